@@ -1,0 +1,237 @@
+/**
+ * A seeded, deterministic synthetic SaaS company for the demo and for your own
+ * experiments: accounts on trials from several source campaigns, their users and product
+ * events, subscriptions with upgrades, downgrades, churn and reactivation, and NPS answers.
+ *
+ * The behaviour is planted so the metrics have something to find: users who create three
+ * reports in their first week ("aha") churn far less often; accounts from some campaigns
+ * engage more in their trial; engaged trials convert to paid more often.
+ *
+ * ```ts
+ * import { sampleCompany } from './examples/sample/sample-company.js';
+ * const company = sampleCompany({ seed: 7 });
+ * company.events.length; // hundreds of thousands of { userId, accountId, name, timestamp }
+ * ```
+ */
+import { SeededRandom } from './random.js';
+
+export interface SampleAccount {
+  accountId: string;
+  name: string;
+  plan: 'starter' | 'team' | 'business';
+  licenses: number;
+  sourceCampaign: string;
+  /** Trial start, epoch ms (UTC midnight). */
+  trialStart: number;
+}
+
+export interface SampleUser {
+  userId: string;
+  accountId: string;
+  /** Signup, epoch ms. */
+  signedUpAt: number;
+}
+
+export interface SampleEvent {
+  userId: string;
+  accountId: string;
+  name: string;
+  /** Epoch ms. */
+  timestamp: number;
+}
+
+export interface SampleTrial {
+  accountId: string;
+  trialStart: number;
+  sourceCampaign: string;
+}
+
+export interface SampleSubscription {
+  subscriptionId: string;
+  customerId: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  start: string;
+  /** `YYYY-MM-DD`, exclusive; `null` while active. */
+  end: string | null;
+  amount: number;
+  interval: 'month' | 'year';
+  currency: 'USD';
+}
+
+export interface SampleNpsResponse {
+  accountId: string;
+  userId: string;
+  answeredAt: number;
+  score: number;
+}
+
+export interface SampleCompany {
+  accounts: SampleAccount[];
+  users: SampleUser[];
+  events: SampleEvent[];
+  trials: SampleTrial[];
+  subscriptions: SampleSubscription[];
+  npsResponses: SampleNpsResponse[];
+  /** The end of the data: 2026-10-31T23:59:59.999Z. */
+  asOf: number;
+}
+
+export interface SampleOptions {
+  /** Seed of the generator; the same seed gives the same company. Default 42. */
+  seed?: number;
+  /** Number of accounts. Default 300. */
+  accounts?: number;
+}
+
+const DAY = 86_400_000;
+const START = Date.UTC(2025, 4, 1); // 2025-05-01
+const END = Date.UTC(2026, 10, 1); // 2026-11-01 (exclusive): 18 months
+const CAMPAIGNS: { name: string; quality: number }[] = [
+  { name: 'organic', quality: 0.75 },
+  { name: 'google-ads', quality: 0.45 },
+  { name: 'linkedin', quality: 0.55 },
+  { name: 'partner', quality: 0.85 },
+  { name: 'webinar', quality: 0.65 },
+];
+const PLANS = [
+  { plan: 'starter', seatPrice: 10 },
+  { plan: 'team', seatPrice: 25 },
+  { plan: 'business', seatPrice: 45 },
+] as const;
+const NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent'];
+
+function isoDay(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function addMonths(t: number, months: number): number {
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate());
+}
+
+/** Generates the sample company. Deterministic for a given seed. */
+export function sampleCompany(options: SampleOptions = {}): SampleCompany {
+  const random = new SeededRandom(options.seed ?? 42);
+  const accountCount = options.accounts ?? 300;
+  const accounts: SampleAccount[] = [];
+  const users: SampleUser[] = [];
+  const events: SampleEvent[] = [];
+  const trials: SampleTrial[] = [];
+  const subscriptions: SampleSubscription[] = [];
+  const npsResponses: SampleNpsResponse[] = [];
+  let subscriptionCount = 0;
+
+  for (let a = 0; a < accountCount; a++) {
+    const accountId = `acc-${String(a + 1).padStart(4, '0')}`;
+    const campaign = random.pick(CAMPAIGNS);
+    // Growth: later months see more trials (density rising linearly).
+    const u = Math.sqrt(random.next());
+    const trialStart = START + Math.floor(u * ((END - START) / DAY - 1)) * DAY;
+    const planIndex = random.chance(0.5) ? 0 : random.chance(0.7) ? 1 : 2;
+    const plan = PLANS[planIndex] as (typeof PLANS)[number];
+    const userCount = 2 + Math.floor(22 * random.next() ** 2);
+    const licenses = Math.max(1, Math.round(userCount * (0.6 + random.next() * 1.2)));
+    const quality = Math.min(1, Math.max(0.05, campaign.quality * (0.5 + random.next())));
+    accounts.push({ accountId, name: `${random.pick(NAMES)} ${a + 1}`, plan: plan.plan, licenses, sourceCampaign: campaign.name, trialStart });
+    trials.push({ accountId, trialStart, sourceCampaign: campaign.name });
+
+    let trialActiveUsers = 0;
+    for (let k = 0; k < userCount; k++) {
+      const userId = `${accountId}-u${k + 1}`;
+      const signupDay = k === 0 ? 0 : Math.floor(random.exponential(8));
+      const signedUpAt = trialStart + signupDay * DAY + random.int(8, 18) * 3_600_000;
+      if (signedUpAt >= END) continue;
+      users.push({ userId, accountId, signedUpAt });
+      const propensity = quality * (0.25 + 0.75 * random.next());
+      const emit = (name: string, day: number): void => {
+        const t = trialStart + day * DAY + random.int(7 * 60, 22 * 60) * 60_000 + random.int(0, 59_999);
+        if (t < END && t >= signedUpAt) events.push({ userId, accountId, name, timestamp: t });
+      };
+      events.push({ userId, accountId, name: 'signed_up', timestamp: signedUpAt });
+      if (random.chance(0.93)) emit('email_confirmed', signupDay);
+      if (random.chance(0.35 + 0.6 * propensity)) emit('onboarding_completed', signupDay + (random.chance(0.7) ? 0 : random.int(1, 4)));
+      // First week: reports created decide the aha moment.
+      let reports = 0;
+      let lastDay = signupDay + 7;
+      for (let d = signupDay; d < signupDay + 7; d++) {
+        if (!random.chance(0.25 + 0.6 * propensity)) continue;
+        emit('login', d);
+        for (let e = random.poisson(2); e > 0; e--) emit('dashboard_viewed', d);
+        const created = random.poisson(1.1 * propensity);
+        reports += created;
+        for (let e = 0; e < created; e++) emit('report_created', d);
+        if (random.chance(0.15 * propensity)) emit('teammate_invited', d);
+        if (d - signupDay < 14 && trialStart + d * DAY < trialStart + 14 * DAY) trialActiveUsers++;
+      }
+      const aha = reports >= 3;
+      // Lifetime after the first week: the aha moment multiplies it.
+      lastDay += Math.floor(random.exponential(aha ? 320 : 45) * (0.5 + propensity));
+      const activeChance = 0.15 + 0.55 * propensity + (aha ? 0.1 : 0);
+      const usesExport = random.chance(0.2 + 0.4 * propensity);
+      for (let d = signupDay + 7; d <= lastDay; d++) {
+        if (trialStart + d * DAY >= END) break;
+        const weekday = new Date(trialStart + d * DAY).getUTCDay();
+        const chance = weekday === 0 || weekday === 6 ? activeChance * 0.3 : activeChance;
+        if (!random.chance(chance)) continue;
+        emit('login', d);
+        for (let e = random.poisson(1.5); e > 0; e--) emit('dashboard_viewed', d);
+        for (let e = random.poisson(0.6 * propensity); e > 0; e--) emit('report_created', d);
+        if (usesExport && random.chance(0.3)) emit('export', d);
+      }
+      // NPS: roughly every quarter of the user's life, 30% answer.
+      for (let d = signupDay + 30; d <= lastDay && trialStart + d * DAY < END; d += 90) {
+        if (!random.chance(0.3)) continue;
+        const mood = propensity + (aha ? 0.25 : 0) + (random.next() - 0.5) * 0.6;
+        const score = Math.max(0, Math.min(10, Math.round(3 + mood * 7.5)));
+        npsResponses.push({ accountId, userId, answeredAt: trialStart + d * DAY + 12 * 3_600_000, score });
+      }
+    }
+
+    // Conversion at the end of the 14-day trial, more likely for engaged trials.
+    const trialEnd = trialStart + 14 * DAY;
+    const engagedShare = trialActiveUsers / (userCount * 7);
+    if (trialEnd >= END || !random.chance(Math.min(0.9, 0.15 + engagedShare * 1.2))) continue;
+    const annual = random.chance(0.3);
+    let seats = Math.max(1, Math.round(licenses * (0.7 + random.next() * 0.3)));
+    let start = trialEnd;
+    let churned = false;
+    while (start < END) {
+      subscriptionCount++;
+      const monthly = seats * plan.seatPrice;
+      const amount = annual ? Math.round(monthly * 12 * 0.85) : monthly;
+      // How long this price lasts: a change of seats, a churn, or the end of the data.
+      const months = annual ? 12 * random.int(1, 2) : random.int(2, 14);
+      const end = addMonths(start, months);
+      const churnNow = random.chance(annual ? 0.12 : 0.2 * (1 - quality * 0.6));
+      subscriptions.push({
+        subscriptionId: `sub-${subscriptionCount}`,
+        customerId: accountId,
+        start: isoDay(start),
+        end: end >= END && !churnNow ? null : isoDay(Math.min(end, END)),
+        amount,
+        interval: annual ? 'year' : 'month',
+        currency: 'USD',
+      });
+      if (end >= END) break;
+      if (churnNow) {
+        churned = true;
+        // A few come back after one to four months.
+        if (random.chance(0.25)) {
+          start = addMonths(end, random.int(1, 4));
+          seats = Math.max(1, Math.round(seats * (0.6 + random.next() * 0.5)));
+          churned = false;
+          continue;
+        }
+        break;
+      }
+      // Upgrade or downgrade seats.
+      seats = Math.max(1, seats + (random.chance(0.65) ? random.int(1, 4) : -random.int(1, Math.max(1, Math.floor(seats / 3)))));
+      start = end;
+    }
+    if (churned) continue;
+  }
+
+  events.sort((a, b) => a.timestamp - b.timestamp);
+  users.sort((a, b) => a.signedUpAt - b.signedUpAt);
+  return { accounts, users, events, trials, subscriptions, npsResponses, asOf: END - 1 };
+}

@@ -1,0 +1,76 @@
+/**
+ * The one error this library throws for bad input.
+ *
+ * Every function validates what it reads and throws a `MetricsInputError` whose message
+ * names the function, the record (by its index) and the field, followed by the offending
+ * value: `activeUsers: events[41].timestamp is not a valid timestamp ("yesterday")`.
+ * Nothing is dropped silently and no `NaN` is returned instead.
+ *
+ * @example
+ * ```ts
+ * import { MetricsInputError, wilsonInterval } from 'customer-success-metrics';
+ * try {
+ *   wilsonInterval(5, 3);
+ * } catch (error) {
+ *   error instanceof MetricsInputError; // => true
+ *   (error as MetricsInputError).path; // => 'successes'
+ * }
+ * ```
+ */
+export class MetricsInputError extends Error {
+  /** A stable, machine-readable reason, such as `'invalid-timestamp'`. */
+  readonly code: string;
+  /** Where the bad value sits: `events[41].timestamp`, `options.timeZone`. */
+  readonly path: string;
+  /** The offending value itself. */
+  readonly value: unknown;
+
+  constructor(message: string, code: string, path: string, value: unknown) {
+    super(message);
+    this.name = 'MetricsInputError';
+    this.code = code;
+    this.path = path;
+    this.value = value;
+  }
+}
+
+/**
+ * A short, readable rendering of a bad value for an error message: strings quoted,
+ * long values cut.
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+  else if (value === null) text = 'null';
+  else if (value === undefined) text = 'undefined';
+  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;
+  else if (typeof value === 'function') text = 'a function';
+  else if (Array.isArray(value)) text = `an array of ${value.length}`;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = 'an object';
+    }
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * Throws a {@link MetricsInputError} in the library's message format:
+ * `fn: path problem (value)`.
+ * @internal
+ */
+export function fail(fn: string, path: string, code: string, problem: string, value: unknown): never {
+  throw new MetricsInputError(`${fn}: ${path} ${problem} (${describeValue(value)})`, code, path, value);
+}
+
+/**
+ * The path of a field of the record at `index` of a collection: `events[41].timestamp`.
+ * @internal
+ */
+export function recordPath(collection: string, index: number, field: string): string {
+  return `${collection}[${index}].${field}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Reading and validating input records and options. Every reader names the function,
+ * the record's index and the field in its error, and never coerces: `"20"` is not 20.
+ * The hot-path readers take the parts of the path separately and build the path string
+ * only when they throw.
+ * @internal
+ */
+
+import { fail, recordPath } from './errors.js';
+import type { Accessor, Weekday } from './types.js';
+
+/** A record field's identity: an id is a non-empty string or a finite number. */
+export type Id = string | number;
+
+/** Whether a value is a valid id (non-empty string or finite number). */
+export function isId(value: unknown): value is Id {
+  return (typeof value === 'string' && value.length > 0) || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** The accessor to use for `field`: the caller's, or one that reads the property of that name. */
+export function accessorFor<R>(given: unknown, field: string, fn: string): Accessor<R, unknown> {
+  if (given === undefined) return (record: R) => (record as Record<string, unknown>)[field];
+  if (typeof given !== 'function') {
+    return fail(fn, `options.${field}`, 'invalid-option', 'must be a function that reads the field from a record', given);
+  }
+  return given as Accessor<R, unknown>;
+}
+
+/** The options object of a call: `undefined` gives `{}`; anything but a plain object throws. */
+export function optionsOf<T extends object>(options: T | undefined, fn: string): Partial<T> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    return fail(fn, 'options', 'invalid-option', 'must be an object', options);
+  }
+  return options;
+}
+
+/** Throws unless `input` is iterable (an array, a Set, a generator, ...). */
+export function requireIterable<R>(input: unknown, fn: string, name: string): Iterable<R> {
+  if (input === null || input === undefined || typeof (input as Iterable<R>)[Symbol.iterator] !== 'function' || typeof input === 'string') {
+    return fail(fn, name, 'invalid-input', 'must be an array or another iterable of records', input);
+  }
+  return input as Iterable<R>;
+}
+
+/** Throws unless a record is an object (null, numbers and strings are not records). */
+export function requireRecord(record: unknown, fn: string, collection: string, index: number): void {
+  if (record === null || typeof record !== 'object') {
+    fail(fn, `${collection}[${index}]`, 'invalid-record', 'must be an object', record);
+  }
+}
+
+/** An id field of a record. */
+export function readId(value: unknown, fn: string, collection: string, index: number, field: string): Id {
+  if (isId(value)) return value;
+  return fail(fn, recordPath(collection, index, field), 'invalid-id', 'must be a non-empty string or a finite number', value);
+}
+
+/** A finite number (not a numeric string). */
+export function readFinite(value: unknown, fn: string, path: string): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  return fail(fn, path, 'invalid-number', 'must be a finite number', value);
+}
+
+/** A finite number >= 0. */
+export function readNonNegative(value: unknown, fn: string, path: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  return fail(fn, path, 'invalid-number', 'must be a finite number >= 0', value);
+}
+
+/** An integer >= `min`. */
+export function readInteger(value: unknown, fn: string, path: string, min: number): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value;
+  return fail(fn, path, 'invalid-number', `must be an integer >= ${min}`, value);
+}
+
+/** A boolean (not 0/1, not "true"). */
+export function readBoolean(value: unknown, fn: string, path: string): boolean {
+  if (typeof value === 'boolean') return value;
+  return fail(fn, path, 'invalid-boolean', 'must be true or false', value);
+}
+
+/** A confidence level strictly between 0 and 1; `undefined` gives 0.95. */
+export function readConfidence(value: unknown, fn: string, path = 'options.confidence'): number {
+  if (value === undefined) return 0.95;
+  if (typeof value === 'number' && value > 0 && value < 1) return value;
+  return fail(fn, path, 'invalid-option', 'must be a number strictly between 0 and 1', value);
+}
+
+/** A first day of the week, 0 (Sunday) to 6 (Saturday); `undefined` gives 1 (Monday). */
+export function readWeekStart(value: unknown, fn: string, path = 'options.weekStartsOn'): Weekday {
+  if (value === undefined) return 1;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6) return value as Weekday;
+  return fail(fn, path, 'invalid-option', 'must be an integer from 0 (Sunday) to 6 (Saturday)', value);
+}
+
+/** One of a fixed set of strings. */
+export function readChoice<const T extends string>(value: unknown, choices: readonly T[], fallback: T, fn: string, path: string): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  return fail(fn, path, 'invalid-option', `must be one of ${choices.map((c) => `'${c}'`).join(', ')}`, value);
+}
+
+/**
+ * Dense integer codes for ids, in order of first appearance: O(1) per lookup through one
+ * `Map`. Strings and numbers are distinct ids (`1` is not `"1"`).
+ */
+export class IdCodes {
+  private readonly codes = new Map<Id, number>();
+  /** The ids, indexed by code. */
+  readonly ids: Id[] = [];
+
+  /** The code of an id, assigning the next one on first sight. */
+  code(id: Id): number {
+    let code = this.codes.get(id);
+    if (code === undefined) {
+      code = this.ids.length;
+      this.codes.set(id, code);
+      this.ids.push(id);
+    }
+    return code;
+  }
+
+  /** The code of an id, or -1 when it was never seen. */
+  find(id: Id): number {
+    return this.codes.get(id) ?? -1;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+}

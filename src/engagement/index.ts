@@ -1,0 +1,5 @@
+/**
+ * The engagement module: see docs/engagement.md.
+ * @module
+ */
+export {};

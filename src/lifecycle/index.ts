@@ -1,0 +1,5 @@
+/**
+ * The lifecycle module: see docs/lifecycle.md.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * The retention module: see docs/retention.md.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * The scores module: see docs/scores.md.
+ * @module
+ */
+export {};

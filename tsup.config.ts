@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'engagement/index': 'src/engagement/index.ts',
+    'lifecycle/index': 'src/lifecycle/index.ts',
+    'retention/index': 'src/retention/index.ts',
+    'scores/index': 'src/scores/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  // Shared chunks in both formats, so MetricsInputError is one class across entry points.
+  splitting: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  sourcemap: false,
+  treeshake: true,
+  tsconfig: 'tsconfig.src.json',
+});
