@@ -1,0 +1,146 @@
+/**
+ * Reading events, from rows or from columns, into integer user codes and instants.
+ *
+ * Rows are any iterable of records, read through accessors (defaults: the `userId`,
+ * `timestamp`, `accountId` and `name` properties). Columns are an object of parallel
+ * array-likes, `{ userId, timestamp, accountId?, name? }`, the shape Apache Arrow vectors
+ * and DuckDB results hand over; they are read in place, never copied into objects.
+ * @internal
+ */
+
+import { fail, recordPath } from './errors.js';
+import { IdCodes, accessorFor, isId, requireRecord, type Id } from './read.js';
+import { failInstant, instantOf } from './timestamp.js';
+import type { ZoneCalendar } from './time-zone.js';
+import type { Accessor, Timestamp } from './types.js';
+
+/**
+ * Events as parallel columns: element `i` of each column describes event `i`.
+ * Typed arrays, plain arrays, Arrow vectors' `toArray()` and DuckDB column results all fit.
+ */
+export interface EventColumns {
+  /** User id of each event. Integer ids skip string hashing. */
+  readonly userId: ArrayLike<Id>;
+  /** Instant of each event (epoch ms, `Date` or ISO string; a `Float64Array` of epoch ms is fastest). */
+  readonly timestamp: ArrayLike<Timestamp>;
+  /** Account (or any group) id of each event, for `groupBy: 'accountId'`-style grouping. */
+  readonly accountId?: ArrayLike<Id>;
+  /** Event name of each event. */
+  readonly name?: ArrayLike<string>;
+}
+
+/** Events: an iterable of records, or {@link EventColumns}. */
+export type Events<R> = Iterable<R> | EventColumns;
+
+/** Accessors for the fields of an event record. */
+export interface EventAccessors<R> {
+  /** Reads the user id (default: `record.userId`). */
+  readonly userId?: Accessor<R, unknown>;
+  /** Reads the instant (default: `record.timestamp`). */
+  readonly timestamp?: Accessor<R, unknown>;
+}
+
+/** Whether the input is column-shaped rather than an iterable of rows. */
+export function isEventColumns(events: unknown): events is EventColumns {
+  if (events === null || typeof events !== 'object') return false;
+  if (typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function') return false;
+  const columns = events as Partial<EventColumns>;
+  return isArrayLike(columns.userId) && isArrayLike(columns.timestamp);
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as ArrayLike<unknown>).length === 'number';
+}
+
+/** What a scan reads, besides user and instant. */
+export interface ScanSpec<R> {
+  /** Function name for error messages. */
+  readonly fn: string;
+  /** The events argument's name in error messages (`events`). */
+  readonly collection: string;
+  /** The caller's options: `userId` and `timestamp` accessors. */
+  readonly accessors: EventAccessors<R>;
+  /** Reads a group id per event (rows) or names the group column (columns), when grouping. */
+  readonly group?: { readonly field: string; readonly accessor: Accessor<R, unknown> | undefined } | undefined;
+}
+
+/** The ids behind the integer codes a scan hands out. */
+export interface ScanIds {
+  readonly users: IdCodes;
+  /** Group ids, when the scan groups; otherwise `null`. */
+  readonly groups: IdCodes | null;
+}
+
+/**
+ * Reads every event once, validating it, and hands `(userCode, instant, groupCode,
+ * index)` to `visit`. Codes are dense, in order of first appearance; `groupCode` is 0 when
+ * not grouping. O(n) time with one `Map` lookup per event for the user id (and one for
+ * the group), no allocation per event.
+ *
+ * @throws {MetricsInputError} naming `collection[i].field` for a bad record, user id,
+ * group id or timestamp, and `collection` when the input is neither rows nor columns.
+ */
+export function scanEvents<R>(
+  events: Events<R>,
+  spec: ScanSpec<R>,
+  zone: ZoneCalendar,
+  visit: (user: number, instant: number, group: number, index: number) => void,
+): ScanIds {
+  const { fn, collection } = spec;
+  const users = new IdCodes();
+  const groups = spec.group === undefined ? null : new IdCodes();
+  if (isEventColumns(events)) {
+    const userColumn = events.userId;
+    const timeColumn = events.timestamp;
+    const length = userColumn.length;
+    if (timeColumn.length !== length) {
+      fail(fn, `${collection}.timestamp`, 'invalid-input', `must have as many values as ${collection}.userId (${length})`, timeColumn.length);
+    }
+    let groupColumn: ArrayLike<unknown> | undefined;
+    if (spec.group !== undefined) {
+      groupColumn = (events as unknown as Record<string, unknown>)[spec.group.field] as ArrayLike<unknown> | undefined;
+      if (!isArrayLike(groupColumn) || groupColumn.length !== length) {
+        fail(fn, `${collection}.${spec.group.field}`, 'invalid-input', `must be a column with as many values as ${collection}.userId (${length})`, groupColumn);
+      }
+    }
+    for (let i = 0; i < length; i++) {
+      const id = userColumn[i];
+      if (!isId(id)) fail(fn, `${collection}.userId[${i}]`, 'invalid-id', 'must be a non-empty string or a finite number', id);
+      const raw = timeColumn[i];
+      const t = instantOf(raw, zone);
+      if (t !== t) failInstant(raw, fn, `${collection}.timestamp[${i}]`);
+      let group = 0;
+      if (groups !== null) {
+        const g = (groupColumn as ArrayLike<unknown>)[i];
+        if (!isId(g)) fail(fn, `${collection}.${(spec.group as { field: string }).field}[${i}]`, 'invalid-id', 'must be a non-empty string or a finite number', g);
+        group = groups.code(g);
+      }
+      visit(users.code(id), t, group, i);
+    }
+    return { users, groups };
+  }
+  if (events === null || typeof events !== 'object' || typeof (events as Iterable<R>)[Symbol.iterator] !== 'function') {
+    return fail(fn, collection, 'invalid-input', 'must be an iterable of event records or an object of columns { userId, timestamp }', events);
+  }
+  const readUser = accessorFor<R>(spec.accessors.userId, 'userId', fn);
+  const readTime = accessorFor<R>(spec.accessors.timestamp, 'timestamp', fn);
+  const readGroup = spec.group === undefined ? undefined : accessorFor<R>(spec.group.accessor, spec.group.field, fn);
+  let i = 0;
+  for (const record of events) {
+    requireRecord(record, fn, collection, i);
+    const id = readUser(record, i);
+    if (!isId(id)) fail(fn, recordPath(collection, i, 'userId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
+    const raw = readTime(record, i);
+    const t = instantOf(raw, zone);
+    if (t !== t) failInstant(raw, fn, recordPath(collection, i, 'timestamp'));
+    let group = 0;
+    if (groups !== null && readGroup !== undefined) {
+      const g = readGroup(record, i);
+      if (!isId(g)) fail(fn, recordPath(collection, i, (spec.group as { field: string }).field), 'invalid-id', 'must be a non-empty string or a finite number', g);
+      group = groups.code(g);
+    }
+    visit(users.code(id), t, group, i);
+    i++;
+  }
+  return { users, groups };
+}

@@ -1,0 +1,195 @@
+import { dayKey } from '../core/calendar.js';
+import { fail } from '../core/errors.js';
+import type { Events } from '../core/events.js';
+import { optionsOf, readNonNegative, type Id } from '../core/read.js';
+import { compensatedSum } from '../stats/compensated-sum.js';
+import {
+  dayRange,
+  ratio,
+  readActiveDays,
+  readWindows,
+  rollingCounts,
+  type ActiveDaysOptions,
+  type ActiveUserWindows,
+} from './internal/active-days.js';
+
+/** Band of a DAU/MAU ratio. */
+export type StickinessBand = 'daily-habit' | 'regular' | 'occasional';
+
+/** Thresholds of the stickiness bands. */
+export interface StickinessThresholds {
+  /** Mean DAU/MAU above this is `'daily-habit'` (default 0.7). */
+  readonly dailyHabit?: number;
+  /** Mean DAU/MAU at or above this (and not a daily habit) is `'regular'`, below it `'occasional'` (default 0.2). */
+  readonly regular?: number;
+}
+
+/** Options of {@link stickiness}. */
+export interface StickinessOptions<R> extends ActiveDaysOptions<R> {
+  /** The MAU window (default `{ mau: 30 }`); `wau` is accepted and ignored. */
+  readonly windows?: ActiveUserWindows;
+  /** Band thresholds (default `{ dailyHabit: 0.7, regular: 0.2 }`). */
+  readonly thresholds?: StickinessThresholds;
+}
+
+/** One bar of the stickiness histogram. */
+export interface StickinessBar {
+  /** Number of active days in the range. */
+  readonly activeDays: number;
+  /** Users active on exactly `activeDays` days, and their share of the range's active users. */
+  readonly users: number;
+  readonly share: number | null;
+  /** Users active on at least `activeDays` days, and their share. */
+  readonly atLeast: number;
+  readonly atLeastShare: number | null;
+}
+
+/** Stickiness figures of one range (and one group). */
+export interface StickinessFigures {
+  /** Mean of the daily DAU/MAU ratios over the days whose MAU is above 0; `null` if none. */
+  readonly meanDauMau: number | null;
+  /** `'daily-habit'`, `'regular'` or `'occasional'` by `meanDauMau`; `null` when it is. */
+  readonly band: StickinessBand | null;
+  /** Mean DAU over the days of the range. */
+  readonly averageDau: number;
+  /** Distinct users active at least once in the range. */
+  readonly activeUsers: number;
+  /** Average DAU divided by the range's active users (the calendar form of DAU/MAU for a month); `null` when none. */
+  readonly averageDauPerActiveUser: number | null;
+  /** Users by number of active days in the range, for 1 to the range's length. */
+  readonly histogram: StickinessBar[];
+}
+
+/** Result of {@link stickiness}. */
+export interface StickinessResult extends StickinessFigures {
+  readonly timeZone: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Days in the range. */
+  readonly days: number;
+  readonly mauWindow: number;
+  readonly thresholds: { readonly dailyHabit: number; readonly regular: number };
+}
+
+/** Result of {@link stickiness} with `groupBy`. */
+export interface GroupedStickinessResult extends Omit<StickinessResult, keyof StickinessFigures> {
+  readonly groups: ({ readonly group: Id } & StickinessFigures)[];
+}
+
+/**
+ * How habitual use is over a range: mean DAU/MAU with its band, and the stickiness
+ * histogram (how many users were active on exactly N days, and on at least N days).
+ *
+ * Definitions: DAU and rolling MAU per local day as in {@link activeUsers}; `meanDauMau` is
+ * the mean of the daily ratios over the range's days with MAU above 0. The band follows the
+ * common reading of DAU/MAU: above 0.7 (`dailyHabit`) users come back daily
+ * (`'daily-habit'`); 0.2 (`regular`) and up is the level widely cited as good for SaaS
+ * (`'regular'`); below it, `'occasional'`. Both thresholds are options. The histogram is
+ * Mixpanel's and Amplitude's stickiness chart: for N = 1 to the number of days in the range,
+ * the users active on exactly N days and, cumulatively, on at least N days, with shares of
+ * the users active in the range. `averageDauPerActiveUser` is the calendar variant
+ * (average DAU / distinct users of the range), which for a calendar month is the
+ * "DAU/MAU of the month".
+ *
+ * Cost: O(n) over events plus O(user-days + days); memory O(user-days + days).
+ *
+ * Edge cases: empty input gives zeros, `meanDauMau: null`, `band: null` and an empty
+ * histogram; with `groupBy`, one set of figures per group over the same range.
+ *
+ * @throws {MetricsInputError} for bad records or options, thresholds outside [0, 1] or
+ * with `regular > dailyHabit`.
+ *
+ * @example
+ * ```ts
+ * import { stickiness } from 'customer-success-metrics/engagement';
+ * const events = [
+ *   { userId: 'ana', timestamp: '2024-03-01T09:00:00Z' },
+ *   { userId: 'ben', timestamp: '2024-03-01T12:00:00Z' },
+ *   { userId: 'ana', timestamp: '2024-03-02T09:00:00Z' },
+ * ];
+ * const result = stickiness(events);
+ * result.meanDauMau; // => 0.75
+ * result.band; // => 'daily-habit'
+ * result.histogram.map((bar) => [bar.activeDays, bar.users, bar.atLeast]); // => [[1, 1, 2], [2, 1, 1]]
+ * ```
+ */
+export function stickiness<R>(
+  events: Events<R>,
+  options: StickinessOptions<R> & { readonly groupBy: NonNullable<ActiveDaysOptions<R>['groupBy']> },
+): GroupedStickinessResult;
+export function stickiness<R>(events: Events<R>, options?: StickinessOptions<R>): StickinessResult;
+export function stickiness<R>(events: Events<R>, options?: StickinessOptions<R>): StickinessResult | GroupedStickinessResult {
+  const fn = 'stickiness';
+  const opts = optionsOf(options, fn);
+  const { mau } = readWindows(fn, opts.windows);
+  const thresholds = readThresholds(fn, opts.thresholds);
+  const data = readActiveDays(fn, events, opts);
+  const range = dayRange(fn, opts, data);
+  const length = range === null ? 0 : range.to - range.from + 1;
+  const head = {
+    timeZone: data.zone.timeZone,
+    from: range === null ? null : dayKey(range.from),
+    to: range === null ? null : dayKey(range.to),
+    days: length,
+    mauWindow: mau,
+    thresholds,
+  };
+  const figures: StickinessFigures[] = [];
+  if (range === null) {
+    figures.push({ meanDauMau: null, band: null, averageDau: 0, activeUsers: 0, averageDauPerActiveUser: null, histogram: [] });
+  } else {
+    const [dauCounts, mauCounts] = rollingCounts(data, range.from, range.to, [1, mau]) as [Int32Array, Int32Array];
+    // Active days in the range per unit, tallied per group.
+    const tallies = new Int32Array(data.groupCount * (length + 1));
+    const { offsets, days, units } = data.unitDays;
+    for (let u = 0; u < units; u++) {
+      let active = 0;
+      for (let i = offsets[u] as number; i < (offsets[u + 1] as number); i++) {
+        const day = days[i] as number;
+        if (day >= range.from && day <= range.to) active++;
+      }
+      const slot = (data.unitGroup[u] as number) * (length + 1) + active;
+      tallies[slot] = (tallies[slot] as number) + 1;
+    }
+    for (let g = 0; g < data.groupCount; g++) {
+      const ratios: number[] = [];
+      const dauValues: number[] = [];
+      for (let d = 0; d < length; d++) {
+        const dau = dauCounts[g * length + d] as number;
+        const m = mauCounts[g * length + d] as number;
+        dauValues.push(dau);
+        if (m > 0) ratios.push(dau / m);
+      }
+      const meanDauMau = ratio(compensatedSum(ratios), ratios.length);
+      const averageDau = compensatedSum(dauValues) / length;
+      let activeUsers = 0;
+      for (let k = 1; k <= length; k++) activeUsers += tallies[g * (length + 1) + k] as number;
+      const histogram: StickinessBar[] = [];
+      let atLeast = activeUsers;
+      for (let k = 1; k <= length; k++) {
+        const users = tallies[g * (length + 1) + k] as number;
+        histogram.push({ activeDays: k, users, share: ratio(users, activeUsers), atLeast, atLeastShare: ratio(atLeast, activeUsers) });
+        atLeast -= users;
+      }
+      figures.push({
+        meanDauMau,
+        band: meanDauMau === null ? null : meanDauMau > thresholds.dailyHabit ? 'daily-habit' : meanDauMau >= thresholds.regular ? 'regular' : 'occasional',
+        averageDau,
+        activeUsers,
+        averageDauPerActiveUser: ratio(averageDau, activeUsers),
+        histogram,
+      });
+    }
+  }
+  if (data.groupIds === null) return { ...head, ...(figures[0] as StickinessFigures) };
+  return { ...head, groups: data.groupIds.map((group, g) => ({ group, ...(figures[g] as StickinessFigures) })) };
+}
+
+function readThresholds(fn: string, given: StickinessThresholds | undefined): { dailyHabit: number; regular: number } {
+  const thresholds = given ?? {};
+  const dailyHabit = thresholds.dailyHabit === undefined ? 0.7 : readNonNegative(thresholds.dailyHabit, fn, 'options.thresholds.dailyHabit');
+  const regular = thresholds.regular === undefined ? Math.min(0.2, dailyHabit) : readNonNegative(thresholds.regular, fn, 'options.thresholds.regular');
+  if (dailyHabit > 1) fail(fn, 'options.thresholds.dailyHabit', 'invalid-option', 'must be at most 1', dailyHabit);
+  if (regular > dailyHabit) fail(fn, 'options.thresholds.regular', 'invalid-option', `must not exceed options.thresholds.dailyHabit (${dailyHabit})`, regular);
+  return { dailyHabit, regular };
+}
