@@ -249,3 +249,11 @@ describe('activeUsers', () => {
     );
   });
 });
+
+describe('activeUsers ranges', () => {
+  it('reports from `from` alone even when all activity is before it', () => {
+    // Activity on 03-01 only; from 03-20: the range shrinks to that one day; MAU 02-20..03-20 still holds the user.
+    const result = activeUsers([{ userId: 'a', timestamp: '2024-03-01T12:00:00Z' }], { from: '2024-03-20' });
+    expect(result.days).toEqual([{ date: '2024-03-20', dau: 0, wau: 0, mau: 1, dauMau: 0, wauMau: 0 }]);
+  });
+});

@@ -8,10 +8,10 @@
 import { fail } from '../../core/errors.js';
 import { scanEvents, type EventAccessors, type Events } from '../../core/events.js';
 import { readInteger, type Id } from '../../core/read.js';
-import { readInstant } from '../../core/timestamp.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Timestamp } from '../../core/types.js';
 import { UnitDaysBuilder, type UnitDays } from '../../core/unit-days.js';
+import { readDayBounds, reportRange } from './report-range.js';
 
 /** Groups events by a field: its name (rows and columns), or an accessor (rows). */
 export type GroupBy<R> = string | Accessor<R, unknown>;
@@ -92,20 +92,11 @@ export function readActiveDays<R>(fn: string, events: Events<R>, options: Active
 
 /**
  * The reported day range: `from`/`to` from the options (as local days), else the first
- * and last active day. `null` when there is no data and no range was given.
+ * and last active day (see {@link reportRange}). `null` when there is no data and no
+ * range was given.
  */
 export function dayRange<R>(fn: string, options: ActiveDaysOptions<R>, data: ActiveDays): { from: number; to: number } | null {
-  const { zone, unitDays } = data;
-  const from = options.from === undefined ? unitDays.firstDay : zone.dayOf(readInstant(options.from, zone, fn, 'options.from'));
-  const to = options.to === undefined ? unitDays.lastDay : zone.dayOf(readInstant(options.to, zone, fn, 'options.to'));
-  if (from === null || to === null) {
-    if (from === null && to === null) return null;
-    // Only one end given and no data: a one-day range at that end.
-    const day = (from ?? to) as number;
-    return { from: day, to: day };
-  }
-  if (to < from) fail(fn, 'options.to', 'invalid-option', 'must not be before options.from', options.to);
-  return { from, to };
+  return reportRange(readDayBounds(fn, options, data.zone), data.unitDays.firstDay, data.unitDays.lastDay);
 }
 
 /**

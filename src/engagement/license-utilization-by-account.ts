@@ -1,0 +1,267 @@
+import { MAX_DAY, dayKey } from '../core/calendar.js';
+import { fail, recordPath } from '../core/errors.js';
+import { scanEvents, type EventAccessors, type Events } from '../core/events.js';
+import { optionsOf, readId, readInteger, readNonNegative, requireIterable, requireRecord, type Id, type IdCodes } from '../core/read.js';
+import { readInstant } from '../core/timestamp.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import type { Accessor, Timestamp } from '../core/types.js';
+import { compareIds } from './internal/id-order.js';
+import { licenseBand, licenseRatio, readLicenseThresholds, type LicenseBand, type LicenseThresholds, type ResolvedLicenseThresholds } from './internal/license-bands.js';
+
+/** Accessors for the fields of a licenses-table row. */
+export interface LicenseFields<L> {
+  /** Reads the account id (default: `row.accountId`). */
+  readonly accountId?: Accessor<L, unknown>;
+  /** Reads the number of licenses (default: `row.licenses`). */
+  readonly licenses?: Accessor<L, unknown>;
+}
+
+/** Options of {@link licenseUtilizationByAccount}. */
+export interface LicenseUtilizationByAccountOptions<R, L> extends EventAccessors<R> {
+  /** Reads an event's account id (default: `event.accountId`). */
+  readonly accountId?: Accessor<R, unknown>;
+  /** Accessors for the licenses table (defaults: `row.accountId`, `row.licenses`). */
+  readonly licenseFields?: LicenseFields<L>;
+  /** IANA time zone whose calendar days count (default `'UTC'`). */
+  readonly timeZone?: string;
+  /** The moment of the reading; the window ends with its local day (default: the latest event). */
+  readonly asOf?: Timestamp;
+  /** Days in the active-user window, ending on and including the day of `asOf` (default 30). */
+  readonly windowDays?: number;
+  /** Band thresholds (default `{ expandAbove: 1, riskBelow: 0.5 }`). */
+  readonly thresholds?: LicenseThresholds;
+}
+
+/** One account's row of {@link licenseUtilizationByAccount}. */
+export interface AccountLicenseUtilization {
+  readonly accountId: Id;
+  /** Distinct users of the account active in the window. */
+  readonly activeUsers: number;
+  /** Licenses from the table. */
+  readonly licenses: number;
+  /** `activeUsers / licenses`; `null` when `licenses` is 0. */
+  readonly ratio: number | null;
+  readonly band: LicenseBand | null;
+}
+
+/** Result of {@link licenseUtilizationByAccount}. */
+export interface LicenseUtilizationByAccountResult {
+  readonly timeZone: string;
+  /** The `asOf` used, as an ISO string; `null` when there were no events and none was given. */
+  readonly asOf: string | null;
+  readonly windowDays: number;
+  /** First and last day of the window, `YYYY-MM-DD` (`null` when `asOf` is). */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly thresholds: ResolvedLicenseThresholds;
+  /** One row per account of the licenses table, lowest utilization first. */
+  readonly accounts: AccountLicenseUtilization[];
+  /** Accounts with events but no row in the licenses table, sorted. */
+  readonly unlicensedAccounts: Id[];
+}
+
+/**
+ * License utilization of many accounts at once: each account's monthly active users
+ * (from events) over its licenses (from a table), with its band, riskiest first.
+ *
+ * Definition: an account's active users are the distinct users with at least one event
+ * of that account on one of the `windowDays` (default 30) local calendar days, in
+ * `timeZone`, ending on and including the day of `asOf`. Events are bucketed by day, so
+ * every event of the `asOf` day counts and later days do not. `ratio = activeUsers /
+ * licenses` and the band follow {@link licenseUtilization}: `'expand'` above
+ * `expandAbove` (default 1, grow the account), `'adoption-risk'` below `riskBelow`
+ * (default 0.5), else `'healthy'`. A user active in two accounts counts in each.
+ *
+ * Algorithm: one pass over the events keeps, per (account, user) pair, the latest local
+ * day not after the `asOf` day (in typed arrays by user code; a `Map` only for users seen
+ * in more than one account), so the default `asOf`, the latest event, needs no second
+ * pass; the pairs whose day falls in the window are counted at the end. O(n + r log r)
+ * time for n events and r table rows, no allocation per event, memory O(account-users +
+ * table rows), not O(n).
+ *
+ * Edge cases: accounts of the table without events have 0 active users (ratio 0, or
+ * `null` with 0 licenses); accounts with events (in the window or not) but no table row
+ * are listed in `unlicensedAccounts`. Rows are sorted by ratio ascending, `null` ratios last, ties by
+ * account id (numbers before strings). No events and no `asOf` give `asOf`, `from` and
+ * `to` of `null` and 0 active users everywhere; empty inputs give empty lists.
+ *
+ * @param events Rows (`{ userId, accountId, timestamp }` by default, or accessors in
+ * `options`) or columns `{ userId, accountId, timestamp }`.
+ * @param licenses The licenses table, one row per account: `{ accountId, licenses }` by
+ * default, or accessors in `options.licenseFields`.
+ * @throws {MetricsInputError} for an event without a valid user id, account id or
+ * timestamp (`events[i].accountId`), a table row without a valid account id or a licenses
+ * count >= 0 (`licenses[i].licenses`), an account listed twice in the table
+ * (`duplicate-id`), an unknown time zone, an invalid `asOf`, `windowDays` or thresholds.
+ *
+ * @example
+ * ```ts
+ * import { licenseUtilizationByAccount } from 'customer-success-metrics/engagement';
+ * const events = [
+ *   { userId: 'ana', accountId: 'acme', timestamp: '2024-03-30T09:00:00Z' },
+ *   { userId: 'ben', accountId: 'acme', timestamp: '2024-03-31T10:00:00Z' },
+ *   { userId: 'cy', accountId: 'initech', timestamp: '2024-03-02T08:00:00Z' },
+ *   { userId: 'dee', accountId: 'umbrella', timestamp: '2024-03-31T12:00:00Z' },
+ * ];
+ * const licenses = [
+ *   { accountId: 'acme', licenses: 2 },
+ *   { accountId: 'initech', licenses: 4 },
+ * ];
+ * const result = licenseUtilizationByAccount(events, licenses);
+ * [result.from, result.to]; // => ['2024-03-02', '2024-03-31']
+ * result.accounts.map((a) => [a.accountId, a.ratio, a.band]); // => [['initech', 0.25, 'adoption-risk'], ['acme', 1, 'healthy']]
+ * result.unlicensedAccounts; // => ['umbrella']
+ * ```
+ */
+export function licenseUtilizationByAccount<R, L>(
+  events: Events<R>,
+  licenses: Iterable<L>,
+  options?: LicenseUtilizationByAccountOptions<R, L>,
+): LicenseUtilizationByAccountResult {
+  const fn = 'licenseUtilizationByAccount';
+  const opts = optionsOf(options, fn);
+  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
+  const windowDays = opts.windowDays === undefined ? 30 : readInteger(opts.windowDays, fn, 'options.windowDays', 1);
+  const thresholds = readLicenseThresholds(opts.thresholds, fn, 'options.thresholds');
+  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const table = readLicenseTable(licenses, opts.licenseFields, fn);
+
+  // Latest day not after the asOf day of each (account, user) pair: in typed arrays indexed
+  // by user code for the first account a user is seen in (nearly every user has one), in a
+  // Map keyed by (account, user) for the others.
+  const dayLimit = givenAsOf === null ? MAX_DAY : zone.dayOf(givenAsOf);
+  let pairGroup = new Int32Array(1024).fill(-1);
+  let pairDay = new Int32Array(1024).fill(NO_DAY);
+  const otherPairs = new Map<number, number>();
+  let latest = Number.NEGATIVE_INFINITY;
+  const ids = scanEvents(
+    events,
+    { fn, collection: 'events', accessors: opts, group: { field: 'accountId', accessor: opts.accountId } },
+    zone,
+    (user, instant, group) => {
+      if (instant > latest) latest = instant;
+      if (user >= pairGroup.length) {
+        const size = pairGroup.length * 2;
+        const groups = new Int32Array(size).fill(-1);
+        groups.set(pairGroup);
+        pairGroup = groups;
+        const days = new Int32Array(size).fill(NO_DAY);
+        days.set(pairDay);
+        pairDay = days;
+      }
+      const day = zone.dayOf(instant);
+      if (day > dayLimit) return;
+      const first = pairGroup[user] as number;
+      if (first === -1 || first === group) {
+        pairGroup[user] = group;
+        if (day > (pairDay[user] as number)) pairDay[user] = day;
+        return;
+      }
+      const key = group * PAIR_STRIDE + user;
+      const seen = otherPairs.get(key);
+      if (seen === undefined || day > seen) otherPairs.set(key, day);
+    },
+  );
+  const groups = ids.groups as IdCodes;
+
+  const asOf = givenAsOf ?? (latest === Number.NEGATIVE_INFINITY ? null : latest);
+  const to = asOf === null ? null : zone.dayOf(asOf);
+  const from = to === null ? null : to - windowDays + 1;
+
+  // Active users per account code: the pairs whose latest day is in the window.
+  const active = new Int32Array(groups.size);
+  if (from !== null) {
+    for (let user = 0; user < ids.users.size; user++) {
+      if ((pairDay[user] as number) < from) continue;
+      const group = pairGroup[user] as number;
+      active[group] = (active[group] as number) + 1;
+    }
+    for (const [key, day] of otherPairs) {
+      if (day < from) continue;
+      const group = Math.floor(key / PAIR_STRIDE);
+      active[group] = (active[group] as number) + 1;
+    }
+  }
+
+  const accounts: AccountLicenseUtilization[] = [];
+  for (let r = 0; r < table.accountIds.length; r++) {
+    const accountId = table.accountIds[r] as Id;
+    const count = table.counts[r] as number;
+    const group = groups.find(accountId);
+    const activeUsers = group < 0 ? 0 : (active[group] as number);
+    const ratio = licenseRatio(activeUsers, count, fn, recordPath('licenses', r, 'licenses'));
+    accounts.push({ accountId, activeUsers, licenses: count, ratio, band: licenseBand(ratio, thresholds) });
+  }
+  accounts.sort(byRisk);
+
+  const unlicensedAccounts: Id[] = [];
+  for (const accountId of groups.ids) if (!table.rows.has(accountId)) unlicensedAccounts.push(accountId);
+  unlicensedAccounts.sort(compareIds);
+
+  return {
+    timeZone: zone.timeZone,
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    windowDays,
+    from: from === null ? null : dayKey(from),
+    to: to === null ? null : dayKey(to),
+    thresholds,
+    accounts,
+    unlicensedAccounts,
+  };
+}
+
+/** No day yet: below every day number. */
+const NO_DAY = -2_147_483_648;
+/** Larger than any user code, so `group * PAIR_STRIDE + user` is a distinct, exact key. */
+const PAIR_STRIDE = 4_294_967_296;
+
+/** Lowest ratio first, `null` ratios last, ties by account id. */
+function byRisk(a: AccountLicenseUtilization, b: AccountLicenseUtilization): number {
+  if (a.ratio !== b.ratio) {
+    if (a.ratio === null) return 1;
+    if (b.ratio === null) return -1;
+    return a.ratio - b.ratio;
+  }
+  return compareIds(a.accountId, b.accountId);
+}
+
+interface LicenseTable {
+  readonly accountIds: Id[];
+  readonly counts: number[];
+  /** Row index of each account id. */
+  readonly rows: Map<Id, number>;
+}
+
+function readLicenseTable<L>(licenses: Iterable<L>, fields: LicenseFields<L> | undefined, fn: string): LicenseTable {
+  if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
+    fail(fn, 'options.licenseFields', 'invalid-option', 'must be an object { accountId?, licenses? } of accessors', fields);
+  }
+  const readAccount = fieldAccessor<L>(fields?.accountId, 'accountId', fn);
+  const readCount = fieldAccessor<L>(fields?.licenses, 'licenses', fn);
+  const rows = new Map<Id, number>();
+  const accountIds: Id[] = [];
+  const counts: number[] = [];
+  let i = 0;
+  for (const row of requireIterable<L>(licenses, fn, 'licenses')) {
+    requireRecord(row, fn, 'licenses', i);
+    const accountId = readId(readAccount(row, i), fn, 'licenses', i, 'accountId');
+    const count = readNonNegative(readCount(row, i), fn, recordPath('licenses', i, 'licenses'));
+    const first = rows.get(accountId);
+    if (first !== undefined) {
+      fail(fn, recordPath('licenses', i, 'accountId'), 'duplicate-id', `repeats the account of licenses[${first}]; give each account one row`, accountId);
+    }
+    rows.set(accountId, i);
+    accountIds.push(accountId);
+    counts.push(count);
+    i++;
+  }
+  return { accountIds, counts, rows };
+}
+
+function fieldAccessor<L>(given: unknown, field: string, fn: string): Accessor<L, unknown> {
+  if (given === undefined) return (row: L) => (row as Record<string, unknown>)[field];
+  if (typeof given !== 'function') {
+    return fail(fn, `options.licenseFields.${field}`, 'invalid-option', 'must be a function that reads the field from a row', given);
+  }
+  return given as Accessor<L, unknown>;
+}

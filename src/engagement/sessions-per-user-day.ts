@@ -1,0 +1,199 @@
+import { dayKey } from '../core/calendar.js';
+import type { EventAccessors, Events } from '../core/events.js';
+import { optionsOf, readConfidence, readInteger, readNonNegative } from '../core/read.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import type { Estimate, Timestamp } from '../core/types.js';
+import { wilsonInterval } from '../stats/wilson-interval.js';
+import { readDayBounds, reportRange } from './internal/report-range.js';
+import { sessionize } from './internal/sessionize.js';
+
+/** Options of {@link sessionsPerUserDay}. */
+export interface SessionsPerUserDayOptions<R> extends EventAccessors<R> {
+  /** Minutes of inactivity that end a session (default 30); see {@link sessions}. */
+  readonly inactivityMinutes?: number;
+  /** Sessions a user needs on a day to meet the target (an integer >= 1, default 2). */
+  readonly target?: number;
+  /** IANA time zone of the days (default `'UTC'`). */
+  readonly timeZone?: string;
+  /** First day reported (`YYYY-MM-DD` or any timestamp; default: the first session day). */
+  readonly from?: Timestamp;
+  /** Last day reported, inclusive (default: the last session day). */
+  readonly to?: Timestamp;
+  /** Confidence level of the intervals (default 0.95). */
+  readonly confidence?: number;
+}
+
+/** Sessions per user on one day. */
+export interface SessionsPerUserDayRow {
+  /** The local day, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Users with at least one session starting on the day. */
+  readonly activeUsers: number;
+  /** Sessions starting on the day. */
+  readonly sessions: number;
+  /** `sessions / activeUsers`; `null` when nobody was active. */
+  readonly sessionsPerUser: number | null;
+  /** Active users with at least `target` sessions on the day. */
+  readonly usersMeetingTarget: number;
+  /** `usersMeetingTarget / activeUsers` with its Wilson interval; `null` when nobody was active. */
+  readonly shareMeetingTarget: Estimate | null;
+}
+
+/** Totals over the user-days of the range. */
+export interface SessionsPerUserDayOverall {
+  /** (user, day) pairs with at least one session. */
+  readonly userDays: number;
+  /** User-days with at least `target` sessions. */
+  readonly userDaysMeetingTarget: number;
+  /** `userDaysMeetingTarget / userDays` with its Wilson interval; `null` without user-days. */
+  readonly share: Estimate | null;
+  /** Sessions divided by user-days; `null` without user-days. */
+  readonly meanSessionsPerUserDay: number | null;
+  /** User-days by their number of sessions, for k = 1 to the largest count, every k listed. */
+  readonly distribution: { readonly sessions: number; readonly userDays: number }[];
+}
+
+/** Result of {@link sessionsPerUserDay}. */
+export interface SessionsPerUserDayResult {
+  readonly timeZone: string;
+  readonly inactivityMinutes: number;
+  readonly target: number;
+  readonly confidence: number;
+  /** First and last reported day; `null` when there is nothing to report. */
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Every day from `from` to `to`, days without sessions included. */
+  readonly days: SessionsPerUserDayRow[];
+  readonly overall: SessionsPerUserDayOverall;
+}
+
+/**
+ * Sessions per user per day, and the share of user-days that meet a target number of
+ * sessions (a habit signal: "at least 2 sessions a day").
+ *
+ * Definition: events are cut into sessions exactly as {@link sessions} does (a gap of more
+ * than `inactivityMinutes` starts a new session), and each session counts on the local
+ * day of its first event. For each day of the range, `activeUsers` are the users with a
+ * session that day, `sessionsPerUser = sessions / activeUsers`, and
+ * `shareMeetingTarget = usersMeetingTarget / activeUsers`, where a user meets the target
+ * with at least `target` sessions that day. `overall` pools the user-days of the range.
+ * Sessions are built from all events before the range is applied, so a session that began
+ * the day before `from` and runs into it counts on that earlier day (outside the range).
+ * Intervals are Wilson score intervals at `confidence`. Caveat: the pooled `share` treats
+ * user-days as independent trials, while one user's days are correlated; read its
+ * interval as a lower bound on the real uncertainty.
+ *
+ * Cost: sessionization (O(n + users) for time-ordered events, O(n log n) otherwise) plus
+ * O(sessions + users + days); memory O(sessions + users + days) after reading.
+ *
+ * Edge cases: empty input (and no `from`/`to`) gives `days: []`, zero counts and `null`
+ * ratios; days with no sessions have zero counts and `null` ratios; with only one of
+ * `from`/`to` and no session on its side, the range is that single day.
+ *
+ * @throws {MetricsInputError} for a bad record, user id or timestamp, an unknown time
+ * zone, a negative `inactivityMinutes`, a `target` that is not an integer >= 1, a bad
+ * `confidence`, a bad `from`/`to`, or `to` before `from`.
+ *
+ * @example
+ * ```ts
+ * import { sessionsPerUserDay } from 'customer-success-metrics/engagement';
+ * const events = [
+ *   { userId: 'ana', timestamp: '2024-03-01T09:00:00Z' },
+ *   { userId: 'ana', timestamp: '2024-03-01T14:00:00Z' }, // a second session that day
+ *   { userId: 'ben', timestamp: '2024-03-01T09:05:00Z' },
+ *   { userId: 'ben', timestamp: '2024-03-02T09:05:00Z' },
+ * ];
+ * const result = sessionsPerUserDay(events, { target: 2 });
+ * result.days.map((d) => [d.date, d.activeUsers, d.sessions, d.usersMeetingTarget]);
+ * // => [['2024-03-01', 2, 3, 1], ['2024-03-02', 1, 1, 0]]
+ * result.overall.distribution;
+ * // => [{ sessions: 1, userDays: 2 }, { sessions: 2, userDays: 1 }]
+ * ```
+ */
+export function sessionsPerUserDay<R>(events: Events<R>, options?: SessionsPerUserDayOptions<R>): SessionsPerUserDayResult {
+  const fn = 'sessionsPerUserDay';
+  const opts = optionsOf(options, fn);
+  const inactivityMinutes = opts.inactivityMinutes === undefined ? 30 : readNonNegative(opts.inactivityMinutes, fn, 'options.inactivityMinutes');
+  const target = opts.target === undefined ? 2 : readInteger(opts.target, fn, 'options.target', 1);
+  const confidence = readConfidence(opts.confidence, fn);
+  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
+  const bounds = readDayBounds(fn, opts, zone);
+  const table = sessionize(fn, events, opts, zone, inactivityMinutes * 60_000);
+  const { count, user, day } = table;
+  // Sessions are ordered by start, so days are non-decreasing: the first and last are the range.
+  const range = reportRange(bounds, count === 0 ? null : (day[0] as number), count === 0 ? null : (day[count - 1] as number));
+
+  const days: SessionsPerUserDayRow[] = [];
+  let userDays = 0;
+  let met = 0;
+  let sessionTotal = 0;
+  const distribution: number[] = [];
+  if (range !== null) {
+    const { from, to } = range;
+    const length = to - from + 1;
+    const active = new Int32Array(length);
+    const daySessions = new Int32Array(length);
+    const meeting = new Int32Array(length);
+    // Each user's sessions come in start order, so a user's days are non-decreasing: keep
+    // the user's current day and its running count, and settle it when the day changes.
+    const users = table.userIds.length;
+    const currentDay = new Int32Array(users).fill(-2_147_483_648);
+    const running = new Int32Array(users);
+    const settle = (u: number): void => {
+      const k = running[u] as number;
+      if (k === 0) return;
+      const index = (currentDay[u] as number) - from;
+      active[index] = (active[index] as number) + 1;
+      daySessions[index] = (daySessions[index] as number) + k;
+      if (k >= target) meeting[index] = (meeting[index] as number) + 1;
+      distribution[k] = (distribution[k] ?? 0) + 1;
+    };
+    for (let s = 0; s < count; s++) {
+      const d = day[s] as number;
+      if (d < from || d > to) continue;
+      const u = user[s] as number;
+      if (currentDay[u] === d) {
+        running[u] = (running[u] as number) + 1;
+      } else {
+        settle(u);
+        currentDay[u] = d;
+        running[u] = 1;
+      }
+    }
+    for (let u = 0; u < users; u++) settle(u);
+    for (let i = 0; i < length; i++) {
+      const a = active[i] as number;
+      const k = daySessions[i] as number;
+      const m = meeting[i] as number;
+      userDays += a;
+      met += m;
+      sessionTotal += k;
+      days.push({
+        date: dayKey(from + i),
+        activeUsers: a,
+        sessions: k,
+        sessionsPerUser: a === 0 ? null : k / a,
+        usersMeetingTarget: m,
+        shareMeetingTarget: wilsonInterval(m, a, confidence),
+      });
+    }
+  }
+  const histogram: { sessions: number; userDays: number }[] = [];
+  for (let k = 1; k < distribution.length; k++) histogram.push({ sessions: k, userDays: distribution[k] ?? 0 });
+  return {
+    timeZone: zone.timeZone,
+    inactivityMinutes,
+    target,
+    confidence,
+    from: range === null ? null : dayKey(range.from),
+    to: range === null ? null : dayKey(range.to),
+    days,
+    overall: {
+      userDays,
+      userDaysMeetingTarget: met,
+      share: wilsonInterval(met, userDays, confidence),
+      meanSessionsPerUserDay: userDays === 0 ? null : sessionTotal / userDays,
+      distribution: histogram,
+    },
+  };
+}
