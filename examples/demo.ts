@@ -2,16 +2,89 @@
  * `npm run demo`: a customer-success report for the bundled sample company.
  * Each module adds its section as it lands.
  */
+import {
+  activeUsers,
+  engagedEvaluation,
+  featureAdoption,
+  licenseUtilizationByAccount,
+  sessionsPerUserDay,
+  stickiness,
+} from '../src/engagement/index.js';
+import { interval, percent, section, table } from './format.js';
 import { sampleCompany } from './sample/sample-company.js';
 
 const started = Date.now();
 process.stdout.write('Generating the sample company (seed 42)...');
 const company = sampleCompany({ seed: 42 });
-process.stdout.write(` done in ${Date.now() - started} ms\n\n`);
+process.stdout.write(` done in ${Date.now() - started} ms\n`);
 
-const days = new Set(company.events.map((e) => new Date(e.timestamp).toISOString().slice(0, 10)));
-console.log('# Customer-success report: sample company');
-console.log('');
-console.log(`Data: ${company.accounts.length} accounts, ${company.users.length} users, ${company.events.length.toLocaleString('en-US')} events on ${days.size} days`);
-console.log(`      ${company.trials.length} trials, ${company.subscriptions.length} subscription periods, ${company.npsResponses.length} NPS answers`);
+console.log('\n# Customer-success report: sample company\n');
+console.log(`${company.accounts.length} accounts, ${company.users.length} users, ${company.events.length.toLocaleString('en-US')} events`);
+console.log(`${company.trials.length} trials, ${company.subscriptions.length} subscription periods, ${company.npsResponses.length} NPS answers`);
 console.log(`As of ${new Date(company.asOf).toISOString()}`);
+
+// ---------------------------------------------------------------- engagement
+section('Engagement: active users (last day of each month, Europe/Berlin)');
+const timeZone = 'Europe/Berlin';
+const series = activeUsers(company.events, { timeZone });
+const monthEnds = series.days.filter((day, i) => series.days[i + 1]?.date.slice(0, 7) !== day.date.slice(0, 7));
+console.log(
+  table(
+    ['date', 'DAU', 'WAU', 'MAU', 'DAU/MAU', 'WAU/MAU'],
+    monthEnds.slice(-12).map((d) => [d.date, d.dau, d.wau, d.mau, percent(d.dauMau), percent(d.wauMau)]),
+  ),
+);
+
+const lastMonth = stickiness(company.events, { timeZone, from: '2026-10-01', to: '2026-10-31' });
+console.log(
+  `\nStickiness, October 2026: mean DAU/MAU ${percent(lastMonth.meanDauMau)} (${lastMonth.band}); ` +
+    `${lastMonth.activeUsers} active users, ${percent(lastMonth.histogram[9]?.atLeastShare ?? null)} of them on 10 days or more`,
+);
+
+section('Engagement: license utilization of paying accounts (MAU of the last 30 days / licenses)');
+// The licenses table: accounts with a subscription still running at the end of the data.
+const paying = new Set(company.subscriptions.filter((s) => s.end === null).map((s) => s.customerId));
+const licenses = company.accounts.filter((a) => paying.has(a.accountId));
+const utilization = licenseUtilizationByAccount(
+  company.events.filter((e) => paying.has(e.accountId)),
+  licenses,
+  { timeZone, asOf: company.asOf },
+);
+const bandCounts = new Map<string, number>();
+for (const row of utilization.accounts) bandCounts.set(String(row.band), (bandCounts.get(String(row.band)) ?? 0) + 1);
+console.log(`Bands: ${[...bandCounts].map(([band, n]) => `${band} ${n}`).join(', ')}  (window ${utilization.from} to ${utilization.to})`);
+const atRisk = utilization.accounts.filter((row) => row.activeUsers > 0).slice(0, 5);
+const toExpand = utilization.accounts.filter((row) => row.band === 'expand').slice(-5).reverse();
+console.log(
+  table(
+    ['account', 'active users', 'licenses', 'utilization', 'band'],
+    [...atRisk, ...toExpand].map((row) => [String(row.accountId), row.activeUsers, row.licenses, percent(row.ratio, 0), String(row.band)]),
+  ),
+);
+
+section('Engagement: engaged evaluation (>= 3 active days in the first 14, Totango)');
+const evaluation = engagedEvaluation(company.trials, company.events, { timeZone, asOf: company.asOf });
+console.log(
+  table(
+    ['trial month', 'trials', 'completed', 'engaged', 'pending', 'rate [95% CI]', 'band'],
+    evaluation.byMonth.slice(-6).map((m) => [m.month, m.trials, m.completed, m.engaged, m.pending, interval(m.rate), String(m.band)]),
+  ),
+);
+console.log('');
+console.log(
+  table(
+    ['campaign', 'trials', 'completed', 'engaged', 'rate [95% CI]', 'band'],
+    evaluation.byCampaign.map((c) => [String(c.sourceCampaign), c.trials, c.completed, c.engaged, interval(c.rate), String(c.band)]),
+  ),
+);
+
+section('Engagement: sessions and feature adoption, October 2026');
+const october = { timeZone, from: '2026-10-01', to: '2026-10-31' };
+const perDay = sessionsPerUserDay(company.events, { ...october, target: 2 });
+console.log(
+  `Sessions (30-minute timeout): ${perDay.overall.userDays} user-days, ${perDay.overall.meanSessionsPerUserDay?.toFixed(2)} sessions per user-day, ` +
+    `${interval(perDay.overall.share)} of user-days with 2 or more sessions`,
+);
+const exportAdoption = featureAdoption(company.events, { ...october, feature: 'export' });
+const reportAdoption = featureAdoption(company.events, { ...october, feature: 'report_created' });
+console.log(`Feature adoption: export ${interval(exportAdoption.periods[0]?.rate ?? null)}, report_created ${interval(reportAdoption.periods[0]?.rate ?? null)} of active users`);

@@ -79,7 +79,7 @@ export interface SampleCompany {
 export interface SampleOptions {
   /** Seed of the generator; the same seed gives the same company. Default 42. */
   seed?: number;
-  /** Number of accounts. Default 300. */
+  /** Number of accounts. Default 500. */
   accounts?: number;
 }
 
@@ -112,7 +112,7 @@ function addMonths(t: number, months: number): number {
 /** Generates the sample company. Deterministic for a given seed. */
 export function sampleCompany(options: SampleOptions = {}): SampleCompany {
   const random = new SeededRandom(options.seed ?? 42);
-  const accountCount = options.accounts ?? 300;
+  const accountCount = options.accounts ?? 500;
   const accounts: SampleAccount[] = [];
   const users: SampleUser[] = [];
   const events: SampleEvent[] = [];
@@ -129,23 +129,33 @@ export function sampleCompany(options: SampleOptions = {}): SampleCompany {
     const trialStart = START + Math.floor(u * ((END - START) / DAY - 1)) * DAY;
     const planIndex = random.chance(0.5) ? 0 : random.chance(0.7) ? 1 : 2;
     const plan = PLANS[planIndex] as (typeof PLANS)[number];
-    const userCount = 2 + Math.floor(22 * random.next() ** 2);
-    const licenses = Math.max(1, Math.round(userCount * (0.6 + random.next() * 1.2)));
     const quality = Math.min(1, Math.max(0.05, campaign.quality * (0.5 + random.next())));
+    // Some trials never get going: one or two people look around once or twice and leave.
+    const tireKicker = random.chance(0.35 + 0.8 * (1 - quality));
+    const userCount = tireKicker ? random.int(1, 2) : 2 + Math.floor(22 * random.next() ** 2);
+    const licenses = Math.max(1, Math.round(userCount * (0.6 + random.next() * 1.2)));
     accounts.push({ accountId, name: `${random.pick(NAMES)} ${a + 1}`, plan: plan.plan, licenses, sourceCampaign: campaign.name, trialStart });
     trials.push({ accountId, trialStart, sourceCampaign: campaign.name });
 
     let trialActiveUsers = 0;
     for (let k = 0; k < userCount; k++) {
       const userId = `${accountId}-u${k + 1}`;
-      const signupDay = k === 0 ? 0 : Math.floor(random.exponential(8));
+      const signupDay = k === 0 ? 0 : tireKicker ? random.int(0, 2) : Math.floor(random.exponential(8));
       const signedUpAt = trialStart + signupDay * DAY + random.int(8, 18) * 3_600_000;
       if (signedUpAt >= END) continue;
       users.push({ userId, accountId, signedUpAt });
-      const propensity = quality * (0.25 + 0.75 * random.next());
+      const propensity = tireKicker ? 0.02 : quality * (0.25 + 0.75 * random.next());
+      // Events of a day come in sessions: a start time, then a few minutes between events.
+      let sessionDay = -1;
+      let clock = 0;
       const emit = (name: string, day: number): void => {
-        const t = trialStart + day * DAY + random.int(7 * 60, 22 * 60) * 60_000 + random.int(0, 59_999);
-        if (t < END && t >= signedUpAt) events.push({ userId, accountId, name, timestamp: t });
+        if (day !== sessionDay || random.chance(0.12)) {
+          sessionDay = day;
+          clock = trialStart + day * DAY + random.int(7 * 60, 21 * 60) * 60_000 + random.int(0, 59_999);
+        } else {
+          clock += random.int(1, 12) * 60_000 + random.int(0, 59_999);
+        }
+        if (clock < END && clock >= signedUpAt) events.push({ userId, accountId, name, timestamp: clock });
       };
       events.push({ userId, accountId, name: 'signed_up', timestamp: signedUpAt });
       if (random.chance(0.93)) emit('email_confirmed', signupDay);
@@ -154,7 +164,7 @@ export function sampleCompany(options: SampleOptions = {}): SampleCompany {
       let reports = 0;
       let lastDay = signupDay + 7;
       for (let d = signupDay; d < signupDay + 7; d++) {
-        if (!random.chance(0.25 + 0.6 * propensity)) continue;
+        if (!random.chance(tireKicker ? (d === signupDay ? 0.6 : 0.04) : 0.25 + 0.6 * propensity)) continue;
         emit('login', d);
         for (let e = random.poisson(2); e > 0; e--) emit('dashboard_viewed', d);
         const created = random.poisson(1.1 * propensity);
@@ -165,7 +175,7 @@ export function sampleCompany(options: SampleOptions = {}): SampleCompany {
       }
       const aha = reports >= 3;
       // Lifetime after the first week: the aha moment multiplies it.
-      lastDay += Math.floor(random.exponential(aha ? 320 : 45) * (0.5 + propensity));
+      lastDay = tireKicker ? signupDay + 7 : lastDay + Math.floor(random.exponential(aha ? 320 : 45) * (0.5 + propensity));
       const activeChance = 0.15 + 0.55 * propensity + (aha ? 0.1 : 0);
       const usesExport = random.chance(0.2 + 0.4 * propensity);
       for (let d = signupDay + 7; d <= lastDay; d++) {

@@ -96,7 +96,7 @@ export interface EngagedEvaluationTrial {
 }
 
 /** Result of {@link engagedEvaluation}. */
-export interface EngagedEvaluation {
+export interface EngagedEvaluationResult {
   readonly timeZone: string;
   /** The `asOf` used, as an ISO string; `null` when there are neither events nor trials. */
   readonly asOf: string | null;
@@ -143,9 +143,9 @@ interface Counts {
  *
  * Algorithm: trials are read first and indexed by account; one pass over the events
  * marks, for each trial of the event's account, the event's day in a bit set of
- * `windowDays` bits per trial. O(t log t + n × k) time for t trials, n events and k
- * trials per account (usually 1); memory O(t × windowDays / 32) words plus the account
- * index, not O(n).
+ * `windowDays` bits per trial. O(n × k + t × (log t + windowDays)) time for n events,
+ * t trials and k trials per account (usually 1), no allocation per event; memory
+ * O(t × windowDays / 32) words plus the account index, not O(n).
  *
  * Edge cases: no trials give zero counts, `rate: null`, `band: null` and empty lists
  * (`asOf` is `null` when there are no events either); a trial without a campaign
@@ -194,7 +194,7 @@ export function engagedEvaluation<T, R>(
   trials: Iterable<T>,
   events: AccountEvents<R>,
   options?: EngagedEvaluationOptions<T, R>,
-): EngagedEvaluation {
+): EngagedEvaluationResult {
   const fn = 'engagedEvaluation';
   const opts = optionsOf(options, fn);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);

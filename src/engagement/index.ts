@@ -38,3 +38,32 @@ export {
   type SessionsPerUserDayResult,
   type SessionsPerUserDayRow,
 } from './sessions-per-user-day.js';
+export {
+  engagedEvaluation,
+  type AccountEventColumns,
+  type AccountEvents,
+  type EngagedEvaluationCampaign,
+  type EngagedEvaluationMonth,
+  type EngagedEvaluationOptions,
+  type EngagedEvaluationResult,
+  type EngagedEvaluationSummary,
+  type EngagedEvaluationTrial,
+  type EngagementBand,
+  type EngagementBenchmarks,
+  type TrialFields,
+} from './engaged-evaluation.js';
+export {
+  licenseUtilization,
+  type LicenseBand,
+  type LicenseThresholds,
+  type LicenseUsage,
+  type LicenseUtilizationResult,
+  type ResolvedLicenseThresholds,
+} from './license-utilization.js';
+export {
+  licenseUtilizationByAccount,
+  type AccountLicenseUtilization,
+  type LicenseFields,
+  type LicenseUtilizationByAccountOptions,
+  type LicenseUtilizationByAccountResult,
+} from './license-utilization-by-account.js';

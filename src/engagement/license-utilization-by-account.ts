@@ -127,12 +127,12 @@ export function licenseUtilizationByAccount<R, L>(
   const table = readLicenseTable(licenses, opts.licenseFields, fn);
 
   // Latest day not after the asOf day of each (account, user) pair: in typed arrays indexed
-  // by user code for the first account a user is seen in (nearly every user has one), in a
-  // Map keyed by (account, user) for the others.
+  // by user code for the first account a user is seen in (nearly every user has one), in
+  // per-user Maps of account code -> day for the others.
   const dayLimit = givenAsOf === null ? MAX_DAY : zone.dayOf(givenAsOf);
   let pairGroup = new Int32Array(1024).fill(-1);
   let pairDay = new Int32Array(1024).fill(NO_DAY);
-  const otherPairs = new Map<number, number>();
+  const otherPairs = new Map<number, Map<number, number>>();
   let latest = Number.NEGATIVE_INFINITY;
   const ids = scanEvents(
     events,
@@ -157,9 +157,13 @@ export function licenseUtilizationByAccount<R, L>(
         if (day > (pairDay[user] as number)) pairDay[user] = day;
         return;
       }
-      const key = group * PAIR_STRIDE + user;
-      const seen = otherPairs.get(key);
-      if (seen === undefined || day > seen) otherPairs.set(key, day);
+      let others = otherPairs.get(user);
+      if (others === undefined) {
+        others = new Map();
+        otherPairs.set(user, others);
+      }
+      const seen = others.get(group);
+      if (seen === undefined || day > seen) others.set(group, day);
     },
   );
   const groups = ids.groups as IdCodes;
@@ -176,10 +180,8 @@ export function licenseUtilizationByAccount<R, L>(
       const group = pairGroup[user] as number;
       active[group] = (active[group] as number) + 1;
     }
-    for (const [key, day] of otherPairs) {
-      if (day < from) continue;
-      const group = Math.floor(key / PAIR_STRIDE);
-      active[group] = (active[group] as number) + 1;
+    for (const others of otherPairs.values()) {
+      for (const [group, day] of others) if (day >= from) active[group] = (active[group] as number) + 1;
     }
   }
 
@@ -212,8 +214,6 @@ export function licenseUtilizationByAccount<R, L>(
 
 /** No day yet: below every day number. */
 const NO_DAY = -2_147_483_648;
-/** Larger than any user code, so `group * PAIR_STRIDE + user` is a distinct, exact key. */
-const PAIR_STRIDE = 4_294_967_296;
 
 /** Lowest ratio first, `null` ratios last, ties by account id. */
 function byRisk(a: AccountLicenseUtilization, b: AccountLicenseUtilization): number {

@@ -13,7 +13,7 @@ export interface LicenseUsage {
 }
 
 /** Result of {@link licenseUtilization}. */
-export interface LicenseUtilization {
+export interface LicenseUtilizationResult {
   readonly activeUsers: number;
   readonly licenses: number;
   /** `activeUsers / licenses`; `null` when `licenses` is 0. */
@@ -57,7 +57,7 @@ export interface LicenseUtilization {
  * licenseUtilization({ activeUsers: 3, licenses: 0 }).ratio; // => null
  * ```
  */
-export function licenseUtilization(usage: LicenseUsage, thresholds?: LicenseThresholds): LicenseUtilization {
+export function licenseUtilization(usage: LicenseUsage, thresholds?: LicenseThresholds): LicenseUtilizationResult {
   const fn = 'licenseUtilization';
   if (usage === null || typeof usage !== 'object' || Array.isArray(usage)) {
     fail(fn, 'usage', 'invalid-input', 'must be an object { activeUsers, licenses }', usage);
