@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricsInputError, describeValue } from '../../src/core/errors.js';
+import { describeValue } from '../../src/core/errors.js';
 import {
   IdCodes,
   accessorFor,
@@ -14,16 +14,8 @@ import {
   requireIterable,
   requireRecord,
 } from '../../src/core/read.js';
+import { errorOf } from '../support/errors.js';
 
-function errorOf(run: () => unknown): MetricsInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return error as MetricsInputError;
-  }
-  throw new Error('expected a MetricsInputError');
-}
 
 describe('record reading', () => {
   it('reads the named property by default and uses a given accessor otherwise', () => {

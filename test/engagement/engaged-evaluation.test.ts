@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricsInputError } from '../../src/core/errors.js';
 import { engagedEvaluation, type EngagedEvaluationSummary } from '../../src/engagement/engaged-evaluation.js';
+import { errorOf } from '../support/errors.js';
+import { addDays, wallDate as localKey } from '../support/model.js';
 
-function errorOf(run: () => unknown): MetricsInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return error as MetricsInputError;
-  }
-  throw new Error('expected a MetricsInputError');
-}
 
 type Trial = { accountId: string | number; trialStart: string | number; sourceCampaign?: string | number | null };
 type Event = { accountId: string | number; timestamp: string | number };
@@ -358,12 +350,6 @@ describe('engagedEvaluation', () => {
     )
     .map((o) => ({ ...o, minActiveDays: Math.min(o.minActiveDays, o.windowDays) }));
 
-  function localKey(t: number, timeZone: string): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
-  }
-  function addDays(key: string, days: number): string {
-    return new Date(Date.parse(`${key}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  }
 
   it('property: agrees with a slow model built on Intl day keys', () => {
     fc.assert(

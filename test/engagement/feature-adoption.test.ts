@@ -1,31 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricsInputError } from '../../src/core/errors.js';
 import type { Period } from '../../src/core/types.js';
 import { featureAdoption } from '../../src/engagement/feature-adoption.js';
 import { wilsonInterval } from '../../src/stats/wilson-interval.js';
+import { errorOf } from '../support/errors.js';
+import { addDays as shiftKey, wallDate as intlDay } from '../support/model.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
 const at = (iso: string): number => Date.parse(iso);
 
-function errorOf(run: () => unknown): MetricsInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return error as MetricsInputError;
-  }
-  throw new Error('expected a MetricsInputError');
-}
 
 type Row = { userId: string | number; name: string; timestamp: number };
 
-function intlDay(t: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
-}
 
-const shiftKey = (key: string, days: number): string => new Date(Date.parse(`${key}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** The slow, obvious model: Sets of users per period key, periods enumerated day by day. */
 function slowModel(rows: Row[], feature: string, period: Period | null, weekStartsOn: number, timeZone: string, range?: { from: string; to: string }) {

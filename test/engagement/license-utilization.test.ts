@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricsInputError } from '../../src/core/errors.js';
 import { licenseUtilization } from '../../src/engagement/license-utilization.js';
+import { errorOf } from '../support/errors.js';
 
-function errorOf(run: () => unknown): MetricsInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return error as MetricsInputError;
-  }
-  throw new Error('expected a MetricsInputError');
-}
 
 describe('licenseUtilization', () => {
   it('runs the doc example', () => {

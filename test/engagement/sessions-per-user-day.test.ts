@@ -1,27 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricsInputError } from '../../src/core/errors.js';
 import { sessionsPerUserDay } from '../../src/engagement/sessions-per-user-day.js';
 import { wilsonInterval } from '../../src/stats/wilson-interval.js';
+import { errorOf } from '../support/errors.js';
+import { wallDate as intlDay } from '../support/model.js';
 
 const MIN = 60_000;
 const at = (iso: string): number => Date.parse(iso);
 
-function errorOf(run: () => unknown): MetricsInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return error as MetricsInputError;
-  }
-  throw new Error('expected a MetricsInputError');
-}
 
 type Row = { userId: string | number; timestamp: number };
 
-function intlDay(t: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
-}
 
 function nextKey(key: string): string {
   return new Date(Date.parse(`${key}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,27 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MetricsInputError } from '../../src/core/errors.js';
 import { sessions } from '../../src/engagement/sessions.js';
+import { errorOf } from '../support/errors.js';
+import { wallDate as intlDay } from '../support/model.js';
 
 const MIN = 60_000;
 const at = (iso: string): number => Date.parse(iso);
 
-function errorOf(run: () => unknown): MetricsInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricsInputError);
-    return error as MetricsInputError;
-  }
-  throw new Error('expected a MetricsInputError');
-}
 
 type Row = { userId: string | number; timestamp: number };
 
 /** Local day key the obvious way, one Intl call per instant. */
-function intlDay(t: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
-}
 
 function compareIds(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
