@@ -23,6 +23,7 @@ export {
   type StickinessThresholds,
 } from './stickiness.js';
 export type { EventAccessors, EventColumns, Events } from '../core/events.js';
+export type { Id } from '../core/read.js';
 export {
   featureAdoption,
   type FeatureAdoptionOptions,

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { MetricsInputError } from '../../src/core/errors.js';
+import { errorOf } from '../support/errors.js';
 
 /**
  * Asserts |actual - expected| <= max(relative · |expected|, absolute). With the default
@@ -13,13 +13,6 @@ export function expectClose(actual: number, expected: number, relative: number, 
 
 /** Runs `run`, expecting a MetricsInputError with exactly this code, path and message. */
 export function expectInputError(run: () => unknown, expected: { code: string; path: string; message: string }): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(MetricsInputError);
-  const error = caught as MetricsInputError;
+  const error = errorOf(run);
   expect({ code: error.code, path: error.path, message: error.message }).toEqual(expected);
 }
