@@ -6,7 +6,7 @@ import { zoneCalendar } from '../core/time-zone.js';
 import type { Accessor, Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { scanAccountEvents, type AccountEventAccessors, type AccountEvents } from './internal/account-events.js';
-import { compareIds, compareOptionalIds } from './internal/id-order.js';
+import { compareIds, compareOptionalIds } from '../core/id-order.js';
 
 export type { AccountEventColumns, AccountEvents } from './internal/account-events.js';
 

@@ -5,7 +5,7 @@ import { optionsOf, readId, readInteger, readNonNegative, requireIterable, requi
 import { readInstant } from '../core/timestamp.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import type { Accessor, Timestamp } from '../core/types.js';
-import { compareIds } from './internal/id-order.js';
+import { compareIds } from '../core/id-order.js';
 import { licenseBand, licenseRatio, readLicenseThresholds, type LicenseBand, type LicenseThresholds, type ResolvedLicenseThresholds } from './internal/license-bands.js';
 
 /** Accessors for the fields of a licenses-table row. */

@@ -18,6 +18,7 @@
 import { scanEvents, type EventAccessors, type Events } from '../../core/events.js';
 import type { Id } from '../../core/read.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
+import { compareIds } from '../../core/id-order.js';
 
 /** Sessions as parallel columns, ordered by start, then user id. */
 export interface SessionTable {
@@ -38,20 +39,7 @@ export interface SessionTable {
   readonly eventCount: number;
 }
 
-/**
- * Orders ids for output: numbers before strings, numbers ascending, strings by UTF-16
- * code units (the order of `<`, independent of locale).
- */
-export function compareIds(a: Id, b: Id): number {
-  if (typeof a === 'number') {
-    if (typeof b !== 'number') return -1;
-    return a - b;
-  }
-  if (typeof b === 'number') return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Rank of each user code in id order (see {@link compareIds}). O(u log u). */
+/** Rank of each user code in id order (see `compareIds`). O(u log u). */
 function userRanks(ids: readonly Id[]): Int32Array {
   const order = ids.map((_, code) => code);
   order.sort((a, b) => compareIds(ids[a] as Id, ids[b] as Id));

@@ -5,7 +5,7 @@
  * @internal
  */
 
-import type { Id } from '../../core/read.js';
+import type { Id } from './read.js';
 
 /** Negative, zero or positive as `a` sorts before, with or after `b`. */
 export function compareIds(a: Id, b: Id): number {

@@ -1,0 +1,62 @@
+/**
+ * Reading survey answers: an iterable of numbers, or of records read through an accessor
+ * (default: the record's `score` property). Every answer must be an integer on the scale;
+ * `"9"`, `4.5`, `NaN` and out-of-range values throw, naming the index.
+ * @internal
+ */
+
+import { fail } from '../../core/errors.js';
+import { requireIterable } from '../../core/read.js';
+import type { Accessor } from '../../core/types.js';
+
+/** Answers: numbers, or records whose answer an accessor reads (default `record.score`). */
+export type Responses<R> = Iterable<number> | Iterable<R>;
+
+/** Accessors for survey records. */
+export interface ResponseAccessors<R> {
+  /** Reads the answer from a record (default: the record itself when it is a number, else `record.score`). */
+  readonly score?: Accessor<R, unknown>;
+}
+
+/**
+ * Calls `visit(answer, record, index)` for every answer, after checking it is an integer
+ * from `min` to `max`. O(n), no allocation per answer.
+ *
+ * @throws {MetricsInputError} `collection[i]` (or `collection[i].score` for records) with
+ * code `invalid-score` for an answer that is not such an integer.
+ */
+export function forEachAnswer<R>(
+  fn: string,
+  responses: Responses<R>,
+  accessors: ResponseAccessors<R>,
+  min: number,
+  max: number,
+  visit: (answer: number, record: R | number, index: number) => void,
+  collection = 'responses',
+): void {
+  const iterable = requireIterable<R | number>(responses, fn, collection);
+  const read = accessors.score;
+  if (read !== undefined && typeof read !== 'function') {
+    fail(fn, 'options.score', 'invalid-option', 'must be a function that reads the answer from a record', read);
+  }
+  let index = 0;
+  for (const record of iterable) {
+    let answer: unknown;
+    let path: string;
+    if (read !== undefined) {
+      answer = read(record as R, index);
+      path = `${collection}[${index}].score`;
+    } else if (record !== null && typeof record === 'object') {
+      answer = (record as { score?: unknown }).score;
+      path = `${collection}[${index}].score`;
+    } else {
+      answer = record;
+      path = `${collection}[${index}]`;
+    }
+    if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < min || answer > max) {
+      fail(fn, path, 'invalid-score', `must be an integer from ${min} to ${max}`, answer);
+    }
+    visit(answer, record, index);
+    index++;
+  }
+}
