@@ -1,10 +1,17 @@
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables (copy them to bench/RESULTS.md).
  * Not part of `npm test`; timings are measured, never asserted.
+ * `BENCH_SIZES=1e6 npm run bench` runs the activeUsers comparison on 1M events only.
  */
+import { ACTIVE_USERS_HEADER, benchActiveUsers } from './active-users.js';
 import { markdownTable } from './table.js';
 import { benchTimeZone } from './time-zone.js';
 
 console.log(`Node ${process.version}, ${process.arch}, seeded data\n`);
 console.log('## Instants to local days (10M timestamps in 2024)\n');
 console.log(markdownTable(['conversion', 'timestamps', 'ms', 'M/s'], benchTimeZone()));
+
+console.log('\n## activeUsers vs DuckDB\n');
+const activeUsersBench = await benchActiveUsers();
+console.log(markdownTable(ACTIVE_USERS_HEADER, activeUsersBench.rows));
+console.log(`\n${activeUsersBench.notes.join('\n\n')}`);

@@ -10,6 +10,7 @@ import {
   sessionsPerUserDay,
   stickiness,
 } from '../src/engagement/index.js';
+import { healthScores, nps, npsChange } from '../src/scores/index.js';
 import { interval, percent, section, table } from './format.js';
 import { sampleCompany } from './sample/sample-company.js';
 
@@ -88,3 +89,73 @@ console.log(
 const exportAdoption = featureAdoption(company.events, { ...october, feature: 'export' });
 const reportAdoption = featureAdoption(company.events, { ...october, feature: 'report_created' });
 console.log(`Feature adoption: export ${interval(exportAdoption.periods[0]?.rate ?? null)}, report_created ${interval(reportAdoption.periods[0]?.rate ?? null)} of active users`);
+
+// ---------------------------------------------------------------- scores
+section('Scores: NPS by half-year, with 95% intervals');
+const half = (t: number): string => {
+  const d = new Date(t);
+  return `${d.getUTCFullYear()}-H${d.getUTCMonth() < 6 ? 1 : 2}`;
+};
+const byHalf = nps(
+  company.npsResponses.map((r) => ({ score: r.score, half: half(r.answeredAt) })),
+  { segmentBy: 'half' },
+);
+console.log(
+  table(
+    ['period', 'answers', 'promoters', 'passives', 'detractors', 'NPS', '95% interval'],
+    byHalf.segments.map((s) => [
+      String(s.segment),
+      s.n,
+      s.promoters,
+      s.passives,
+      s.detractors,
+      s.score === null ? null : s.score.toFixed(1),
+      s.lower === null || s.upper === null ? null : `[${s.lower.toFixed(1)}, ${s.upper.toFixed(1)}]`,
+    ]),
+  ),
+);
+const halves = byHalf.segments;
+const last = halves[halves.length - 1];
+const previous = halves[halves.length - 2];
+if (last !== undefined && previous !== undefined) {
+  const change = npsChange(previous, last);
+  console.log(
+    `\nChange ${String(previous.segment)} -> ${String(last.segment)}: ${change.difference?.toFixed(1)} points, ` +
+      `95% interval [${change.lower?.toFixed(1)}, ${change.upper?.toFixed(1)}], p = ${change.pValue?.toFixed(3)}` +
+      (change.significant ? ' (significant)' : ' (could be noise)'),
+  );
+}
+
+section('Scores: health of paying accounts (worst first)');
+const usage = new Map(utilization.accounts.map((row) => [row.accountId, row]));
+const stickinessByAccount = new Map(
+  stickiness(company.events.filter((e) => paying.has(e.accountId)), { timeZone, groupBy: 'accountId', from: '2026-10-01', to: '2026-10-31' }).groups.map(
+    (g) => [g.group, g.meanDauMau],
+  ),
+);
+const accountNps = new Map(
+  nps(company.npsResponses.filter((r) => paying.has(r.accountId)), { segmentBy: 'accountId' }).segments.map((s) => [s.segment, s.score]),
+);
+const health = healthScores(licenses, {
+  components: [
+    { name: 'stickiness', weight: 2, value: (a: (typeof licenses)[number]) => stickinessByAccount.get(a.accountId) ?? 0, normalize: { linear: [0.05, 0.4] } },
+    { name: 'seats', weight: 2, value: (a: (typeof licenses)[number]) => usage.get(a.accountId)?.ratio ?? null, normalize: { linear: [0.2, 1] } },
+    { name: 'nps', weight: 1, value: (a: (typeof licenses)[number]) => accountNps.get(a.accountId) ?? null, normalize: { linear: [-50, 50] } },
+  ],
+});
+const bandTally = new Map<string, number>();
+for (const row of health.accounts) bandTally.set(String(row.band), (bandTally.get(String(row.band)) ?? 0) + 1);
+console.log(`Bands: ${[...bandTally].map(([band, n]) => `${band} ${n}`).join(', ')}`);
+console.log(
+  table(
+    ['account', 'score', 'band', 'stickiness', 'seats', 'nps', 'missing'],
+    health.accounts.slice(0, 8).map((row) => {
+      const points = new Map(row.contributions.map((c) => [c.name, c.normalized]));
+      const fmt = (name: string): string | null => {
+        const value = points.get(name);
+        return value === null || value === undefined ? null : value.toFixed(0);
+      };
+      return [String(row.accountId), row.score === null ? null : row.score.toFixed(1), String(row.band), fmt('stickiness'), fmt('seats'), fmt('nps'), row.missing.join(' ') || '-'];
+    }),
+  ),
+);

@@ -11,5 +11,7 @@ export { chiSquareSurvival } from './stats/chi-square-survival.js';
 export { compensatedSum } from './stats/compensated-sum.js';
 export { normalCdf } from './stats/normal-cdf.js';
 export { normalQuantile } from './stats/normal-quantile.js';
+export { studentTQuantile } from './stats/student-t-quantile.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
 export * from './engagement/index.js';
+export * from './scores/index.js';

@@ -48,6 +48,15 @@ export const checks = [
       ).days.map((day) => day.dau),
     expected: [1, 2, 1],
   },
+  {
+    // Worked by hand: promoters 10, 9, 9, 10, 9 (5); passives 8, 7 (2); detractors 6, 3, 5 (3):
+    // NPS = 100 * (5 - 3) / 10 = 20.
+    entry: './scores',
+    exportName: 'nps',
+    label: 'nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5]).score',
+    call: (nps) => nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5]).score,
+    expected: 20,
+  },
 ];
 
 /**

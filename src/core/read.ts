@@ -102,16 +102,35 @@ export function readChoice<const T extends string>(value: unknown, choices: read
 }
 
 /**
- * Dense integer codes for ids, in order of first appearance: O(1) per lookup through one
- * `Map`. Strings and numbers are distinct ids (`1` is not `"1"`).
+ * Dense integer codes for ids, in order of first appearance. Strings and numbers are
+ * distinct ids (`1` is not `"1"`). Small non-negative integer ids (below 2^20, or below
+ * eight times the ids seen so far) are looked up in a typed array, with no hashing;
+ * other ids through one `Map`. O(1) per lookup.
  */
 export class IdCodes {
   private readonly codes = new Map<Id, number>();
+  /** Code + 1 of each small integer id; 0 = not seen. */
+  private direct = new Int32Array(0);
   /** The ids, indexed by code. */
   readonly ids: Id[] = [];
 
   /** The code of an id, assigning the next one on first sight. */
   code(id: Id): number {
+    if (typeof id === 'number' && id >= 0 && id <= 0x7fffffff && (id | 0) === id) {
+      if (id < this.direct.length) {
+        const stored = this.direct[id] as number;
+        if (stored !== 0) return stored - 1;
+        return this.assignDirect(id);
+      }
+      if (id < 1_048_576 || id < 8 * this.ids.length) {
+        let size = Math.max(1024, this.direct.length * 2);
+        while (size <= id) size *= 2;
+        const grown = new Int32Array(size);
+        grown.set(this.direct);
+        this.direct = grown;
+        return this.assignDirect(id);
+      }
+    }
     let code = this.codes.get(id);
     if (code === undefined) {
       code = this.ids.length;
@@ -121,8 +140,21 @@ export class IdCodes {
     return code;
   }
 
+  private assignDirect(id: number): number {
+    // An id first seen before the table reached it lives in the map.
+    const known = this.codes.get(id);
+    const code = known ?? this.ids.length;
+    if (known === undefined) this.ids.push(id);
+    this.direct[id] = code + 1;
+    return code;
+  }
+
   /** The code of an id, or -1 when it was never seen. */
   find(id: Id): number {
+    if (typeof id === 'number' && id >= 0 && id < this.direct.length && (id | 0) === id) {
+      const stored = this.direct[id] as number;
+      if (stored !== 0) return stored - 1;
+    }
     return this.codes.get(id) ?? -1;
   }
 

@@ -2,11 +2,12 @@
  * Distinct active days per unit (a user, or a user within a group), built from
  * `(unit, day)` pairs in any order.
  *
- * Adding a pair is O(1) and skips a repeat of the unit's previous day, so time-ordered
- * event logs store each user-day once and memory grows with user-days, not events.
- * Building is a counting sort by unit (O(pairs + units)), then a per-unit sort only where
- * a unit's days arrived out of order, then de-duplication: linear for time-ordered input,
- * O(p log p) within units otherwise.
+ * Adding a pair is O(1) amortized and skips a repeat of the unit's previous day, so
+ * time-ordered event logs store each user-day once. Out-of-order input is compacted
+ * whenever the pair buffer fills (sorted by unit and day, repeats dropped), so memory stays
+ * proportional to user-days, not events, for any input order. Compacting is a counting
+ * sort by unit (O(pairs + units)) plus a sort within each unit whose days arrived out of
+ * order: linear for time-ordered input, O(p log p) within units otherwise.
  * @internal
  */
 
@@ -22,19 +23,85 @@ export interface UnitDays {
   readonly lastDay: number | null;
 }
 
+const NO_DAY = -2_147_483_648;
+
+/**
+ * Sorts `(units[i], days[i])` for `i < n` by unit then day and drops repeats, in place.
+ * Returns the new length and fills `offsets` (length `unitCount + 1`) when given.
+ */
+function sortPairs(units: Int32Array, days: Int32Array, n: number, unitCount: number, offsets: Int32Array | null): number {
+  const counts = new Int32Array(unitCount + 1);
+  for (let i = 0; i < n; i++) {
+    const slot = (units[i] as number) + 1;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  for (let u = 0; u < unitCount; u++) counts[u + 1] = (counts[u + 1] as number) + (counts[u] as number);
+  const cursor = counts.slice(0, unitCount);
+  const sorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = units[i] as number;
+    const at = cursor[u] as number;
+    sorted[at] = days[i] as number;
+    cursor[u] = at + 1;
+  }
+  let write = 0;
+  for (let u = 0; u < unitCount; u++) {
+    const start = counts[u] as number;
+    const end = counts[u + 1] as number;
+    if (offsets !== null) offsets[u] = write;
+    let ordered = true;
+    for (let i = start + 1; i < end; i++) {
+      if ((sorted[i] as number) < (sorted[i - 1] as number)) {
+        ordered = false;
+        break;
+      }
+    }
+    if (!ordered) {
+      if (end - start <= 24) {
+        // Insertion sort: most units have few days, and a typed-array view per unit costs more.
+        for (let i = start + 1; i < end; i++) {
+          const day = sorted[i] as number;
+          let j = i - 1;
+          while (j >= start && (sorted[j] as number) > day) {
+            sorted[j + 1] = sorted[j] as number;
+            j--;
+          }
+          sorted[j + 1] = day;
+        }
+      } else {
+        sorted.subarray(start, end).sort();
+      }
+    }
+    const first = write;
+    for (let i = start; i < end; i++) {
+      const day = sorted[i] as number;
+      if (write > first && days[write - 1] === day) continue;
+      units[write] = u;
+      days[write] = day;
+      write++;
+    }
+  }
+  if (offsets !== null) offsets[unitCount] = write;
+  return write;
+}
+
 /** Collects `(unit, day)` pairs; see the file comment. */
 export class UnitDaysBuilder {
   private pairUnits = new Int32Array(1024);
   private pairDays = new Int32Array(1024);
   private length = 0;
-  private lastDays = new Int32Array(1024).fill(-2_147_483_648);
+  private lastDays = new Int32Array(1024).fill(NO_DAY);
+  private unitCount = 0;
 
   /** Records that `unit` was active on `day`. */
   add(unit: number, day: number): void {
-    if (unit >= this.lastDays.length) this.growUnits(unit + 1);
+    if (unit >= this.unitCount) {
+      this.unitCount = unit + 1;
+      if (unit >= this.lastDays.length) this.growUnits(unit + 1);
+    }
     if (this.lastDays[unit] === day) return;
     this.lastDays[unit] = day;
-    if (this.length === this.pairUnits.length) this.growPairs();
+    if (this.length === this.pairUnits.length) this.makeRoom();
     this.pairUnits[this.length] = unit;
     this.pairDays[this.length] = day;
     this.length++;
@@ -43,12 +110,17 @@ export class UnitDaysBuilder {
   private growUnits(needed: number): void {
     let size = this.lastDays.length * 2;
     while (size < needed) size *= 2;
-    const next = new Int32Array(size).fill(-2_147_483_648);
+    const next = new Int32Array(size).fill(NO_DAY);
     next.set(this.lastDays);
     this.lastDays = next;
   }
 
-  private growPairs(): void {
+  /** Compacts the buffer, and doubles it when compacting freed less than half. */
+  private makeRoom(): void {
+    if (this.length >= 65_536) {
+      this.length = sortPairs(this.pairUnits, this.pairDays, this.length, this.unitCount, null);
+      if (this.length <= this.pairUnits.length / 2) return;
+    }
     const units = new Int32Array(this.pairUnits.length * 2);
     units.set(this.pairUnits);
     this.pairUnits = units;
@@ -57,58 +129,21 @@ export class UnitDaysBuilder {
     this.pairDays = days;
   }
 
-  /** The sorted distinct days of each of `units` units. */
+  /** The sorted distinct days of each of `units` units (at least every unit added). */
   build(units: number): UnitDays {
-    const n = this.length;
-    const counts = new Int32Array(units + 1);
-    for (let i = 0; i < n; i++) {
-      const slot = (this.pairUnits[i] as number) + 1;
-      counts[slot] = (counts[slot] as number) + 1;
-    }
-    for (let u = 0; u < units; u++) counts[u + 1] = (counts[u + 1] as number) + (counts[u] as number);
-    const cursor = counts.slice(0, units);
-    const days = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const u = this.pairUnits[i] as number;
-      days[cursor[u] as number] = this.pairDays[i] as number;
-      cursor[u] = (cursor[u] as number) + 1;
-    }
-    // Sort where needed and drop repeats, compacting in place.
-    const offsets = new Int32Array(units + 1);
-    let write = 0;
+    const unitCount = Math.max(units, this.unitCount);
+    const offsets = new Int32Array(unitCount + 1);
+    const n = sortPairs(this.pairUnits, this.pairDays, this.length, unitCount, offsets);
+    const days = this.pairDays.slice(0, n);
     let firstDay = Number.POSITIVE_INFINITY;
     let lastDay = Number.NEGATIVE_INFINITY;
-    for (let u = 0; u < units; u++) {
-      const start = counts[u] as number;
-      const end = counts[u + 1] as number;
-      offsets[u] = write;
-      let sorted = true;
-      for (let i = start + 1; i < end; i++) {
-        if ((days[i] as number) < (days[i - 1] as number)) {
-          sorted = false;
-          break;
-        }
-      }
-      if (!sorted) days.subarray(start, end).sort();
-      for (let i = start; i < end; i++) {
-        const day = days[i] as number;
-        if (write > (offsets[u] as number) && days[write - 1] === day) continue;
-        days[write++] = day;
-      }
-      if (write > (offsets[u] as number)) {
-        const first = days[offsets[u] as number] as number;
-        const last = days[write - 1] as number;
-        if (first < firstDay) firstDay = first;
-        if (last > lastDay) lastDay = last;
-      }
+    for (let u = 0; u < unitCount; u++) {
+      const start = offsets[u] as number;
+      const end = offsets[u + 1] as number;
+      if (start === end) continue;
+      if ((days[start] as number) < firstDay) firstDay = days[start] as number;
+      if ((days[end - 1] as number) > lastDay) lastDay = days[end - 1] as number;
     }
-    offsets[units] = write;
-    return {
-      units,
-      offsets,
-      days: days.slice(0, write),
-      firstDay: write === 0 ? null : firstDay,
-      lastDay: write === 0 ? null : lastDay,
-    };
+    return { units: unitCount, offsets, days, firstDay: n === 0 ? null : firstDay, lastDay: n === 0 ? null : lastDay };
   }
 }

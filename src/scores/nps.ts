@@ -1,15 +1,12 @@
-import { fail, recordPath } from '../core/errors.js';
-import { IdCodes, isId, optionsOf, readChoice, readConfidence, type Id } from '../core/read.js';
-import type { Accessor } from '../core/types.js';
+import { optionsOf, readChoice, readConfidence, type Id } from '../core/read.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
-import { countAnswers, NPS_METHODS, npsSpread, plainScore, type NpsCounts, type NpsMethod } from './internal/nps-counts.js';
-import { forEachAnswer, type ResponseAccessors, type Responses } from './internal/responses.js';
-import { compareIds } from '../core/id-order.js';
+import { NPS_METHODS, npsSpread, plainScore, type NpsCounts, type NpsMethod } from './internal/nps-counts.js';
+import { tallyAnswers } from './internal/answer-tally.js';
+import type { ResponseAccessors, Responses, SegmentBy } from './internal/responses.js';
 
 export type { NpsMethod } from './internal/nps-counts.js';
 
-/** Splits responses into segments: a field name of the records, or an accessor. */
-export type SegmentBy<R> = string | Accessor<R, unknown>;
+export type { SegmentBy } from './internal/responses.js';
 
 /** Options of {@link nps}. */
 export interface NpsOptions<R> extends ResponseAccessors<R> {
@@ -146,52 +143,22 @@ export function nps<R>(responses: Responses<R>, options?: NpsOptions<R>): NpsRes
   const method = readChoice(opts.method, NPS_METHODS, 'wald', fn, 'options.method');
   // (1 - confidence) is exact for confidence >= 0.5, so a high confidence keeps its digits.
   const z = -normalQuantile((1 - confidence) / 2);
-  const segmentBy = opts.segmentBy;
-  if (segmentBy === undefined) {
-    return { ...npsFigures(countAnswers(fn, responses, opts), z, method), confidence, method };
-  }
-  if (typeof segmentBy !== 'string' && typeof segmentBy !== 'function') {
-    return fail(fn, 'options.segmentBy', 'invalid-option', 'must be a field name or a function that reads the segment from a record', segmentBy);
-  }
+  const tally = tallyAnswers(fn, responses, opts, 10, 0);
+  const overall = { ...npsFigures(npsCountsOf(tally.counts), z, method), confidence, method };
+  if (tally.segments === null) return overall;
+  const segments = tally.segments.map(({ segment, counts }) => ({ segment, ...npsFigures(npsCountsOf(counts), z, method) }));
+  return { ...overall, segments };
+}
 
-  const field = typeof segmentBy === 'string' ? segmentBy : 'segmentBy';
-  const read = typeof segmentBy === 'function' ? segmentBy : undefined;
-  const codes = new IdCodes();
-  // Per segment code c: promoters at 3c, passives at 3c + 1, detractors at 3c + 2.
-  const tallies: number[] = [];
-  const total: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
-  forEachAnswer(fn, responses, opts, 0, 10, (answer, record, index) => {
-    const value =
-      read !== undefined
-        ? read(record as R, index)
-        : record !== null && typeof record === 'object'
-          ? (record as Record<string, unknown>)[field]
-          : undefined;
-    if (!isId(value)) {
-      fail(fn, recordPath('responses', index, field), 'invalid-id', 'must be a non-empty string or a finite number', value);
-    }
-    const code = codes.code(value);
-    if (code * 3 === tallies.length) tallies.push(0, 0, 0);
-    const group = answer >= 9 ? 0 : answer >= 7 ? 1 : 2;
-    const slot = code * 3 + group;
-    tallies[slot] = (tallies[slot] as number) + 1;
-    if (group === 0) total.promoters++;
-    else if (group === 1) total.passives++;
-    else total.detractors++;
-  });
-
-  const segments: NpsSegment[] = codes.ids
-    .map((segment, code) => ({ segment, code }))
-    .sort((a, b) => compareIds(a.segment, b.segment))
-    .map(({ segment, code }) => ({
-      segment,
-      ...npsFigures(
-        { promoters: tallies[code * 3] as number, passives: tallies[code * 3 + 1] as number, detractors: tallies[code * 3 + 2] as number },
-        z,
-        method,
-      ),
-    }));
-  return { ...npsFigures(total, z, method), confidence, method, segments };
+/** Promoters (9-10), passives (7-8) and detractors (0-6) from counts indexed by answer. */
+function npsCountsOf(counts: Float64Array): NpsCounts {
+  let detractors = 0;
+  for (let answer = 0; answer <= 6; answer++) detractors += counts[answer] as number;
+  return {
+    promoters: (counts[9] as number) + (counts[10] as number),
+    passives: (counts[7] as number) + (counts[8] as number),
+    detractors,
+  };
 }
 
 /** The figures of one sample from its counts. O(1). */

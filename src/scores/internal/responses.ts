@@ -12,6 +12,9 @@ import type { Accessor } from '../../core/types.js';
 /** Answers: numbers, or records whose answer an accessor reads (default `record.score`). */
 export type Responses<R> = Iterable<number> | Iterable<R>;
 
+/** Splits responses into segments: a field name of the records, or an accessor. */
+export type SegmentBy<R> = string | Accessor<R, unknown>;
+
 /** Accessors for survey records. */
 export interface ResponseAccessors<R> {
   /** Reads the answer from a record (default: the record itself when it is a number, else `record.score`). */
@@ -41,20 +44,12 @@ export function forEachAnswer<R>(
   }
   let index = 0;
   for (const record of iterable) {
-    let answer: unknown;
-    let path: string;
-    if (read !== undefined) {
-      answer = read(record as R, index);
-      path = `${collection}[${index}].score`;
-    } else if (record !== null && typeof record === 'object') {
-      answer = (record as { score?: unknown }).score;
-      path = `${collection}[${index}].score`;
-    } else {
-      answer = record;
-      path = `${collection}[${index}]`;
-    }
+    const isRecord = read !== undefined || (record !== null && typeof record === 'object');
+    const answer: unknown =
+      read !== undefined ? read(record as R, index) : isRecord ? (record as { score?: unknown }).score : record;
     if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < min || answer > max) {
-      fail(fn, path, 'invalid-score', `must be an integer from ${min} to ${max}`, answer);
+      // The path is built only here, on the cold path.
+      fail(fn, isRecord ? `${collection}[${index}].score` : `${collection}[${index}]`, 'invalid-score', `must be an integer from ${min} to ${max}`, answer);
     }
     visit(answer, record, index);
     index++;

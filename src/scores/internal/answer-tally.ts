@@ -1,0 +1,171 @@
+/**
+ * Counting answers on a 1..scale survey scale, overall and per segment, and the figures
+ * that come from those counts (distribution, mean, sample variance). Shared by `csat` and
+ * `ces`. Memory is O(scale × segments), whatever the number of responses.
+ * @internal
+ */
+
+import { fail, recordPath } from '../../core/errors.js';
+import { compareIds } from '../../core/id-order.js';
+import { isId, type Id } from '../../core/read.js';
+import { CompensatedSummer } from '../../stats/compensated-sum.js';
+import { forEachAnswer, type ResponseAccessors, type Responses, type SegmentBy } from './responses.js';
+
+/** The longest scale accepted: the distribution has one row per answer. */
+export const MAX_SCALE = 100;
+
+
+/** One row of a distribution: how many responses gave this answer. */
+export interface AnswerCount {
+  readonly answer: number;
+  readonly count: number;
+}
+
+/** Answer counts of one group: `counts[a]` responses answered a (index 0 unused). */
+export interface SegmentCounts {
+  readonly segment: Id;
+  readonly counts: Float64Array;
+}
+
+/** The counts of all responses, and per segment when segmenting (in segment order). */
+export interface Tally {
+  readonly counts: Float64Array;
+  readonly segments: SegmentCounts[] | null;
+}
+
+/** A scale length: an integer from 2 to {@link MAX_SCALE}; `undefined` gives `fallback`. */
+export function readScale(value: unknown, fn: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= MAX_SCALE) return value;
+  return fail(fn, 'options.scale', 'invalid-option', `must be an integer from 2 to ${MAX_SCALE}`, value);
+}
+
+/**
+ * The first answer on the positive side of a 1..scale scale, above its midpoint:
+ * `⌊(scale + 1)/2⌋ + 1` (4 of 1–5, 5 of 1–7, 3 of 1–4, 2 of 1–2, 6 of 1–10).
+ */
+export function firstPositiveAnswer(scale: number): number {
+  return Math.floor((scale + 1) / 2) + 1;
+}
+
+/** A cut-off answer: an integer from 1 to `scale`; `undefined` gives {@link firstPositiveAnswer}. */
+export function readCutoff(value: unknown, fn: string, path: string, scale: number): number {
+  if (value === undefined) return firstPositiveAnswer(scale);
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= scale) return value;
+  return fail(fn, path, 'invalid-option', `must be an integer from 1 to ${scale}`, value);
+}
+
+/**
+ * The reader of `options.segmentBy` (a field name or an accessor), as `nps` reads it: every
+ * response must have a segment, a non-empty string or a finite number. `undefined` when not
+ * segmenting.
+ */
+function segmentReaderOf(segmentBy: unknown, fn: string): ((record: unknown, index: number) => Id) | undefined {
+  if (segmentBy === undefined) return undefined;
+  const isField = typeof segmentBy === 'string' && segmentBy.length > 0;
+  if (!isField && typeof segmentBy !== 'function') {
+    return fail(fn, 'options.segmentBy', 'invalid-option', 'must be a field name or a function that reads the segment from a record', segmentBy);
+  }
+  const field = isField ? (segmentBy as string) : 'segmentBy';
+  const read = isField ? undefined : (segmentBy as (record: unknown, index: number) => unknown);
+  return (record, index) => {
+    const segment =
+      read !== undefined ? read(record, index) : record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[field] : undefined;
+    if (isId(segment)) return segment;
+    return fail(fn, recordPath('responses', index, field), 'invalid-id', 'must be a non-empty string or a finite number', segment);
+  };
+}
+
+/**
+ * Counts the answers `lowest`..scale (1..scale by default; NPS counts 0..10) of all responses and, with `segmentBy`, of each segment
+ * (sorted by `compareIds`: numbers first, then strings by code units). Validates
+ * `options.segmentBy` before reading any response. O(n) time plus O(s log s) to sort s
+ * segments; this code allocates nothing per response beyond a new segment's counts.
+ *
+ * @throws {MetricsInputError} for a bad answer (`responses[i]`, `responses[i].score`), a
+ * bad `options.score` or `options.segmentBy`, or a segment that is not an id
+ * (`responses[i].<field>`, or `responses[i].segmentBy` for an accessor).
+ */
+export function tallyAnswers<R>(
+  fn: string,
+  responses: Responses<R>,
+  options: ResponseAccessors<R> & { readonly segmentBy?: SegmentBy<R> },
+  scale: number,
+  lowest = 1,
+): Tally {
+  const readSegment = segmentReaderOf(options.segmentBy, fn);
+  const counts = new Float64Array(scale + 1);
+  if (readSegment === undefined) {
+    forEachAnswer(fn, responses, options, lowest, scale, (answer) => {
+      counts[answer] = (counts[answer] as number) + 1;
+    });
+    return { counts, segments: null };
+  }
+  const bySegment = new Map<Id, Float64Array>();
+  forEachAnswer(fn, responses, options, lowest, scale, (answer, record, index) => {
+    const segment = readSegment(record, index);
+    let segmentCounts = bySegment.get(segment);
+    if (segmentCounts === undefined) {
+      segmentCounts = new Float64Array(scale + 1);
+      bySegment.set(segment, segmentCounts);
+    }
+    counts[answer] = (counts[answer] as number) + 1;
+    segmentCounts[answer] = (segmentCounts[answer] as number) + 1;
+  });
+  const segments = [...bySegment.keys()].sort(compareIds).map((segment) => ({ segment, counts: bySegment.get(segment) as Float64Array }));
+  return { counts, segments };
+}
+
+/** The number of responses counted. O(scale). */
+export function countAll(counts: Float64Array): number {
+  let n = 0;
+  for (let answer = 1; answer < counts.length; answer++) n += counts[answer] as number;
+  return n;
+}
+
+/** The number of responses with an answer >= `cutoff`. O(scale). */
+export function countAtLeast(counts: Float64Array, cutoff: number): number {
+  let n = 0;
+  for (let answer = cutoff; answer < counts.length; answer++) n += counts[answer] as number;
+  return n;
+}
+
+/** `[{ answer, count }]` for every answer 1..scale, zeros included. O(scale). */
+export function distributionOf(counts: Float64Array): AnswerCount[] {
+  const rows: AnswerCount[] = [];
+  for (let answer = 1; answer < counts.length; answer++) rows.push({ answer, count: counts[answer] as number });
+  return rows;
+}
+
+/**
+ * The mean answer `Σ a · count_a / n`, the sum compensated (exact for any realistic n, since
+ * every product is an integer). `null` when n is 0. O(scale).
+ */
+export function meanAnswer(counts: Float64Array, n: number): number | null {
+  if (n === 0) return null;
+  const sum = new CompensatedSummer();
+  for (let answer = 1; answer < counts.length; answer++) sum.add(answer * (counts[answer] as number));
+  return sum.value / n;
+}
+
+/**
+ * The sample variance `Σ count_a (a - m)² / (n - 1)` around the mean m, by the corrected
+ * two-pass algorithm over the distribution (Chan, Golub & LeVeque, "Algorithms for computing
+ * the sample variance", Am. Stat. 37 (1983) 242–247): the squares are summed with
+ * compensation and `(Σ count_a (a - m))² / n` is subtracted to cancel the rounding of m.
+ * Never negative. `null` when n < 2. O(scale).
+ */
+export function sampleVariance(counts: Float64Array, n: number, mean: number): number | null {
+  if (n < 2) return null;
+  const squares = new CompensatedSummer();
+  const deviations = new CompensatedSummer();
+  for (let answer = 1; answer < counts.length; answer++) {
+    const count = counts[answer] as number;
+    if (count === 0) continue;
+    const deviation = answer - mean;
+    squares.add(count * deviation * deviation);
+    deviations.add(count * deviation);
+  }
+  const correction = (deviations.value * deviations.value) / n;
+  return Math.max(0, (squares.value - correction) / (n - 1));
+}

@@ -1,0 +1,173 @@
+/**
+ * Scoring one account against checked health-score options: shared by `healthScore` (one
+ * account at a time) and `healthScores` (many accounts, sorted).
+ * @internal
+ */
+
+import { MetricsInputError, describeValue, fail } from '../../core/errors.js';
+import { readNonNegative } from '../../core/read.js';
+import { CompensatedSummer } from '../../stats/compensated-sum.js';
+import { healthBandOf, readHealthBands, type HealthBand, type HealthBandRange } from './health-bands.js';
+import { readHealthComponents, type HealthComponent, type ResolvedHealthComponent } from './health-components.js';
+
+/** Direction of a score against the previous one, beyond the tolerance. */
+export type HealthTrend = 'up' | 'down' | 'flat';
+
+/** Options of a health score. */
+export interface HealthScoreOptions<A, B extends string = HealthBand> {
+  /** The weighted components; at least one with a weight > 0, names unique. */
+  readonly components: readonly HealthComponent<A>[];
+  /**
+   * Ordered, inclusive integer ranges tiling 0..100 (default red 0–50, yellow 51–75,
+   * green 76–100); the score is rounded to the nearest integer, halves up, to be banded.
+   */
+  readonly bands?: readonly HealthBandRange<B>[];
+  /** A change of at most this many points, either way, is `'flat'` (default 5). */
+  readonly trendTolerance?: number;
+}
+
+/** What one component added to an account's score. */
+export interface HealthContribution {
+  /** The component's name. */
+  readonly name: string;
+  /** The raw value read from the account; `null` when missing. */
+  readonly value: number | null;
+  /** The value mapped to 0..100; `null` when missing. */
+  readonly normalized: number | null;
+  /**
+   * The component's effective weight for this account, as a share: its weight over the
+   * total weight of the present components (0 when missing). Present shares sum to 1.
+   */
+  readonly weight: number;
+  /** `normalized × weight`: the points it adds; the points of all components sum to the score. */
+  readonly points: number;
+}
+
+/** The health of one account. */
+export interface HealthScoreResult<B extends string = HealthBand> {
+  /** The weighted mean of the present components' normalized values, 0..100; `null` when none with weight is present. */
+  readonly score: number | null;
+  /** The band of the score rounded to an integer; `null` when the score is. */
+  readonly band: B | null;
+  /** One entry per component, in the order of the options. */
+  readonly contributions: HealthContribution[];
+  /** Names of the components whose value was `null` or `undefined`, in the order of the options. */
+  readonly missing: string[];
+  /** The previous score compared with; `null` when none was given (or it was `null`). */
+  readonly previous: number | null;
+  /** `score − previous`; `null` when either is. */
+  readonly change: number | null;
+  /** `'up'` or `'down'` when the change exceeds the tolerance, else `'flat'`; `null` when `change` is. */
+  readonly trend: HealthTrend | null;
+}
+
+/** A previous score: a number from 0 to 100, a previous result (its `score` is used), or nothing. */
+export type PreviousHealthScore = number | { readonly score: number | null } | null | undefined;
+
+/** Checked options. */
+export interface ResolvedHealthScore<A, B extends string> {
+  readonly components: readonly ResolvedHealthComponent<A>[];
+  readonly bands: HealthBandRange<B>[];
+  readonly trendTolerance: number;
+}
+
+/** Reads and checks `{ components, bands?, trendTolerance? }` once, copying what it keeps. */
+export function readHealthScoreOptions<A, B extends string>(options: unknown, fn: string): ResolvedHealthScore<A, B> {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    return fail(fn, 'options', 'invalid-option', 'must be an object { components, bands?, trendTolerance? }', options);
+  }
+  const given = options as { components?: unknown; bands?: unknown; trendTolerance?: unknown };
+  const components = readHealthComponents<A>(given.components, fn, 'options.components');
+  const bands = readHealthBands<B>(given.bands, fn, 'options.bands');
+  const trendTolerance = given.trendTolerance === undefined ? 5 : readNonNegative(given.trendTolerance, fn, 'options.trendTolerance');
+  return { components, bands, trendTolerance };
+}
+
+/** A previous score: `null`/`undefined` give `null`; a number or a result's `score` must be in [0, 100]. */
+export function readPreviousScore(value: unknown, fn: string, path: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value) && value >= 0 && value <= 100) return value;
+    return fail(fn, path, 'invalid-number', 'must be a score from 0 to 100, a previous result or null', value);
+  }
+  if (typeof value === 'object' && !Array.isArray(value) && 'score' in value) {
+    const score = (value as { score: unknown }).score;
+    if (score === null) return null;
+    if (typeof score === 'number' && Number.isFinite(score) && score >= 0 && score <= 100) return score;
+    return fail(fn, `${path}.score`, 'invalid-number', 'must be a score from 0 to 100 or null', score);
+  }
+  return fail(fn, path, 'invalid-number', 'must be a score from 0 to 100, a previous result or null', value);
+}
+
+/** Slack for floating-point noise when a change is compared with the tolerance. */
+const TREND_SLACK = 1e-9;
+
+/**
+ * Scores one account. `accountPath` (`'account'`, `'accounts[3]'`) prefixes the paths of
+ * value errors. O(components + bands), one small array per component list.
+ */
+export function scoreHealth<A, B extends string>(
+  resolved: ResolvedHealthScore<A, B>,
+  account: A,
+  previous: number | null,
+  fn: string,
+  accountPath: string,
+): HealthScoreResult<B> {
+  const { components } = resolved;
+  const values: (number | null)[] = [];
+  const normalized: (number | null)[] = [];
+  const presentWeight = new CompensatedSummer();
+  const missing: string[] = [];
+  for (const component of components) {
+    const value = component.value(account);
+    if (value === null || value === undefined) {
+      values.push(null);
+      normalized.push(null);
+      missing.push(component.name);
+      continue;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      fail(fn, `${accountPath}${component.field}`, 'invalid-number', 'must be a finite number, null or undefined', value);
+    }
+    const points = component.normalize(value);
+    if (component.custom && (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > 100)) {
+      const path = `options.components[${component.index}].normalize`;
+      throw new MetricsInputError(
+        `${fn}: ${path} must return a finite number from 0 to 100 (returned ${describeValue(points)} for ${accountPath}${component.field} = ${value})`,
+        'invalid-normalized',
+        path,
+        points,
+      );
+    }
+    // `+ 0` turns -0 into 0, so results survive a JSON round trip unchanged.
+    values.push(value + 0);
+    normalized.push(points + 0);
+    presentWeight.add(component.weight);
+  }
+
+  const total = presentWeight.value;
+  const contributions: HealthContribution[] = [];
+  const sum = new CompensatedSummer();
+  for (let i = 0; i < components.length; i++) {
+    const component = components[i] as ResolvedHealthComponent<A>;
+    const norm = normalized[i] as number | null;
+    const share = norm === null || total === 0 ? 0 : component.weight / total;
+    const points = norm === null ? 0 : norm * share + 0;
+    sum.add(points);
+    contributions.push({ name: component.name, value: values[i] as number | null, normalized: norm, weight: share, points });
+  }
+
+  // The shares sum to 1 only up to rounding: keep the score inside [0, 100].
+  const score = total === 0 ? null : Math.min(100, Math.max(0, sum.value));
+  const change = score === null || previous === null ? null : score - previous;
+  const tolerance = resolved.trendTolerance + TREND_SLACK;
+  return {
+    score,
+    band: score === null ? null : healthBandOf(score, resolved.bands),
+    contributions,
+    missing,
+    previous,
+    change,
+    trend: change === null ? null : change > tolerance ? 'up' : change < -tolerance ? 'down' : 'flat',
+  };
+}

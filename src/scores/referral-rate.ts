@@ -1,0 +1,57 @@
+import { fail } from '../core/errors.js';
+import { optionsOf, readConfidence, readInteger } from '../core/read.js';
+import type { Estimate } from '../core/types.js';
+import { wilsonInterval } from '../stats/wilson-interval.js';
+
+/** Options of {@link referralRate}. */
+export interface ReferralRateOptions {
+  /** Confidence level of the interval, strictly between 0 and 1 (default 0.95). */
+  readonly confidence?: number;
+}
+
+/**
+ * Referral rate: the share of customers who referred at least one prospect in the period.
+ *
+ * Definition: `referrers` are the customers (accounts or users, as `customers` counts them)
+ * who made at least one referral in the period, each counted once however many they made;
+ * `customers` are the customers at the start of the period. This is the per-customer
+ * referral rate of referral programs. Some teams report instead the new customers who came
+ * by referral over all new customers (a share of acquisition): a different ratio.
+ *
+ * Formula: `referrers / customers`, with its Wilson score interval (no continuity
+ * correction) at `confidence`.
+ *
+ * Source: referral-program reporting (share of customers making a referral), the
+ * "advocacy" stage of the customer lifecycle after expansion.
+ *
+ * Cost: O(1).
+ *
+ * Edge cases: `customers: 0` gives `null` (no customers, no rate), never `NaN`; `referrers:
+ * 0` gives a lower bound of exactly 0, `referrers = customers` an upper bound of exactly 1.
+ *
+ * @param referrers Customers who referred at least once, an integer from 0 to `customers`.
+ * @param customers Customers in the period, an integer >= 0.
+ * @param options `{ confidence? }`.
+ * @returns `{ value, lower, upper }`, fractions in [0, 1]; `null` when `customers` is 0.
+ * @throws {MetricsInputError} code `'invalid-number'` when `customers` is not an integer >=
+ * 0 (path `'customers'`) or `referrers` not an integer from 0 to `customers` (path
+ * `'referrers'`); code `'invalid-option'` when `options.confidence` is not strictly between
+ * 0 and 1.
+ *
+ * @example
+ * ```ts
+ * import { referralRate } from 'customer-success-metrics/scores';
+ * referralRate(12, 400);
+ * // => { value: 0.03, lower: 0.0172, upper: 0.0517 }
+ * referralRate(0, 0); // => null
+ * ```
+ */
+export function referralRate(referrers: number, customers: number, options?: ReferralRateOptions): Estimate | null {
+  const fn = 'referralRate';
+  const total = readInteger(customers, fn, 'customers', 0);
+  if (typeof referrers !== 'number' || !Number.isInteger(referrers) || referrers < 0 || referrers > total) {
+    fail(fn, 'referrers', 'invalid-number', `must be an integer from 0 to customers, which is ${total}`, referrers);
+  }
+  const confidence = readConfidence(optionsOf(options, fn).confidence, fn);
+  return wilsonInterval(referrers, total, confidence);
+}
