@@ -135,7 +135,7 @@ export class IdCodes {
     if (code === undefined) {
       code = this.ids.length;
       this.codes.set(id, code);
-      this.ids.push(id);
+      this.ids.push(id === 0 ? 0 : id); // -0 is the Map key 0
     }
     return code;
   }
@@ -144,7 +144,7 @@ export class IdCodes {
     // An id first seen before the table reached it lives in the map.
     const known = this.codes.get(id);
     const code = known ?? this.ids.length;
-    if (known === undefined) this.ids.push(id);
+    if (known === undefined) this.ids.push(id + 0); // + 0 turns -0 into 0, as a Map key would
     this.direct[id] = code + 1;
     return code;
   }

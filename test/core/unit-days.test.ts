@@ -58,6 +58,7 @@ describe('IdCodes', () => {
       fc.integer({ min: 0, max: 3000 }),
       fc.integer({ min: 0, max: 2 ** 31 + 10 }),
       fc.double({ min: -10, max: 10, noNaN: true }),
+      fc.constantFrom(0, -0),
       fc.string({ minLength: 1, maxLength: 3 }),
     );
     fc.assert(
