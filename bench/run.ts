@@ -4,6 +4,8 @@
  * `BENCH_SIZES=1e6 npm run bench` runs the activeUsers comparison on 1M events only.
  */
 import { ACTIVE_USERS_HEADER, benchActiveUsers } from './active-users.js';
+import { LIFECYCLE_HEADER, benchLifecycle } from './lifecycle.js';
+import { REVENUE_HEADER, benchRevenue } from './revenue.js';
 import { markdownTable } from './table.js';
 import { benchTimeZone } from './time-zone.js';
 
@@ -15,3 +17,11 @@ console.log('\n## activeUsers vs DuckDB\n');
 const activeUsersBench = await benchActiveUsers();
 console.log(markdownTable(ACTIVE_USERS_HEADER, activeUsersBench.rows));
 console.log(`\n${activeUsersBench.notes.join('\n\n')}`);
+
+console.log('\n## Lifecycle: journeys, five-stage classification, growthLifecycle (20M events, 1M users)\n');
+const lifecycleBench = await benchLifecycle();
+console.log(markdownTable(LIFECYCLE_HEADER, lifecycleBench.rows));
+console.log(`\n${lifecycleBench.notes.join('\n\n')}`);
+
+console.log('\n## MRR movements (100k customers × 36 months)\n');
+console.log(markdownTable(REVENUE_HEADER, benchRevenue()));

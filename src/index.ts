@@ -10,8 +10,11 @@ export type { Accessor, Estimate, Period, Timestamp, Weekday } from './core/type
 export { chiSquareSurvival } from './stats/chi-square-survival.js';
 export { compensatedSum } from './stats/compensated-sum.js';
 export { normalCdf } from './stats/normal-cdf.js';
+export { newcombeInterval, type ProportionCounts } from './stats/newcombe-interval.js';
 export { normalQuantile } from './stats/normal-quantile.js';
 export { studentTQuantile } from './stats/student-t-quantile.js';
 export { wilsonInterval } from './stats/wilson-interval.js';
 export * from './engagement/index.js';
+export * from './lifecycle/index.js';
+export * from './retention/index.js';
 export * from './scores/index.js';

@@ -1,0 +1,175 @@
+import { fail } from '../core/errors.js';
+import { optionsOf } from '../core/read.js';
+import { isSupportedInstant } from '../core/time-zone.js';
+import type { Estimate } from '../core/types.js';
+import { newcombeInterval } from '../stats/newcombe-interval.js';
+import { normalCdf } from '../stats/normal-cdf.js';
+import {
+  ConversionTally,
+  readConversionSettings,
+  readConversionTimes,
+  type ConversionSummary,
+  type ConversionWindowOptions,
+} from './internal/conversion-outcome.js';
+import { journeyPlace } from './internal/stage-journey.js';
+import type { Journey } from './types.js';
+
+/**
+ * Who is in the segment: a predicate `(journey) => boolean`, or a milestone (the journey
+ * is in the segment when it reached it at or before its `from` time).
+ */
+export type ConversionSegment<R = unknown> = (journey: Journey<R>) => boolean | number | null;
+
+/** Options of {@link compareConversion}. */
+export interface CompareConversionOptions<R = unknown> extends ConversionWindowOptions<R> {
+  /** The segment compared with the rest of the journeys. */
+  readonly segment: ConversionSegment<R>;
+}
+
+/** Result of {@link compareConversion}. */
+export interface CompareConversionResult {
+  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
+  readonly asOf: string | null;
+  readonly timeZone: string;
+  readonly withinDays: number;
+  readonly confidence: number;
+  /** The conversion of the journeys in the segment. */
+  readonly segment: ConversionSummary;
+  /** The conversion of the other journeys. */
+  readonly rest: ConversionSummary;
+  /**
+   * `segment.rate − rest.rate` with Newcombe's hybrid score interval; `null` when either
+   * group has no eligible journey.
+   */
+  readonly difference: Estimate | null;
+  /** `segment.rate / rest.rate − 1`; `null` when either rate is `null` or the rest's is 0. */
+  readonly relativeLift: number | null;
+  /** The pooled two-proportion z statistic; `null` when it is undefined (see below). */
+  readonly z: number | null;
+  /** Its two-sided p-value, `2 Φ(−|z|)`; `null` when `z` is. */
+  readonly pValue: number | null;
+}
+
+/** Membership encoded as a time: -Infinity = always (a predicate's true), NaN = never. */
+function segmentReader(fn: string, segment: unknown): (journey: Journey, index: number) => number {
+  if (typeof segment !== 'function') {
+    return fail(fn, 'options.segment', 'invalid-option', 'must be a predicate (journey) => boolean or a milestone (journey) => number | null', segment);
+  }
+  const read = segment as (journey: Journey) => unknown;
+  return (journey, index) => {
+    const value = read(journey);
+    if (value === true) return Number.NEGATIVE_INFINITY;
+    if (value === false || value === null) return Number.NaN;
+    if (typeof value === 'number' && isSupportedInstant(value)) return value;
+    return fail(fn, 'options.segment', 'invalid-milestone', `returned a value that is not true, false, epoch milliseconds or null for ${journeyPlace(index)}`, value);
+  };
+}
+
+/**
+ * Compares a conversion between a segment of the journeys and the rest: both rates, their
+ * difference with Newcombe's interval, the relative lift and a two-proportion z-test.
+ *
+ * Definition: each group's conversion is computed as by `conversion` (same `from`, `to`,
+ * `withinDays` and `asOf`; pending journeys are left out of both rates). A journey is in
+ * the segment when `segment` returns `true`, or, for a milestone, when it returns an
+ * instant at or before the journey's `from` time (and `asOf`): membership is settled when
+ * the window opens, so the segment is not credited with what it did during the window
+ * (a journey that has not reached `from` by `asOf` is placed by whether it reached the
+ * segment milestone by `asOf`, and only counts in its group's `notReachedFrom`). With
+ * `x₁/n₁` and `x₂/n₂` the converted and eligible journeys of the segment and the rest:
+ * `difference = x₁/n₁ − x₂/n₂` with Newcombe's hybrid score interval (method 10) at
+ * `confidence`; `relativeLift = (x₁/n₁) / (x₂/n₂) − 1`; with the pooled rate
+ * `p = (x₁ + x₂) / (n₁ + n₂)`, `z = (x₁/n₁ − x₂/n₂) / √(p (1 − p) (1/n₁ + 1/n₂))` and
+ * `pValue = 2 Φ(−|z|)`, the p-value of R's `prop.test(c(x₁, x₂), c(n₁, n₂), correct =
+ * FALSE)` (its chi-square is z²).
+ *
+ * Source: R. G. Newcombe, Statistics in Medicine 17 (1998) 873–890, method 10, for the
+ * interval; the pooled two-proportion z-test (Pearson's chi-square test of a 2×2 table
+ * without continuity correction) for the p-value.
+ *
+ * Cost: O(n) milestone and segment calls for n journeys, O(n) memory, read once.
+ *
+ * Edge cases: `difference`, `z` and `pValue` are `null` when a group has no eligible
+ * journey; `z` and `pValue` are also `null` when every eligible journey converted or none
+ * did (p = 0 or 1: no variation to test; R gives NaN); `relativeLift` is `null` when the
+ * rest's rate is 0 or either rate is `null`.
+ *
+ * @param journeys The journeys (an array or any iterable, read once).
+ * @param options `{ segment, from?, to, withinDays, asOf?, timeZone?, confidence? }`.
+ * @returns `{ asOf, timeZone, withinDays, confidence, segment, rest, difference,
+ * relativeLift, z, pValue }`, `segment` and `rest` shaped as `conversion`'s counts.
+ * @throws {MetricsInputError} as `conversion`, and `invalid-option` for a `segment` that is
+ * not a function, `invalid-milestone` (path `options.segment`) when it returns anything but
+ * `true`, `false`, `null` or epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { compareConversion, type Journey } from 'customer-success-metrics/lifecycle';
+ * const day = 86_400_000;
+ * const start = Date.UTC(2024, 0, 1);
+ * // 40 journeys from a webinar, 12 of which paid within 14 days; 40 others, 5 of which did.
+ * const journeys = Array.from({ length: 80 }, (_, i) => ({
+ *   id: i,
+ *   start,
+ *   events: [
+ *     ...(i < 40 ? [{ name: 'webinar', timestamp: start, record: {} }] : []),
+ *     ...(i < 12 || (i >= 40 && i < 45) ? [{ name: 'paid', timestamp: start + 3 * day, record: {} }] : []),
+ *   ],
+ * }));
+ * const hasEvent = (name: string) => (j: Journey) => j.events.find((e) => e.name === name)?.timestamp ?? null;
+ * const result = compareConversion(journeys, { segment: hasEvent('webinar'), to: hasEvent('paid'), withinDays: 14, asOf: '2024-02-01' });
+ * [result.segment.rate?.value, result.rest.rate?.value]; // => [0.3, 0.125]
+ * result.difference; // => { value: 0.175, lower: -0.006, upper: 0.3446 }
+ * result.relativeLift; // => 1.4
+ * result.pValue; // => 0.0557
+ * ```
+ */
+export function compareConversion<R = unknown>(journeys: Iterable<Journey<R>>, options: CompareConversionOptions<R>): CompareConversionResult {
+  const fn = 'compareConversion';
+  const opts = optionsOf(options as CompareConversionOptions, fn);
+  const readSegment = segmentReader(fn, opts.segment);
+  const settings = readConversionSettings(fn, opts);
+  const times = readConversionTimes(fn, journeys, settings, readSegment);
+  const inside = new ConversionTally();
+  const outside = new ConversionTally();
+  const asOf = times.asOf;
+  if (asOf !== null) {
+    for (let j = 0; j < times.n; j++) {
+      const f = times.from[j] as number;
+      const s = times.extra[j] as number;
+      const tally = s <= (f <= asOf ? f : asOf) ? inside : outside;
+      tally.add(f, times.to[j] as number, asOf, settings.windowMs);
+    }
+  }
+  const confidence = settings.confidence;
+  const segment = inside.summary(confidence);
+  const rest = outside.summary(confidence);
+  const difference = newcombeInterval(
+    { successes: segment.converted, trials: segment.eligible },
+    { successes: rest.converted, trials: rest.eligible },
+    confidence,
+  );
+  const relativeLift = segment.rate === null || rest.rate === null || rest.rate.value === 0 ? null : segment.rate.value / rest.rate.value - 1;
+  const z = pooledZ(segment.converted, segment.eligible, rest.converted, rest.eligible);
+  return {
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    timeZone: settings.timeZone,
+    withinDays: settings.withinDays,
+    confidence,
+    segment,
+    rest,
+    difference,
+    relativeLift,
+    z,
+    pValue: z === null ? null : Math.min(1, 2 * normalCdf(-Math.abs(z))),
+  };
+}
+
+/** The pooled two-proportion z statistic, or `null` when a sample is empty or p is 0 or 1. */
+function pooledZ(x1: number, n1: number, x2: number, n2: number): number | null {
+  if (n1 === 0 || n2 === 0) return null;
+  const pooled = (x1 + x2) / (n1 + n2);
+  const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
+  if (!(variance > 0)) return null;
+  return (x1 / n1 - x2 / n2) / Math.sqrt(variance);
+}

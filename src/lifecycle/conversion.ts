@@ -1,0 +1,101 @@
+import { optionsOf } from '../core/read.js';
+import {
+  ConversionTally,
+  readConversionSettings,
+  readConversionTimes,
+  type ConversionSummary,
+  type ConversionWindowOptions,
+} from './internal/conversion-outcome.js';
+import type { Journey } from './types.js';
+
+export type { ConversionSummary, ConversionWindowOptions } from './internal/conversion-outcome.js';
+
+/** Options of {@link conversion}. */
+export type ConversionOptions<R = unknown> = ConversionWindowOptions<R>;
+
+/** Result of {@link conversion}: the counts and rate, with the settings that shaped them. */
+export interface ConversionResult extends ConversionSummary {
+  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
+  readonly asOf: string | null;
+  readonly timeZone: string;
+  readonly withinDays: number;
+  readonly confidence: number;
+}
+
+/**
+ * The share of journeys that reached `to` within `withinDays` of reaching `from`: free to
+ * paid within 14 days, onboarding completed within 24 hours of signup (`withinDays: 1`).
+ *
+ * Definition: a journey's window opens when it reaches `from` (default: its start) and
+ * lasts `withinDays × 24` hours, both ends included. It converted when `to` was reached
+ * by the end of the window and by `asOf`; reaching `to` before `from` counts as converting
+ * at `from` (0 days), as a later lifecycle stage reached early counts once the earlier
+ * one is. A journey that reached `from` is eligible once its window has closed
+ * (`from + withinDays <= asOf`); before that it is pending and stays out of the rate,
+ * even when it has already converted (counting only the early successes would inflate
+ * the rate; Totango's pending trials), and is reported in `pending` and
+ * `pendingConverted`. Journeys that had not reached `from` by `asOf` are
+ * `notReachedFrom`. `rate = converted / eligible` with a Wilson score interval at
+ * `confidence`; `medianDaysToConvert` is the median of `to - from` (0 when `to` came
+ * first), in days, over the converted eligible journeys.
+ *
+ * Source: the conversion-window metric of product analytics funnels (Amplitude's and
+ * Mixpanel's "conversion window"), with Totango's handling of evaluations still in
+ * progress; Wilson interval (E. B. Wilson, JASA 1927).
+ *
+ * Cost: O(n) milestone calls for n journeys, O(n) memory for their times (the journeys
+ * are read once, so a generator works), O(c log c) for the median of c converters.
+ *
+ * Edge cases: no journeys give zero counts, `rate: null`, `medianDaysToConvert: null` and
+ * `asOf: null` unless one was given; no eligible journey gives `rate: null`.
+ *
+ * @param journeys The journeys (an array or any iterable, read once).
+ * @param options `{ from?, to, withinDays, asOf?, timeZone?, confidence? }`.
+ * @returns `{ asOf, timeZone, withinDays, confidence, journeys, notReachedFrom, pending,
+ * pendingConverted, eligible, converted, rate, medianDaysToConvert }`.
+ * @throws {MetricsInputError} `invalid-option` for a missing or non-function `to` or
+ * `from`, a bad `asOf`, `timeZone` or `confidence`; `invalid-number` for `withinDays`
+ * that is not a finite number > 0; for a journey that is not `{ id, start, events }`
+ * (`journeys[3].start`) or an event without a valid timestamp when `asOf` is defaulted;
+ * `invalid-milestone` (path `options.to` or `options.from`) when a milestone returns
+ * anything but `null` or epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { conversion, type Journey } from 'customer-success-metrics/lifecycle';
+ * const hasEvent = (name: string) => (j: Journey) => j.events.find((e) => e.name === name)?.timestamp ?? null;
+ * const at = (iso: string) => Date.parse(iso);
+ * const onboarded = (id: string, start: string, done?: string) => ({
+ *   id, start: at(start), events: done === undefined ? [] : [{ name: 'onboarding_completed', timestamp: at(done), record: {} }],
+ * });
+ * const journeys = [
+ *   onboarded('a', '2024-03-01T00:00Z', '2024-03-01T20:00Z'), // 20 hours: converted
+ *   onboarded('b', '2024-03-01T00:00Z', '2024-03-02T06:00Z'), // 30 hours: too late
+ *   onboarded('c', '2024-03-02T00:00Z', '2024-03-03T00:00Z'), // exactly 24 hours: converted
+ *   onboarded('d', '2024-03-05T12:00Z'), // window open at asOf: pending
+ *   onboarded('e', '2024-03-05T00:00Z', '2024-03-05T02:00Z'), // converted, window open: pending
+ * ];
+ * const result = conversion(journeys, { to: hasEvent('onboarding_completed'), withinDays: 1 });
+ * result.asOf; // => '2024-03-05T12:00:00.000Z'
+ * [result.eligible, result.converted, result.pending, result.pendingConverted]; // => [3, 2, 2, 1]
+ * result.rate; // => { value: 0.6667, lower: 0.2077, upper: 0.9385 }
+ * result.medianDaysToConvert; // => 0.9167
+ * ```
+ */
+export function conversion<R = unknown>(journeys: Iterable<Journey<R>>, options: ConversionOptions<R>): ConversionResult {
+  const fn = 'conversion';
+  const settings = readConversionSettings(fn, optionsOf(options as ConversionWindowOptions, fn));
+  const times = readConversionTimes(fn, journeys, settings, null);
+  const tally = new ConversionTally();
+  const asOf = times.asOf;
+  if (asOf !== null) {
+    for (let j = 0; j < times.n; j++) tally.add(times.from[j] as number, times.to[j] as number, asOf, settings.windowMs);
+  }
+  return {
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    timeZone: settings.timeZone,
+    withinDays: settings.withinDays,
+    confidence: settings.confidence,
+    ...tally.summary(settings.confidence),
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Reading the input of `journeys`: the signups table and the events (rows or columns),
+ * validated record by record, into a {@link JourneyCollector}. One pass over each input,
+ * no allocation per record besides the collector's arrays.
+ * @internal
+ */
+
+import { fail, recordPath } from '../../core/errors.js';
+import { IdCodes, accessorFor, isId, requireIterable, requireRecord } from '../../core/read.js';
+import { failInstant, instantOf } from '../../core/timestamp.js';
+import type { ZoneCalendar } from '../../core/time-zone.js';
+import type { Accessor } from '../../core/types.js';
+import type { JourneyCollector } from './journey-collector.js';
+
+/** What identifies a journey: a field (rows: property; columns: column) or an accessor. */
+export interface JourneyKey<R> {
+  /** The field name, used in error paths (`'by'` for an accessor). */
+  readonly field: string;
+  /** The caller's accessor, or `undefined` to read `field`. */
+  readonly accessor: Accessor<R, unknown> | undefined;
+}
+
+/** Column input: a `timestamp` column beside the id and name columns, read by name. */
+export interface JourneyColumnsInput {
+  readonly timestamp: ArrayLike<unknown>;
+}
+
+/** Accessors of an event row. */
+export interface JourneyRowAccessors<R> {
+  readonly timestamp?: Accessor<R, unknown>;
+  readonly name?: Accessor<R, unknown>;
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as ArrayLike<unknown>).length === 'number';
+}
+
+/** Whether the events are columns: an object that is not iterable, with a `timestamp` column. */
+export function isJourneyColumns(events: unknown): events is JourneyColumnsInput {
+  if (events === null || typeof events !== 'object') return false;
+  if (typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function') return false;
+  return isArrayLike((events as { timestamp?: unknown }).timestamp);
+}
+
+function failName(fn: string, path: string, name: unknown): never {
+  return fail(fn, path, 'invalid-name', 'must be a non-empty string', name);
+}
+
+/** Reads event columns `{ <key>, timestamp, name }` into `collector`, record = index. */
+export function scanJourneyColumns(
+  fn: string,
+  events: JourneyColumnsInput,
+  key: JourneyKey<number>,
+  zone: ZoneCalendar,
+  codes: IdCodes,
+  collector: JourneyCollector<number>,
+): void {
+  const columns = events as unknown as Record<string, unknown>;
+  const timeColumn = events.timestamp;
+  const length = timeColumn.length;
+  let idColumn: ArrayLike<unknown> | null = null;
+  if (key.accessor === undefined) {
+    const column = columns[key.field];
+    if (!isArrayLike(column) || column.length !== length) {
+      fail(fn, `events.${key.field}`, 'invalid-input', `must be a column with as many values as events.timestamp (${length})`, column);
+    }
+    idColumn = column;
+  }
+  const nameColumn = columns['name'];
+  if (!isArrayLike(nameColumn) || nameColumn.length !== length) {
+    fail(fn, 'events.name', 'invalid-input', `must be a column of event names with as many values as events.timestamp (${length})`, nameColumn);
+  }
+  const readId = key.accessor;
+  for (let i = 0; i < length; i++) {
+    const id = idColumn === null ? (readId as Accessor<number, unknown>)(i, i) : idColumn[i];
+    if (!isId(id)) {
+      const path = idColumn === null ? recordPath('events', i, key.field) : `events.${key.field}[${i}]`;
+      fail(fn, path, 'invalid-id', 'must be a non-empty string or a finite number', id);
+    }
+    const raw = timeColumn[i];
+    const t = instantOf(raw, zone);
+    if (t !== t) failInstant(raw, fn, `events.timestamp[${i}]`);
+    const name = nameColumn[i];
+    if (typeof name !== 'string' || name.length === 0) failName(fn, `events.name[${i}]`, name);
+    collector.add(codes.code(id), t, name, i);
+  }
+}
+
+/** Reads event rows into `collector`, keeping each record. */
+export function scanJourneyRows<R>(
+  fn: string,
+  events: Iterable<R>,
+  key: JourneyKey<R>,
+  accessors: JourneyRowAccessors<R>,
+  zone: ZoneCalendar,
+  codes: IdCodes,
+  collector: JourneyCollector<R>,
+): void {
+  const readId = accessorFor<R>(key.accessor, key.field, fn);
+  const readTime = accessorFor<R>(accessors.timestamp, 'timestamp', fn);
+  const readName = accessorFor<R>(accessors.name, 'name', fn);
+  let i = 0;
+  for (const record of events) {
+    requireRecord(record, fn, 'events', i);
+    const id = readId(record, i);
+    if (!isId(id)) fail(fn, recordPath('events', i, key.field), 'invalid-id', 'must be a non-empty string or a finite number', id);
+    const raw = readTime(record, i);
+    const t = instantOf(raw, zone);
+    if (t !== t) failInstant(raw, fn, recordPath('events', i, 'timestamp'));
+    const name = readName(record, i);
+    if (typeof name !== 'string' || name.length === 0) failName(fn, recordPath('events', i, 'name'), name);
+    collector.add(codes.code(id), t, name, record);
+    i++;
+  }
+}
+
+/** Accessors of a signup row. */
+export interface SignupAccessors<S> {
+  readonly id?: Accessor<S, unknown>;
+  readonly signedUpAt?: Accessor<S, unknown>;
+}
+
+/** The accessor `options.signupFields[option]`, or one that reads the property `field`. */
+function signupAccessor<S>(fn: string, given: unknown, option: string, field: string): Accessor<S, unknown> {
+  if (given === undefined) return (signup: S) => (signup as Record<string, unknown>)[field];
+  if (typeof given !== 'function') {
+    return fail(fn, `options.signupFields.${option}`, 'invalid-option', 'must be a function that reads the field from a signup', given);
+  }
+  return given as Accessor<S, unknown>;
+}
+
+/**
+ * Reads the signups table: one row per journey id, its signup instant. `idField` names
+ * the id field read by default and in error paths.
+ * @throws {MetricsInputError} for a bad record, id or instant, and `duplicate-id` for an
+ * id given twice.
+ */
+export function scanSignups<S, R>(
+  fn: string,
+  signups: unknown,
+  idField: string,
+  accessors: SignupAccessors<S>,
+  zone: ZoneCalendar,
+  codes: IdCodes,
+  collector: JourneyCollector<R>,
+): void {
+  const rows = requireIterable<S>(signups, fn, 'options.signups');
+  if (accessors === null || typeof accessors !== 'object') {
+    fail(fn, 'options.signupFields', 'invalid-option', 'must be an object { id?, signedUpAt? } of accessors', accessors);
+  }
+  const readId = signupAccessor<S>(fn, accessors.id, 'id', idField);
+  const readTime = signupAccessor<S>(fn, accessors.signedUpAt, 'signedUpAt', 'signedUpAt');
+  const firstRow: number[] = [];
+  let i = 0;
+  for (const record of rows) {
+    requireRecord(record, fn, 'signups', i);
+    const id = readId(record, i);
+    if (!isId(id)) fail(fn, recordPath('signups', i, idField), 'invalid-id', 'must be a non-empty string or a finite number', id);
+    const raw = readTime(record, i);
+    const t = instantOf(raw, zone);
+    if (t !== t) failInstant(raw, fn, recordPath('signups', i, 'signedUpAt'));
+    const code = codes.code(id);
+    if (code < firstRow.length) {
+      fail(fn, recordPath('signups', i, idField), 'duplicate-id', `repeats the id of signups[${firstRow[code] as number}]; give each journey one signup`, id);
+    }
+    firstRow.push(i);
+    collector.signUp(code, t);
+    i++;
+  }
+}

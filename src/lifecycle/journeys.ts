@@ -1,0 +1,148 @@
+import { fail } from '../core/errors.js';
+import { IdCodes, optionsOf, type Id } from '../core/read.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import type { Accessor, Timestamp } from '../core/types.js';
+import { JourneyCollector } from './internal/journey-collector.js';
+import { isJourneyColumns, scanJourneyColumns, scanJourneyRows, scanSignups, type JourneyKey } from './internal/journey-scan.js';
+import type { Journey } from './types.js';
+
+/**
+ * Events as parallel columns, read in place: element `i` of each column describes event
+ * `i`. `userId` is needed unless `by` names another column (such as `accountId`).
+ */
+export interface JourneyColumns {
+  /** User id of each event. Integer ids skip string hashing. */
+  readonly userId?: ArrayLike<Id>;
+  /** Instant of each event (epoch ms, `Date` or ISO string; a `Float64Array` of epoch ms is fastest). */
+  readonly timestamp: ArrayLike<Timestamp>;
+  /** Event name of each event (non-empty strings). */
+  readonly name: ArrayLike<string>;
+  /** Account id of each event, for `by: 'accountId'`. */
+  readonly accountId?: ArrayLike<Id>;
+}
+
+/** Accessors for the fields of a signup row. */
+export interface SignupFields<S> {
+  /** Reads the journey id (default: the property named by `by`, else `signup.userId`). */
+  readonly id?: Accessor<S, unknown>;
+  /** Reads the signup instant (default: `signup.signedUpAt`). */
+  readonly signedUpAt?: Accessor<S, unknown>;
+}
+
+/** Options of {@link journeys}. */
+export interface JourneysOptions<R, S = unknown> {
+  /** Reads the user id of an event row (default: `record.userId`); unused with `by`. */
+  readonly userId?: Accessor<R, unknown>;
+  /** Reads the instant of an event row (default: `record.timestamp`). */
+  readonly timestamp?: Accessor<R, unknown>;
+  /** Reads the event name of an event row (default: `record.name`); columns use their `name` column. */
+  readonly name?: Accessor<R, unknown>;
+  /**
+   * What a journey follows: `'userId'` (default), another field such as `'accountId'` (a
+   * property of rows, a column of columns), or an accessor (for columns it is called with
+   * the event's index).
+   */
+  readonly by?: string | Accessor<R, unknown>;
+  /** Signup rows, one per journey: `{ userId, signedUpAt }` by default (see `signupFields`). */
+  readonly signups?: Iterable<S>;
+  /** Accessors for the signup rows. */
+  readonly signupFields?: SignupFields<S>;
+  /** IANA time zone in which date-only timestamps (`YYYY-MM-DD`) are read (default `'UTC'`). */
+  readonly timeZone?: string;
+}
+
+/**
+ * Groups events into one journey per user (or per account): its start and its events in
+ * time order, the input of every milestone.
+ *
+ * Definition: a journey is `{ id, start, events }`. `id` is the user id (with `by`, the
+ * account id or whatever `by` reads); `events` are that id's events as `{ name, timestamp,
+ * record }`, sorted by time, simultaneous events in input order (`record` is the input row,
+ * or the event's index for column input). `start` is the signup instant from `signups`
+ * when the id has a row there, else the instant of its first event. Ids in `signups`
+ * without events get a journey with no events. Events before the signup stay in the
+ * journey (anonymous activity merged at signup, clock skew): milestones with a window
+ * (`withinDays`) ignore them, the others see them. Journeys are ordered by id (numbers
+ * first, in numeric order, then strings by code units), so the result does not depend on
+ * the order of the input. This is the per-user event stream that product-analytics tools
+ * (Amplitude's and Mixpanel's user timelines, behavioral cohorts and funnels) evaluate
+ * their conditions on.
+ *
+ * Algorithm: one pass over the events stores a journey code and an instant per event in
+ * typed arrays (and its name and record); a stable counting sort by journey then groups
+ * them, and only the journeys whose events arrived out of time order are sorted (ties by
+ * input position). O(n + u log u) for n events and u journeys (the log term orders the
+ * journeys by id), plus O(k log k) per journey of k events that arrived out of order, so
+ * a time-ordered log is grouped in linear time; memory O(n + u), the size of the result.
+ *
+ * Edge cases: no events and no signups give `[]`. Integer and string ids are distinct
+ * (`1` is not `'1'`). With `by`, events need the `by` id, not a user id.
+ *
+ * @param events Rows `{ userId, timestamp, name }` (other fields through accessors), or
+ * columns `{ userId, timestamp, name }` (with `by: 'accountId'`, an `accountId` column),
+ * read in place.
+ * @throws {MetricsInputError} `invalid-id` for an event without a valid id
+ * (`events[i].userId`, `events.userId[i]` for columns), `invalid-timestamp` or
+ * `ambiguous-timestamp` for a bad instant (`events[i].timestamp`), `invalid-name` for a
+ * name that is not a non-empty string (`events[i].name`), `invalid-record` for a row that
+ * is not an object, `invalid-input` for input that is neither rows nor columns or a
+ * missing or short column, the same for a signup (`signups[i].signedUpAt`),
+ * `duplicate-id` for an id with two signups, `invalid-time-zone` for an unknown zone,
+ * `invalid-option` for a bad accessor or `by`.
+ *
+ * @example
+ * ```ts
+ * import { journeys } from 'customer-success-metrics/lifecycle';
+ * const events = [
+ *   { userId: 'ben', name: 'login', timestamp: '2024-05-02T09:00:00Z' },
+ *   { userId: 'ana', name: 'invite_sent', timestamp: '2024-05-01T12:00:00Z' },
+ *   { userId: 'ana', name: 'login', timestamp: '2024-05-01T10:00:00Z' },
+ * ];
+ * const signups = [
+ *   { userId: 'ana', signedUpAt: '2024-05-01T09:30:00Z' },
+ *   { userId: 'cem', signedUpAt: '2024-05-03T08:00:00Z' },
+ * ];
+ * const list = journeys(events, { signups });
+ * list.map((j) => j.id); // => ['ana', 'ben', 'cem']
+ * list[0]?.events.map((e) => e.name); // => ['login', 'invite_sent']
+ * new Date(list[0]?.start ?? 0).toISOString(); // => '2024-05-01T09:30:00.000Z'
+ * new Date(list[1]?.start ?? 0).toISOString(); // => '2024-05-02T09:00:00.000Z'
+ * list[2]?.events.length; // => 0
+ * ```
+ */
+export function journeys<S = unknown>(events: JourneyColumns, options?: JourneysOptions<number, S>): Journey<number>[];
+export function journeys<R, S = unknown>(events: Iterable<R>, options?: JourneysOptions<R, S>): Journey<R>[];
+export function journeys<R, S>(events: Iterable<R> | JourneyColumns, options?: JourneysOptions<R, S>): Journey<R>[] | Journey<number>[] {
+  const fn = 'journeys';
+  const opts = optionsOf(options, fn);
+  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
+  const columns = isJourneyColumns(events);
+  const key = journeyKey(fn, opts, columns);
+  const codes = new IdCodes();
+  const collector = new JourneyCollector<R>(!columns);
+  if (opts.signups !== undefined) {
+    const idField = typeof opts.by === 'string' ? opts.by : 'userId';
+    scanSignups(fn, opts.signups, idField, opts.signupFields ?? {}, zone, codes, collector);
+  }
+  if (columns) {
+    scanJourneyColumns(fn, events, key as JourneyKey<number>, zone, codes, collector as unknown as JourneyCollector<number>);
+  } else {
+    if (events === null || typeof events !== 'object' || typeof (events as Iterable<R>)[Symbol.iterator] !== 'function' || typeof events === 'string') {
+      fail(fn, 'events', 'invalid-input', 'must be an iterable of event records or an object of columns { userId, timestamp, name }', events);
+    }
+    scanJourneyRows(fn, events as Iterable<R>, key, opts, zone, codes, collector);
+  }
+  return collector.build(codes.ids);
+}
+
+/**
+ * The journey key from `by`: default `userId`, read through the `userId` accessor for rows
+ * (columns are read by name; only a `by` accessor applies to them).
+ */
+function journeyKey<R, S>(fn: string, opts: Partial<JourneysOptions<R, S>>, columns: boolean): JourneyKey<R> {
+  const by = opts.by;
+  if (by === undefined || by === 'userId') return { field: 'userId', accessor: columns ? undefined : opts.userId };
+  if (typeof by === 'function') return { field: 'by', accessor: by };
+  if (typeof by === 'string' && by.length > 0) return { field: by, accessor: undefined };
+  return fail(fn, 'options.by', 'invalid-option', 'must be a field name such as "accountId" or a function that reads the journey id from a record', by);
+}

@@ -1,0 +1,275 @@
+import { fail } from '../core/errors.js';
+import { optionsOf, readBoolean, readConfidence, requireIterable } from '../core/read.js';
+import { readInstant } from '../core/timestamp.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import type { Estimate, Timestamp } from '../core/types.js';
+import { wilsonInterval } from '../stats/wilson-interval.js';
+import { Durations } from './internal/stage-durations.js';
+import { checkJourney, latestInstantOf } from './internal/stage-journey.js';
+import { readStages, stageTimes, type LifecycleStages, type StagePlan } from './internal/stage-plan.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Journey } from './types.js';
+
+/** Options of {@link lifecycleFunnel}. */
+export interface LifecycleFunnelOptions {
+  /**
+   * The moment of the count: milestones reached after it do not count (default: the
+   * classifier's `asOf`, else the latest journey start or event timestamp in the input).
+   */
+  readonly asOf?: Timestamp;
+  /** Whether a stage counts only once every earlier stage is reached (default `true`; with a classifier, its own). */
+  readonly inOrder?: boolean;
+  /** IANA time zone of a date-only `asOf` (default `'UTC'`; with a classifier, its own). */
+  readonly timeZone?: string;
+  /** Confidence level of the conversion intervals (default 0.95). */
+  readonly confidence?: number;
+}
+
+/** One stage of a {@link lifecycleFunnel}. */
+export interface LifecycleFunnelStage {
+  /** The stage name. */
+  readonly name: string;
+  /** Journeys whose current stage (the last one reached) is this one. */
+  readonly current: number;
+  /** Journeys that reached this stage by `asOf`. */
+  readonly reached: number;
+  /** Journeys that reached this stage and the previous one; `null` for the first stage. */
+  readonly reachedFromPrevious: number | null;
+  /**
+   * `reachedFromPrevious / previous.reached` with its Wilson interval; `null` for the first
+   * stage or when no journey reached the previous one.
+   */
+  readonly conversionFromPrevious: Estimate | null;
+  /**
+   * Journeys that reached this stage and the first, over those that reached the first,
+   * with its Wilson interval; `null` when no journey reached the first stage.
+   */
+  readonly conversionFromFirst: Estimate | null;
+  /**
+   * Median time from the previous stage to this one, in days of 24 hours, among the
+   * journeys that reached both; `null` for the first stage or when none did.
+   */
+  readonly medianDaysFromPrevious: number | null;
+}
+
+/** Result of {@link lifecycleFunnel}. */
+export interface LifecycleFunnelResult {
+  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
+  readonly asOf: string | null;
+  readonly timeZone: string;
+  readonly inOrder: boolean;
+  readonly confidence: number;
+  /** Number of journeys: the sum of every stage's `current` and `atNoStage`. */
+  readonly journeys: number;
+  /** Journeys that reached no stage by `asOf` (with `signed-up` first: those that start after it). */
+  readonly atNoStage: number;
+  /** The stages, in order. */
+  readonly stages: LifecycleFunnelStage[];
+}
+
+/** The classifier's settings, when the second argument is one. */
+interface ClassifierSettings {
+  readonly asOf: string | null;
+  readonly inOrder: boolean;
+  readonly timeZone: string;
+}
+
+/** Whether `value` looks like a classifier from `lifecycle` (a function with its settings). */
+function classifierSettings(fn: string, value: unknown): ClassifierSettings | null {
+  if (typeof value !== 'function') return null;
+  const { stages, asOf, inOrder, timeZone } = value as unknown as Record<string, unknown>;
+  if (!Array.isArray(stages) || typeof inOrder !== 'boolean' || typeof timeZone !== 'string' || (asOf !== null && typeof asOf !== 'string')) {
+    return fail(fn, 'stages', 'invalid-option', 'must be a classifier made by lifecycle(), an array of stages { name, milestone } or an object { [name]: milestone }', value);
+  }
+  return { asOf, inOrder, timeZone };
+}
+
+/** Counts per stage, accumulated journey by journey. */
+class FunnelTally {
+  readonly current: Float64Array;
+  readonly reached: Float64Array;
+  readonly withPrevious: Float64Array;
+  readonly withFirst: Float64Array;
+  readonly durations: Durations[];
+  atNoStage = 0;
+
+  constructor(k: number) {
+    this.current = new Float64Array(k);
+    this.reached = new Float64Array(k);
+    this.withPrevious = new Float64Array(k);
+    this.withFirst = new Float64Array(k);
+    this.durations = Array.from({ length: k }, () => new Durations());
+  }
+
+  /** Adds the journey whose stage times are `times[offset .. offset + k - 1]`. O(k). */
+  add(times: Float64Array, offset: number, k: number, asOf: number): void {
+    const first = times[offset] as number;
+    const firstCounted = first <= asOf;
+    let last = -1;
+    let previous = Number.NaN;
+    let previousCounted = false;
+    for (let i = 0; i < k; i++) {
+      const t = times[offset + i] as number;
+      const counted = t <= asOf;
+      if (counted) {
+        last = i;
+        this.reached[i] = (this.reached[i] as number) + 1;
+        if (firstCounted) this.withFirst[i] = (this.withFirst[i] as number) + 1;
+        if (previousCounted) {
+          this.withPrevious[i] = (this.withPrevious[i] as number) + 1;
+          (this.durations[i] as Durations).push(t - previous);
+        }
+      }
+      previous = t;
+      previousCounted = counted;
+    }
+    if (last < 0) this.atNoStage++;
+    else this.current[last] = (this.current[last] as number) + 1;
+  }
+}
+
+/**
+ * A lifecycle funnel over many journeys: how many sit at each stage, how many reached
+ * it, and the conversion between consecutive stages.
+ *
+ * Definition: each journey is classified as by `lifecycle` (same stages, `inOrder` and
+ * `asOf`). Per stage: `current` counts the journeys whose stage (the last one reached) it
+ * is, so the `current` counts and `atNoStage` add up to the number of journeys; `reached`
+ * counts the journeys that reached it by `asOf`; `conversionFromPrevious` is the share
+ * of the journeys that reached the previous stage which also reached this one, and
+ * `conversionFromFirst` the same from the first stage (with `inOrder`, simply
+ * `reachedᵢ / reachedᵢ₋₁` and `reachedᵢ / reached₀`), each with a Wilson score interval at
+ * `confidence`; `medianDaysFromPrevious` is the median of the time between the two
+ * stages' instants among the journeys that reached both (with `inOrder: false` it can be
+ * negative, when the later stage came first).
+ *
+ * Source: the stage-to-stage funnel of product analytics tools (Amplitude, Mixpanel
+ * funnels), over the lifecycle stages of `lifecycle`, with Wilson intervals (E. B. Wilson,
+ * JASA 1927) as the library uses for every rate.
+ *
+ * Cost: O(n × k) milestone calls for n journeys and k stages, plus O(m log m) to take
+ * the median of m durations per stage; memory O(n × k) numbers (the stage times and
+ * durations), or O(k + durations) when `asOf` is known beforehand (given, or set on the
+ * classifier). The default `asOf` reads every event timestamp once.
+ *
+ * Edge cases: no journeys give zero counts, `null` rates and `asOf: null` unless one was
+ * given; a stage nobody reached before gives `null` conversion from it.
+ *
+ * @param journeys The journeys (an array or any iterable, read once).
+ * @param stages A classifier made by `lifecycle` (its `asOf`, `inOrder` and `timeZone`
+ * apply), or the stages as `lifecycle` takes them.
+ * @param options `{ asOf?, inOrder?, timeZone?, confidence? }`.
+ * @returns `{ asOf, timeZone, inOrder, confidence, journeys, atNoStage, stages: [{ name,
+ * current, reached, reachedFromPrevious, conversionFromPrevious, conversionFromFirst,
+ * medianDaysFromPrevious }] }`.
+ * @throws {MetricsInputError} for bad stages (as `lifecycle`), a journey that is not
+ * `{ id, start, events }` (`journeys[3].start`), an event without a valid timestamp when
+ * `asOf` is defaulted (`journeys[3].events[0].timestamp`), a milestone returning anything
+ * but `null` or epoch milliseconds (`invalid-milestone`, naming the stage and
+ * `journeys[3]`), a bad option, or an `asOf`, `inOrder` or `timeZone` that contradicts the
+ * classifier's.
+ *
+ * @example
+ * ```ts
+ * import { lifecycleFunnel, type Journey } from 'customer-success-metrics/lifecycle';
+ * const hasEvent = (name: string) => (j: Journey) => j.events.find((e) => e.name === name)?.timestamp ?? null;
+ * const at = (iso: string) => Date.parse(iso);
+ * const journeys = [
+ *   { id: 1, start: at('2024-03-01T00:00Z'), events: [{ name: 'setup', timestamp: at('2024-03-02T00:00Z'), record: {} }, { name: 'aha', timestamp: at('2024-03-05T00:00Z'), record: {} }] },
+ *   { id: 2, start: at('2024-03-01T00:00Z'), events: [{ name: 'setup', timestamp: at('2024-03-04T00:00Z'), record: {} }] },
+ *   { id: 3, start: at('2024-03-02T00:00Z'), events: [] },
+ *   { id: 4, start: at('2024-03-03T00:00Z'), events: [{ name: 'aha', timestamp: at('2024-03-04T00:00Z'), record: {} }] },
+ * ];
+ * const funnel = lifecycleFunnel(journeys, { 'account-set-up': hasEvent('setup'), aha: hasEvent('aha') });
+ * funnel.asOf; // => '2024-03-05T00:00:00.000Z'
+ * funnel.stages.map((s) => [s.name, s.current, s.reached]); // => [['signed-up', 2, 4], ['account-set-up', 1, 2], ['aha', 1, 1]]
+ * funnel.stages[1]?.conversionFromPrevious?.value; // => 0.5
+ * funnel.stages[1]?.medianDaysFromPrevious; // => 2
+ * funnel.stages[2]?.conversionFromFirst?.value; // => 0.25
+ * ```
+ */
+export function lifecycleFunnel<R = unknown>(
+  journeys: Iterable<Journey<R>>,
+  stages: LifecycleStages<R> | Lifecycle<R>,
+  options?: LifecycleFunnelOptions,
+): LifecycleFunnelResult {
+  const fn = 'lifecycleFunnel';
+  const settings = classifierSettings(fn, stages);
+  const plan: StagePlan<R> =
+    settings === null ? readStages<R>(fn, stages) : readStages<R>(fn, (stages as Lifecycle<R>).stages, 'stages.stages');
+  const opts = optionsOf(options, fn);
+  const confidence = readConfidence(opts.confidence, fn);
+  let zone = zoneCalendar(opts.timeZone ?? settings?.timeZone ?? 'UTC', fn);
+  let inOrder = opts.inOrder === undefined ? true : readBoolean(opts.inOrder, fn, 'options.inOrder');
+  let givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  if (settings !== null) {
+    if (opts.timeZone !== undefined && zone.timeZone !== settings.timeZone) {
+      fail(fn, 'options.timeZone', 'invalid-option', `must match the classifier's timeZone, ${JSON.stringify(settings.timeZone)}, or be left out`, opts.timeZone);
+    }
+    if (opts.inOrder !== undefined && inOrder !== settings.inOrder) {
+      fail(fn, 'options.inOrder', 'invalid-option', `must match the classifier's inOrder, ${settings.inOrder}, or be left out`, opts.inOrder);
+    }
+    if (settings.asOf !== null) {
+      const own = Date.parse(settings.asOf);
+      if (givenAsOf !== null && givenAsOf !== own) {
+        fail(fn, 'options.asOf', 'invalid-option', `must match the classifier's asOf, ${settings.asOf}, or be left out`, opts.asOf);
+      }
+      givenAsOf = own;
+    }
+    zone = zoneCalendar(settings.timeZone, fn, 'stages.timeZone');
+    inOrder = settings.inOrder;
+  }
+
+  const k = plan.names.length;
+  const tally = new FunnelTally(k);
+  // With asOf known, each journey is tallied at once; otherwise the times are kept until
+  // the latest instant of the input is known.
+  let times = new Float64Array(givenAsOf === null ? 64 * k : k);
+  let latest = Number.NEGATIVE_INFINITY;
+  let n = 0;
+  for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
+    checkJourney(journey, fn, n);
+    if (givenAsOf === null) {
+      const last = latestInstantOf(journey as Journey, fn, n);
+      if (last > latest) latest = last;
+      if ((n + 1) * k > times.length) {
+        const grown = new Float64Array(times.length * 2);
+        grown.set(times);
+        times = grown;
+      }
+      stageTimes(plan, journey, inOrder, Number.POSITIVE_INFINITY, fn, n, times, n * k);
+    } else {
+      stageTimes(plan, journey, inOrder, givenAsOf, fn, n, times, 0);
+      tally.add(times, 0, k, givenAsOf);
+    }
+    n++;
+  }
+  const asOf = givenAsOf ?? (n === 0 ? null : latest);
+  if (givenAsOf === null && asOf !== null) {
+    for (let j = 0; j < n; j++) tally.add(times, j * k, k, asOf);
+  }
+
+  const reachedFirst = tally.reached[0] as number;
+  const rows: LifecycleFunnelStage[] = plan.names.map((name, i) => {
+    const previousReached = i === 0 ? 0 : (tally.reached[i - 1] as number);
+    const withPrevious = tally.withPrevious[i] as number;
+    return {
+      name,
+      current: tally.current[i] as number,
+      reached: tally.reached[i] as number,
+      reachedFromPrevious: i === 0 ? null : withPrevious,
+      conversionFromPrevious: i === 0 ? null : wilsonInterval(withPrevious, previousReached, confidence),
+      conversionFromFirst: wilsonInterval(tally.withFirst[i] as number, reachedFirst, confidence),
+      medianDaysFromPrevious: i === 0 ? null : (tally.durations[i] as Durations).medianDays(),
+    };
+  });
+  return {
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    timeZone: zone.timeZone,
+    inOrder,
+    confidence,
+    journeys: n,
+    atNoStage: n === 0 ? 0 : tally.atNoStage,
+    stages: rows,
+  };
+}

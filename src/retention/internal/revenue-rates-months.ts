@@ -1,0 +1,178 @@
+/**
+ * Reading the monthly MRR bridges (`MrrMonth` rows) that the revenue rates are built on,
+ * and the small ratio helpers they share. Each function reads only the fields it needs, so
+ * rows from another source (a ChartMogul or Baremetrics export mapped to these names) work
+ * as long as those fields are there.
+ * @internal
+ */
+
+import { parseMonthKey } from '../../core/calendar.js';
+import { fail } from '../../core/errors.js';
+import { requireIterable, requireRecord } from '../../core/read.js';
+import type { MrrMonth } from '../revenue-types.js';
+
+/** The money fields of an `MrrMonth`. */
+export type MoneyField = 'startingMrr' | 'newMrr' | 'expansionMrr' | 'contractionMrr' | 'churnedMrr' | 'reactivationMrr' | 'endingMrr';
+
+/** The customer counts of an `MrrMonth` (`customers.<field>`). */
+export type CountField = 'start' | 'new' | 'expanded' | 'contracted' | 'churned' | 'reactivated' | 'end';
+
+/**
+ * One validated month. Fields that were not asked for are `NaN`, so reading one by mistake
+ * shows up in any test.
+ */
+export interface MonthRow {
+  /** Index of the row in the input, for error paths. */
+  readonly index: number;
+  /** `year * 12 + month - 1`. */
+  readonly monthNumber: number;
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly money: Readonly<Record<MoneyField, number>>;
+  readonly customers: Readonly<Record<CountField, number>>;
+}
+
+
+const MONEY_FIELDS: readonly MoneyField[] = ['startingMrr', 'newMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr', 'reactivationMrr', 'endingMrr'];
+const COUNT_FIELDS: readonly CountField[] = ['start', 'new', 'expanded', 'contracted', 'churned', 'reactivated', 'end'];
+
+/**
+ * Relative slack of the check `churnedMrr + contractionMrr <= startingMrr`: bridges built
+ * with rounded sums may overshoot by a few units in the last place, never by a billionth.
+ */
+const BRIDGE_SLACK = 1e-9;
+
+/** The problem of a bad month key, worded as `mrrMovements` words it. */
+export const MONTH_PROBLEM = 'must be a month YYYY-MM such as "2024-03"';
+
+/**
+ * Reads and validates months, sorted by month. Every month appears at most once; amounts
+ * are finite numbers >= 0; counts integers >= 0. When the fields are read, it also checks
+ * what any true bridge satisfies: `customers.churned`, `customers.expanded` and
+ * `customers.contracted` do not exceed `customers.start`, and `churnedMrr +
+ * contractionMrr` does not exceed `startingMrr` (within a relative 1e-9 for rounding).
+ * O(n log n) for the sort (O(n) when already in order), O(n) memory.
+ *
+ * @throws {MetricsInputError} `invalid-input` (not iterable), `invalid-record`,
+ * `invalid-month` (`months[i].month`), `duplicate-month`, `invalid-number`
+ * (`months[i].<field>` or `months[i].customers.<field>`), `inconsistent-movements`.
+ */
+export function readMrrMonths(
+  fn: string,
+  input: Iterable<object>,
+  moneyFields: readonly MoneyField[],
+  countFields: readonly CountField[],
+): MonthRow[] {
+  const iterable = requireIterable<Partial<MrrMonth>>(input, fn, 'months');
+  const rows: MonthRow[] = [];
+  let sorted = true;
+  let index = 0;
+  for (const record of iterable) {
+    requireRecord(record, fn, 'months', index);
+    const monthValue: unknown = record.month;
+    const monthNumber = typeof monthValue === 'string' ? parseMonthKey(monthValue) : null;
+    if (monthNumber === null) fail(fn, `months[${index}].month`, 'invalid-month', MONTH_PROBLEM, monthValue);
+    const money = {} as Record<MoneyField, number>;
+    for (const field of MONEY_FIELDS) money[field] = Number.NaN;
+    for (const field of moneyFields) money[field] = readAmount((record as unknown as Record<string, unknown>)[field], fn, index, field);
+    const customers = {} as Record<CountField, number>;
+    for (const field of COUNT_FIELDS) customers[field] = Number.NaN;
+    if (countFields.length > 0) {
+      const counts: unknown = record.customers;
+      if (counts === null || typeof counts !== 'object') {
+        fail(fn, `months[${index}].customers`, 'invalid-record', 'must be an object of customer counts', counts);
+      }
+      for (const field of countFields) customers[field] = readCount((counts as Record<string, unknown>)[field], fn, index, field);
+      checkCounts(fn, index, customers, countFields);
+    }
+    if (moneyFields.includes('startingMrr') && moneyFields.includes('churnedMrr') && moneyFields.includes('contractionMrr')) {
+      const lost = money.churnedMrr + money.contractionMrr;
+      if (lost > money.startingMrr * (1 + BRIDGE_SLACK)) {
+        fail(
+          fn,
+          `months[${index}].churnedMrr`,
+          'inconsistent-movements',
+          `plus contractionMrr (${money.contractionMrr}) must not exceed startingMrr, which is ${money.startingMrr}`,
+          money.churnedMrr,
+        );
+      }
+    }
+    const previous = rows[rows.length - 1];
+    if (previous !== undefined && previous.monthNumber >= monthNumber) sorted = false;
+    rows.push({ index, monthNumber, month: monthValue as string, money, customers });
+    index++;
+  }
+  if (!sorted) rows.sort((a, b) => a.monthNumber - b.monthNumber || a.index - b.index);
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1] as MonthRow;
+    const b = rows[i] as MonthRow;
+    if (a.monthNumber === b.monthNumber) {
+      const [first, second] = a.index < b.index ? [a, b] : [b, a];
+      fail(fn, `months[${second.index}].month`, 'duplicate-month', `repeats the month of months[${first.index}]`, second.month);
+    }
+  }
+  return rows;
+}
+
+function readAmount(value: unknown, fn: string, index: number, field: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  return fail(fn, `months[${index}].${field}`, 'invalid-number', 'must be a finite number >= 0', value);
+}
+
+function readCount(value: unknown, fn: string, index: number, field: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  return fail(fn, `months[${index}].customers.${field}`, 'invalid-number', 'must be an integer >= 0', value);
+}
+
+/** Customers who churned, expanded or contracted are customers at the start. */
+function checkCounts(fn: string, index: number, customers: Record<CountField, number>, fields: readonly CountField[]): void {
+  if (!fields.includes('start')) return;
+  for (const field of ['churned', 'expanded', 'contracted'] as const) {
+    if (fields.includes(field) && customers[field] > customers.start) {
+      fail(fn, `months[${index}].customers.${field}`, 'inconsistent-movements', `must not exceed customers.start, which is ${customers.start}`, customers[field]);
+    }
+  }
+}
+
+/** A month option `YYYY-MM` as a month number; `undefined` gives `fallback`. */
+export function readMonthOption(value: unknown, fn: string, path: string, fallback: number | null): number | null {
+  if (value === undefined) return fallback;
+  const m = typeof value === 'string' ? parseMonthKey(value) : null;
+  if (m === null) return fail(fn, path, 'invalid-option', MONTH_PROBLEM, value);
+  return m;
+}
+
+/**
+ * `numerator / denominator`, or `null` when the denominator is 0.
+ * @throws {MetricsInputError} code `'overflow'` at `path` when the quotient of finite
+ * numbers overflows (a denominator below about 1e-300 against a large numerator).
+ */
+export function ratioOrNull(numerator: number, denominator: number, fn: string, path: string, value: unknown): number | null {
+  if (denominator === 0) return null;
+  const ratio = numerator / denominator;
+  if (!Number.isFinite(ratio)) fail(fn, path, 'overflow', 'is too small: the ratio overflows', value);
+  return ratio;
+}
+
+/** Which way a rate moved from one month to the next. */
+export type ChangeDirection = 'higher' | 'lower' | 'same';
+
+/** A monthly rate with its change from the calendar month before. */
+export interface RateChange {
+  /** The rate; `null` when its denominator is 0. */
+  readonly value: number | null;
+  /** `value - previous value`; `null` in the first month, after a gap, or when either value is `null`. */
+  readonly change: number | null;
+  /** `'higher'`, `'lower'` or `'same'` than the month before (exact comparison); `null` when `change` is. */
+  readonly direction: ChangeDirection | null;
+}
+
+/**
+ * A rate with its change from the previous value; `previous` is `undefined` when the
+ * calendar month before is not in the input.
+ */
+export function withChange(value: number | null, previous: number | null | undefined): RateChange {
+  if (value === null || previous === null || previous === undefined) return { value, change: null, direction: null };
+  // For doubles, value - previous is 0 exactly when they are equal (gradual underflow).
+  return { value, change: value - previous, direction: value > previous ? 'higher' : value < previous ? 'lower' : 'same' };
+}

@@ -1,0 +1,99 @@
+import {
+  revenueRetention,
+  type RevenueRetentionOptions,
+  type RevenueRetentionResult,
+  type TrailingRevenueRetentionResult,
+} from './internal/revenue-rates-retention.js';
+
+export type {
+  RevenueRetentionFigures,
+  RevenueRetentionOptions,
+  RevenueRetentionResult,
+  RevenueRetentionWindow,
+  SnapshotAccessors,
+  TrailingRevenueRetentionResult,
+} from './internal/revenue-rates-retention.js';
+
+/**
+ * Net revenue retention (NRR) of the customers of a starting month over a window: their
+ * MRR at the end as a fraction of their MRR at the start, expansion included.
+ *
+ * Definition: the cohort is the customers with MRR > 0 in `cohortMonth`; with `start` and
+ * `end` each customer's MRR in `cohortMonth` and in `endMonth = cohortMonth + months`
+ * (0 when absent), `NRR = Σ end / Σ start` over the cohort. Customers who start after
+ * `cohortMonth` (new, or reactivated from 0) are not in it; churned customers count as 0.
+ * The result also gives the bridge `endingMrr = startingMrr + expansionMrr − contractionMrr −
+ * churnedMrr`. The comparison is point to point: a customer who churns and returns within
+ * the window counts with its ending MRR. The input is one snapshot per customer and month,
+ * as for `mrrMovements` (`toMonthlySnapshots` sums concurrent subscriptions); amounts are
+ * in one currency (minor or major units, the caller's choice), and rows carrying two
+ * different `currency` values throw.
+ *
+ * Trailing: with `trailing: true` the result also lists, for every end month `m` from the
+ * first snapshot month plus `months` to `asOf`, the NRR of the customers at `m − months`:
+ * the trailing-12-month NRR line of a board deck, one point per month.
+ *
+ * Source: the cohort definition of ChartMogul's Net MRR Retention chart (MRR of the
+ * subscribers active at the start of the interval, new business and reactivation excluded,
+ * over the whole interval); with `months: 1` it equals Baremetrics' monthly NRR,
+ * `1 − (churned + contraction − expansion) / starting MRR`, and one month of the MRR
+ * movements without new and reactivation MRR. ProfitWell (Paddle) reports retention from
+ * monthly movements and classifies any return of a churned customer as reactivation;
+ * here such a customer is either outside the cohort (it was at 0 in `cohortMonth`) or in it
+ * with its ending MRR. NRR above 1 means the cohort grew. See `grossRevenueRetention` for
+ * the same window without expansion.
+ *
+ * Cost: O(n + C) time for n snapshots of C customers: a counting sort by customer, then
+ * one walk over each customer's months with a pointer `months` ahead (a customer whose
+ * rows are out of month order is sorted first); one id lookup per row and no allocation
+ * per row; memory O(n + C). The trailing series is one more walk, O(n + months).
+ *
+ * Edge cases: no snapshots gives `customers: 0` and `value: null`; a cohort without MRR
+ * gives `value: null`; a window ending after `asOf` (default: the latest snapshot month) is
+ * `pending`, with `value` and the end figures `null`: months the data does not reach are
+ * never counted as churn. Without `cohortMonth` the cohort is `asOf − months`, the latest
+ * complete window.
+ *
+ * @param snapshots Rows `{ customerId, month: 'YYYY-MM', mrr, currency? }` (or accessors
+ * of those names in `options`), in any order; an array or any iterable.
+ * @param options `{ cohortMonth?, months? = 12, asOf?, trailing? = false }` and accessors.
+ * @returns `{ cohortMonth, endMonth, months, asOf, currency, pending, value, customers,
+ * retainedCustomers, startingMrr, expansionMrr, contractionMrr, churnedMrr, endingMrr }`,
+ * plus `trailing` with `trailing: true`.
+ * @throws {MetricsInputError} `snapshots[i].customerId` (code `'invalid-id'`),
+ * `snapshots[i].month` not a month `YYYY-MM` (`'invalid-month'`), `snapshots[i].mrr` not a
+ * finite number >= 0 (`'invalid-number'`), `snapshots[i].currency` (`'invalid-currency'`,
+ * `'mixed-currency'`); a second snapshot of one customer and month (`'duplicate-snapshot'`,
+ * `snapshots[i]`); `options.months` not an integer >= 1 (`'invalid-number'`) or reaching
+ * outside the years 1–9999 (`'invalid-option'`), `options.cohortMonth` or `options.asOf`
+ * not a month or an accessor that is not a function (`'invalid-option'`), a non-boolean
+ * `options.trailing` (`'invalid-boolean'`); `'invalid-input'` when `snapshots` is not
+ * iterable; `'overflow'` when a ratio overflows (MRR near the smallest doubles).
+ *
+ * @example
+ * ```ts
+ * import { netRevenueRetention } from 'customer-success-metrics/retention';
+ * const snapshots = [
+ *   { customerId: 'acme', month: '2023-01', mrr: 100 },
+ *   { customerId: 'acme', month: '2024-01', mrr: 300 }, // expanded
+ *   { customerId: 'bolt', month: '2023-01', mrr: 200 },
+ *   { customerId: 'bolt', month: '2024-01', mrr: 150 }, // contracted
+ *   { customerId: 'cask', month: '2023-01', mrr: 100 }, // churned
+ *   { customerId: 'dune', month: '2024-01', mrr: 500 }, // new: not in the cohort
+ * ];
+ * const nrr = netRevenueRetention(snapshots, { cohortMonth: '2023-01', months: 12 });
+ * nrr.value; // => 1.125
+ * [nrr.startingMrr, nrr.expansionMrr, nrr.contractionMrr, nrr.churnedMrr, nrr.endingMrr]; // => [400, 200, 50, 100, 450]
+ * netRevenueRetention(snapshots, { months: 12, trailing: true }).trailing.map((w) => [w.month, w.value]);
+ * // => [['2024-01', 1.125]]
+ * netRevenueRetention(snapshots, { cohortMonth: '2023-06' }).pending; // => true
+ * ```
+ */
+export function netRevenueRetention<R>(
+  snapshots: Iterable<R>,
+  options: RevenueRetentionOptions<R> & { readonly trailing: true },
+): TrailingRevenueRetentionResult;
+export function netRevenueRetention<R>(snapshots: Iterable<R>, options?: RevenueRetentionOptions<R>): RevenueRetentionResult;
+export function netRevenueRetention<R>(snapshots: Iterable<R>, options?: RevenueRetentionOptions<R>): RevenueRetentionResult | TrailingRevenueRetentionResult {
+  return revenueRetention('netRevenueRetention', 'nrr', snapshots, options);
+}

@@ -1,0 +1,44 @@
+/**
+ * The shapes the revenue functions pass around: monthly MRR snapshots and movements.
+ * @module
+ */
+import type { Id } from '../core/read.js';
+
+/** A customer's MRR in one calendar month. A customer missing from a month has MRR 0 there. */
+export interface MrrSnapshot {
+  readonly customerId: Id;
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** Monthly recurring revenue, >= 0, in one currency (minor or major units: the caller's choice). */
+  readonly mrr: number;
+}
+
+/** The MRR bridge of one month (amounts >= 0; churn and contraction are positive numbers). */
+export interface MrrMonth {
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** MRR at the start of the month (= ending MRR of the previous month). */
+  readonly startingMrr: number;
+  /** MRR of customers whose first month with MRR > 0 this is. */
+  readonly newMrr: number;
+  /** Increases of customers who had MRR > 0 last month. */
+  readonly expansionMrr: number;
+  /** Decreases (to a value still > 0) of customers who had MRR > 0 last month. */
+  readonly contractionMrr: number;
+  /** Last month's MRR of customers whose MRR fell to 0. */
+  readonly churnedMrr: number;
+  /** MRR of customers back above 0 after a month at 0 (not their first month). */
+  readonly reactivationMrr: number;
+  /** MRR at the end of the month: start + new + expansion + reactivation - contraction - churned. */
+  readonly endingMrr: number;
+  /** Customers with MRR > 0 at the start, new, churned, reactivated, and at the end. */
+  readonly customers: {
+    readonly start: number;
+    readonly new: number;
+    readonly expanded: number;
+    readonly contracted: number;
+    readonly churned: number;
+    readonly reactivated: number;
+    readonly end: number;
+  };
+}

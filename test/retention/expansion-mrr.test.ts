@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expansionMrr, type ExpansionMrrInput } from '../../src/retention/expansion-mrr.js';
+import { errorOf } from '../support/errors.js';
+import { shuffled } from '../support/model.js';
+
+function row(month: string, startingMrr: number, expansion: number, start: number, expanded: number): ExpansionMrrInput {
+  return { month, startingMrr, expansionMrr: expansion, customers: { start, expanded } };
+}
+
+// The churnRates table: Jan A grew 100 -> 150; Feb D grew 100 -> 120; Mar D grew 120 -> 170.
+//   Jan  50 of 600 = 1/12,  1 of 3 customers
+//   Feb  20 of 700 = 1/35,  1 of 4
+//   Mar  50 of 520 = 5/52,  1 of 3
+const TABLE = [row('2024-01', 600, 50, 3, 1), row('2024-02', 700, 20, 4, 1), row('2024-03', 520, 50, 3, 1)];
+
+describe('expansionMrr', () => {
+  it('runs the doc example', () => {
+    const months = [row('2024-01', 2000, 50, 20, 2), row('2024-02', 0, 0, 0, 0)];
+    // 50 / 2000 = 0.025; 2 of 20 customers = 0.1; February starts from nothing: null.
+    expect(expansionMrr(months).byMonth).toEqual([
+      { month: '2024-01', startingMrr: 2000, expansionMrr: 50, expansionRate: 0.025, customersAtStart: 20, expandedCustomers: 2, expandedShare: 0.1 },
+      { month: '2024-02', startingMrr: 0, expansionMrr: 0, expansionRate: null, customersAtStart: 0, expandedCustomers: 0, expandedShare: null },
+    ]);
+  });
+
+  it('computes a three-month table by hand, in month order', () => {
+    const result = expansionMrr([TABLE[2], TABLE[0], TABLE[1]] as ExpansionMrrInput[]);
+    expect(result.byMonth.map((m) => [m.month, m.expansionMrr, m.expansionRate, m.expandedShare])).toEqual([
+      ['2024-01', 50, 1 / 12, 1 / 3],
+      ['2024-02', 20, 1 / 35, 0.25],
+      ['2024-03', 50, 5 / 52, 1 / 3],
+    ]);
+    expect(expansionMrr([])).toEqual({ byMonth: [] });
+  });
+
+  it('does not mutate its input', () => {
+    const frozen = Object.freeze(TABLE.map((m) => Object.freeze({ ...m, customers: Object.freeze({ ...m.customers }) })));
+    const first = expansionMrr(frozen);
+    expect(expansionMrr(frozen)).toEqual(first);
+    expect(frozen).toEqual(TABLE);
+  });
+
+  it('rejects bad input, naming the record', () => {
+    const cases: [unknown, string, string, string][] = [
+      [row('2024-02', -700, 20, 4, 1), 'invalid-number', 'months[1].startingMrr', 'expansionMrr: months[1].startingMrr must be a finite number >= 0 (-700)'],
+      [row('2024-02', 700, 20, 4, 5), 'inconsistent-movements', 'months[1].customers.expanded', 'expansionMrr: months[1].customers.expanded must not exceed customers.start, which is 4 (5)'],
+      [row('2024-02', 700, 20, -4, 1), 'invalid-number', 'months[1].customers.start', 'expansionMrr: months[1].customers.start must be an integer >= 0 (-4)'],
+      [{ month: '2024-02', startingMrr: 700, expansionMrr: 20 }, 'invalid-record', 'months[1].customers', 'expansionMrr: months[1].customers must be an object of customer counts (undefined)'],
+      [row('2024-00', 700, 20, 4, 1), 'invalid-month', 'months[1].month', 'expansionMrr: months[1].month must be a month YYYY-MM such as "2024-03" ("2024-00")'],
+    ];
+    for (const [bad, code, path, message] of cases) {
+      const error = errorOf(() => expansionMrr([TABLE[0], bad, TABLE[2]] as ExpansionMrrInput[]));
+      expect([error.code, error.path, error.message]).toEqual([code, path, message]);
+    }
+    expect(errorOf(() => expansionMrr('2024-01' as unknown as ExpansionMrrInput[])).code).toBe('invalid-input');
+  });
+
+  const months = fc
+    .array(
+      fc.record({ startingMrr: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1e7 })), expansion: fc.nat({ max: 1e6 }), start: fc.nat({ max: 50 }), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      { maxLength: 24 },
+    )
+    .map((rows) => rows.map((r, i) => row(`${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, r.startingMrr, r.expansion, r.start, Math.floor(r.start * r.share))));
+
+  it('property: rates are null exactly when their denominator is 0, the share lies in [0, 1], order does not matter', () => {
+    fc.assert(
+      fc.property(months, fc.array(fc.nat(), { minLength: 1, maxLength: 24 }), (rows, picks) => {
+        const result = expansionMrr(rows);
+        result.byMonth.forEach((m, i) => {
+          const r = rows[i] as ExpansionMrrInput;
+          expect(m.expansionRate === null).toBe(r.startingMrr === 0);
+          expect(m.expandedShare === null).toBe(r.customers.start === 0);
+          if (m.expansionRate !== null) expect(m.expansionRate).toBe(r.expansionMrr / r.startingMrr);
+          if (m.expandedShare !== null) {
+            expect(m.expandedShare).toBeGreaterThanOrEqual(0);
+            expect(m.expandedShare).toBeLessThanOrEqual(1);
+          }
+        });
+        expect(expansionMrr(shuffled(rows, picks))).toEqual(result);
+      }),
+    );
+  });
+});

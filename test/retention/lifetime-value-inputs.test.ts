@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lifetimeValueInputs, type LifetimeValueInputsInput } from '../../src/retention/lifetime-value-inputs.js';
+import { errorOf } from '../support/errors.js';
+import { shuffled } from '../support/model.js';
+
+function row(month: string, [startingMrr, contractionMrr, churnedMrr, endingMrr]: number[], [start, churned, end]: number[]): LifetimeValueInputsInput {
+  return {
+    month,
+    startingMrr: startingMrr ?? 0,
+    contractionMrr: contractionMrr ?? 0,
+    churnedMrr: churnedMrr ?? 0,
+    endingMrr: endingMrr ?? 0,
+    customers: { start: start ?? 0, churned: churned ?? 0, end: end ?? 0 },
+  };
+}
+
+const DOC = [
+  row('2024-01', [1000, 10, 40, 1100], [20, 1, 22]),
+  row('2024-02', [1100, 0, 50, 1100], [22, 1, 22]),
+  row('2024-03', [1100, 20, 30, 1200], [22, 2, 24]),
+];
+
+describe('lifetimeValueInputs', () => {
+  it('runs the doc example (hand-worked)', () => {
+    // ARPA = (1100 + 1100 + 1200) / (22 + 22 + 24) = 3400 / 68 = 50.
+    // Logo churn = (1 + 1 + 2) / (20 + 22 + 22) = 4 / 64 = 0.0625.
+    // Revenue churn = (50 + 50 + 50) / (1000 + 1100 + 1100) = 150 / 3200 = 0.046875.
+    const inputs = lifetimeValueInputs(DOC, { window: 3 });
+    expect(inputs).toMatchObject({ window: 3, from: '2024-01', to: '2024-03', months: 3, confidence: 0.95, arpa: 50, logoChurnRate: 0.0625, revenueChurnRate: 0.046875 });
+    // Python statsmodels proportion_confint(4, 64, method='wilson') -> (0.024571201396618003, 0.14997485092208668).
+    expect(inputs.logoChurnInterval?.value).toBe(0.0625);
+    expect(inputs.logoChurnInterval?.lower).toBeCloseTo(0.024571201396618003, 14);
+    expect(inputs.logoChurnInterval?.upper).toBeCloseTo(0.14997485092208668, 14);
+  });
+
+  it('takes the last `window` months, or the window ending at `to`', () => {
+    const months = [row('2023-11', [500, 0, 500, 1000], [5, 5, 10]), row('2023-12', [1000, 0, 0, 1000], [10, 0, 20]), ...DOC];
+    // The default window of 12, 2023-04..2024-03, covers all five months: ARPA (1000 + 1000 + 3400) / (10 + 20 + 68) = 5400 / 98;
+    // logo churn (5 + 0 + 4) / (5 + 10 + 64) = 9 / 79; revenue churn (500 + 0 + 150) / (500 + 1000 + 3200) = 650 / 4700.
+    const all = lifetimeValueInputs(months);
+    expect(all).toMatchObject({ window: 12, from: '2023-04', to: '2024-03', months: 5, arpa: 5400 / 98, logoChurnRate: 9 / 79, revenueChurnRate: 650 / 4700 });
+    // The last three months are the doc example.
+    expect(lifetimeValueInputs(months, { window: 3 })).toMatchObject({ from: '2024-01', months: 3, arpa: 50 });
+    // Window of two ending 2023-12: ARPA 2000 / 30; churn 5 / 15; revenue 500 / 1500.
+    expect(lifetimeValueInputs(months, { window: 2, to: '2023-12' })).toMatchObject({ from: '2023-11', to: '2023-12', months: 2, arpa: 2000 / 30, logoChurnRate: 5 / 15, revenueChurnRate: 500 / 1500 });
+    // A window past the data counts the months that are there.
+    expect(lifetimeValueInputs(months, { window: 3, to: '2024-06' })).toMatchObject({ from: '2024-04', to: '2024-06', months: 0, arpa: null, logoChurnRate: null, revenueChurnRate: null, logoChurnInterval: null });
+  });
+
+  it('gives null for zero denominators and empty input', () => {
+    expect(lifetimeValueInputs([])).toEqual({ window: 12, from: null, to: null, months: 0, confidence: 0.95, arpa: null, logoChurnRate: null, logoChurnInterval: null, revenueChurnRate: null });
+    const startOnly = lifetimeValueInputs([row('2024-01', [0, 0, 0, 300], [0, 0, 3])]);
+    // Nobody at the start: no churn rates; ARPA 300 / 3 = 100.
+    expect(startOnly).toMatchObject({ months: 1, arpa: 100, logoChurnRate: null, revenueChurnRate: null, logoChurnInterval: null });
+    const allGone = lifetimeValueInputs([row('2024-01', [300, 0, 300, 0], [3, 3, 0])]);
+    expect(allGone).toMatchObject({ arpa: null, logoChurnRate: 1, revenueChurnRate: 1 });
+    expect(allGone.logoChurnInterval?.upper).toBe(1);
+  });
+
+  it('does not mutate its input', () => {
+    const frozen = Object.freeze(DOC.map((m) => Object.freeze({ ...m, customers: Object.freeze({ ...m.customers }) })));
+    const first = lifetimeValueInputs(frozen);
+    expect(lifetimeValueInputs(frozen)).toEqual(first);
+    expect(frozen).toEqual(DOC);
+  });
+
+  it('rejects bad months and options', () => {
+    const cases: [unknown, string, string, string][] = [
+      [row('2024-02', [1100, 0, -50, 1100], [22, 1, 22]), 'invalid-number', 'months[1].churnedMrr', 'lifetimeValueInputs: months[1].churnedMrr must be a finite number >= 0 (-50)'],
+      [row('2024-02', [1100, 0, 50, 1100], [22, 1, 2.5]), 'invalid-number', 'months[1].customers.end', 'lifetimeValueInputs: months[1].customers.end must be an integer >= 0 (2.5)'],
+      [
+        row('2024-02', [1100, 0, 50, 1100], [1, 2, 22]),
+        'inconsistent-movements',
+        'months[1].customers.churned',
+        'lifetimeValueInputs: months[1].customers.churned must not exceed customers.start, which is 1 (2)',
+      ],
+      [row('2024', [1100, 0, 50, 1100], [22, 1, 22]), 'invalid-month', 'months[1].month', 'lifetimeValueInputs: months[1].month must be a month YYYY-MM such as "2024-03" ("2024")'],
+    ];
+    for (const [bad, code, path, message] of cases) {
+      const error = errorOf(() => lifetimeValueInputs([DOC[0], bad, DOC[2]] as LifetimeValueInputsInput[]));
+      expect([error.code, error.path, error.message]).toEqual([code, path, message]);
+    }
+    const options: [unknown, string, string, string][] = [
+      [{ window: 0 }, 'invalid-number', 'options.window', 'lifetimeValueInputs: options.window must be an integer >= 1 (0)'],
+      [{ window: 2.5 }, 'invalid-number', 'options.window', 'lifetimeValueInputs: options.window must be an integer >= 1 (2.5)'],
+      [{ window: 30_000 }, 'invalid-option', 'options.window', 'lifetimeValueInputs: options.window reaches before 0001-01 from 2024-03 (30000)'],
+      [{ to: '2024-3' }, 'invalid-option', 'options.to', 'lifetimeValueInputs: options.to must be a month YYYY-MM such as "2024-03" ("2024-3")'],
+      [{ confidence: 0 }, 'invalid-option', 'options.confidence', 'lifetimeValueInputs: options.confidence must be a number strictly between 0 and 1 (0)'],
+    ];
+    for (const [opts, code, path, message] of options) {
+      const error = errorOf(() => lifetimeValueInputs(DOC, opts as object));
+      expect([error.code, error.path, error.message]).toEqual([code, path, message]);
+    }
+  });
+
+  const months = fc
+    .array(
+      fc.record({
+        start: fc.nat({ max: 40 }),
+        churnShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        end: fc.nat({ max: 40 }),
+        startingMrr: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1e6 })),
+        lostShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        endingMrr: fc.nat({ max: 1e6 }),
+      }),
+      { maxLength: 20 },
+    )
+    .map((rows) =>
+      rows.map((r, i) => {
+        const lost = Math.floor(r.startingMrr * r.lostShare);
+        return row(`${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, [r.startingMrr, Math.floor(lost / 2), lost - Math.floor(lost / 2), r.endingMrr], [r.start, Math.floor(r.start * r.churnShare), r.end]);
+      }),
+    );
+
+  it('property: agrees with sums by hand; rates in [0, 1] or null exactly for zero denominators; order does not matter', () => {
+    fc.assert(
+      fc.property(months, fc.integer({ min: 1, max: 24 }), fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (rows, window, picks) => {
+        const result = lifetimeValueInputs(rows, { window });
+        const inside = rows.slice(Math.max(0, rows.length - window));
+        expect(result.months).toBe(inside.length);
+        const sum = (f: (r: LifetimeValueInputsInput) => number) => inside.reduce((s, r) => s + f(r), 0);
+        const start = sum((r) => r.customers.start);
+        const startingMrr = sum((r) => r.startingMrr);
+        const end = sum((r) => r.customers.end);
+        expect(result.logoChurnRate).toBe(start === 0 ? null : sum((r) => r.customers.churned) / start);
+        expect(result.revenueChurnRate).toBe(startingMrr === 0 ? null : sum((r) => r.churnedMrr + r.contractionMrr) / startingMrr);
+        expect(result.arpa).toBe(end === 0 ? null : sum((r) => r.endingMrr) / end);
+        for (const rate of [result.logoChurnRate, result.revenueChurnRate]) {
+          if (rate !== null) {
+            expect(rate).toBeGreaterThanOrEqual(0);
+            expect(rate).toBeLessThanOrEqual(1);
+          }
+        }
+        expect(lifetimeValueInputs(shuffled(rows, picks), { window })).toEqual(result);
+      }),
+    );
+  });
+});

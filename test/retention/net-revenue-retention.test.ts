@@ -1,0 +1,364 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { grossRevenueRetention } from '../../src/retention/gross-revenue-retention.js';
+import { netRevenueRetention } from '../../src/retention/net-revenue-retention.js';
+import type { MrrSnapshot } from '../../src/retention/revenue-types.js';
+import { errorOf } from '../support/errors.js';
+import { shuffled } from '../support/model.js';
+
+function expectNear(actual: number | null | undefined, expected: number): void {
+  expect(actual).not.toBe(null);
+  expect(Math.abs((actual as number) - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(1e-15);
+}
+
+/** Snapshots from a table: one row per customer, one column per month (null = no row). */
+function snapshotsOf(months: string[], table: Record<string, (number | null)[]>): MrrSnapshot[] {
+  const rows: MrrSnapshot[] = [];
+  for (const [customerId, values] of Object.entries(table)) {
+    values.forEach((mrr, i) => {
+      if (mrr !== null) rows.push({ customerId, month: months[i] as string, mrr });
+    });
+  }
+  return rows;
+}
+
+// Customer MRR by month (- = no row):
+//        Jan  Feb  Mar  Apr  May  Jun
+//   x    100  100  120  120    0    0
+//   y      -   50   50   40   40   60
+//   z     80   80    0    -   30   30
+const HALF_YEAR = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
+const HISTORY = snapshotsOf(HALF_YEAR, {
+  x: [100, 100, 120, 120, 0, 0],
+  y: [null, 50, 50, 40, 40, 60],
+  z: [80, 80, 0, null, 30, 30],
+});
+
+describe('netRevenueRetention', () => {
+  it('runs the doc example', () => {
+    const snapshots = [
+      { customerId: 'acme', month: '2023-01', mrr: 100 },
+      { customerId: 'acme', month: '2024-01', mrr: 300 },
+      { customerId: 'bolt', month: '2023-01', mrr: 200 },
+      { customerId: 'bolt', month: '2024-01', mrr: 150 },
+      { customerId: 'cask', month: '2023-01', mrr: 100 },
+      { customerId: 'dune', month: '2024-01', mrr: 500 },
+    ];
+    // Cohort 2023-01: acme 100, bolt 200, cask 100 = 400; in 2024-01: 300 + 150 + 0 = 450; 450/400 = 1.125.
+    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2023-01', months: 12 });
+    expect(nrr).toEqual({
+      cohortMonth: '2023-01',
+      endMonth: '2024-01',
+      months: 12,
+      asOf: '2024-01',
+      currency: null,
+      pending: false,
+      value: 1.125,
+      customers: 3,
+      startingMrr: 400,
+      retainedCustomers: 2,
+      expansionMrr: 200,
+      contractionMrr: 50,
+      churnedMrr: 100,
+      endingMrr: 450,
+    });
+    expect(netRevenueRetention(snapshots, { months: 12, trailing: true }).trailing.map((w) => [w.month, w.value])).toEqual([['2024-01', 1.125]]);
+    expect(netRevenueRetention(snapshots, { cohortMonth: '2023-06' }).pending).toBe(true);
+  });
+
+  it('follows a cohort where one customer expands, one contracts and one churns (hand-worked)', () => {
+    const snapshots = [
+      { customerId: 'a', month: '2024-01', mrr: 100 },
+      { customerId: 'a', month: '2024-04', mrr: 130 }, // expands +30
+      { customerId: 'b', month: '2024-01', mrr: 200 },
+      { customerId: 'b', month: '2024-04', mrr: 150 }, // contracts -50
+      { customerId: 'c', month: '2024-01', mrr: 50 },
+      { customerId: 'c', month: '2024-02', mrr: 50 }, // churns after February: 0 in April
+      { customerId: 'd', month: '2024-02', mrr: 80 },
+      { customerId: 'd', month: '2024-04', mrr: 80 }, // new after January: not in the cohort
+      { customerId: 'e', month: '2024-01', mrr: 0 },
+      { customerId: 'e', month: '2024-04', mrr: 40 }, // at 0 in January: not in the cohort
+    ];
+    // Starting MRR 100 + 200 + 50 = 350; ending 130 + 150 + 0 = 280.
+    // NRR = 280/350 = 0.8. GRR = (min(130, 100) + min(150, 200) + 0)/350 = 250/350 = 5/7.
+    // Bridge: 350 + 30 - 50 - 50 = 280.
+    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 3 });
+    const grr = grossRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 3 });
+    const figures = { customers: 3, retainedCustomers: 2, startingMrr: 350, expansionMrr: 30, contractionMrr: 50, churnedMrr: 50, endingMrr: 280 };
+    expect(nrr).toMatchObject({ ...figures, cohortMonth: '2024-01', endMonth: '2024-04', months: 3, asOf: '2024-04', pending: false });
+    expect(grr).toMatchObject(figures);
+    expectNear(nrr.value, 0.8);
+    expectNear(grr.value, 5 / 7);
+  });
+
+  it('compares point to point: a customer who churns and returns within the window keeps its ending MRR', () => {
+    const snapshots = snapshotsOf(['2024-01', '2024-02', '2024-03'], { f: [70, 0, 90], g: [30, 30, 30] });
+    // Start 70 + 30 = 100; end 90 + 30 = 120: NRR 1.2; GRR (70 + 30)/100 = 1.
+    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 2 });
+    expect(nrr).toMatchObject({ value: 1.2, retainedCustomers: 2, expansionMrr: 20, churnedMrr: 0 });
+    expect(grossRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 2 }).value).toBe(1);
+  });
+
+  it('lists trailing windows, one per end month (hand-worked)', () => {
+    // months = 2:
+    //   end Mar, cohort Jan {x 100, z 80} = 180 -> x 120, z 0 = 120: NRR 2/3, GRR (100 + 0)/180 = 5/9
+    //   end Apr, cohort Feb {x 100, y 50, z 80} = 230 -> 120 + 40 + 0 = 160: NRR 16/23, GRR (100 + 40)/230 = 14/23
+    //   end May, cohort Mar {x 120, y 50} = 170 -> 0 + 40 = 40: NRR = GRR = 4/17 (z's return is not counted)
+    //   end Jun, cohort Apr {x 120, y 40} = 160 -> 0 + 60 = 60: NRR 3/8, GRR (0 + 40)/160 = 1/4
+    const nrr = netRevenueRetention(HISTORY, { months: 2, trailing: true });
+    const grr = grossRevenueRetention(HISTORY, { months: 2, trailing: true });
+    expect(nrr.trailing.map((w) => [w.month, w.cohortMonth])).toEqual([
+      ['2024-03', '2024-01'],
+      ['2024-04', '2024-02'],
+      ['2024-05', '2024-03'],
+      ['2024-06', '2024-04'],
+    ]);
+    const expectedNrr = [2 / 3, 16 / 23, 4 / 17, 3 / 8];
+    const expectedGrr = [5 / 9, 14 / 23, 4 / 17, 1 / 4];
+    nrr.trailing.forEach((w, i) => expectNear(w.value, expectedNrr[i] as number));
+    grr.trailing.forEach((w, i) => expectNear(w.value, expectedGrr[i] as number));
+    expect(nrr.trailing.map((w) => [w.customers, w.retainedCustomers, w.startingMrr, w.expansionMrr, w.contractionMrr, w.churnedMrr, w.endingMrr])).toEqual([
+      [2, 1, 180, 20, 0, 80, 120],
+      [3, 2, 230, 20, 10, 80, 160],
+      [2, 1, 170, 0, 10, 120, 40],
+      [2, 1, 160, 20, 0, 120, 60],
+    ]);
+    // The head is the latest window: cohort Apr, ending at asOf Jun.
+    expect(nrr).toMatchObject({ cohortMonth: '2024-04', endMonth: '2024-06', asOf: '2024-06', value: 3 / 8 });
+    // A trailing window equals the single-cohort call.
+    const { month, ...single } = nrr.trailing[1] as (typeof nrr.trailing)[number];
+    expect(month).toBe('2024-04');
+    expect(netRevenueRetention(HISTORY, { months: 2, cohortMonth: '2024-02' })).toMatchObject(single);
+  });
+
+  it('reports a window ending after asOf as pending, and counts months the given asOf covers', () => {
+    // Cohort May {y 40, z 30}; end Jul is after the last month, Jun.
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 2 })).toEqual({
+      cohortMonth: '2024-05',
+      endMonth: '2024-07',
+      months: 2,
+      asOf: '2024-06',
+      currency: null,
+      pending: true,
+      value: null,
+      customers: 2,
+      startingMrr: 70,
+      retainedCustomers: null,
+      expansionMrr: null,
+      contractionMrr: null,
+      churnedMrr: null,
+      endingMrr: null,
+    });
+    // Saying the data is complete through August makes July's absence churn: 0/70.
+    const asOf = netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 2, asOf: '2024-08' });
+    expect(asOf).toMatchObject({ pending: false, value: 0, churnedMrr: 70, endingMrr: 0, asOf: '2024-08' });
+    // An earlier asOf makes a window the data holds pending.
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-01', months: 2, asOf: '2024-02' }).pending).toBe(true);
+    // Trailing windows run to asOf: Mar..Aug; Jul (cohort May) and Aug (cohort Jun {y 60, z 30}) are 0.
+    const trailing = netRevenueRetention(HISTORY, { months: 2, asOf: '2024-08', trailing: true }).trailing;
+    expect(trailing.map((w) => [w.month, w.value])).toEqual([
+      ['2024-03', 2 / 3],
+      ['2024-04', 16 / 23],
+      ['2024-05', 4 / 17],
+      ['2024-06', 3 / 8],
+      ['2024-07', 0],
+      ['2024-08', 0],
+    ]);
+  });
+
+  it('gives null values for empty cohorts and empty input', () => {
+    const empty = {
+      cohortMonth: null,
+      endMonth: null,
+      months: 12,
+      asOf: null,
+      currency: null,
+      pending: false,
+      value: null,
+      customers: 0,
+      startingMrr: 0,
+      retainedCustomers: 0,
+      expansionMrr: 0,
+      contractionMrr: 0,
+      churnedMrr: 0,
+      endingMrr: 0,
+    };
+    expect(netRevenueRetention([])).toEqual(empty);
+    expect(grossRevenueRetention([], { trailing: true })).toEqual({ ...empty, trailing: [] });
+    expect(netRevenueRetention([], { cohortMonth: '2024-01', months: 3 })).toEqual({ ...empty, months: 3, cohortMonth: '2024-01', endMonth: '2024-04' });
+    // A cohort month before the data: nobody in the cohort.
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2023-01' })).toMatchObject({ customers: 0, startingMrr: 0, value: null, pending: false, endingMrr: 0 });
+    // A row with MRR 0 does not put a customer in the cohort: x is at 0 in May.
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 1 }).customers).toBe(2);
+    expect(grossRevenueRetention([{ customerId: 1, month: '2024-01', mrr: 0 }, { customerId: 1, month: '2024-02', mrr: 5 }], { cohortMonth: '2024-01', months: 1 }).value).toBe(null);
+    // Data shorter than the window: no trailing points.
+    expect(netRevenueRetention(HISTORY, { months: 12, trailing: true }).trailing).toEqual([]);
+  });
+
+  it('reads other column names through accessors, from any iterable, and checks currencies', () => {
+    const rows = HISTORY.map((s) => ({ cid: s.customerId, ym: s.month, amount: s.mrr, ccy: 'EUR' }));
+    const viaAccessors = netRevenueRetention(new Set(rows), { months: 2, customerId: (r) => r.cid, month: (r) => r.ym, mrr: (r) => r.amount, currency: (r) => r.ccy });
+    expect(viaAccessors).toEqual({ ...netRevenueRetention(HISTORY, { months: 2 }), currency: 'EUR' });
+    // Rows without a currency mix with rows that carry one.
+    const some = HISTORY.map((s, i) => (i % 2 === 0 ? { ...s, currency: 'USD' } : s));
+    expect(netRevenueRetention(some).currency).toBe('USD');
+    const mixed = HISTORY.map((s, i) => ({ ...s, currency: i === 4 ? 'EUR' : 'USD' }));
+    const error = errorOf(() => netRevenueRetention(mixed));
+    expect([error.code, error.path, error.message]).toEqual([
+      'mixed-currency',
+      'snapshots[4].currency',
+      'netRevenueRetention: snapshots[4].currency differs from the currency of snapshots[0], which is "USD" ("EUR")',
+    ]);
+    const blank = errorOf(() => netRevenueRetention([{ ...HISTORY[0], currency: '' }]));
+    expect([blank.code, blank.path]).toEqual(['invalid-currency', 'snapshots[0].currency']);
+  });
+
+  it('tells integer ids from string ids', () => {
+    const snapshots = [
+      { customerId: 1, month: '2024-01', mrr: 10 },
+      { customerId: '1', month: '2024-02', mrr: 10 },
+    ];
+    // Customer 1 churned; customer '1' is new.
+    expect(netRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 1 }).value).toBe(0);
+  });
+
+  it('does not mutate its input', () => {
+    const frozen = Object.freeze(HISTORY.map((s) => Object.freeze({ ...s })));
+    const first = netRevenueRetention(frozen, { months: 2, trailing: true });
+    expect(netRevenueRetention(frozen, { months: 2, trailing: true })).toEqual(first);
+    expect(frozen).toEqual(HISTORY);
+    expect(JSON.parse(JSON.stringify(first))).toEqual(first);
+  });
+
+  it('rejects bad snapshots, naming the record', () => {
+    const cases: [unknown, string, string, string][] = [
+      [{ customerId: 'x', month: '2024-03', mrr: -1 }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2].mrr must be a finite number >= 0 (-1)'],
+      [{ customerId: 'x', month: '2024-03', mrr: '10' }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2].mrr must be a finite number >= 0 ("10")'],
+      [{ customerId: 'x', month: '2024-3', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2].month must be a month YYYY-MM such as "2024-03" ("2024-3")'],
+      [{ customerId: 'x', month: '2024-03-01', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2].month must be a month YYYY-MM such as "2024-03" ("2024-03-01")'],
+      [{ customerId: 'x', month: '0000-12', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2].month must be a month YYYY-MM such as "2024-03" ("0000-12")'],
+      [{ customerId: '', month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].customerId', 'netRevenueRetention: snapshots[2].customerId must be a non-empty string or a finite number ("")'],
+      [{ month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].customerId', 'netRevenueRetention: snapshots[2].customerId must be a non-empty string or a finite number (undefined)'],
+      [{ ...HISTORY[0] }, 'duplicate-snapshot', 'snapshots[2]', `netRevenueRetention: snapshots[2] repeats customer "x" in 2024-01 (first at snapshots[0]); sum a customer's concurrent subscriptions into one snapshot per month (toMonthlySnapshots does) ({"customerId":"x","month":"2024-01"})`],
+      ['row', 'invalid-record', 'snapshots[2]', 'netRevenueRetention: snapshots[2] must be an object ("row")'],
+    ];
+    for (const [bad, code, path, message] of cases) {
+      const error = errorOf(() => netRevenueRetention([HISTORY[0], HISTORY[1], bad] as MrrSnapshot[]));
+      expect([error.code, error.path, error.message]).toEqual([code, path, message]);
+    }
+    // The earliest repeat is named, with the first row of its customer and month.
+    const repeats = [
+      { customerId: 'b', month: '2024-02', mrr: 1 },
+      { customerId: 'a', month: '2024-01', mrr: 1 },
+      { customerId: 'a', month: '2023-12', mrr: 1 },
+      { customerId: 'a', month: '2024-01', mrr: 2 },
+      { customerId: 'b', month: '2024-02', mrr: 3 },
+      { customerId: 'a', month: '2024-01', mrr: 4 },
+    ];
+    const repeat = errorOf(() => netRevenueRetention(repeats));
+    expect([repeat.code, repeat.path, repeat.value]).toEqual(['duplicate-snapshot', 'snapshots[3]', { customerId: 'a', month: '2024-01' }]);
+    expect(repeat.message).toContain('(first at snapshots[1])');
+    // Denormal MRR makes the ratio overflow: an error, never Infinity.
+    const tiny = errorOf(() => netRevenueRetention([{ customerId: 'c', month: '2024-01', mrr: 5e-324 }, { customerId: 'c', month: '2024-02', mrr: 1 }], { cohortMonth: '2024-01', months: 1 }));
+    expect([tiny.code, tiny.path]).toEqual(['overflow', 'snapshots']);
+    const gross = errorOf(() => grossRevenueRetention([{ customerId: 'x', month: '2024-03', mrr: -1 }]));
+    expect(gross.message).toBe('grossRevenueRetention: snapshots[0].mrr must be a finite number >= 0 (-1)');
+    const notIterable = errorOf(() => netRevenueRetention(undefined as unknown as MrrSnapshot[]));
+    expect([notIterable.code, notIterable.path]).toEqual(['invalid-input', 'snapshots']);
+  });
+
+  it('rejects bad options', () => {
+    const cases: [unknown, string, string, string][] = [
+      [{ months: 0 }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 (0)'],
+      [{ months: 1.5 }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 (1.5)'],
+      [{ months: '12' }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 ("12")'],
+      [{ cohortMonth: '2024-1' }, 'invalid-option', 'options.cohortMonth', 'netRevenueRetention: options.cohortMonth must be a month YYYY-MM such as "2024-03" ("2024-1")'],
+      [{ asOf: new Date(0) }, 'invalid-option', 'options.asOf', 'netRevenueRetention: options.asOf must be a month YYYY-MM such as "2024-03" (Date(1970-01-01T00:00:00.000Z))'],
+      [{ trailing: 1 }, 'invalid-boolean', 'options.trailing', 'netRevenueRetention: options.trailing must be true or false (1)'],
+      [{ mrr: 'amount' }, 'invalid-option', 'options.mrr', 'netRevenueRetention: options.mrr must be a function that reads the field from a record ("amount")'],
+      [{ cohortMonth: '9999-06', months: 12 }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months reaches past 9999-12 from options.cohortMonth 9999-06 (12)'],
+      [{ months: 30_000 }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months reaches before 0001-01 from asOf 2024-06 (30000)'],
+      ['12', 'invalid-option', 'options', 'netRevenueRetention: options must be an object ("12")'],
+    ];
+    for (const [options, code, path, message] of cases) {
+      const error = errorOf(() => netRevenueRetention(HISTORY, options as object));
+      expect([error.code, error.path, error.message]).toEqual([code, path, message]);
+    }
+  });
+
+  // Random histories: up to 6 customers over up to 8 months of 2024, some rows missing,
+  // MRR in whole units, one row per customer and month.
+  const history = fc
+    .uniqueArray(
+      fc.record({
+        customerId: fc.constantFrom<string | number>('a', 'b', 'c', 1, 2, 3),
+        month: fc.integer({ min: 1, max: 8 }).map((m) => `2024-0${m}`),
+        mrr: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000 })),
+      }),
+      { maxLength: 40, selector: (r) => `${typeof r.customerId}:${r.customerId}:${r.month}` },
+    )
+    .map((rows) => rows as MrrSnapshot[]);
+  const options = fc.record({ cohortMonth: fc.integer({ min: 1, max: 8 }).map((m) => `2024-0${m}`), months: fc.integer({ min: 1, max: 8 }) });
+
+  /** The slow obvious model: per-customer sums by month, then the ratio. */
+  function model(rows: MrrSnapshot[], cohortMonth: string, months: number): { start: number; end: number; capped: number } {
+    const at = (id: string | number, month: string) => rows.filter((r) => r.customerId === id && r.month === month).reduce((s, r) => s + r.mrr, 0);
+    const [year, m] = cohortMonth.split('-').map(Number) as [number, number];
+    const endIndex = year * 12 + m - 1 + months;
+    const endMonth = `${Math.floor(endIndex / 12)}-${String((endIndex % 12) + 1).padStart(2, '0')}`;
+    let start = 0;
+    let end = 0;
+    let capped = 0;
+    for (const id of new Set(rows.map((r) => r.customerId))) {
+      const s = at(id, cohortMonth);
+      if (s <= 0) continue;
+      const e = at(id, endMonth);
+      start += s;
+      end += e;
+      capped += Math.min(s, e);
+    }
+    return { start, end, capped };
+  }
+
+  it('property: agrees with the slow model; GRR <= 1, GRR <= NRR; null exactly when the cohort has no MRR', () => {
+    fc.assert(
+      fc.property(history, options, (rows, opts) => {
+        const asOf = '2025-06'; // every window ends by then (2024-08 + 8 months = 2025-04)
+        const nrr = netRevenueRetention(rows, { ...opts, asOf });
+        const grr = grossRevenueRetention(rows, { ...opts, asOf });
+        const { start, end, capped } = model(rows, opts.cohortMonth, opts.months);
+        expect(nrr.startingMrr).toBe(start);
+        expect(nrr.endingMrr).toBe(end);
+        expect(nrr.value === null).toBe(start === 0);
+        expect(grr.value === null).toBe(start === 0);
+        if (start > 0) {
+          expect(nrr.value).toBe(end / start);
+          expect(grr.value).toBe(capped / start);
+          expect(grr.value as number).toBeLessThanOrEqual(1);
+          expect(grr.value as number).toBeLessThanOrEqual(nrr.value as number);
+          expect(grr.value as number).toBeGreaterThanOrEqual(0);
+          expect((nrr.startingMrr + (nrr.expansionMrr as number) - (nrr.contractionMrr as number) - (nrr.churnedMrr as number))).toBe(nrr.endingMrr);
+        }
+        const { value: _n, ...nrrFigures } = nrr;
+        const { value: _g, ...grrFigures } = grr;
+        expect(grrFigures).toEqual(nrrFigures);
+      }),
+    );
+  });
+
+  it('property: input order does not matter; trailing windows equal single-cohort calls', () => {
+    fc.assert(
+      fc.property(history, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 4 }), (rows, picks, months) => {
+        const permuted = shuffled(rows, picks);
+        for (const fn of [netRevenueRetention, grossRevenueRetention]) {
+          const result = fn(rows, { months, trailing: true });
+          expect(fn(permuted, { months, trailing: true })).toEqual(result);
+          for (const { month, ...window } of result.trailing) {
+            expect(fn(rows, { months, cohortMonth: window.cohortMonth })).toMatchObject(window);
+            expect(month > window.cohortMonth).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});
