@@ -10,6 +10,17 @@ import {
   sessionsPerUserDay,
   stickiness,
 } from '../src/engagement/index.js';
+import {
+  allOf,
+  eventCount,
+  growthLifecycle,
+  hasEvent,
+  journeys,
+  lifecycleFunnel,
+  recurring,
+  timeToValue,
+} from '../src/lifecycle/index.js';
+import { churnRates, grossRevenueRetention, mrrMovements, netRevenueRetention, quickRatio, toMonthlySnapshots } from '../src/retention/index.js';
 import { healthScores, nps, npsChange } from '../src/scores/index.js';
 import { interval, percent, section, table } from './format.js';
 import { sampleCompany } from './sample/sample-company.js';
@@ -89,6 +100,79 @@ console.log(
 const exportAdoption = featureAdoption(company.events, { ...october, feature: 'export' });
 const reportAdoption = featureAdoption(company.events, { ...october, feature: 'report_created' });
 console.log(`Feature adoption: export ${interval(exportAdoption.periods[0]?.rate ?? null)}, report_created ${interval(reportAdoption.periods[0]?.rate ?? null)} of active users`);
+
+// ---------------------------------------------------------------- lifecycle
+section('Lifecycle: where users are on the journey');
+const userJourneys = journeys(company.events, {
+  signups: company.users,
+  signupFields: { id: (u: (typeof company.users)[number]) => u.userId, signedUpAt: (u: (typeof company.users)[number]) => u.signedUpAt },
+});
+const aha = eventCount('report_created', { atLeast: 3, withinDays: 7 });
+const stages = [
+  { name: 'signed-up' },
+  { name: 'account-set-up', milestone: allOf(hasEvent('email_confirmed'), hasEvent('onboarding_completed')) },
+  { name: 'aha', milestone: aha },
+  { name: 'eureka', milestone: eventCount('report_created', { atLeast: 10 }) },
+  { name: 'habit', milestone: recurring('report_created', { every: 'week', times: 4, consecutive: true }) },
+];
+const funnel = lifecycleFunnel(userJourneys, stages, { asOf: company.asOf });
+console.log(
+  table(
+    ['stage', 'at stage now', 'reached', 'from previous [95% CI]', 'median days from previous'],
+    funnel.stages.map((stage) => [
+      stage.name,
+      stage.current,
+      stage.reached,
+      interval(stage.conversionFromPrevious),
+      stage.medianDaysFromPrevious === null ? null : stage.medianDaysFromPrevious.toFixed(1),
+    ]),
+  ),
+);
+const ttv = timeToValue(userJourneys, aha, { asOf: company.asOf, withinDays: [1, 3, 7] });
+const days = (q: { value: number } | null): string => (q === null ? 'not reached by enough users' : `${q.value.toFixed(1)} days`);
+console.log(
+  `\nTime to aha (3 reports in the first week; not-yet-reached users censored, Kaplan-Meier): median ${days(ttv.median)}, p75 ${days(ttv.p75)}; ` +
+    `reached within ${ttv.reachedWithin.map((w) => `${w.days} d: ${percent(w.share?.value ?? null)}`).join(', ')}`,
+);
+
+const growth = growthLifecycle(company.events, { period: 'month', timeZone: 'UTC', asOf: company.asOf });
+console.log('');
+console.log(
+  table(
+    ['month', 'new', 'returning', 'resurrecting', 'dormant', 'active', 'quick ratio'],
+    growth.periods.slice(-6).map((p) => [p.period, p.new, p.returning, p.resurrecting, p.dormant, p.active, p.quickRatio === null ? null : p.quickRatio.toFixed(2)]),
+  ),
+);
+
+// ---------------------------------------------------------------- revenue
+section('Revenue: the MRR bridge (USD)');
+const snapshots = toMonthlySnapshots(company.subscriptions);
+const bridge = mrrMovements(snapshots);
+const churn = new Map(churnRates(bridge.months).byMonth.map((m) => [m.month, m]));
+const quick = new Map(quickRatio(bridge.months).byMonth.map((m) => [m.month, m]));
+const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+console.log(
+  table(
+    ['month', 'start', 'new', 'expansion', 'reactivation', 'contraction', 'churned', 'end', 'customers', 'logo churn', 'net MRR churn', 'quick ratio'],
+    bridge.months.slice(-8).map((m) => [
+      m.month,
+      money(m.startingMrr),
+      money(m.newMrr),
+      money(m.expansionMrr),
+      money(m.reactivationMrr),
+      money(m.contractionMrr),
+      money(m.churnedMrr),
+      money(m.endingMrr),
+      m.customers.end,
+      percent(churn.get(m.month)?.logoChurn.value ?? null),
+      percent(churn.get(m.month)?.netMrrChurn.value ?? null),
+      quick.get(m.month)?.value?.toFixed(2) ?? null,
+    ]),
+  ),
+);
+const nrr = netRevenueRetention(snapshots, { months: 12 });
+const grr = grossRevenueRetention(snapshots, { months: 12 });
+console.log(`\nCustomers paying in ${nrr.cohortMonth}, 12 months later: NRR ${percent(nrr.value)}, GRR ${percent(grr.value)} (${nrr.customers} customers)`);
 
 // ---------------------------------------------------------------- scores
 section('Scores: NPS by half-year, with 95% intervals');

@@ -57,6 +57,30 @@ export const checks = [
     call: (nps) => nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5]).score,
     expected: 20,
   },
+  {
+    // Worked by hand: the 7th friend_added 9 days after signup is within 10 days of it.
+    entry: './lifecycle',
+    exportName: 'eventCount',
+    label: "eventCount('friend_added', { atLeast: 7, withinDays: 10 }) on a 7-friend journey",
+    call: (eventCount) => {
+      const day = 86400000;
+      const events = [0, 1, 2, 3, 5, 8, 9].map((d) => ({ name: 'friend_added', timestamp: d * day, record: null }));
+      return eventCount('friend_added', { atLeast: 7, withinDays: 10 })({ id: 'u', start: 0, events }) / day;
+    },
+    expected: 9,
+  },
+  {
+    // Worked by hand: a customer at 100 in January, 150 in February: expansion 50.
+    entry: './retention',
+    exportName: 'mrrMovements',
+    label: 'mrrMovements(100 -> 150).months[1].expansionMrr',
+    call: (mrrMovements) =>
+      mrrMovements([
+        { customerId: 'a', month: '2024-01', mrr: 100 },
+        { customerId: 'a', month: '2024-02', mrr: 150 },
+      ]).months[1].expansionMrr,
+    expected: 50,
+  },
 ];
 
 /**
