@@ -2,8 +2,10 @@
  * Benchmark: the lifecycle module on a product event log of ~1M users and ~20M named
  * events (seeded): `journeys` (group events per user), a five-stage `lifecycle`
  * classification of every journey (signed up, account set up, aha, eureka, habit, built
- * from `hasEvent`, `allOf`, `eventCount` and `recurring`), and `growthLifecycle` (weekly
- * and monthly new / returning / resurrecting / dormant) on the same events.
+ * from `hasEvent`, `allOf`, `eventCount` and `recurring`), the same classification as a
+ * `lifecycleFunnel` over `eachJourney` (one journey in memory at a time), and
+ * `growthLifecycle` (weekly and monthly new / returning / resurrecting / dormant) on the
+ * same events.
  *
  * Data (`generateLifecycleEvents`): `generateColumns` (bench/generate.ts) gives the users,
  * signup days, power-law activity, churn and sessions of a time-ordered log; each event then
@@ -30,11 +32,13 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { allOf } from '../src/lifecycle/all-of.js';
+import { eachJourney } from '../src/lifecycle/each-journey.js';
 import { eventCount } from '../src/lifecycle/event-count.js';
 import { growthLifecycle } from '../src/lifecycle/growth-lifecycle.js';
 import { hasEvent } from '../src/lifecycle/has-event.js';
 import { journeys } from '../src/lifecycle/journeys.js';
 import { lifecycle } from '../src/lifecycle/lifecycle.js';
+import { lifecycleFunnel } from '../src/lifecycle/lifecycle-funnel.js';
 import { recurring } from '../src/lifecycle/recurring.js';
 import type { Journey } from '../src/lifecycle/types.js';
 import { generateColumns } from './generate.js';
@@ -103,8 +107,8 @@ function stages() {
 // Child process: one case.
 
 const CHILD_FLAG = '--lifecycle-case';
-type CaseName = 'journeys' | 'classify' | 'growth-week' | 'growth-month';
-const CASES: readonly CaseName[] = ['journeys', 'classify', 'growth-week', 'growth-month'];
+type CaseName = 'journeys' | 'classify' | 'each-funnel' | 'growth-week' | 'growth-month';
+const CASES: readonly CaseName[] = ['journeys', 'classify', 'each-funnel', 'growth-week', 'growth-month'];
 
 interface CaseResult {
   readonly ms: number;
@@ -235,6 +239,18 @@ async function child(): Promise<void> {
         const result = await measureCalls(sampler, runs, () => journeys(columns), (list) => `${list.length} journeys`);
         measured = result;
         note = result.summary;
+      } else if (name === 'each-funnel') {
+        // The same classification, one journey at a time: eachJourney reads and groups the
+        // events, lifecycleFunnel classifies each journey as it comes.
+        const classify = lifecycle<number>(stages());
+        const result = await measureCalls(
+          sampler,
+          runs,
+          () => lifecycleFunnel(eachJourney(columns), classify),
+          (funnel) => `${funnel.journeys} journeys; current: ${funnel.stages.map((s) => `${s.name} ${s.current}`).join(', ')}, none ${funnel.atNoStage}`,
+        );
+        measured = result;
+        note = result.summary;
       } else {
         // journeys + classification, timed together; the stage tally checks the work.
         const classify = lifecycle<number>(stages());
@@ -307,6 +323,7 @@ export const LIFECYCLE_HEADER = ['case', 'events', 'users', 'ms (median)', 'M ev
 const LABELS: Record<CaseName, string> = {
   journeys: 'journeys (columns: Int32 ids, Float64 ms, name strings)',
   classify: 'journeys + five-stage lifecycle of every journey',
+  'each-funnel': 'eachJourney + five-stage lifecycle (funnel)',
   'growth-week': "growthLifecycle, period 'week' (columns)",
   'growth-month': "growthLifecycle, period 'month' (columns)",
 };
@@ -345,7 +362,7 @@ export async function benchLifecycle(): Promise<{ rows: string[][]; notes: strin
   notes.push(
     `Each case in a fresh process: a cold call, then the median of ${runs} timed calls after a full GC. Peak RSS growth: ` +
       'above the RSS before the call (input in memory), largest over the calls, a lower bound; peak RSS: the process during a ' +
-      `call, generated input (and, for journeys, the name-string column) included.`,
+      `call, generated input (and, for journeys and eachJourney, the name-string column) included.`,
   );
   const endLoad = loadavg()[0] ?? 0;
   notes.push(`${cpus().length} CPUs, Node ${process.version}; 1-minute load average ${startLoad.toFixed(2)} at start, ${endLoad.toFixed(2)} at end.`);

@@ -14,6 +14,7 @@ export {
   type ConversionSegment,
 } from './compare-conversion.js';
 export { conversion, type ConversionOptions, type ConversionResult, type ConversionSummary, type ConversionWindowOptions } from './conversion.js';
+export { eachJourney } from './each-journey.js';
 export { eventCount, type EventCountOptions } from './event-count.js';
 export {
   growthLifecycle,

@@ -1,9 +1,6 @@
-import { fail } from '../core/errors.js';
-import { IdCodes, optionsOf, type Id } from '../core/read.js';
-import { zoneCalendar } from '../core/time-zone.js';
+import type { Id } from '../core/read.js';
 import type { Accessor, Timestamp } from '../core/types.js';
-import { JourneyCollector } from './internal/journey-collector.js';
-import { isJourneyColumns, scanJourneyColumns, scanJourneyRows, scanSignups, type JourneyKey } from './internal/journey-scan.js';
+import { readJourneys } from './internal/journey-scan.js';
 import type { Journey } from './types.js';
 
 /**
@@ -29,7 +26,7 @@ export interface SignupFields<S> {
   readonly signedUpAt?: Accessor<S, unknown>;
 }
 
-/** Options of {@link journeys}. */
+/** Options of {@link journeys} and `eachJourney`. */
 export interface JourneysOptions<R, S = unknown> {
   /** Reads the user id of an event row (default: `record.userId`); unused with `by`. */
   readonly userId?: Accessor<R, unknown>;
@@ -74,6 +71,8 @@ export interface JourneysOptions<R, S = unknown> {
  * input position). O(n + u log u) for n events and u journeys (the log term orders the
  * journeys by id), plus O(k log k) per journey of k events that arrived out of order, so
  * a time-ordered log is grouped in linear time; memory O(n + u), the size of the result.
+ * To hold one journey at a time instead (say, to classify a million users), iterate
+ * `eachJourney`, which takes the same input and options.
  *
  * Edge cases: no events and no signups give `[]`. Integer and string ids are distinct
  * (`1` is not `'1'`). With `by`, events need the `by` id, not a user id.
@@ -113,36 +112,5 @@ export interface JourneysOptions<R, S = unknown> {
 export function journeys<S = unknown>(events: JourneyColumns, options?: JourneysOptions<number, S>): Journey<number>[];
 export function journeys<R, S = unknown>(events: Iterable<R>, options?: JourneysOptions<R, S>): Journey<R>[];
 export function journeys<R, S>(events: Iterable<R> | JourneyColumns, options?: JourneysOptions<R, S>): Journey<R>[] | Journey<number>[] {
-  const fn = 'journeys';
-  const opts = optionsOf(options, fn);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const columns = isJourneyColumns(events);
-  const key = journeyKey(fn, opts, columns);
-  const codes = new IdCodes();
-  const collector = new JourneyCollector<R>(!columns);
-  if (opts.signups !== undefined) {
-    const idField = typeof opts.by === 'string' ? opts.by : 'userId';
-    scanSignups(fn, opts.signups, idField, opts.signupFields ?? {}, zone, codes, collector);
-  }
-  if (columns) {
-    scanJourneyColumns(fn, events, key as JourneyKey<number>, zone, codes, collector as unknown as JourneyCollector<number>);
-  } else {
-    if (events === null || typeof events !== 'object' || typeof (events as Iterable<R>)[Symbol.iterator] !== 'function' || typeof events === 'string') {
-      fail(fn, 'events', 'invalid-input', 'must be an iterable of event records or an object of columns { userId, timestamp, name }', events);
-    }
-    scanJourneyRows(fn, events as Iterable<R>, key, opts, zone, codes, collector);
-  }
-  return collector.build(codes.ids);
-}
-
-/**
- * The journey key from `by`: default `userId`, read through the `userId` accessor for rows
- * (columns are read by name; only a `by` accessor applies to them).
- */
-function journeyKey<R, S>(fn: string, opts: Partial<JourneysOptions<R, S>>, columns: boolean): JourneyKey<R> {
-  const by = opts.by;
-  if (by === undefined || by === 'userId') return { field: 'userId', accessor: columns ? undefined : opts.userId };
-  if (typeof by === 'function') return { field: 'by', accessor: by };
-  if (typeof by === 'string' && by.length > 0) return { field: by, accessor: undefined };
-  return fail(fn, 'options.by', 'invalid-option', 'must be a field name such as "accountId" or a function that reads the journey id from a record', by);
+  return Array.from(readJourneys('journeys', events, options));
 }

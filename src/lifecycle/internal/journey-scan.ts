@@ -1,16 +1,18 @@
 /**
- * Reading the input of `journeys`: the signups table and the events (rows or columns),
- * validated record by record, into a {@link JourneyCollector}. One pass over each input,
- * no allocation per record besides the collector's arrays.
+ * Reading the input of `journeys` and `eachJourney`: the options, the signups table and
+ * the events (rows or columns), validated record by record, into a
+ * {@link JourneyCollector}. One pass over each input, no allocation per record besides
+ * the collector's arrays.
  * @internal
  */
 
 import { fail, recordPath } from '../../core/errors.js';
-import { IdCodes, accessorFor, isId, requireIterable, requireRecord } from '../../core/read.js';
+import { IdCodes, accessorFor, isId, optionsOf, requireIterable, requireRecord } from '../../core/read.js';
 import { failInstant, instantOf } from '../../core/timestamp.js';
-import type { ZoneCalendar } from '../../core/time-zone.js';
+import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor } from '../../core/types.js';
-import type { JourneyCollector } from './journey-collector.js';
+import type { JourneyColumns, JourneysOptions } from '../journeys.js';
+import { JourneyCollector, type PreparedJourneys } from './journey-collector.js';
 
 /** What identifies a journey: a field (rows: property; columns: column) or an accessor. */
 export interface JourneyKey<R> {
@@ -71,6 +73,7 @@ export function scanJourneyColumns(
     fail(fn, 'events.name', 'invalid-input', `must be a column of event names with as many values as events.timestamp (${length})`, nameColumn);
   }
   const readId = key.accessor;
+  collector.reserve(length);
   for (let i = 0; i < length; i++) {
     const id = idColumn === null ? (readId as Accessor<number, unknown>)(i, i) : idColumn[i];
     if (!isId(id)) {
@@ -99,6 +102,7 @@ export function scanJourneyRows<R>(
   const readId = accessorFor<R>(key.accessor, key.field, fn);
   const readTime = accessorFor<R>(accessors.timestamp, 'timestamp', fn);
   const readName = accessorFor<R>(accessors.name, 'name', fn);
+  if (Array.isArray(events)) collector.reserve(events.length);
   let i = 0;
   for (const record of events) {
     requireRecord(record, fn, 'events', i);
@@ -167,4 +171,43 @@ export function scanSignups<S, R>(
     collector.signUp(code, t);
     i++;
   }
+}
+
+/**
+ * Reads and validates the options and every event and signup of `fn` (`journeys` or
+ * `eachJourney`) and prepares the journeys (grouped, time-ordered, in id order); the
+ * `JourneyEvent` objects are made later, per journey. Throws at once on bad input.
+ */
+export function readJourneys<R, S>(fn: string, events: Iterable<R> | JourneyColumns, options: JourneysOptions<R, S> | undefined): PreparedJourneys<R> {
+  const opts = optionsOf(options, fn);
+  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
+  const columns = isJourneyColumns(events);
+  const key = journeyKey(fn, opts, columns);
+  const codes = new IdCodes();
+  const collector = new JourneyCollector<R>(!columns);
+  if (opts.signups !== undefined) {
+    const idField = typeof opts.by === 'string' ? opts.by : 'userId';
+    scanSignups(fn, opts.signups, idField, opts.signupFields ?? {}, zone, codes, collector);
+  }
+  if (columns) {
+    scanJourneyColumns(fn, events, key as JourneyKey<number>, zone, codes, collector as unknown as JourneyCollector<number>);
+  } else {
+    if (events === null || typeof events !== 'object' || typeof (events as Iterable<R>)[Symbol.iterator] !== 'function' || typeof events === 'string') {
+      fail(fn, 'events', 'invalid-input', 'must be an iterable of event records or an object of columns { userId, timestamp, name }', events);
+    }
+    scanJourneyRows(fn, events as Iterable<R>, key, opts, zone, codes, collector);
+  }
+  return collector.prepare(codes.ids);
+}
+
+/**
+ * The journey key from `by`: default `userId`, read through the `userId` accessor for rows
+ * (columns are read by name; only a `by` accessor applies to them).
+ */
+function journeyKey<R, S>(fn: string, opts: Partial<JourneysOptions<R, S>>, columns: boolean): JourneyKey<R> {
+  const by = opts.by;
+  if (by === undefined || by === 'userId') return { field: 'userId', accessor: columns ? undefined : opts.userId };
+  if (typeof by === 'function') return { field: 'by', accessor: by };
+  if (typeof by === 'string' && by.length > 0) return { field: by, accessor: undefined };
+  return fail(fn, 'options.by', 'invalid-option', 'must be a field name such as "accountId" or a function that reads the journey id from a record', by);
 }
