@@ -4,6 +4,7 @@
  * `BENCH_SIZES=1e6 npm run bench` runs the activeUsers comparison on 1M events only.
  */
 import { ACTIVE_USERS_HEADER, benchActiveUsers } from './active-users.js';
+import { COHORT_RETENTION_HEADER, benchCohortRetention } from './cohort-retention.js';
 import { LIFECYCLE_HEADER, benchLifecycle } from './lifecycle.js';
 import { REVENUE_HEADER, benchRevenue } from './revenue.js';
 import { markdownTable } from './table.js';
@@ -17,6 +18,11 @@ console.log('\n## activeUsers vs DuckDB\n');
 const activeUsersBench = await benchActiveUsers();
 console.log(markdownTable(ACTIVE_USERS_HEADER, activeUsersBench.rows));
 console.log(`\n${activeUsersBench.notes.join('\n\n')}`);
+
+console.log('\n## cohortRetention vs DuckDB (weekly cohorts × 13 weekly intervals, n-day)\n');
+const cohortBench = await benchCohortRetention();
+console.log(markdownTable(COHORT_RETENTION_HEADER, cohortBench.rows));
+console.log(`\n${cohortBench.notes.join('\n\n')}`);
 
 console.log('\n## Lifecycle: journeys, five-stage classification, growthLifecycle (20M events, 1M users)\n');
 const lifecycleBench = await benchLifecycle();

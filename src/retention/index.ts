@@ -1,8 +1,17 @@
 /**
- * Retention: revenue retention (MRR movements, churn, expansion, NRR/GRR, quick ratio,
- * renewals) and, as they land, cohort retention and survival. See docs/revenue.md.
+ * Retention: cohort retention, Kaplan-Meier and log-rank, the aha-versus-control comparison
+ * and the aha finder (docs/retention.md); revenue retention: MRR movements, churn,
+ * expansion, NRR/GRR, quick ratio, renewals (docs/revenue.md).
  * @module
  */
+export {
+  cohortRetention,
+  type CohortRetentionOptions,
+  type CohortRetentionResult,
+  type CohortRetentionRow,
+  type CohortSignupFields,
+  type RetentionMode,
+} from './cohort-retention.js';
 export {
   churnRates,
   type ChangeDirection,
@@ -13,14 +22,49 @@ export {
   type LogoChurnRate,
   type RateChange,
 } from './churn-rates.js';
+export {
+  compareRetention,
+  type CompareRetentionOptions,
+  type CompareRetentionResult,
+  type KaplanMeierPoint,
+  type QuantileEstimate,
+  type RetentionAtDay,
+  type RetentionGroup,
+  type RetentionLogRank,
+  type SurvivalEstimate,
+} from './compare-retention.js';
 export { expansionMrr, type ExpansionMrrInput, type ExpansionMrrMonth, type ExpansionMrrResult } from './expansion-mrr.js';
+export {
+  findAha,
+  type AhaBand,
+  type AhaCandidate,
+  type AhaFigures,
+  type AhaMilestone,
+  type AhaTable,
+  type AhaTarget,
+  type FindAhaOptions,
+  type FindAhaResult,
+} from './find-aha.js';
 export { grossRevenueRetention } from './gross-revenue-retention.js';
+export {
+  kaplanMeier,
+  type KaplanMeierAt,
+  type KaplanMeierConfType,
+  type KaplanMeierMedian,
+  type KaplanMeierOptions,
+  type KaplanMeierQuantile,
+  type KaplanMeierResult,
+  type KaplanMeierStep,
+  type Subject,
+  type SubjectAccessors,
+} from './kaplan-meier.js';
 export {
   lifetimeValueInputs,
   type LifetimeValueInputsInput,
   type LifetimeValueInputsOptions,
   type LifetimeValueInputsResult,
 } from './lifetime-value-inputs.js';
+export { logRank, type LogRankGroupResult, type LogRankOptions, type LogRankResult } from './log-rank.js';
 export {
   mrrMovements,
   type DetailedMrrMovementsResult,

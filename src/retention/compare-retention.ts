@@ -1,0 +1,408 @@
+import { fail } from '../core/errors.js';
+import { optionsOf, readChoice, readConfidence, requireIterable } from '../core/read.js';
+import { readInstant } from '../core/timestamp.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import type { Estimate, Timestamp } from '../core/types.js';
+import type { EventMatcher } from '../lifecycle/internal/milestone-readers.js';
+import { checkJourney, milestoneTime, requireMilestone } from '../lifecycle/internal/stage-journey.js';
+import type { Journey, Milestone } from '../lifecycle/types.js';
+import {
+  curvePoint,
+  kaplanMeierEngine,
+  KAPLAN_MEIER_CONF_TYPES,
+  survivalAt,
+  survivalQuantile,
+  type KaplanMeierConfType,
+  type KaplanMeierCurve,
+  type KaplanMeierPoint,
+  type QuantileEstimate,
+  type SurvivalEstimate,
+} from '../stats/internal/kaplan-meier.js';
+import { logRankEngine } from '../stats/internal/log-rank.js';
+import { normalQuantile } from '../stats/normal-quantile.js';
+import {
+  ActivityBuffer,
+  daysToMs,
+  grownBytes,
+  grownFloat,
+  MS_PER_DAY,
+  readActivity,
+  readDays,
+  readInactivityDays,
+} from './internal/landmark-activity.js';
+
+export type { KaplanMeierConfType, KaplanMeierPoint, QuantileEstimate, SurvivalEstimate } from '../stats/internal/kaplan-meier.js';
+
+/** Options of {@link compareRetention}. */
+export interface CompareRetentionOptions<R = unknown> {
+  /** The milestone that defines the segment (the "aha" moment): reached by the landmark = in the segment. */
+  readonly segment: Milestone<R>;
+  /** Days of 24 hours from the start to the landmark, where users are classified: a finite number >= 0. */
+  readonly landmarkDays: number;
+  /** Days of 24 hours from the start to the end of the follow-up: a finite number > `landmarkDays`. */
+  readonly horizonDays: number;
+  /** The moment of the evaluation (default: the latest journey start or event timestamp). */
+  readonly asOf?: Timestamp;
+  /** Days without activity that make a churn (default 14): a finite number > 0. */
+  readonly inactivityDays?: number;
+  /**
+   * Days after the landmark at which to report retention: finite numbers from 0 to
+   * `horizonDays − landmarkDays` (default: those of 7, 30 and 60 that fit, else the end of
+   * the follow-up).
+   */
+  readonly retentionDays?: readonly number[];
+  /** Which events count as activity (an event name or a predicate; default: every event). The start always counts. */
+  readonly activity?: EventMatcher<R>;
+  /** Confidence level of the intervals (default 0.95). */
+  readonly confidence?: number;
+  /** Transform of the survival intervals, as R's `conf.type` (default `'log'`). */
+  readonly confType?: KaplanMeierConfType;
+  /** IANA time zone of a date-only `asOf` (default `'UTC'`). */
+  readonly timeZone?: string;
+}
+
+/** One group of {@link CompareRetentionResult}: its Kaplan–Meier curve of time to churn after the landmark. */
+export interface RetentionGroup {
+  /** Users in the group. */
+  readonly users: number;
+  /** Users whose churn was observed within the follow-up. */
+  readonly churned: number;
+  /** Users censored (still retained, or not known to have churned, at their last observation). */
+  readonly censored: number;
+  /** The curve, one point per distinct time, in days after the landmark. */
+  readonly curve: KaplanMeierPoint[];
+  /** Median time to churn after the landmark, in days, with its interval (parts `null` when not reached). */
+  readonly median: QuantileEstimate;
+}
+
+/** Retention of both groups at one day after the landmark. */
+export interface RetentionAtDay {
+  /** Days after the landmark. */
+  readonly day: number;
+  /** S(day) of the segment with its interval; `null` when no segment user was followed that long. */
+  readonly segment: SurvivalEstimate | null;
+  /** S(day) of the control group; `null` likewise. */
+  readonly control: SurvivalEstimate | null;
+  /** `segment − control` with a normal-approximation interval; `null` when either side (or its standard error) is missing. */
+  readonly difference: Estimate | null;
+  /** `segment / control − 1`; `null` when either is missing or the control's is 0. */
+  readonly relativeLift: number | null;
+}
+
+/** The log-rank test of the two curves. */
+export interface RetentionLogRank {
+  readonly chiSquare: number;
+  /** 1, or 0 when there is no test (a group empty, or no churn at all). */
+  readonly degreesOfFreedom: number;
+  /** `null` when there is no test. */
+  readonly pValue: number | null;
+  /** Observed churns in each group. */
+  readonly observed: { readonly segment: number; readonly control: number };
+  /** Expected churns in each group under the null hypothesis of equal curves. */
+  readonly expected: { readonly segment: number; readonly control: number };
+}
+
+/** Result of {@link compareRetention}. */
+export interface CompareRetentionResult {
+  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
+  readonly asOf: string | null;
+  readonly timeZone: string;
+  readonly landmarkDays: number;
+  readonly horizonDays: number;
+  /** `horizonDays − landmarkDays`: the longest follow-up after the landmark. */
+  readonly followUpDays: number;
+  readonly inactivityDays: number;
+  readonly retentionDays: number[];
+  readonly confidence: number;
+  readonly confType: KaplanMeierConfType;
+  /** All journeys: `segment.users + control.users + leftOut.notYetAtLandmark + leftOut.churnedBeforeLandmark`. */
+  readonly journeys: number;
+  /** Journeys left out of both groups, by reason. */
+  readonly leftOut: {
+    /** The landmark lies after `asOf`: not classifiable yet. */
+    readonly notYetAtLandmark: number;
+    /** No activity in the `inactivityDays` before the landmark: churned before it. */
+    readonly churnedBeforeLandmark: number;
+  };
+  /** Users who reached the milestone by the landmark. */
+  readonly segment: RetentionGroup;
+  /** Users who had not. */
+  readonly control: RetentionGroup;
+  /** Retention at each of `retentionDays`. */
+  readonly retention: RetentionAtDay[];
+  readonly logRank: RetentionLogRank;
+}
+
+const DEFAULT_RETENTION_DAYS = [7, 30, 60];
+
+/**
+ * Compares the retention of users who reached a milestone (the "aha" moment) with that of
+ * those who had not, in a landmark design: survival curves, retention at chosen days with
+ * the absolute and relative lift, and a log-rank test.
+ *
+ * Definition. Activity is the journey's start and its events (those `activity` accepts).
+ * A user churns at an activity that no other activity follows within `inactivityDays`
+ * (G). The landmark is `L = start + landmarkDays × 24 h`. A journey enters the comparison
+ * when `L <= asOf` and it is still active at the landmark: its last activity at or before
+ * `L` lies less than G before `L`. Otherwise it is left out, counted as `notYetAtLandmark`
+ * or `churnedBeforeLandmark` (a user who lapsed earlier but is active again counts as
+ * active). It is in the segment when `segment` was reached at or before `L`, else in the
+ * control, whatever it does later. Each is followed from `L`: its churn `c` is the first
+ * activity from its last one at or before `L` on that no activity follows within G, among
+ * activity up to `asOf`. The churn is observed when an activity follows it by at least G
+ * or `asOf − c >= G`; otherwise the user is censored at `c`, the last time it is known to
+ * have been retained (its activity is too recent to tell). The duration is `c − L`
+ * (0 when `c` comes before `L`: active at the landmark but never again), censored at the
+ * end of the follow-up, `F = horizonDays − landmarkDays`, when `c − L > F`. So `S(t)`, the
+ * share retained `t` days after the landmark, is the share with activity after `L + t`
+ * before any G-day gap: Kaplan–Meier with Greenwood intervals (`confType`, R's default
+ * `'log'`), times in days. `difference = S_seg(t) − S_ctl(t)` with
+ * `± z √(se_seg² + se_ctl²)` (normal approximation from the two Greenwood standard errors,
+ * cut to [-1, 1]); `relativeLift = S_seg(t) / S_ctl(t) − 1`; the log-rank test compares
+ * the whole curves (Mantel–Haenszel, 1 degree of freedom).
+ *
+ * Why a landmark. Comparing everyone who ever reached the milestone with everyone who did
+ * not credits the segment with the days it needed to qualify, when it could not churn by
+ * definition (immortal-time bias), and makes any milestone look predictive. Classifying
+ * at a fixed landmark and following both groups only from there removes those days.
+ *
+ * Source: the landmark method of Anderson, Cain and Gelber, "Analysis of survival by tumor
+ * response", J. Clin. Oncol. 1 (1983) 710–719; Kaplan–Meier and Greenwood as R's
+ * `survival::survfit`, the log-rank test as `survdiff` (survival 3.5), which the tests
+ * reproduce; the aha-versus-control reading of product analytics (Amplitude's and
+ * Mixpanel's retention by behavioural cohort).
+ *
+ * Cost: O(n) milestone calls and one pass over each journey's events (O(k log k) for a
+ * journey whose events are out of time order), O(n) memory for n journeys; then
+ * Kaplan–Meier and log-rank in O(n) (radix sort) and O(d log m) for d retention days.
+ *
+ * Edge cases: no journeys give empty groups, `asOf: null` unless given, `null` retention
+ * and a log-rank test with `pValue: null`. An empty group has an empty curve and `null`
+ * retention; retention is also `null` past a group's last observed time (unless its curve
+ * reached 0). Where a curve reached 0 its standard error and bounds are `null`, and so is
+ * the difference.
+ *
+ * @param journeys The journeys `{ id, start, events }` (an array or any iterable, read once).
+ * @param options `{ segment, landmarkDays, horizonDays, asOf?, inactivityDays?, retentionDays?,
+ * activity?, confidence?, confType?, timeZone? }`.
+ * @returns `{ asOf, timeZone, landmarkDays, horizonDays, followUpDays, inactivityDays,
+ * retentionDays, confidence, confType, journeys, leftOut, segment, control, retention,
+ * logRank }`.
+ * @throws {MetricsInputError} `invalid-option` for a `segment` or `activity` that is not a
+ * milestone or matcher, a bad `asOf`, `timeZone`, `confidence` or `confType`;
+ * `invalid-number` for `landmarkDays` < 0, `horizonDays` not greater than `landmarkDays`
+ * (the landmark beyond the horizon), `inactivityDays` <= 0, a `retentionDays` entry
+ * outside [0, horizonDays − landmarkDays]; for a journey that is not `{ id, start, events }`
+ * (`journeys[3].start`) or an event without a valid timestamp
+ * (`journeys[3].events[0].timestamp`); `invalid-milestone` (path `options.segment`) when
+ * the milestone returns anything but `null` or epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { compareRetention } from 'customer-success-metrics/retention';
+ * import { hasEvent } from 'customer-success-metrics/lifecycle';
+ * const day = 86_400_000;
+ * const jan1 = Date.UTC(2024, 0, 1);
+ * // A user who signed up on `start` and logged in on the given days after it; `aha` on day `ahaDay`.
+ * const user = (id: string, days: number[], ahaDay: number | null, start = jan1) => ({
+ *   id, start,
+ *   events: [...days.map((d) => ({ name: 'login', timestamp: start + d * day, record: {} })),
+ *     ...(ahaDay === null ? [] : [{ name: 'aha', timestamp: start + ahaDay * day, record: {} }])]
+ *     .sort((a, b) => a.timestamp - b.timestamp),
+ * });
+ * const journeys = [
+ *   user('a', [2, 10, 20, 30, 40], 3), // segment; churns on day 40: 26 days after the landmark (day 14)
+ *   user('b', [5, 15, 25, 35, 45, 55, 65, 75], 1), // segment; still active: censored at the horizon, 60
+ *   user('c', [6, 12, 20], 4), // segment; churns on day 20: 6 after
+ *   user('d', [3, 10], null), // control; last seen on day 10, before the landmark: churns at 0
+ *   user('e', [6, 13, 18], 16), // aha after the landmark: control; churns on day 18: 4 after
+ *   user('f', [8, 12, 22, 30, 50], null), // control; 30 to 50 is a 20-day gap: churns on day 30, 16 after
+ *   user('g', [], null), // signup only, 14 days before the landmark: churned before it, left out
+ *   user('h', [1], 0, Date.UTC(2024, 2, 10)), // landmark after asOf: left out
+ * ];
+ * const result = compareRetention(journeys, { segment: hasEvent('aha'), landmarkDays: 14, horizonDays: 74, asOf: '2024-03-21' });
+ * [result.segment.users, result.control.users, result.leftOut.churnedBeforeLandmark, result.leftOut.notYetAtLandmark]; // => [3, 3, 1, 1]
+ * result.retention.map((r) => [r.day, r.segment?.value, r.control?.value]); // => [[7, 0.6667, 0.3333], [30, 0.3333, 0], [60, 0.3333, 0]]
+ * result.retention[0]?.relativeLift; // => 1
+ * result.logRank.chiSquare; // => 2.5567
+ * result.logRank.pValue; // => 0.1098
+ * ```
+ */
+export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, options: CompareRetentionOptions<R>): CompareRetentionResult {
+  const fn = 'compareRetention';
+  const opts = optionsOf(options as CompareRetentionOptions, fn);
+  const segment = requireMilestone(fn, opts.segment, 'options.segment');
+  const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, false, null);
+  const horizonDays = opts.horizonDays;
+  if (typeof horizonDays !== 'number' || !Number.isFinite(horizonDays) || !(horizonDays > landmarkDays)) {
+    fail(fn, 'options.horizonDays', 'invalid-number', `must be a finite number of days greater than options.landmarkDays (${landmarkDays})`, horizonDays);
+  }
+  const followUpDays = horizonDays - landmarkDays;
+  const inactivityDays = readInactivityDays(fn, opts.inactivityDays);
+  const retentionDays = readRetentionDays(fn, opts.retentionDays, followUpDays);
+  const activity = readActivity(fn, opts.activity);
+  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
+  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const confidence = readConfidence(opts.confidence, fn);
+  const confType = readChoice(opts.confType, KAPLAN_MEIER_CONF_TYPES, 'log', fn, 'options.confType');
+  const landmarkMs = daysToMs(landmarkDays);
+  const gapMs = daysToMs(inactivityDays);
+  const followUpMs = daysToMs(followUpDays);
+  const until = givenAsOf ?? Number.POSITIVE_INFINITY;
+
+  // One pass: per journey its landmark, whether it was active there, its group, and its
+  // churn candidate (the instant and whether a later activity confirms it).
+  let landmark = new Float64Array(64);
+  let churn = new Float64Array(64);
+  let flags = new Uint8Array(64);
+  const activityBuffer = new ActivityBuffer();
+  let latest = Number.NEGATIVE_INFINITY;
+  let n = 0;
+  for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
+    checkJourney(journey, fn, n);
+    const plain = journey as Journey;
+    activityBuffer.load(plain, activity, until, fn, n, null);
+    if (activityBuffer.latest > latest) latest = activityBuffer.latest;
+    if (n === landmark.length) {
+      landmark = grownFloat(landmark);
+      churn = grownFloat(churn);
+      flags = grownBytes(flags);
+    }
+    const l = plain.start + landmarkMs;
+    const reached = milestoneTime(segment as Milestone, plain, fn, 'options.segment', '', n);
+    landmark[n] = l;
+    let flag = reached <= l ? SEGMENT : 0;
+    const i = activityBuffer.lastAtOrBefore(l);
+    if (i >= 0 && l - activityBuffer.at(i) < gapMs) {
+      flag |= ACTIVE;
+      const j = activityBuffer.churnFrom(i, gapMs);
+      churn[n] = activityBuffer.at(j);
+      if (j + 1 < activityBuffer.length) flag |= CONFIRMED;
+    }
+    flags[n] = flag;
+    n++;
+  }
+  const asOf = givenAsOf ?? (n === 0 ? null : latest);
+
+  // Durations in days after the landmark, per group.
+  const segmentDurations = new Float64Array(n);
+  const segmentObserved = new Uint8Array(n);
+  const controlDurations = new Float64Array(n);
+  const controlObserved = new Uint8Array(n);
+  let inSegment = 0;
+  let inControl = 0;
+  let notYetAtLandmark = 0;
+  let churnedBeforeLandmark = 0;
+  if (asOf !== null) {
+    for (let j = 0; j < n; j++) {
+      const l = landmark[j] as number;
+      const flag = flags[j] as number;
+      if (!(l <= asOf)) {
+        notYetAtLandmark++;
+        continue;
+      }
+      if ((flag & ACTIVE) === 0) {
+        churnedBeforeLandmark++;
+        continue;
+      }
+      const c = churn[j] as number;
+      const afterLandmark = c > l ? c - l : 0;
+      let duration: number;
+      let observed: number;
+      if (afterLandmark > followUpMs) {
+        duration = followUpDays;
+        observed = 0;
+      } else {
+        duration = afterLandmark / MS_PER_DAY;
+        observed = (flag & CONFIRMED) !== 0 || asOf - c >= gapMs ? 1 : 0;
+      }
+      if ((flag & SEGMENT) !== 0) {
+        segmentDurations[inSegment] = duration;
+        segmentObserved[inSegment++] = observed;
+      } else {
+        controlDurations[inControl] = duration;
+        controlObserved[inControl++] = observed;
+      }
+    }
+  }
+  const engine = { confidence, confType, fn };
+  const segmentCurve = kaplanMeierEngine(segmentDurations.subarray(0, inSegment), segmentObserved.subarray(0, inSegment), engine);
+  const controlCurve = kaplanMeierEngine(controlDurations.subarray(0, inControl), controlObserved.subarray(0, inControl), engine);
+  const test = logRankEngine(
+    [
+      { durations: segmentDurations.subarray(0, inSegment), observed: segmentObserved.subarray(0, inSegment) },
+      { durations: controlDurations.subarray(0, inControl), observed: controlObserved.subarray(0, inControl) },
+    ],
+    { fn },
+  );
+  const z = -normalQuantile((1 - confidence) / 2);
+  return {
+    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    timeZone: zone.timeZone,
+    landmarkDays,
+    horizonDays,
+    followUpDays,
+    inactivityDays,
+    retentionDays,
+    confidence,
+    confType,
+    journeys: n,
+    leftOut: { notYetAtLandmark, churnedBeforeLandmark },
+    segment: groupOf(segmentCurve),
+    control: groupOf(controlCurve),
+    retention: retentionDays.map((day) => retentionAt(segmentCurve, controlCurve, day, z)),
+    logRank: {
+      chiSquare: test.chiSquare,
+      degreesOfFreedom: test.degreesOfFreedom,
+      pValue: test.pValue,
+      observed: { segment: test.observed[0] as number, control: test.observed[1] as number },
+      expected: { segment: test.expected[0] as number, control: test.expected[1] as number },
+    },
+  };
+}
+
+/** Flag bits of a journey. */
+const SEGMENT = 1;
+const ACTIVE = 2;
+const CONFIRMED = 4;
+
+/** `options.retentionDays`: finite numbers in [0, followUpDays]; the default keeps 7, 30 and 60 where they fit. */
+function readRetentionDays(fn: string, value: unknown, followUpDays: number): number[] {
+  if (value === undefined) {
+    const fitting = DEFAULT_RETENTION_DAYS.filter((d) => d <= followUpDays);
+    return fitting.length > 0 ? fitting : [followUpDays];
+  }
+  if (!Array.isArray(value)) return fail(fn, 'options.retentionDays', 'invalid-option', 'must be an array of day counts', value);
+  return value.map((day: unknown, i) => {
+    if (typeof day === 'number' && day >= 0 && day <= followUpDays) return day;
+    return fail(fn, `options.retentionDays[${i}]`, 'invalid-number', `must be a number of days from 0 to horizonDays − landmarkDays (${followUpDays})`, day);
+  });
+}
+
+function groupOf(curve: KaplanMeierCurve): RetentionGroup {
+  const points: KaplanMeierPoint[] = [];
+  for (let k = 0; k < curve.length; k++) points.push(curvePoint(curve, k));
+  return {
+    users: curve.subjects,
+    churned: curve.events,
+    censored: curve.subjects - curve.events,
+    curve: points,
+    median: survivalQuantile(curve, 0.5),
+  };
+}
+
+function retentionAt(segmentCurve: KaplanMeierCurve, controlCurve: KaplanMeierCurve, day: number, z: number): RetentionAtDay {
+  const segment = survivalAt(segmentCurve, day);
+  const control = survivalAt(controlCurve, day);
+  let difference: Estimate | null = null;
+  let relativeLift: number | null = null;
+  if (segment !== null && control !== null) {
+    if (segment.standardError !== null && control.standardError !== null) {
+      const value = segment.value - control.value;
+      const spread = z * Math.hypot(segment.standardError, control.standardError);
+      difference = { value, lower: Math.max(-1, value - spread), upper: Math.min(1, value + spread) };
+    }
+    if (control.value > 0) relativeLift = segment.value / control.value - 1;
+  }
+  return { day, segment, control, difference, relativeLift };
+}

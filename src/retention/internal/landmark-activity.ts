@@ -1,0 +1,153 @@
+/**
+ * The landmark design shared by `compareRetention` and `findAha`: reading a journey's
+ * activity instants, telling whether it was still active at a landmark, and finding when
+ * it churned after it; plus the option readers both use.
+ *
+ * Activity: the journey's start (its signup) and the instants of its events (those the
+ * `activity` matcher accepts, when given). Churn: a journey churns at an activity
+ * instant that no other activity follows within `inactivityDays` (a gap of at least that
+ * many 24-hour days). Active at the landmark `L`: its last activity at or before `L` lies
+ * less than `inactivityDays` before `L` (`L − a < G`), so at the landmark it is not yet
+ * known to have churned.
+ * @internal
+ */
+
+import { MS_PER_DAY } from '../../core/calendar.js';
+import { fail } from '../../core/errors.js';
+import { failInstant } from '../../core/timestamp.js';
+import { isSupportedInstant } from '../../core/time-zone.js';
+import { matcherOf, type JourneyEventPredicate } from '../../lifecycle/internal/milestone-readers.js';
+import { journeyPlace } from '../../lifecycle/internal/stage-journey.js';
+import type { Journey, JourneyEvent } from '../../lifecycle/types.js';
+
+export { MS_PER_DAY };
+
+/**
+ * The sorted activity instants of one journey at a time, in a buffer reused from journey
+ * to journey (no allocation per event, memory for the longest journey).
+ */
+export class ActivityBuffer {
+  private buffer = new Float64Array(64);
+  /** Number of instants loaded. */
+  length = 0;
+  /** The latest instant of the journey (start or any event, `until` or not). */
+  latest = 0;
+
+  /** Instant `i` of the loaded activity, ascending. */
+  at(i: number): number {
+    return this.buffer[i] as number;
+  }
+
+  /**
+   * Loads a checked journey: validates every event's timestamp, keeps the start and the
+   * instants `<= until` of the events `activity` accepts (all when `null`), sorted, and
+   * calls `visit(event, timestamp)` for every valid event. O(k) for k events in time order
+   * (as journeys are built), O(k log k) otherwise.
+   * @throws {MetricsInputError} for an event that is not an object or whose timestamp is not
+   * epoch milliseconds (`journeys[3].events[2].timestamp`).
+   */
+  load(journey: Journey, activity: JourneyEventPredicate | null, until: number, fn: string, index: number, visit: ((event: JourneyEvent, t: number) => void) | null): void {
+    const events = journey.events;
+    if (this.buffer.length < events.length + 1) this.buffer = new Float64Array(Math.max(2 * this.buffer.length, events.length + 1));
+    const buffer = this.buffer;
+    let n = 0;
+    buffer[n++] = journey.start;
+    let latest = journey.start;
+    let sorted = true;
+    for (let k = 0; k < events.length; k++) {
+      const event = events[k];
+      const t = event === null || typeof event !== 'object' ? undefined : (event.timestamp as unknown);
+      if (typeof t !== 'number' || !isSupportedInstant(t)) {
+        if (event === null || typeof event !== 'object') {
+          fail(fn, `${journeyPlace(index)}.events[${k}]`, 'invalid-record', 'must be an event { name, timestamp, record }', event);
+        }
+        failInstant(t, fn, `${journeyPlace(index)}.events[${k}].timestamp`);
+      }
+      if (t > latest) latest = t;
+      if (visit !== null) visit(event as JourneyEvent, t);
+      if (t > until || (activity !== null && !activity(event as JourneyEvent))) continue;
+      if (t < (buffer[n - 1] as number)) sorted = false;
+      buffer[n++] = t;
+    }
+    if (!sorted) buffer.subarray(0, n).sort();
+    this.length = n;
+    this.latest = latest;
+  }
+
+  /** Index of the last instant `<= t` (there is one when `t >= start`), -1 when none. O(log k). */
+  lastAtOrBefore(t: number): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.buffer[mid] as number) <= t) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  }
+
+  /** Whether some instant lies in `[from, before)`. O(log k). */
+  anyFrom(from: number, before: number): boolean {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.buffer[mid] as number) < from) low = mid + 1;
+      else high = mid;
+    }
+    return low < this.length && (this.buffer[low] as number) < before;
+  }
+
+  /** Whether some instant lies in `(after, upTo]`. O(log k). */
+  anyIn(after: number, upTo: number): boolean {
+    const i = this.lastAtOrBefore(upTo);
+    return i >= 0 && (this.buffer[i] as number) > after;
+  }
+
+  /**
+   * The churn after instant `i`: the first instant from `i` on that no other follows within
+   * `gapMs` (`next − c >= gapMs`). Returns its index `j`; when `j + 1 < length` a later
+   * instant proves the gap, otherwise only `asOf` can. O(k).
+   */
+  churnFrom(i: number, gapMs: number): number {
+    let j = i;
+    while (j + 1 < this.length && (this.buffer[j + 1] as number) - (this.buffer[j] as number) < gapMs) j++;
+    return j;
+  }
+}
+
+/** The matcher of `options.activity`, `null` (every event) when omitted. */
+export function readActivity(fn: string, value: unknown): JourneyEventPredicate | null {
+  return value === undefined ? null : matcherOf(fn, value, 'options.activity');
+}
+
+/** A number of days: finite and >= `min` (> `min` when `strict`); `undefined` gives `fallback` unless it is `null`. */
+export function readDays(fn: string, value: unknown, path: string, min: number, strict: boolean, fallback: number | null): number {
+  if (value === undefined && fallback !== null) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && (strict ? value > min : value >= min)) return value;
+  return fail(fn, path, 'invalid-number', `must be a finite number of days ${strict ? '>' : '>='} ${min}`, value);
+}
+
+/** `options.inactivityDays`: a finite number > 0, default 14. */
+export function readInactivityDays(fn: string, value: unknown): number {
+  return readDays(fn, value, 'options.inactivityDays', 0, true, 14);
+}
+
+/** Days of 24 hours to milliseconds. */
+export function daysToMs(days: number): number {
+  return days * MS_PER_DAY;
+}
+
+/** Grows a typed array to twice its length, keeping its contents. */
+export function grownFloat(array: Float64Array): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+/** Grows a byte array to twice its length, keeping its contents. */
+export function grownBytes(array: Uint8Array): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(array.length * 2);
+  next.set(array);
+  return next;
+}

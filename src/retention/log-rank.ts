@@ -1,0 +1,137 @@
+import { fail } from '../core/errors.js';
+import { optionsOf, requireIterable } from '../core/read.js';
+import { logRankEngine, type LogRankGroup } from '../stats/internal/log-rank.js';
+import { readSubjects, type Subject, type SubjectAccessors } from './internal/survival-subjects.js';
+
+/** Options of {@link logRank}: accessors for subject records with other field names. */
+export type LogRankOptions<R> = SubjectAccessors<R>;
+
+/** The figures of one group, in the order the groups were given (R's `survdiff` table). */
+export interface LogRankGroupResult {
+  /** Subjects in the group. */
+  readonly n: number;
+  /** Observed events `O`. */
+  readonly observed: number;
+  /** Expected events `E` under the hypothesis that all groups share one survival curve. */
+  readonly expected: number;
+  /** `(O - E)² / E`; `null` when `E` is 0 (no subject at risk at any event time). */
+  readonly squaredDeviationOverExpected: number | null;
+  /** `(O - E)² / V` with `V` the group's variance; `null` when `V` is 0. */
+  readonly squaredDeviationOverVariance: number | null;
+}
+
+/** Result of {@link logRank}. */
+export interface LogRankResult {
+  /** The log-rank statistic, >= 0; 0 when there is nothing to test. */
+  readonly chiSquare: number;
+  /** k - 1 for k groups with expected events (fewer when some have none); 0 when there is no test. */
+  readonly degreesOfFreedom: number;
+  /** `P(χ²(degreesOfFreedom) > chiSquare)`, in [0, 1]; `null` when `degreesOfFreedom` is 0. */
+  readonly pValue: number | null;
+  /** One entry per group, in the order given. */
+  readonly groups: LogRankGroupResult[];
+  /** The k × k variance–covariance matrix of `O - E` (R's `survdiff(...)$var`). */
+  readonly variance: number[][];
+}
+
+/**
+ * Log-rank test: do two or more groups of subjects (say, customers who reached the aha
+ * moment and those who did not) have the same survival curve?
+ *
+ * Definition (Mantel, 1966; Peto and Peto, 1972): at each distinct event time `t`, with
+ * `n` subjects at risk in all (durations >= t), `d` events in all, and `n_g` at risk in
+ * group g, the group's expected events are `d n_g / n`; `O_g` and `E_g` sum them over the
+ * event times. Their covariance is
+ * `V_gh = Σ_t d (n - d) / (n - 1) · (n_g / n) (δ_gh - n_h / n)`. The statistic is
+ * `χ² = zᵀ V⁻¹ z` over all groups but one (`z = O - E`; which one is left out does not
+ * change it), with k - 1 degrees of freedom: for two groups `(O_1 - E_1)² / V_11`. The
+ * k × k system is solved by Gaussian elimination; groups without expected events are
+ * left out and, should the matrix still be singular, a generalized inverse drops the
+ * dependent directions (and the degrees of freedom with them). The p-value is the
+ * chi-square upper tail.
+ *
+ * Source: R's `survival::survdiff(Surv(time, status) ~ group)` (rho = 0; survival 3.5):
+ * chi-square, observed, expected, variance and p-value number for number, with times
+ * compared exactly (`timefix = FALSE`).
+ *
+ * Cost: O(N) to read N subjects and sort each group's durations (radix sort; O(N log N)
+ * for small groups), O(m k²) over the m distinct event times, O(k³) for the statistic.
+ * Memory O(N + k²).
+ *
+ * Edge cases: empty groups are allowed (no expected events: left out of the test); with
+ * fewer than two groups with expected events (no groups, one group, no events at all)
+ * `chiSquare` is 0, `degreesOfFreedom` 0 and `pValue` `null`. Identical groups give
+ * `chiSquare` 0 (up to rounding) and `pValue` 1.
+ *
+ * @param a The first group: `{ duration, observed }` records (any iterable, read once),
+ * or other records read through the accessors. Or, with no second group, an array of
+ * groups `[g1, g2, ...]`.
+ * @param b The second group, in the two-group form.
+ * @param options `{ duration?, observed? }` accessors.
+ * @returns `{ chiSquare, degreesOfFreedom, pValue, groups: [{ n, observed, expected,
+ * squaredDeviationOverExpected, squaredDeviationOverVariance }], variance }`.
+ * @throws {MetricsInputError} `invalid-number` at `a[i].duration` (`b[i]`, or `groups[g][i]`
+ * in the k-group form) for a duration that is not a finite number >= 0; `invalid-boolean`
+ * at `a[i].observed` for anything but `true` or `false`; `invalid-record` for a record
+ * that is not an object; `invalid-input` when a group is not iterable or `groups` not an
+ * array; `invalid-option` for an accessor that is not a function.
+ *
+ * @example
+ * ```ts
+ * import { logRank } from 'customer-success-metrics/retention';
+ * const subject = (duration: number, observed: boolean) => ({ duration, observed });
+ * // Months to churn (observed) or to the last renewal seen (censored).
+ * const activated = [subject(3, true), subject(5, true), subject(7, false), subject(9, true), subject(12, false)];
+ * const others = [subject(1, true), subject(2, true), subject(2, true), subject(4, true), subject(6, false)];
+ * const test = logRank(activated, others);
+ * test.chiSquare; // => 2.532
+ * test.degreesOfFreedom; // => 1
+ * test.pValue; // => 0.1116
+ * test.groups.map((g) => [g.observed, g.expected]); // => [[3, 4.792], [4, 2.208]]
+ * logRank([activated, others, others]).degreesOfFreedom; // => 2
+ * ```
+ */
+export function logRank<R = Subject>(a: Iterable<R>, b: Iterable<R>, options?: LogRankOptions<R>): LogRankResult;
+export function logRank<R = Subject>(groups: readonly Iterable<R>[], options?: LogRankOptions<R>): LogRankResult;
+export function logRank<R = Subject>(
+  first: Iterable<R> | readonly Iterable<R>[],
+  second?: Iterable<R> | LogRankOptions<R>,
+  third?: LogRankOptions<R>,
+): LogRankResult {
+  const fn = 'logRank';
+  const twoGroups = isIterable(second);
+  const opts = optionsOf(twoGroups ? third : (second as LogRankOptions<R> | undefined), fn);
+  const columns: LogRankGroup[] = [];
+  if (twoGroups) {
+    columns.push(readSubjects(fn, first as Iterable<R>, opts, 'a'));
+    columns.push(readSubjects(fn, second, opts, 'b'));
+  } else {
+    if (!Array.isArray(first)) return fail(fn, 'groups', 'invalid-input', 'must be an array of groups (or give two groups)', first);
+    const groups = first as readonly unknown[];
+    for (let g = 0; g < groups.length; g++) {
+      const path = `groups[${g}]`;
+      columns.push(readSubjects(fn, requireIterable<R>(groups[g], fn, path), opts, path));
+    }
+  }
+  const result = logRankEngine(columns, { fn });
+  const groups: LogRankGroupResult[] = [];
+  for (let g = 0; g < columns.length; g++) {
+    const observed = result.observed[g] as number;
+    const expected = result.expected[g] as number;
+    const variance = (result.variance[g] as number[])[g] as number;
+    const squared = (observed - expected) * (observed - expected);
+    groups.push({
+      n: result.n[g] as number,
+      observed,
+      expected,
+      squaredDeviationOverExpected: expected > 0 ? squared / expected : null,
+      squaredDeviationOverVariance: variance > 0 ? squared / variance : null,
+    });
+  }
+  return { chiSquare: result.chiSquare, degreesOfFreedom: result.degreesOfFreedom, pValue: result.pValue, groups, variance: result.variance };
+}
+
+/** Whether a value is an iterable collection (not a string): a group rather than options. */
+function isIterable(value: unknown): value is Iterable<never> {
+  return value !== null && typeof value === 'object' && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function';
+}
