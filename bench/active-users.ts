@@ -28,11 +28,11 @@
  *
  * `BENCH_SIZES=1e6` runs only the small size (default `1e6,1e7`, users = events / 20).
  */
+import { activeUsers } from './lib.js';
 import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { activeUsers } from '../src/engagement/active-users.js';
 import type { DuckDbEvents, LoadMethod, Series } from './duckdb.js';
 import { countUserDays, generateColumns, rowsFromColumns, shuffleColumns, type Columns, type Row } from './generate.js';
 

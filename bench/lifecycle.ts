@@ -27,19 +27,11 @@
  *
  * `BENCH_LIFECYCLE_EVENTS=2e6` runs a smaller log (users = events / 20).
  */
+import { allOf, eachJourney, eventCount, growthLifecycle, hasEvent, journeys, lifecycle, lifecycleFunnel, recurring } from './lib.js';
 import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { allOf } from '../src/lifecycle/all-of.js';
-import { eachJourney } from '../src/lifecycle/each-journey.js';
-import { eventCount } from '../src/lifecycle/event-count.js';
-import { growthLifecycle } from '../src/lifecycle/growth-lifecycle.js';
-import { hasEvent } from '../src/lifecycle/has-event.js';
-import { journeys } from '../src/lifecycle/journeys.js';
-import { lifecycle } from '../src/lifecycle/lifecycle.js';
-import { lifecycleFunnel } from '../src/lifecycle/lifecycle-funnel.js';
-import { recurring } from '../src/lifecycle/recurring.js';
 import type { Journey } from '../src/lifecycle/types.js';
 import { generateColumns } from './generate.js';
 import { seededRandom } from './random.js';

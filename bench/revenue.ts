@@ -16,10 +16,9 @@
  * Every run is checked: the bridge identity holds in every month, ending MRR equals the sum
  * of the month's snapshots, and toMonthlySnapshots rebuilds exactly the generated snapshots.
  */
+import { mrrMovements, toMonthlySnapshots } from './lib.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { mrrMovements } from '../src/retention/mrr-movements.js';
-import { toMonthlySnapshots } from '../src/retention/to-monthly-snapshots.js';
 import { seededRandom } from './random.js';
 
 const CUSTOMERS = 100_000;

@@ -5,6 +5,7 @@
  */
 import { ACTIVE_USERS_HEADER, benchActiveUsers } from './active-users.js';
 import { COHORT_RETENTION_HEADER, benchCohortRetention } from './cohort-retention.js';
+import { KAPLAN_MEIER_HEADER, benchKaplanMeier } from './kaplan-meier.js';
 import { LIFECYCLE_HEADER, benchLifecycle } from './lifecycle.js';
 import { REVENUE_HEADER, benchRevenue } from './revenue.js';
 import { markdownTable } from './table.js';
@@ -31,3 +32,6 @@ console.log(`\n${lifecycleBench.notes.join('\n\n')}`);
 
 console.log('\n## MRR movements (100k customers × 36 months)\n');
 console.log(markdownTable(REVENUE_HEADER, benchRevenue()));
+
+console.log('\n## kaplanMeier (1M subjects)\n');
+console.log(markdownTable(KAPLAN_MEIER_HEADER, benchKaplanMeier()));

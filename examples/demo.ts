@@ -20,7 +20,17 @@ import {
   recurring,
   timeToValue,
 } from '../src/lifecycle/index.js';
-import { churnRates, grossRevenueRetention, mrrMovements, netRevenueRetention, quickRatio, toMonthlySnapshots } from '../src/retention/index.js';
+import {
+  churnRates,
+  cohortRetention,
+  compareRetention,
+  findAha,
+  grossRevenueRetention,
+  mrrMovements,
+  netRevenueRetention,
+  quickRatio,
+  toMonthlySnapshots,
+} from '../src/retention/index.js';
 import { healthScores, nps, npsChange } from '../src/scores/index.js';
 import { interval, percent, section, table } from './format.js';
 import { sampleCompany } from './sample/sample-company.js';
@@ -141,6 +151,69 @@ console.log(
   table(
     ['month', 'new', 'returning', 'resurrecting', 'dormant', 'active', 'quick ratio'],
     growth.periods.slice(-6).map((p) => [p.period, p.new, p.returning, p.resurrecting, p.dormant, p.active, p.quickRatio === null ? null : p.quickRatio.toFixed(2)]),
+  ),
+);
+
+// ---------------------------------------------------------------- retention
+section('Retention: monthly cohorts, share active in month k (n-day; null = not yet observable)');
+const cohorts = cohortRetention(company.events, { cohort: 'month', interval: 'month', periods: 6, mode: 'n-day', asOf: company.asOf });
+console.log(
+  table(
+    ['cohort', 'users', ...Array.from({ length: 7 }, (_, k) => `M${k}`)],
+    [
+      ...cohorts.cohorts.slice(-8).map((row) => [row.cohort, row.size, ...row.rates.map((r) => (r === null ? null : percent(r, 0)))]),
+      ['mean', null, ...cohorts.mean.rates.map((r) => (r === null ? null : percent(r, 0)))],
+    ],
+  ),
+);
+
+section('Retention: aha (3 reports in the first 7 days) versus control, landmark at day 7');
+const ahaVersusControl = compareRetention(userJourneys, {
+  segment: aha,
+  landmarkDays: 7,
+  horizonDays: 97,
+  retentionDays: [7, 30, 90],
+  asOf: company.asOf,
+});
+console.log(
+  `${ahaVersusControl.segment.users} users reached aha by day 7, ${ahaVersusControl.control.users} did not; ` +
+    `left out: ${ahaVersusControl.leftOut.churnedBeforeLandmark} churned before day 7, ${ahaVersusControl.leftOut.notYetAtLandmark} not yet at day 7`,
+);
+console.log(
+  table(
+    ['days after landmark', 'aha retained', 'control retained', 'difference [95% CI]', 'relative lift'],
+    ahaVersusControl.retention.map((r) => [
+      r.day,
+      interval(r.segment),
+      interval(r.control),
+      r.difference === null ? null : `${(r.difference.value * 100).toFixed(1)} pts [${(r.difference.lower * 100).toFixed(1)}, ${(r.difference.upper * 100).toFixed(1)}]`,
+      r.relativeLift === null ? null : `${r.relativeLift >= 0 ? '+' : ''}${(r.relativeLift * 100).toFixed(0)}%`,
+    ]),
+  ),
+);
+console.log(`Log-rank: chi-square ${ahaVersusControl.logRank.chiSquare.toFixed(1)}, p = ${ahaVersusControl.logRank.pValue?.toExponential(2)}`);
+
+section('Retention: aha finder (first 7 days; target: active in days 8-30)');
+const finder = findAha(userJourneys, {
+  candidates: ['report_created', 'dashboard_viewed', 'login', 'teammate_invited', 'export'],
+  landmarkDays: 7,
+  target: { retainedOn: [8, 30] },
+  asOf: company.asOf,
+});
+console.log(`${finder.users} users observable, ${percent(finder.retention?.value ?? null)} retained`);
+console.log(
+  table(
+    ['behaviour', 'users who did', 'retained if did', 'retained if not', 'phi', 'band', 'precision', 'recall'],
+    finder.best.slice(0, 5).map((m) => [
+      `${m.event} >= ${m.count}`,
+      percent(m.share?.value ?? null, 0),
+      percent(m.retainedIfDid?.value ?? null, 0),
+      percent(m.retainedIfNot?.value ?? null, 0),
+      m.phi === null ? null : m.phi.toFixed(2),
+      String(m.band),
+      percent(m.precision, 0),
+      percent(m.recall, 0),
+    ]),
   ),
 );
 

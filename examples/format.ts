@@ -13,7 +13,7 @@ export function percent(value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined ? '-' : `${(value * 100).toFixed(digits)}%`;
 }
 
-export function interval(estimate: { value: number; lower: number; upper: number } | null, digits = 1): string {
+export function interval(estimate: { value: number; lower: number | null; upper: number | null } | null, digits = 1): string {
   if (estimate === null) return '-';
   return `${percent(estimate.value, digits)} [${percent(estimate.lower, digits)}, ${percent(estimate.upper, digits)}]`;
 }

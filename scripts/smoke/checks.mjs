@@ -81,6 +81,15 @@ export const checks = [
       ]).months[1].expansionMrr,
     expected: 50,
   },
+  {
+    // R: summary(survfit(Surv(c(1, 2, 3, 4), c(1, 1, 1, 1)) ~ 1)): median 2.5 (flat 0.5 segment midpoint).
+    entry: './retention',
+    exportName: 'kaplanMeier',
+    label: 'kaplanMeier(4 events at 1, 2, 3, 4).median.value',
+    call: (kaplanMeier) =>
+      kaplanMeier([1, 2, 3, 4].map((duration) => ({ duration, observed: true }))).median.value,
+    expected: 2.5,
+  },
 ];
 
 /**

@@ -5,7 +5,7 @@ import { accessorFor, optionsOf, readChoice, readConfidence, readWeekStart } fro
 import { zoneCalendar } from '../core/time-zone.js';
 import type { Accessor, Estimate, Period, Timestamp, Weekday } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
-import { readDayBounds, reportRange } from './internal/report-range.js';
+import { readDayBounds, reportRange } from '../core/day-range.js';
 
 /** Tells whether an event record is a use of the feature. */
 export type FeaturePredicate<R> = (record: R, index: number) => boolean;

@@ -4,7 +4,7 @@ import { optionsOf, readConfidence, readInteger, readNonNegative } from '../core
 import { zoneCalendar } from '../core/time-zone.js';
 import type { Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
-import { readDayBounds, reportRange } from './internal/report-range.js';
+import { readDayBounds, reportRange } from '../core/day-range.js';
 import { sessionize } from './internal/sessionize.js';
 
 /** Options of {@link sessionsPerUserDay}. */

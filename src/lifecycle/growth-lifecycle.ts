@@ -6,7 +6,8 @@ import { readInstant } from '../core/timestamp.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import type { Period, Timestamp, Weekday } from '../core/types.js';
 import { UnitDaysBuilder } from '../core/unit-days.js';
-import { growthRange, periodScale, readGrowthBounds } from './internal/growth-periods.js';
+import { readDayBounds } from '../core/day-range.js';
+import { growthRange, periodScale } from './internal/growth-periods.js';
 import { NO_SIGNUP, readSignupDays } from './internal/growth-signups.js';
 import type { SignupFields } from './journeys.js';
 
@@ -151,7 +152,7 @@ export function growthLifecycle<R, S = unknown>(events: Events<R>, options: Grow
   }
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
-  const bounds = readGrowthBounds(fn, opts, zone);
+  const bounds = readDayBounds(fn, opts, zone);
 
   // Events to sorted distinct active days per user, up to asOf.
   const limit = givenAsOf ?? Number.POSITIVE_INFINITY;

@@ -11,7 +11,7 @@ import { readInteger, type Id } from '../../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Timestamp } from '../../core/types.js';
 import { UnitDaysBuilder, type UnitDays } from '../../core/unit-days.js';
-import { readDayBounds, reportRange } from './report-range.js';
+import { readDayBounds, reportRange } from '../../core/day-range.js';
 
 /** Groups events by a field: its name (rows and columns), or an accessor (rows). */
 export type GroupBy<R> = string | Accessor<R, unknown>;

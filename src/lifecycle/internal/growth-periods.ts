@@ -7,9 +7,6 @@
  */
 
 import { dayKey, firstDayOfMonth, monthKey, monthOfDay, startOfWeek } from '../../core/calendar.js';
-import { fail } from '../../core/errors.js';
-import { readInstant } from '../../core/timestamp.js';
-import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { Period, Weekday } from '../../core/types.js';
 
 /** Numbering of the calendar periods of one kind. */
@@ -36,18 +33,6 @@ export function periodScale(period: Period, weekStartsOn: Weekday): PeriodScale 
     };
   }
   return { of: (day) => monthOfDay(day), firstDay: (p) => firstDayOfMonth(p), key: (p) => monthKey(p) };
-}
-
-/** The local days of `options.from` and `options.to` (`null` where not given); `to` must not be before `from`. */
-export function readGrowthBounds(
-  fn: string,
-  options: { readonly from?: unknown; readonly to?: unknown },
-  zone: ZoneCalendar,
-): { from: number | null; to: number | null } {
-  const from = options.from === undefined ? null : zone.dayOf(readInstant(options.from, zone, fn, 'options.from'));
-  const to = options.to === undefined ? null : zone.dayOf(readInstant(options.to, zone, fn, 'options.to'));
-  if (from !== null && to !== null && to < from) fail(fn, 'options.to', 'invalid-option', 'must not be before options.from', options.to);
-  return { from, to };
 }
 
 /**

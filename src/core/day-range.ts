@@ -1,13 +1,13 @@
 /**
  * The range of local days a per-day or per-period report covers: the caller's `from` and
  * `to` (inclusive, `YYYY-MM-DD` or any timestamp, read as local days of the zone), else the
- * first and last day of the data. Used by `sessionsPerUserDay` and `featureAdoption`.
+ * first and last day of the data. Used by the engagement reports and the growth lifecycle.
  * @internal
  */
 
-import { fail } from '../../core/errors.js';
-import { readInstant } from '../../core/timestamp.js';
-import type { ZoneCalendar } from '../../core/time-zone.js';
+import { fail } from './errors.js';
+import { readInstant } from './timestamp.js';
+import type { ZoneCalendar } from './time-zone.js';
 
 /** The local days of `options.from` and `options.to`, `null` where not given. */
 export function readDayBounds(
