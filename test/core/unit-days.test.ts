@@ -76,6 +76,23 @@ describe('IdCodes', () => {
     );
   });
 
+  it('codes thousands of string ids through table growth like a Map would (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 0, maxLength: 6 }), { minLength: 1000, maxLength: 4000 }), (ids) => {
+        const codes = new IdCodes();
+        const reference = new Map<string, number>();
+        for (const id of ids) {
+          if (!reference.has(id)) reference.set(id, reference.size);
+          expect(codes.code(id)).toBe(reference.get(id));
+        }
+        expect(codes.ids).toEqual([...reference.keys()]);
+        for (const [id, code] of reference) expect(codes.find(id)).toBe(code);
+        expect(codes.find('\u0000never')).toBe(-1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('keeps a large id seen before the table grew past it', () => {
     const codes = new IdCodes();
     expect(codes.code(5_000_000)).toBe(0); // beyond the direct table: map
