@@ -9,6 +9,7 @@ import { readInstant } from '../../core/timestamp.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Period, Weekday } from '../../core/types.js';
 
+/** How a cohort cell counts a user: active in exactly interval k (`'n-day'`), in k or later (`'unbounded'`), or in a custom range of intervals (`'bracket'`). */
 export type RetentionMode = 'n-day' | 'unbounded' | 'bracket';
 
 /** Everything `cohortRetention` reads from its options, validated. */
