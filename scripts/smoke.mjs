@@ -7,7 +7,8 @@
 //    scripts/smoke/checks.mjs in Node (import and require), Deno (import and require),
 //    Bun (import and require) and Cloudflare's workerd (an esbuild bundle, as wrangler
 //    makes, run by `workerd test`).
-// 3. Print one line per check, and exit 1 if anything failed.
+// 3. Run the examples of examples/ against the installed tarball (scripts/smoke/examples.mjs).
+// 4. Print one line per check, and exit 1 if anything failed.
 //
 // Deno, Bun and workerd come from the npm registry, pinned below, and are installed on
 // first use into .smoke/runtimes/ (git-ignored), so the repo's own `npm ci` stays lean.
@@ -23,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER, checks } from './smoke/checks.mjs';
+import { runExamples } from './smoke/examples.mjs';
 
 /** Pinned runtimes: npm package -> version, and where its platform package keeps the binary. */
 const RUNTIMES = {
@@ -61,8 +63,9 @@ async function main() {
   runIn('node-cjs', 'node', ['run.cjs']);
 
   const deno = runtime('deno');
+  const denoEnv = { DENO_DIR: path.join(runtimesDir, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
   if (deno) {
-    const env = { DENO_DIR: path.join(runtimesDir, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
+    const env = denoEnv;
     // --node-modules-dir=manual: resolve the package from the scratch project's node_modules,
     // as npm installed it; Deno fetches nothing.
     const flags = ['run', '--node-modules-dir=manual', '--no-lock'];
@@ -80,13 +83,14 @@ async function main() {
   const workerd = runtime('workerd');
   if (workerd) {
     const started = performance.now();
-    const bundled = await bundleWorker();
+    const bundled = await bundleWorker('worker.mjs', 'worker.bundle.mjs');
     if (bundled) {
       runIn('workerd', workerd, ['test', '--no-verbose', 'workerd.capnp'], {}, performance.now() - started);
     }
   }
 
   compareExports();
+  await runExamples({ root, projectDir, deno, denoEnv, workerd, bundle: bundleWorker, run, fail });
   if (failures > 0) {
     console.error(`\nsmoke: ${failures} failure${failures === 1 ? '' : 's'}`);
     process.exit(1);
@@ -143,8 +147,8 @@ function writeRunners() {
   );
 }
 
-/** Bundles worker.mjs with the package into worker.bundle.mjs, as wrangler would. */
-async function bundleWorker() {
+/** Bundles a worker of the scratch project with the package (e.g. worker.mjs into worker.bundle.mjs), as wrangler would. */
+async function bundleWorker(entry, outfile) {
   let esbuild;
   try {
     esbuild = await import('esbuild'); // installed with tsup
@@ -154,8 +158,8 @@ async function bundleWorker() {
   try {
     await esbuild.build({
       absWorkingDir: projectDir,
-      entryPoints: ['worker.mjs'],
-      outfile: 'worker.bundle.mjs',
+      entryPoints: [entry],
+      outfile,
       bundle: true,
       format: 'esm',
       platform: 'neutral',

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Pack-contents check (part of `npm run check`, after the build).
+//
+// Runs `npm pack --dry-run --json` and fails if the tarball would contain anything other
+// than package.json, README.md, CHANGELOG.md, LICENSE and files under dist/ (or no dist/
+// files at all). Prints the file count and sizes either way.
+//
+// Usage: node scripts/pack-files.mjs
+
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Files allowed at the top of the tarball; everything else must be under dist/. */
+const ALLOWED_FILES = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+
+const isAllowed = (file) => ALLOWED_FILES.has(file) || file.startsWith('dist/');
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function main() {
+  // --ignore-scripts: no prepack/prepare output mixed into the JSON; the build runs first.
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: root,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
+  if (result.error !== undefined || result.status !== 0) {
+    console.error('pack-files: `npm pack --dry-run --json` failed');
+    console.error(result.error?.message ?? result.stderr);
+    return 1;
+  }
+
+  let report;
+  try {
+    [report] = JSON.parse(result.stdout);
+  } catch {
+    console.error('pack-files: could not parse the output of `npm pack --dry-run --json`');
+    console.error(result.stdout);
+    return 1;
+  }
+  const files = report.files.map((file) => file.path).sort();
+  const unexpected = files.filter((file) => !isAllowed(file));
+  const distCount = files.filter((file) => file.startsWith('dist/')).length;
+  const top = files.filter((file) => !file.startsWith('dist/'));
+
+  console.log(
+    `pack-files: ${report.filename}: ${files.length} files (${distCount} under dist/; ` +
+      `${top.join(', ')}), ${kB(report.unpackedSize)} unpacked, ${kB(report.size)} packed`,
+  );
+
+  let failed = false;
+  if (unexpected.length > 0) {
+    console.error(
+      `pack-files: the package would include ${unexpected.length} unexpected file(s); only ` +
+        `${[...ALLOWED_FILES].join(', ')} and dist/ may be published (see "files" in package.json):`,
+    );
+    for (const file of unexpected) console.error(`  ${file}`);
+    failed = true;
+  }
+  if (distCount === 0) {
+    console.error('pack-files: the package would include no dist/ files; run `npm run build` first');
+    failed = true;
+  }
+  if (!failed) console.log('pack-files: ok');
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main();
