@@ -33,7 +33,7 @@ import {
 } from '../src/retention/index.js';
 import { healthScores, nps, npsChange } from '../src/scores/index.js';
 import { interval, percent, section, table } from './format.js';
-import { sampleCompany } from './sample/sample-company.js';
+import { sampleCompany } from '../src/sample/index.js';
 
 const started = Date.now();
 process.stdout.write('Generating the sample company (seed 42)...');

@@ -78,8 +78,23 @@ function compile(code: string): string {
   return `import { __check } from '${pathToFileURL(join(root, 'test', 'support', 'check-example.ts')).href}';\n${out.join('\n')}\n`;
 }
 
+/** The ```ts blocks of a Markdown file (the README's quick start must run as written). */
+function markdownExamples(file: string): Example[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const examples: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if ((lines[i] as string).trim() !== '```ts') continue;
+    const body: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length && (lines[j] as string).trim() !== '```'; j++) body.push(lines[j] as string);
+    examples.push({ file, line: i + 1, code: body.join('\n') });
+    i = j;
+  }
+  return examples;
+}
+
 const files = sourceFiles(join(root, 'src'));
-const examples = files.flatMap(examplesOf);
+const examples = [...files.flatMap(examplesOf), ...markdownExamples(join(root, 'README.md'))];
 
 describe('doc examples', () => {
   it('exist for every public function', () => {

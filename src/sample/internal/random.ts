@@ -1,4 +1,4 @@
-/** A small seeded random source (mulberry32) with the draws the sample generator needs. */
+/** A small seeded random source (mulberry32) with the draws the sample generator needs. @internal */
 export class SeededRandom {
   private state: number;
 
