@@ -7,6 +7,7 @@ export default defineConfig({
     'lifecycle/index': 'src/lifecycle/index.ts',
     'retention/index': 'src/retention/index.ts',
     'scores/index': 'src/scores/index.ts',
+    'display/index': 'src/display/index.ts',
     'sample/index': 'src/sample/index.ts',
   },
   format: ['esm', 'cjs'],
