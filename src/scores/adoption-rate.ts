@@ -1,7 +1,5 @@
-import { fail } from '../core/errors.js';
-import { optionsOf, readConfidence, readInteger } from '../core/read.js';
 import type { Estimate } from '../core/types.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
+import { countShare } from './internal/count-share.js';
 
 /** Options of {@link adoptionRate}. */
 export interface AdoptionRateOptions {
@@ -49,11 +47,5 @@ export interface AdoptionRateOptions {
  * ```
  */
 export function adoptionRate(adopters: number, eligible: number, options?: AdoptionRateOptions): Estimate | null {
-  const fn = 'adoptionRate';
-  const total = readInteger(eligible, fn, 'eligible', 0);
-  if (typeof adopters !== 'number' || !Number.isInteger(adopters) || adopters < 0 || adopters > total) {
-    fail(fn, 'adopters', 'invalid-number', `must be an integer from 0 to eligible, which is ${total}`, adopters);
-  }
-  const confidence = readConfidence(optionsOf(options, fn).confidence, fn);
-  return wilsonInterval(adopters, total, confidence);
+  return countShare('adoptionRate', { name: 'adopters', value: adopters }, { name: 'eligible', value: eligible }, options);
 }

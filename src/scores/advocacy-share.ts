@@ -1,7 +1,5 @@
-import { fail } from '../core/errors.js';
-import { optionsOf, readConfidence, readInteger } from '../core/read.js';
 import type { Estimate } from '../core/types.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
+import { countShare } from './internal/count-share.js';
 
 /** Options of {@link advocacyShare}. */
 export interface AdvocacyShareOptions {
@@ -49,11 +47,5 @@ export interface AdvocacyShareOptions {
  * ```
  */
 export function advocacyShare(advocates: number, customers: number, options?: AdvocacyShareOptions): Estimate | null {
-  const fn = 'advocacyShare';
-  const total = readInteger(customers, fn, 'customers', 0);
-  if (typeof advocates !== 'number' || !Number.isInteger(advocates) || advocates < 0 || advocates > total) {
-    fail(fn, 'advocates', 'invalid-number', `must be an integer from 0 to customers, which is ${total}`, advocates);
-  }
-  const confidence = readConfidence(optionsOf(options, fn).confidence, fn);
-  return wilsonInterval(advocates, total, confidence);
+  return countShare('advocacyShare', { name: 'advocates', value: advocates }, { name: 'customers', value: customers }, options);
 }

@@ -1,7 +1,5 @@
-import { fail } from '../core/errors.js';
-import { optionsOf, readConfidence, readInteger } from '../core/read.js';
 import type { Estimate } from '../core/types.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
+import { countShare } from './internal/count-share.js';
 
 /** Options of {@link referralRate}. */
 export interface ReferralRateOptions {
@@ -47,11 +45,5 @@ export interface ReferralRateOptions {
  * ```
  */
 export function referralRate(referrers: number, customers: number, options?: ReferralRateOptions): Estimate | null {
-  const fn = 'referralRate';
-  const total = readInteger(customers, fn, 'customers', 0);
-  if (typeof referrers !== 'number' || !Number.isInteger(referrers) || referrers < 0 || referrers > total) {
-    fail(fn, 'referrers', 'invalid-number', `must be an integer from 0 to customers, which is ${total}`, referrers);
-  }
-  const confidence = readConfidence(optionsOf(options, fn).confidence, fn);
-  return wilsonInterval(referrers, total, confidence);
+  return countShare('referralRate', { name: 'referrers', value: referrers }, { name: 'customers', value: customers }, options);
 }
