@@ -16,8 +16,9 @@ export interface ActiveUsersByPeriodOptions<R> extends ActiveDaysOptions<R> {
 export interface PeriodActiveUsers {
   /** The period's key: `YYYY-MM-DD` for a day or a week (its first day), `YYYY-MM` for a month. */
   readonly period: string;
-  /** First and last day of the period that lie in the reported range. */
+  /** First day of the period that lies in the reported range, `YYYY-MM-DD`. */
   readonly start: string;
+  /** Last day of the period that lies in the reported range, `YYYY-MM-DD`. */
   readonly end: string;
   /** Whether the whole calendar period lies in the range (edge periods may be partial). */
   readonly complete: boolean;
@@ -27,10 +28,15 @@ export interface PeriodActiveUsers {
 
 /** Result of {@link activeUsersByPeriod}. */
 export interface ActiveUsersByPeriodResult {
+  /** IANA time zone the days are counted in. */
   readonly timeZone: string;
+  /** The calendar period used. */
   readonly period: Period;
+  /** First day of the week used, 0 = Sunday ... 6 = Saturday. */
   readonly weekStartsOn: Weekday;
+  /** First reported day, `YYYY-MM-DD`; `null` for empty input without a range. */
   readonly from: string | null;
+  /** Last reported day, `YYYY-MM-DD`; `null` for empty input without a range. */
   readonly to: string | null;
   /** Every period from the one containing `from` to the one containing `to`. */
   readonly periods: PeriodActiveUsers[];
@@ -38,6 +44,7 @@ export interface ActiveUsersByPeriodResult {
 
 /** Result of {@link activeUsersByPeriod} with `groupBy`. */
 export interface GroupedActiveUsersByPeriodResult extends Omit<ActiveUsersByPeriodResult, 'periods'> {
+  /** One series per group, in order of the group's first event. */
   readonly groups: { readonly group: Id; readonly periods: PeriodActiveUsers[] }[];
 }
 

@@ -37,10 +37,13 @@ export interface ActiveUsersDay {
 
 /** Result of {@link activeUsers}. */
 export interface ActiveUsersResult {
+  /** IANA time zone the days are counted in. */
   readonly timeZone: string;
+  /** Rolling window lengths used, in days. */
   readonly windows: { readonly wau: number; readonly mau: number };
-  /** First and last reported day (`null` for empty input without a range). */
+  /** First reported day, `YYYY-MM-DD`; `null` for empty input without a range. */
   readonly from: string | null;
+  /** Last reported day, `YYYY-MM-DD`; `null` for empty input without a range. */
   readonly to: string | null;
   /** Every day from `from` to `to`, days without activity included. */
   readonly days: ActiveUsersDay[];

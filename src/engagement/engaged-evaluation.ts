@@ -81,9 +81,11 @@ export interface EngagedEvaluationCampaign extends EngagedEvaluationSummary {
 
 /** One trial's evaluation. */
 export interface EngagedEvaluationTrial {
+  /** The trial's account id. */
   readonly accountId: Id;
   /** The local trial-start day (day 0), `YYYY-MM-DD`. */
   readonly trialStart: string;
+  /** The trial's source campaign; `null` when none. */
   readonly sourceCampaign: Id | null;
   /** Distinct active days in the window (so far, for a pending trial). */
   readonly activeDays: number;
@@ -97,12 +99,17 @@ export interface EngagedEvaluationTrial {
 
 /** Result of {@link engagedEvaluation}. */
 export interface EngagedEvaluationResult {
+  /** IANA time zone whose calendar days count. */
   readonly timeZone: string;
   /** The `asOf` used, as an ISO string; `null` when there are neither events nor trials. */
   readonly asOf: string | null;
+  /** Distinct active days a trial needs to count as engaged. */
   readonly minActiveDays: number;
+  /** Days of the evaluation window, day 0 being the trial-start day. */
   readonly windowDays: number;
+  /** Confidence level of the rate intervals. */
   readonly confidence: number;
+  /** Band thresholds used, defaults filled in. */
   readonly benchmarks: { readonly expected: number; readonly ideal: number };
   /** All trials together. */
   readonly overall: EngagedEvaluationSummary;

@@ -40,8 +40,9 @@ export interface FeatureAdoptionRow {
    * month; without `period`, the range as an ISO 8601 interval `YYYY-MM-DD/YYYY-MM-DD`.
    */
   readonly period: string;
-  /** First and last day of the period that lie in the range (edge periods may be cut). */
+  /** First day of the period that lies in the range, `YYYY-MM-DD` (edge periods may be cut). */
   readonly start: string;
+  /** Last day of the period that lies in the range, `YYYY-MM-DD` (edge periods may be cut). */
   readonly end: string;
   /** Whether the whole calendar period lies in the range. */
   readonly complete: boolean;
@@ -55,15 +56,19 @@ export interface FeatureAdoptionRow {
 
 /** Result of {@link featureAdoption}. */
 export interface FeatureAdoptionResult {
+  /** IANA time zone of the days. */
   readonly timeZone: string;
   /** The feature's event name, or `'predicate'`. */
   readonly feature: string;
   /** The period, or `null` for one row over the whole range. */
   readonly period: Period | null;
+  /** First day of the week used, 0 = Sunday ... 6 = Saturday. */
   readonly weekStartsOn: Weekday;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
-  /** First and last day counted; `null` when there is nothing to report. */
+  /** First day counted, `YYYY-MM-DD`; `null` when there is nothing to report. */
   readonly from: string | null;
+  /** Last day counted, `YYYY-MM-DD`; `null` when there is nothing to report. */
   readonly to: string | null;
   /** One row per period from the first to the last, periods without activity included. */
   readonly periods: FeatureAdoptionRow[];

@@ -34,6 +34,7 @@ export interface LicenseUtilizationByAccountOptions<R, L> extends EventAccessors
 
 /** One account's row of {@link licenseUtilizationByAccount}. */
 export interface AccountLicenseUtilization {
+  /** The account's id. */
   readonly accountId: Id;
   /** Distinct users of the account active in the window. */
   readonly activeUsers: number;
@@ -41,18 +42,23 @@ export interface AccountLicenseUtilization {
   readonly licenses: number;
   /** `activeUsers / licenses`; `null` when `licenses` is 0. */
   readonly ratio: number | null;
+  /** The band of `ratio`; `null` when `ratio` is. */
   readonly band: LicenseBand | null;
 }
 
 /** Result of {@link licenseUtilizationByAccount}. */
 export interface LicenseUtilizationByAccountResult {
+  /** IANA time zone whose calendar days count. */
   readonly timeZone: string;
   /** The `asOf` used, as an ISO string; `null` when there were no events and none was given. */
   readonly asOf: string | null;
+  /** Days in the active-user window, ending on and including the day of `asOf`. */
   readonly windowDays: number;
-  /** First and last day of the window, `YYYY-MM-DD` (`null` when `asOf` is). */
+  /** First day of the window, `YYYY-MM-DD` (`null` when `asOf` is). */
   readonly from: string | null;
+  /** Last day of the window, `YYYY-MM-DD` (`null` when `asOf` is). */
   readonly to: string | null;
+  /** The thresholds used, defaults filled in. */
   readonly thresholds: ResolvedLicenseThresholds;
   /** One row per account of the licenses table, lowest utilization first. */
   readonly accounts: AccountLicenseUtilization[];

@@ -14,7 +14,9 @@ export interface LicenseUsage {
 
 /** Result of {@link licenseUtilization}. */
 export interface LicenseUtilizationResult {
+  /** The input's active users. */
   readonly activeUsers: number;
+  /** The input's licenses. */
   readonly licenses: number;
   /** `activeUsers / licenses`; `null` when `licenses` is 0. */
   readonly ratio: number | null;

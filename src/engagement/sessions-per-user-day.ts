@@ -55,15 +55,21 @@ export interface SessionsPerUserDayOverall {
 
 /** Result of {@link sessionsPerUserDay}. */
 export interface SessionsPerUserDayResult {
+  /** IANA time zone of the days. */
   readonly timeZone: string;
+  /** Minutes of inactivity that end a session. */
   readonly inactivityMinutes: number;
+  /** Sessions a user needs on a day to meet the target. */
   readonly target: number;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
-  /** First and last reported day; `null` when there is nothing to report. */
+  /** First reported day, `YYYY-MM-DD`; `null` when there is nothing to report. */
   readonly from: string | null;
+  /** Last reported day, `YYYY-MM-DD`; `null` when there is nothing to report. */
   readonly to: string | null;
   /** Every day from `from` to `to`, days without sessions included. */
   readonly days: SessionsPerUserDayRow[];
+  /** Totals over all user-days of the range. */
   readonly overall: SessionsPerUserDayOverall;
 }
 

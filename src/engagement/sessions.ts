@@ -48,10 +48,13 @@ export interface SessionsSummary {
 
 /** Result of {@link sessions}. */
 export interface SessionsResult {
+  /** IANA time zone of the session days. */
   readonly timeZone: string;
+  /** Minutes of inactivity that end a session. */
   readonly inactivityMinutes: number;
   /** Every session, ordered by `start`, then `userId` (numbers before strings, strings by code units). */
   readonly sessions: Session[];
+  /** Totals over all sessions. */
   readonly summary: SessionsSummary;
 }
 

@@ -36,11 +36,13 @@ export interface StickinessOptions<R> extends ActiveDaysOptions<R> {
 export interface StickinessBar {
   /** Number of active days in the range. */
   readonly activeDays: number;
-  /** Users active on exactly `activeDays` days, and their share of the range's active users. */
+  /** Users active on exactly `activeDays` days. */
   readonly users: number;
+  /** `users` as a share of the range's active users; `null` when there are none. */
   readonly share: number | null;
-  /** Users active on at least `activeDays` days, and their share. */
+  /** Users active on at least `activeDays` days. */
   readonly atLeast: number;
+  /** `atLeast` as a share of the range's active users; `null` when there are none. */
   readonly atLeastShare: number | null;
 }
 
@@ -62,17 +64,23 @@ export interface StickinessFigures {
 
 /** Result of {@link stickiness}. */
 export interface StickinessResult extends StickinessFigures {
+  /** IANA time zone the days are counted in. */
   readonly timeZone: string;
+  /** First day of the range, `YYYY-MM-DD`; `null` for empty input without a range. */
   readonly from: string | null;
+  /** Last day of the range, `YYYY-MM-DD`; `null` for empty input without a range. */
   readonly to: string | null;
   /** Days in the range. */
   readonly days: number;
+  /** Days in the MAU window. */
   readonly mauWindow: number;
+  /** Band thresholds used, defaults filled in. */
   readonly thresholds: { readonly dailyHabit: number; readonly regular: number };
 }
 
 /** Result of {@link stickiness} with `groupBy`. */
 export interface GroupedStickinessResult extends Omit<StickinessResult, keyof StickinessFigures> {
+  /** The figures of each group, in order of the group's first event. */
   readonly groups: ({ readonly group: Id } & StickinessFigures)[];
 }
 

@@ -30,8 +30,11 @@ export interface CompareConversionOptions<R = unknown> extends ConversionWindowO
 export interface CompareConversionResult {
   /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
+  /** IANA time zone of a date-only `asOf`. */
   readonly timeZone: string;
+  /** Length of the conversion window, in days of 24 hours. */
   readonly withinDays: number;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
   /** The conversion of the journeys in the segment. */
   readonly segment: ConversionSummary;

@@ -17,8 +17,11 @@ export type ConversionOptions<R = unknown> = ConversionWindowOptions<R>;
 export interface ConversionResult extends ConversionSummary {
   /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
+  /** IANA time zone of a date-only `asOf`. */
   readonly timeZone: string;
+  /** Length of the conversion window, in days of 24 hours. */
   readonly withinDays: number;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
 }
 

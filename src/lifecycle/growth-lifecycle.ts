@@ -47,8 +47,9 @@ export interface GrowthLifecycleOptions<R, S = unknown> extends EventAccessors<R
 export interface GrowthLifecyclePeriod {
   /** The period's key: `YYYY-MM-DD` for a day or a week (its first day), `YYYY-MM` for a month. */
   readonly period: string;
-  /** First and last calendar day of the period, `YYYY-MM-DD`. */
+  /** First calendar day of the period, `YYYY-MM-DD`. */
   readonly start: string;
+  /** Last calendar day of the period, `YYYY-MM-DD`. */
   readonly end: string;
   /** Whether the period ends on or before the day of `asOf` (the last one may be partial). */
   readonly complete: boolean;
@@ -68,14 +69,19 @@ export interface GrowthLifecyclePeriod {
 
 /** Result of {@link growthLifecycle}. */
 export interface GrowthLifecycleResult {
+  /** IANA time zone whose calendar periods count. */
   readonly timeZone: string;
+  /** The calendar period used. */
   readonly period: Period;
+  /** First day of the week used, 0 = Sunday ... 6 = Saturday. */
   readonly weekStartsOn: Weekday;
+  /** What makes a user new: `'first-activity'` or `'signup'`. */
   readonly newBy: GrowthLifecycleNewBy;
   /** The `asOf` used, as an ISO string; `null` when there are no events and none was given. */
   readonly asOf: string | null;
-  /** First and last reported day, `YYYY-MM-DD` (`null` for empty input without a range). */
+  /** First reported day, `YYYY-MM-DD` (`null` for empty input without a range). */
   readonly from: string | null;
+  /** Last reported day, `YYYY-MM-DD` (`null` for empty input without a range). */
   readonly to: string | null;
   /** Every period from the one containing `from` to the one containing `to`. */
   readonly periods: GrowthLifecyclePeriod[];

@@ -56,8 +56,11 @@ export interface LifecycleFunnelStage {
 export interface LifecycleFunnelResult {
   /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
+  /** IANA time zone of a date-only `asOf`. */
   readonly timeZone: string;
+  /** Whether a stage counts only once every earlier stage is reached. */
   readonly inOrder: boolean;
+  /** Confidence level of the conversion intervals. */
   readonly confidence: number;
   /** Number of journeys: the sum of every stage's `current` and `atNoStage`. */
   readonly journeys: number;

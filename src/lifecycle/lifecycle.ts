@@ -46,7 +46,9 @@ export interface Lifecycle<R = unknown> {
   readonly stages: readonly LifecycleStage<R>[];
   /** The cut-off as an ISO string, or `null` for none. */
   readonly asOf: string | null;
+  /** Whether a stage counts only once every earlier stage is reached. */
   readonly inOrder: boolean;
+  /** IANA time zone of the `reached` dates and of a date-only `asOf`. */
   readonly timeZone: string;
 }
 

@@ -27,6 +27,7 @@ export interface TimeToValueOptions {
 
 /** A time to value (in the result's unit) with its confidence interval. */
 export interface TimeToValueQuantile {
+  /** The time, in `unit`, by which the share of journeys reach the milestone. */
   readonly value: number;
   /** From the lower survival curve; `null` when that curve never reaches the share. */
   readonly lower: number | null;
@@ -38,13 +39,15 @@ export interface TimeToValueQuantile {
 export interface TimeToValueShare {
   /** `1 - S(days)`, in [0, 1]. */
   readonly value: number;
-  /** `null` only when every journey still observed had reached it (`value` 1: Greenwood's interval is undefined). */
+  /** Lower interval bound; `null` only when every journey still observed had reached it (`value` 1: Greenwood's interval is undefined). */
   readonly lower: number | null;
+  /** Upper interval bound; `null` when `lower` is. */
   readonly upper: number | null;
 }
 
 /** One horizon of {@link TimeToValueResult.reachedWithin}. */
 export interface TimeToValueWithin {
+  /** The horizon, in days of 24 hours. */
   readonly days: number;
   /** `null` when no journey has been observed that long (and not all had reached it sooner). */
   readonly share: TimeToValueShare | null;
@@ -54,8 +57,11 @@ export interface TimeToValueWithin {
 export interface TimeToValueResult {
   /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
+  /** IANA time zone of a date-only `asOf`. */
   readonly timeZone: string;
+  /** Unit of `median`, `p75` and `p90`. */
   readonly unit: TimeToValueUnit;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
   /** Journeys started by `asOf`: `reached + censored`. */
   readonly n: number;

@@ -9,6 +9,7 @@ export type { ChangeDirection, RateChange } from './internal/revenue-rates-month
 /** The fields of an `MrrMonth` that {@link churnRates} reads. */
 export interface ChurnRatesInput
   extends Pick<MrrMonth, 'month' | 'startingMrr' | 'expansionMrr' | 'contractionMrr' | 'churnedMrr' | 'reactivationMrr'> {
+  /** The customer counts read: `start` and `churned`. */
   readonly customers: Pick<MrrMonth['customers'], 'start' | 'churned'>;
 }
 
@@ -54,7 +55,9 @@ export interface ChurnRatesMonth {
 
 /** Result of {@link churnRates}. */
 export interface ChurnRatesResult {
+  /** Whether net MRR churn subtracts reactivation MRR besides expansion. */
   readonly includeReactivation: boolean;
+  /** Confidence level of the logo churn interval. */
   readonly confidence: number;
   /** One row per input month, ascending. */
   readonly byMonth: ChurnRatesMonth[];

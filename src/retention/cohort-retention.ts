@@ -59,16 +59,25 @@ export interface CohortRetentionRow {
 
 /** Result of {@link cohortRetention}. */
 export interface CohortRetentionResult {
+  /** Calendar period that groups users into cohorts. */
   readonly cohort: Period;
+  /** Length of the retention intervals. */
   readonly interval: Period;
+  /** The retention mode used. */
   readonly mode: RetentionMode;
+  /** Last interval index reported: columns 0..periods. */
   readonly periods: number;
   /** The brackets (bracket mode), else `null`. */
   readonly brackets: [number, number][] | null;
+  /** What starts a user: `'first-activity'`, `'signup'` or an event name. */
   readonly start: string;
+  /** Whether cohorts are recurring. */
   readonly recurring: boolean;
+  /** Whether intervals are rolling windows of 24 hours. */
   readonly rolling: boolean;
+  /** IANA time zone of the calendar. */
   readonly timeZone: string;
+  /** First day of the week used, 0 = Sunday ... 6 = Saturday. */
   readonly weekStartsOn: Weekday;
   /** The `asOf` used, as an ISO string; `null` when there are no events and none was given. */
   readonly asOf: string | null;

@@ -91,6 +91,7 @@ export interface RetentionAtDay {
 
 /** The log-rank test of the two curves. */
 export interface RetentionLogRank {
+  /** The log-rank chi-square statistic. */
   readonly chiSquare: number;
   /** 1, or 0 when there is no test (a group empty, or no churn at all). */
   readonly degreesOfFreedom: number;
@@ -106,14 +107,21 @@ export interface RetentionLogRank {
 export interface CompareRetentionResult {
   /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
+  /** IANA time zone of a date-only `asOf`. */
   readonly timeZone: string;
+  /** Days of 24 hours from the start to the landmark. */
   readonly landmarkDays: number;
+  /** Days of 24 hours from the start to the end of the follow-up. */
   readonly horizonDays: number;
   /** `horizonDays − landmarkDays`: the longest follow-up after the landmark. */
   readonly followUpDays: number;
+  /** Days without activity that make a churn. */
   readonly inactivityDays: number;
+  /** Days after the landmark at which retention is reported. */
   readonly retentionDays: number[];
+  /** Confidence level of the intervals. */
   readonly confidence: number;
+  /** Transform of the survival intervals, as R's `conf.type`. */
   readonly confType: KaplanMeierConfType;
   /** All journeys: `segment.users + control.users + leftOut.notYetAtLandmark + leftOut.churnedBeforeLandmark`. */
   readonly journeys: number;
@@ -130,6 +138,7 @@ export interface CompareRetentionResult {
   readonly control: RetentionGroup;
   /** Retention at each of `retentionDays`. */
   readonly retention: RetentionAtDay[];
+  /** Log-rank test of the segment's curve against the control's. */
   readonly logRank: RetentionLogRank;
 }
 

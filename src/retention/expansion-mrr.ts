@@ -3,6 +3,7 @@ import type { MrrMonth } from './revenue-types.js';
 
 /** The fields of an `MrrMonth` that {@link expansionMrr} reads. */
 export interface ExpansionMrrInput extends Pick<MrrMonth, 'month' | 'startingMrr' | 'expansionMrr'> {
+  /** The customer counts read: `start` and `expanded`. */
   readonly customers: Pick<MrrMonth['customers'], 'start' | 'expanded'>;
 }
 

@@ -49,11 +49,17 @@ export interface AhaMilestone extends AhaFigures {
 export interface FindAhaResult {
   /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
+  /** IANA time zone of a date-only `asOf`. */
   readonly timeZone: string;
+  /** The first days of 24 hours after the start in which the behaviour must happen. */
   readonly landmarkDays: number;
+  /** What counts as retained. */
   readonly target: AhaTarget;
+  /** Days without activity that make a churn. */
   readonly inactivityDays: number;
+  /** Users needed on each side for a milestone to be ranked in `best`. */
   readonly minUsers: number;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
   /** All journeys: `users + leftOut.notObservable + leftOut.churnedBeforeLandmark`. */
   readonly journeys: number;
@@ -63,6 +69,7 @@ export interface FindAhaResult {
   readonly retained: number;
   /** `retained / users` with its Wilson interval: the baseline; `null` without users. */
   readonly retention: Estimate | null;
+  /** Journeys left out of the analysis, by reason. */
   readonly leftOut: {
     /** The target window ends after `asOf`. */
     readonly notObservable: number;

@@ -28,6 +28,7 @@ export interface KaplanMeierOptions<R> extends SubjectAccessors<R> {
 
 /** One step of the curve: a distinct duration (event or censoring). */
 export interface KaplanMeierStep {
+  /** The distinct duration. */
   readonly time: number;
   /** Subjects with duration >= time (those censored at `time` included). */
   readonly atRisk: number;
@@ -39,13 +40,15 @@ export interface KaplanMeierStep {
   readonly survival: number;
   /** Greenwood standard error of `survival`; `null` once the curve has reached 0. */
   readonly standardError: number | null;
-  /** Interval bounds, within [0, 1]; `null` once the curve has reached 0 (R: `NA`). */
+  /** Lower interval bound, within [0, 1]; `null` once the curve has reached 0 (R: `NA`). */
   readonly lower: number | null;
+  /** Upper interval bound, within [0, 1]; `null` once the curve has reached 0 (R: `NA`). */
   readonly upper: number | null;
 }
 
 /** The median time to the event with its interval. */
 export interface KaplanMeierMedian {
+  /** The time by which half have had the event. */
   readonly value: number;
   /** From the lower survival curve; `null` when it never falls to 0.5. */
   readonly lower: number | null;
@@ -55,22 +58,27 @@ export interface KaplanMeierMedian {
 
 /** The time by which a share `probability` of the subjects has had the event (R's `quantile(fit, probability)`). */
 export interface KaplanMeierQuantile {
+  /** The requested share of subjects with the event. */
   readonly probability: number;
   /** `null` when the curve never falls to `1 - probability`. */
   readonly value: number | null;
-  /** The same search on the lower and the upper curve; each `null` when that curve never gets that low. */
+  /** The same search on the lower curve; `null` when that curve never gets that low. */
   readonly lower: number | null;
+  /** The same search on the upper curve; `null` when that curve never gets that low. */
   readonly upper: number | null;
 }
 
 /** The survival at a requested time. */
 export interface KaplanMeierAt {
+  /** The requested time. */
   readonly time: number;
   /** S(time); `null` after the last duration (not observed that long) unless the curve has reached 0. */
   readonly survival: number | null;
-  /** `null` with `survival`, and where the curve is 0. */
+  /** Standard error of `survival`; `null` with `survival`, and where the curve is 0. */
   readonly standardError: number | null;
+  /** Lower interval bound; `null` with `survival`, and where the curve is 0. */
   readonly lower: number | null;
+  /** Upper interval bound; `null` with `survival`, and where the curve is 0. */
   readonly upper: number | null;
 }
 
@@ -82,7 +90,9 @@ export interface KaplanMeierResult {
   readonly events: number;
   /** Censored subjects. */
   readonly censored: number;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
+  /** Interval transform, as R's `conf.type`. */
   readonly confType: KaplanMeierConfType;
   /** One step per distinct duration, ascending. */
   readonly curve: KaplanMeierStep[];

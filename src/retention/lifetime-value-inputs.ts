@@ -9,6 +9,7 @@ import type { MrrMonth } from './revenue-types.js';
 
 /** The fields of an `MrrMonth` that {@link lifetimeValueInputs} reads. */
 export interface LifetimeValueInputsInput extends Pick<MrrMonth, 'month' | 'startingMrr' | 'contractionMrr' | 'churnedMrr' | 'endingMrr'> {
+  /** The customer counts read: `start`, `churned` and `end`. */
   readonly customers: Pick<MrrMonth['customers'], 'start' | 'churned' | 'end'>;
 }
 
@@ -24,12 +25,15 @@ export interface LifetimeValueInputsOptions {
 
 /** Result of {@link lifetimeValueInputs}: monthly figures for `customerLifetimeValue`. */
 export interface LifetimeValueInputsResult {
+  /** Months in the window. */
   readonly window: number;
-  /** First and last month of the window, `YYYY-MM`; `null` without months and without `to`. */
+  /** First month of the window, `YYYY-MM`; `null` without months and without `to`. */
   readonly from: string | null;
+  /** Last month of the window, `YYYY-MM`; `null` without months and without `to`. */
   readonly to: string | null;
   /** Input months inside the window (fewer than `window` when the data is shorter). */
   readonly months: number;
+  /** Confidence level of the logo churn interval. */
   readonly confidence: number;
   /** Average MRR per customer: `Σ endingMrr / Σ customers.end`; `null` when no customer was counted. */
   readonly arpa: number | null;

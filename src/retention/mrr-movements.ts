@@ -31,7 +31,9 @@ export type MrrMovementType = 'new' | 'expansion' | 'contraction' | 'churn' | 'r
 export interface MrrCustomerMovement {
   /** `YYYY-MM`. */
   readonly month: string;
+  /** The customer's id. */
   readonly customerId: Id;
+  /** The kind of movement. */
   readonly type: MrrMovementType;
   /** The size of the movement, > 0: `|to − from|`. */
   readonly amount: number;
@@ -43,8 +45,9 @@ export interface MrrCustomerMovement {
 
 /** Result of {@link mrrMovements}. */
 export interface MrrMovementsResult {
-  /** First and last month reported (`null` for empty input without a range). */
+  /** First month reported, `YYYY-MM` (`null` for empty input without a range). */
   readonly from: string | null;
+  /** Last month reported, `YYYY-MM` (`null` for empty input without a range). */
   readonly to: string | null;
   /**
    * The month whose customers count as already there (starting MRR) rather than new: the

@@ -33,6 +33,7 @@ export interface QuickRatioMonth extends QuickRatioFigures {
 
 /** Result of {@link quickRatio}. */
 export interface QuickRatioResult {
+  /** Whether reactivation MRR counts as gained. */
   readonly includeReactivation: boolean;
   /** All months together (e.g. a quarter's quick ratio from its three months). */
   readonly overall: QuickRatioFigures;

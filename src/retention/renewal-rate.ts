@@ -26,7 +26,9 @@ export interface RenewalRateOptions<R> {
 export interface RenewalFigures {
   /** Renewals due: `renewed + notRenewed + pending`. */
   readonly due: number;
+  /** Renewals due that were renewed. */
   readonly renewed: number;
+  /** Renewals due that were not renewed. */
   readonly notRenewed: number;
   /** Renewals without an outcome yet (`renewed: null`); not in the rate. */
   readonly pending: number;
@@ -42,10 +44,13 @@ export interface RenewalMonth extends RenewalFigures {
 
 /** Result of {@link renewalRate}. */
 export interface RenewalRateResult extends RenewalFigures {
+  /** IANA time zone of the days and months. */
   readonly timeZone: string;
-  /** First and last day of the period, `YYYY-MM-DD`; `null` without renewals and bounds. */
+  /** First day of the period, `YYYY-MM-DD`; `null` without renewals and bounds. */
   readonly from: string | null;
+  /** Last day of the period, `YYYY-MM-DD`; `null` without renewals and bounds. */
   readonly to: string | null;
+  /** Confidence level of the intervals. */
   readonly confidence: number;
   /** Every month from `from` to `to`, months without renewals included. */
   readonly byMonth: RenewalMonth[];

@@ -6,6 +6,7 @@ import type { Id } from '../core/read.js';
 
 /** A customer's MRR in one calendar month. A customer missing from a month has MRR 0 there. */
 export interface MrrSnapshot {
+  /** The customer's id. */
   readonly customerId: Id;
   /** `YYYY-MM`. */
   readonly month: string;
@@ -33,12 +34,19 @@ export interface MrrMonth {
   readonly endingMrr: number;
   /** Customers with MRR > 0 at the start, new, churned, reactivated, and at the end. */
   readonly customers: {
+    /** Customers with MRR > 0 at the start of the month. */
     readonly start: number;
+    /** Customers new in the month. */
     readonly new: number;
+    /** Customers whose MRR expanded. */
     readonly expanded: number;
+    /** Customers whose MRR contracted. */
     readonly contracted: number;
+    /** Customers who churned. */
     readonly churned: number;
+    /** Customers who were reactivated. */
     readonly reactivated: number;
+    /** Customers with MRR > 0 at the end of the month. */
     readonly end: number;
   };
 }

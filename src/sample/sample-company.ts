@@ -3,10 +3,15 @@ import { SeededRandom } from './internal/random.js';
 
 /** An account of the sample company. */
 export interface SampleAccount {
+  /** The account's id. */
   accountId: string;
+  /** The account's display name. */
   name: string;
+  /** The account's plan. */
   plan: 'starter' | 'team' | 'business';
+  /** Licenses (seats) the account pays for. */
   licenses: number;
+  /** The campaign the account came from. */
   sourceCampaign: string;
   /** Trial start, epoch ms (UTC midnight). */
   trialStart: number;
@@ -14,7 +19,9 @@ export interface SampleAccount {
 
 /** A user of the sample company. */
 export interface SampleUser {
+  /** The user's id. */
   userId: string;
+  /** The id of the user's account. */
   accountId: string;
   /** Signup, epoch ms. */
   signedUpAt: number;
@@ -22,8 +29,11 @@ export interface SampleUser {
 
 /** A product event of the sample company. */
 export interface SampleEvent {
+  /** The id of the user who triggered the event. */
   userId: string;
+  /** The id of the user's account. */
   accountId: string;
+  /** The event's name. */
   name: string;
   /** Epoch ms. */
   timestamp: number;
@@ -31,39 +41,57 @@ export interface SampleEvent {
 
 /** A trial of the sample company. */
 export interface SampleTrial {
+  /** The account's id. */
   accountId: string;
+  /** Trial start, epoch ms (UTC midnight). */
   trialStart: number;
+  /** The campaign the account came from. */
   sourceCampaign: string;
 }
 
 /** A subscription period of the sample company. */
 export interface SampleSubscription {
+  /** The subscription's id. */
   subscriptionId: string;
+  /** The id of the subscribing account. */
   customerId: string;
   /** `YYYY-MM-DD`, inclusive. */
   start: string;
   /** `YYYY-MM-DD`, exclusive; `null` while active. */
   end: string | null;
+  /** Price per `interval`, in `currency`. */
   amount: number;
+  /** Billing interval. */
   interval: 'month' | 'year';
+  /** The currency of `amount`. */
   currency: 'USD';
 }
 
 /** An NPS answer of the sample company. */
 export interface SampleNpsResponse {
+  /** The id of the respondent's account. */
   accountId: string;
+  /** The respondent's user id. */
   userId: string;
+  /** When the response was given, epoch ms. */
   answeredAt: number;
+  /** The NPS answer, 0 to 10. */
   score: number;
 }
 
 /** Everything the sample company generates. */
 export interface SampleCompany {
+  /** Every account. */
   accounts: SampleAccount[];
+  /** Every user. */
   users: SampleUser[];
+  /** Every event. */
   events: SampleEvent[];
+  /** One trial per account. */
   trials: SampleTrial[];
+  /** Every subscription. */
   subscriptions: SampleSubscription[];
+  /** Every NPS response. */
   npsResponses: SampleNpsResponse[];
   /** The end of the data: 2026-10-31T23:59:59.999Z. */
   asOf: number;

@@ -65,8 +65,11 @@ export interface CesSegment extends CesFigures {
 
 /** Result of {@link ces}. */
 export interface CesResult extends CesFigures {
+  /** The highest answer: answers run from 1 to `scale`. */
   readonly scale: number;
+  /** The lowest answer that counts as agreeing. */
   readonly agreeAtLeast: number;
+  /** Confidence level of both intervals. */
   readonly confidence: number;
 }
 

@@ -58,8 +58,11 @@ export interface CsatSegment extends CsatFigures {
 
 /** Result of {@link csat}. */
 export interface CsatResult extends CsatFigures {
+  /** The highest answer: answers run from 1 to `scale`. */
   readonly scale: number;
+  /** The lowest answer that counts as satisfied. */
   readonly satisfiedAtLeast: number;
+  /** Confidence level of the interval. */
   readonly confidence: number;
 }
 

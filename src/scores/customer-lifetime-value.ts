@@ -20,7 +20,9 @@ export interface CustomerLifetimeValueInput {
 export interface CustomerLifetimeValueResult {
   /** `arpa × grossMargin / churn`, in the currency units of `arpa`; `null` when the churn used is 0. */
   readonly value: number | null;
+  /** The average revenue per account given. */
   readonly arpa: number;
+  /** The gross margin given. */
   readonly grossMargin: number;
   /** The churn rate given. */
   readonly churnRate: number;

@@ -25,6 +25,7 @@ export interface HealthScoresOptions<A, B extends string = HealthBand> extends H
 
 /** One account's row of {@link healthScores}. */
 export interface AccountHealthScore<B extends string = HealthBand> extends HealthScoreResult<B> {
+  /** The account's id. */
   readonly accountId: Id;
 }
 

@@ -10,10 +10,15 @@ import type { ResponseAccessors, Responses } from './internal/responses.js';
  * counts are read; the score and interval are recomputed from them.
  */
 export interface NpsSummary {
+  /** Number of responses. */
   readonly n: number;
+  /** Promoters (answers 9-10). */
   readonly promoters: number;
+  /** Passives (answers 7-8). */
   readonly passives: number;
+  /** Detractors (answers 0-6). */
   readonly detractors: number;
+  /** `promoters / n`. */
   readonly promoterShare: number | null;
   /** The method the summary was computed with; inherited when `options.method` is absent. */
   readonly method?: NpsMethod;
@@ -48,7 +53,9 @@ export interface NpsChangeResult {
   readonly pValue: number | null;
   /** `pValue < 1 - confidence`. */
   readonly significant: boolean | null;
+  /** Confidence level of the interval of the difference. */
   readonly confidence: number;
+  /** The interval method used: `'wald'` or `'adjusted-wald'`. */
   readonly method: NpsMethod;
 }
 

@@ -24,7 +24,9 @@ export interface LicenseThresholds {
 
 /** The thresholds a result used, defaults filled in. */
 export interface ResolvedLicenseThresholds {
+  /** A ratio above this is `'expand'`. */
   readonly expandAbove: number;
+  /** A ratio below this is `'adoption-risk'`. */
   readonly riskBelow: number;
 }
 

@@ -22,7 +22,9 @@ export interface LifecycleStage<R = unknown> {
 
 /** A stage as the caller lists it: the milestone may be left out for `signed-up` only. */
 export interface LifecycleStageInput<R = unknown> {
+  /** A non-empty name, unique within the lifecycle. */
   readonly name: string;
+  /** When the journey reached the stage; may be left out for `signed-up` only. */
   readonly milestone?: Milestone<R> | undefined;
 }
 

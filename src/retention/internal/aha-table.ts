@@ -46,6 +46,7 @@ export interface AhaFigures {
   readonly precision: number | null;
   /** P(did | retained); `null` when nobody was retained. */
   readonly recall: number | null;
+  /** The four cells of the table. */
   readonly table: AhaTable;
 }
 

@@ -68,13 +68,19 @@ export interface RevenueRetentionResult {
   readonly pending: boolean;
   /** The ratio; `null` while pending or when the cohort has no MRR. */
   readonly value: number | null;
+  /** Customers with MRR > 0 in the cohort month. */
   readonly customers: number;
+  /** The cohort's MRR in the cohort month. */
   readonly startingMrr: number;
-  /** `null` while pending; the fields as in {@link RevenueRetentionFigures}. */
+  /** Of `customers`, those with MRR > 0 in the end month; `null` while pending. */
   readonly retainedCustomers: number | null;
+  /** `Σ max(0, end - start)` over the cohort's customers; `null` while pending. */
   readonly expansionMrr: number | null;
+  /** `Σ (start - end)` over the customers whose MRR fell but stayed above 0; `null` while pending. */
   readonly contractionMrr: number | null;
+  /** `Σ start` over the customers at 0 in the end month; `null` while pending. */
   readonly churnedMrr: number | null;
+  /** The cohort's MRR in the end month; `null` while pending. */
   readonly endingMrr: number | null;
 }
 

@@ -17,7 +17,9 @@ export const MAX_SCALE = 100;
 
 /** One row of a distribution: how many responses gave this answer. */
 export interface AnswerCount {
+  /** The answer, from 1 to `scale`. */
   readonly answer: number;
+  /** Responses that gave this answer. */
   readonly count: number;
 }
 

@@ -111,31 +111,43 @@ export interface KaplanMeierCurve {
 
 /** One entry of a curve as plain JSON. */
 export interface KaplanMeierPoint {
+  /** The distinct time. */
   readonly time: number;
+  /** Subjects with duration >= time (those censored at the time included). */
   readonly nRisk: number;
+  /** Events at the time. */
   readonly nEvent: number;
+  /** Censorings at the time. */
   readonly nCensor: number;
+  /** S(time), non-increasing, in [0, 1]. */
   readonly survival: number;
   /** Standard error of the survival; `null` where the curve has reached 0. */
   readonly standardError: number | null;
-  /** Interval bounds; `null` where the curve has reached 0 (R: `NA`). */
+  /** Lower interval bound; `null` where the curve has reached 0 (R: `NA`). */
   readonly lower: number | null;
+  /** Upper interval bound; `null` where the curve has reached 0 (R: `NA`). */
   readonly upper: number | null;
 }
 
 /** The survival at one time, with its standard error and interval. */
 export interface SurvivalEstimate {
+  /** The survival S(t). */
   readonly value: number;
-  /** `null` once the curve has reached 0. */
+  /** Standard error of `value`; `null` once the curve has reached 0. */
   readonly standardError: number | null;
+  /** Lower interval bound; `null` once the curve has reached 0. */
   readonly lower: number | null;
+  /** Upper interval bound; `null` once the curve has reached 0. */
   readonly upper: number | null;
 }
 
 /** A quantile of the time distribution with its interval; each part `null` when its curve never reaches the share. */
 export interface QuantileEstimate {
+  /** The quantile time; `null` when not reached. */
   readonly value: number | null;
+  /** Lower interval bound; `null` when not reached. */
   readonly lower: number | null;
+  /** Upper interval bound; `null` when not reached. */
   readonly upper: number | null;
 }
 
