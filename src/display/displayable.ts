@@ -1,7 +1,15 @@
 import { fail } from '../core/errors.js';
 
 /** The MIME bundle a Jupyter kernel shows: HTML or SVG. */
-export type DisplayBundle = { readonly 'text/html': string } | { readonly 'image/svg+xml': string };
+export type DisplayBundle =
+  | {
+      /** HTML markup, for tables. */
+      readonly 'text/html': string;
+    }
+  | {
+      /** A standalone SVG document, for charts. */
+      readonly 'image/svg+xml': string;
+    };
 
 /** An object that Deno's Jupyter kernel renders with its `Symbol.for('Jupyter.display')` method. */
 export interface Displayable {

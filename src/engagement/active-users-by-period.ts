@@ -45,7 +45,12 @@ export interface ActiveUsersByPeriodResult {
 /** Result of {@link activeUsersByPeriod} with `groupBy`. */
 export interface GroupedActiveUsersByPeriodResult extends Omit<ActiveUsersByPeriodResult, 'periods'> {
   /** One series per group, in order of the group's first event. */
-  readonly groups: { readonly group: Id; readonly periods: PeriodActiveUsers[] }[];
+  readonly groups: {
+    /** The group's id (e.g. the account id). */
+    readonly group: Id;
+    /** The group's periods, the same for every group. */
+    readonly periods: PeriodActiveUsers[];
+  }[];
 }
 
 /**

@@ -40,7 +40,12 @@ export interface ActiveUsersResult {
   /** IANA time zone the days are counted in. */
   readonly timeZone: string;
   /** Rolling window lengths used, in days. */
-  readonly windows: { readonly wau: number; readonly mau: number };
+  readonly windows: {
+    /** Days in the WAU window. */
+    readonly wau: number;
+    /** Days in the MAU window. */
+    readonly mau: number;
+  };
   /** First reported day, `YYYY-MM-DD`; `null` for empty input without a range. */
   readonly from: string | null;
   /** Last reported day, `YYYY-MM-DD`; `null` for empty input without a range. */
@@ -52,7 +57,12 @@ export interface ActiveUsersResult {
 /** Result of {@link activeUsers} with `groupBy`: one series per group. */
 export interface GroupedActiveUsersResult extends Omit<ActiveUsersResult, 'days'> {
   /** One series per group, in order of the group's first event. */
-  readonly groups: { readonly group: Id; readonly days: ActiveUsersDay[] }[];
+  readonly groups: {
+    /** The group's id (e.g. the account id). */
+    readonly group: Id;
+    /** The group's daily series over the shared range. */
+    readonly days: ActiveUsersDay[];
+  }[];
 }
 
 /**

@@ -110,7 +110,12 @@ export interface EngagedEvaluationResult {
   /** Confidence level of the rate intervals. */
   readonly confidence: number;
   /** Band thresholds used, defaults filled in. */
-  readonly benchmarks: { readonly expected: number; readonly ideal: number };
+  readonly benchmarks: {
+    /** Rates below this are `'below-benchmark'`. */
+    readonly expected: number;
+    /** Rates at or above this are `'ideal'`. */
+    readonly ideal: number;
+  };
   /** All trials together. */
   readonly overall: EngagedEvaluationSummary;
   /** Per local trial-start month, ascending. */

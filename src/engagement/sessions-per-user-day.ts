@@ -50,7 +50,12 @@ export interface SessionsPerUserDayOverall {
   /** Sessions divided by user-days; `null` without user-days. */
   readonly meanSessionsPerUserDay: number | null;
   /** User-days by their number of sessions, for k = 1 to the largest count, every k listed. */
-  readonly distribution: { readonly sessions: number; readonly userDays: number }[];
+  readonly distribution: {
+    /** Sessions in a user-day. */
+    readonly sessions: number;
+    /** User-days with exactly that many sessions. */
+    readonly userDays: number;
+  }[];
 }
 
 /** Result of {@link sessionsPerUserDay}. */

@@ -75,13 +75,21 @@ export interface StickinessResult extends StickinessFigures {
   /** Days in the MAU window. */
   readonly mauWindow: number;
   /** Band thresholds used, defaults filled in. */
-  readonly thresholds: { readonly dailyHabit: number; readonly regular: number };
+  readonly thresholds: {
+    /** Mean DAU/MAU above this is `'daily-habit'`. */
+    readonly dailyHabit: number;
+    /** Mean DAU/MAU at or above this (and not a daily habit) is `'regular'`. */
+    readonly regular: number;
+  };
 }
 
 /** Result of {@link stickiness} with `groupBy`. */
 export interface GroupedStickinessResult extends Omit<StickinessResult, keyof StickinessFigures> {
   /** The figures of each group, in order of the group's first event. */
-  readonly groups: ({ readonly group: Id } & StickinessFigures)[];
+  readonly groups: ({
+    /** The group's id (e.g. the account id). */
+    readonly group: Id;
+  } & StickinessFigures)[];
 }
 
 /**

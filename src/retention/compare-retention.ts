@@ -98,9 +98,19 @@ export interface RetentionLogRank {
   /** `null` when there is no test. */
   readonly pValue: number | null;
   /** Observed churns in each group. */
-  readonly observed: { readonly segment: number; readonly control: number };
+  readonly observed: {
+    /** Churn events observed in the segment. */
+    readonly segment: number;
+    /** Churn events observed in the control group. */
+    readonly control: number;
+  };
   /** Expected churns in each group under the null hypothesis of equal curves. */
-  readonly expected: { readonly segment: number; readonly control: number };
+  readonly expected: {
+    /** Churn events expected in the segment if both groups shared one curve. */
+    readonly segment: number;
+    /** Churn events expected in the control group if both groups shared one curve. */
+    readonly control: number;
+  };
 }
 
 /** Result of {@link compareRetention}. */

@@ -23,7 +23,15 @@ export interface AhaCandidate<R = unknown> {
  * `n` = the `n`-th 24 hours after the start, day 0 the first), or still active at
  * `activeAtDay` (activity after the landmark within the `inactivityDays` before it).
  */
-export type AhaTarget = { readonly retainedOn: readonly [number, number] } | { readonly activeAtDay: number };
+export type AhaTarget =
+  | {
+      /** Retained when active on some day from `fromDay` to `toDay` after signup. */
+      readonly retainedOn: readonly [number, number];
+    }
+  | {
+      /** Retained when active after the landmark within the `inactivityDays` before this day. */
+      readonly activeAtDay: number;
+    };
 
 /** A read candidate. */
 export interface CandidateSpec {

@@ -17,8 +17,14 @@ import { readNonNegative } from '../../core/read.js';
  * - a function `(value) => points`, whose result must be a finite number from 0 to 100.
  */
 export type HealthNormalizer =
-  | { readonly linear: readonly [worst: number, best: number] }
-  | { readonly thresholds: readonly (readonly [atLeast: number, points: number])[] }
+  | {
+      /** 0 points at `worst`, 100 at `best`, linear between and clamped outside. */
+      readonly linear: readonly [worst: number, best: number];
+    }
+  | {
+      /** Steps `[atLeast, points]`, `atLeast` strictly increasing: the points of the last step reached. */
+      readonly thresholds: readonly (readonly [atLeast: number, points: number])[];
+    }
   | ((value: number) => number);
 
 /** One weighted component of a health score. */

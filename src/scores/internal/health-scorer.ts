@@ -62,7 +62,14 @@ export interface HealthScoreResult<B extends string = HealthBand> {
 }
 
 /** A previous score: a number from 0 to 100, a previous result (its `score` is used), or nothing. */
-export type PreviousHealthScore = number | { readonly score: number | null } | null | undefined;
+export type PreviousHealthScore =
+  | number
+  | {
+      /** The previous score, 0..100, or `null` when there was none. */
+      readonly score: number | null;
+    }
+  | null
+  | undefined;
 
 /** Checked options. */
 export interface ResolvedHealthScore<A, B extends string> {
