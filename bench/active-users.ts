@@ -32,9 +32,9 @@ import { activeUsers } from './lib.js';
 import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { DuckDbEvents, LoadMethod, Series } from './duckdb.js';
 import { countUserDays, generateColumns, rowsFromColumns, shuffleColumns, type Columns, type Row } from './generate.js';
+import { RssSampler, collectGarbage, median } from './measure.js';
 
 const CHILD_FLAG = '--active-users-case';
 const RUNS = 3;
@@ -73,70 +73,12 @@ interface DuckResult {
 
 type CaseResult = OursTiming | OursMemory | DuckResult;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
-function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('bench/active-users: the case process needs --expose-gc');
-  gc();
-}
 
 // ---------------------------------------------------------------------------------------
 // Child process: one case.
 
-const SAMPLER = `
-const { workerData } = require('node:worker_threads');
-const state = new Int32Array(workerData);
-for (;;) {
-  const mode = Atomics.load(state, 0);
-  if (mode === 2) break;
-  if (mode === 0) { Atomics.wait(state, 0, 0); continue; }
-  const kb = Math.round(process.memoryUsage.rss() / 1024);
-  if (kb > Atomics.load(state, 1)) Atomics.store(state, 1, kb);
-  Atomics.wait(state, 0, 1, 2);
-}`;
 
-/** Peak RSS growth of a process while `run` runs (see the file comment). */
-class RssSampler {
-  private readonly state = new Int32Array(new SharedArrayBuffer(8));
-  private readonly worker: Worker;
-  private readonly ready: Promise<void>;
-
-  constructor() {
-    this.worker = new Worker(SAMPLER, { eval: true, workerData: this.state.buffer });
-    this.ready = new Promise((resolve, reject) => {
-      this.worker.once('online', () => resolve());
-      this.worker.once('error', reject);
-    });
-  }
-
-  async measure<T>(run: () => T | Promise<T>): Promise<{ value: T; bytes: number }> {
-    await this.ready;
-    collectGarbage();
-    const before = process.memoryUsage.rss();
-    const maxBefore = process.resourceUsage().maxRSS;
-    Atomics.store(this.state, 1, Math.round(before / 1024));
-    Atomics.store(this.state, 0, 1);
-    Atomics.notify(this.state, 0);
-    const value = await run();
-    const end = Math.round(process.memoryUsage.rss() / 1024);
-    Atomics.store(this.state, 0, 0);
-    const maxAfter = process.resourceUsage().maxRSS;
-    let peak = Math.max(Atomics.load(this.state, 1), end);
-    if (maxAfter > maxBefore) peak = Math.max(peak, maxAfter);
-    return { value, bytes: Math.max(0, peak * 1024 - before) };
-  }
-
-  async close(): Promise<void> {
-    Atomics.store(this.state, 0, 2);
-    Atomics.notify(this.state, 0);
-    await this.worker.terminate();
-  }
-}
 
 function oursSeries(days: readonly { date: string; dau: number; wau: number; mau: number }[]): Series {
   return {
@@ -160,7 +102,7 @@ async function timeOurs(name: OursCase, events: number, users: number): Promise<
   let result = activeUsers(input);
   const times: number[] = [];
   for (let r = 0; r < RUNS; r++) {
-    collectGarbage();
+    collectGarbage(true);
     const start = performance.now();
     result = activeUsers(input);
     times.push(performance.now() - start);
@@ -224,7 +166,7 @@ async function runDuck(name: DuckCase, events: number, users: number, sampler: R
   const values: number[] = [];
   const method: LoadMethod = 'values';
   for (let r = 0; r < RUNS; r++) {
-    collectGarbage();
+    collectGarbage(true);
     const db = await duck.openDuckDb(data.ids);
     const start = performance.now();
     await duck.loadEvents(db.connection, data, method);

@@ -21,6 +21,7 @@ import { cohortRetention } from './lib.js';
 import { cpus, loadavg } from 'node:os';
 import { closeDuckDb, loadEvents, openDuckDb, type DuckDbEvents } from './duckdb.js';
 import { generateColumns, rowsFromColumns, type Columns, type Row } from './generate.js';
+import { collectGarbage, median } from './measure.js';
 
 const RUNS = 3;
 const PERIODS = 12;
@@ -44,15 +45,7 @@ ORDER BY cohort, k`;
 /** Cells by cohort week (first day number) and k; k = 0 is the cohort size. */
 type Cells = Map<number, number[]>;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
 
 async function duckDbCohorts(data: DuckDbEvents): Promise<{ loadMs: number; queryMs: number; cells: Cells }> {
   const db = await openDuckDb(data.ids);

@@ -4,13 +4,10 @@
  */
 import { kaplanMeier } from './lib.js';
 import { seededRandom } from './random.js';
+import { median } from './measure.js';
 
 export const KAPLAN_MEIER_HEADER = ['case', 'subjects', 'ms (median of 3)', 'M subjects/s', 'check'];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 export function benchKaplanMeier(n = 1_000_000): string[][] {
   const random = seededRandom(1234);

@@ -31,10 +31,10 @@ import { allOf, eachJourney, eventCount, growthLifecycle, hasEvent, journeys, li
 import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Journey } from '../src/lifecycle/types.js';
 import { generateColumns } from './generate.js';
 import { seededRandom } from './random.js';
+import { RssSampler, median } from './measure.js';
 
 /** The event names of the generated log, by code. */
 export const EVENT_NAMES = ['signed_up', 'email_confirmed', 'onboarding_completed', 'billing_added', 'report_created', 'login'] as const;
@@ -112,64 +112,9 @@ interface CaseResult {
   readonly note: string;
 }
 
-function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('bench/lifecycle: the case process needs --expose-gc');
-  gc();
-}
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
-const SAMPLER = `
-const { workerData } = require('node:worker_threads');
-const state = new Int32Array(workerData);
-for (;;) {
-  const mode = Atomics.load(state, 0);
-  if (mode === 2) break;
-  if (mode === 0) { Atomics.wait(state, 0, 0); continue; }
-  const kb = Math.round(process.memoryUsage.rss() / 1024);
-  if (kb > Atomics.load(state, 1)) Atomics.store(state, 1, kb);
-  Atomics.wait(state, 0, 1, 2);
-}`;
 
-/** Peak RSS growth of this process while a call runs. */
-class RssSampler {
-  private readonly state = new Int32Array(new SharedArrayBuffer(8));
-  private readonly worker = new Worker(SAMPLER, { eval: true, workerData: this.state.buffer });
-  private readonly ready = new Promise<void>((resolve, reject) => {
-    this.worker.once('online', () => resolve());
-    this.worker.once('error', reject);
-  });
-
-  async measure<T>(run: () => T): Promise<{ value: T; ms: number; bytes: number; peak: number }> {
-    await this.ready;
-    collectGarbage();
-    const before = process.memoryUsage.rss();
-    const maxBefore = process.resourceUsage().maxRSS;
-    Atomics.store(this.state, 1, Math.round(before / 1024));
-    Atomics.store(this.state, 0, 1);
-    Atomics.notify(this.state, 0);
-    const start = performance.now();
-    const value = run();
-    const ms = performance.now() - start;
-    const end = Math.round(process.memoryUsage.rss() / 1024);
-    Atomics.store(this.state, 0, 0);
-    const maxAfter = process.resourceUsage().maxRSS;
-    let peak = Math.max(Atomics.load(this.state, 1), end);
-    if (maxAfter > maxBefore) peak = Math.max(peak, maxAfter);
-    return { value, ms, bytes: Math.max(0, peak * 1024 - before), peak: peak * 1024 };
-  }
-
-  async close(): Promise<void> {
-    Atomics.store(this.state, 0, 2);
-    Atomics.notify(this.state, 0);
-    await this.worker.terminate();
-  }
-}
 
 /**
  * Runs `call` once cold and `runs` times timed; memory is the largest growth of all. Only

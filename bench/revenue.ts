@@ -20,6 +20,7 @@ import { mrrMovements, toMonthlySnapshots } from './lib.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom } from './random.js';
+import { median } from './measure.js';
 
 const CUSTOMERS = 100_000;
 const MONTHS = 36;
@@ -120,10 +121,6 @@ function shuffledCopy<T>(items: readonly T[], seed: number): T[] {
   return copy;
 }
 
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 /** Wall-clock and CPU milliseconds of a call. */
 interface Timing {
