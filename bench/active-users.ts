@@ -33,6 +33,7 @@ import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DuckDbEvents, LoadMethod, Series } from './duckdb.js';
+import type { Events } from '../src/core/events.js';
 import { countUserDays, generateColumns, rowsFromColumns, shuffleColumns, type Columns, type Row } from './generate.js';
 import { RssSampler, collectGarbage, median } from './measure.js';
 
@@ -41,10 +42,11 @@ const RUNS = 3;
 const MEMORY_RUNS = 3;
 const MS_PER_DAY = 86_400_000;
 
-type OursCase = 'rows' | 'rows-shuffled' | 'columns' | 'columns-shuffled';
+type OursCase = 'rows' | 'rows-shuffled' | 'rows-integer' | 'columns' | 'columns-shuffled' | 'columns-arrays';
 type DuckCase = 'duckdb-varchar' | 'duckdb-integer';
 type CaseName = OursCase | DuckCase;
-const CASES: readonly CaseName[] = ['rows', 'rows-shuffled', 'columns', 'columns-shuffled', 'duckdb-varchar', 'duckdb-integer'];
+const CASES: readonly CaseName[] = ['rows', 'rows-shuffled', 'rows-integer', 'columns', 'columns-shuffled', 'columns-arrays', 'duckdb-varchar', 'duckdb-integer'];
+const OURS_CASES = CASES.filter((name): name is OursCase => !name.startsWith('duckdb'));
 
 interface OursTiming {
   readonly kind: 'ours-time';
@@ -89,10 +91,19 @@ function oursSeries(days: readonly { date: string; dau: number; wau: number; mau
   };
 }
 
-function oursInput(name: OursCase, events: number, users: number): { input: Row[] | Columns; userDays: number | null } {
+type OursInput = Events<Row | { userId: number; timestamp: number }>;
+
+function oursInput(name: OursCase, events: number, users: number): { input: OursInput; userDays: number | null } {
   let columns = generateColumns({ events, users });
   const userDays = name === 'columns' ? countUserDays(columns, users) : null;
   if (name.endsWith('shuffled')) columns = shuffleColumns(columns);
+  if (name === 'rows-integer') {
+    const rows = new Array<{ userId: number; timestamp: number }>(events);
+    for (let i = 0; i < events; i++) rows[i] = { userId: columns.userId[i] as number, timestamp: columns.timestamp[i] as number };
+    return { input: rows, userDays };
+  }
+  // Plain arrays of numbers: what DuckDB's getColumnsObjectJS() hands over for INTEGER and DOUBLE.
+  if (name === 'columns-arrays') return { input: { userId: Array.from(columns.userId), timestamp: Array.from(columns.timestamp) }, userDays };
   return { input: name.startsWith('rows') ? rowsFromColumns(columns) : columns, userDays };
 }
 
@@ -109,7 +120,7 @@ async function timeOurs(name: OursCase, events: number, users: number): Promise<
   }
 
   let floorMs: number | null = null;
-  if (!name.endsWith('shuffled')) {
+  if (name === 'rows' || name === 'columns') {
     const read = Array.isArray(input)
       ? (): number => {
           let sum = 0;
@@ -117,7 +128,7 @@ async function timeOurs(name: OursCase, events: number, users: number): Promise<
           return sum;
         }
       : (): number => {
-          const timestamp = input.timestamp;
+          const timestamp = (input as Columns).timestamp;
           let sum = 0;
           for (let i = 0; i < timestamp.length; i++) sum += timestamp[i] as number;
           return sum;
@@ -257,6 +268,8 @@ const LABELS: Record<OursCase, string> = {
   'rows-shuffled': 'activeUsers, rows (string ids), shuffled',
   columns: 'activeUsers, columns (Int32 ids, Float64 ms), time-ordered',
   'columns-shuffled': 'activeUsers, columns (Int32 ids, Float64 ms), shuffled',
+  'rows-integer': 'activeUsers, rows (integer ids), time-ordered',
+  'columns-arrays': 'activeUsers, columns (plain arrays of numbers), time-ordered',
 };
 
 function sizesFromEnv(): number[] {
@@ -289,7 +302,7 @@ export async function benchActiveUsers(): Promise<{ rows: string[][]; notes: str
     const duckVarchar = results['duckdb-varchar'] as DuckResult;
     assertSameSeries(`DuckDB VARCHAR ids (${events} events)`, duckVarchar.series, duckInt.series);
     const count = events.toLocaleString('en-US');
-    for (const name of ['rows', 'rows-shuffled', 'columns', 'columns-shuffled'] as const) {
+    for (const name of OURS_CASES) {
       const ours = results[name] as OursTiming;
       assertSameSeries(`${LABELS[name]} (${events} events)`, ours.series, duckInt.series);
       const duck = name.startsWith('rows') ? duckVarchar : duckInt;

@@ -10,11 +10,14 @@
  * pairs; per user the next active day (`LEAD`); +1 at `day` and -1 at
  * `least(day + w, next_day)` for w = 1, 7, 30; a running sum over every day from the
  * first to the last active day (`generate_series`).
+ *
+ * Days are UTC in the SQL as written; {@link inTimeZone} turns such SQL into the same query
+ * on local calendar days of an IANA time zone (DuckDB's ICU extension).
  */
 import { DuckDBDataChunk, DuckDBInstance, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { Columns, Row } from './generate.js';
 
-/** Per-day counts from the first to the last active day (UTC day numbers). */
+/** Per-day counts from the first to the last active day (UTC day numbers; local ones for SQL from {@link inTimeZone}). */
 export interface Series {
   readonly firstDay: number;
   readonly dau: number[];
@@ -51,6 +54,29 @@ SELECT days.d AS day,
 FROM days LEFT JOIN per_day USING (d)
 WINDOW w AS (ORDER BY days.d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ORDER BY day`;
+
+/** The UTC day number of an event (days since 1970-01-01), as written in {@link ACTIVE_USERS_SQL} and the cohort SQL. */
+export const UTC_DAY_SQL = 'CAST(floor(ts / 86400000) AS INTEGER)';
+
+/**
+ * The local calendar day number (days since 1970-01-01) of an event in an IANA time zone,
+ * through DuckDB's ICU extension (built into `@duckdb/node-api`). Independent of the
+ * session's `TimeZone` setting: `make_timestamptz` reads the instant as microseconds since
+ * the epoch. Timestamps must be whole milliseconds (the generated ones are).
+ */
+export function localDaySql(timeZone: string): string {
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone)) throw new Error(`localDaySql: not a time zone name: ${timeZone}`);
+  return `CAST(CAST(timezone('${timeZone}', make_timestamptz(CAST(ts AS BIGINT) * 1000)) AS DATE) - DATE '1970-01-01' AS INTEGER)`;
+}
+
+/**
+ * `sql` (such as {@link ACTIVE_USERS_SQL}) with every UTC day ({@link UTC_DAY_SQL}) replaced
+ * by the local day in `timeZone`; throws when `sql` has no UTC day to replace.
+ */
+export function inTimeZone(sql: string, timeZone: string): string {
+  if (!sql.includes(UTC_DAY_SQL)) throw new Error('inTimeZone: the SQL has no UTC day expression to replace');
+  return sql.split(UTC_DAY_SQL).join(localDaySql(timeZone));
+}
 
 /** A fresh in-memory database with an empty `events` table. Close it with {@link closeDuckDb}. */
 export async function openDuckDb(ids: 'integer' | 'varchar', threads = 2): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
@@ -117,9 +143,9 @@ export async function loadEvents(connection: DuckDBConnection, events: DuckDbEve
   appender.closeSync();
 }
 
-/** Runs {@link ACTIVE_USERS_SQL} and reads the result into a {@link Series}. */
-export async function queryActiveUsers(connection: DuckDBConnection): Promise<Series> {
-  const reader = await connection.runAndReadAll(ACTIVE_USERS_SQL);
+/** Runs {@link ACTIVE_USERS_SQL} (or a variant, e.g. from {@link inTimeZone}) and reads the result into a {@link Series}. */
+export async function queryActiveUsers(connection: DuckDBConnection, sql: string = ACTIVE_USERS_SQL): Promise<Series> {
+  const reader = await connection.runAndReadAll(sql);
   const columns = reader.getColumnsObjectJS();
   const day = (columns['day'] ?? []) as number[];
   return {

@@ -11,6 +11,8 @@ const lib = (await import(path)) as typeof Library;
 
 export const {
   activeUsers,
+  activeUsersAccumulator,
+  cohortRetentionAccumulator,
   allOf,
   cohortRetention,
   eachJourney,
@@ -22,6 +24,7 @@ export const {
   lifecycle,
   lifecycleFunnel,
   mrrMovements,
+  mrrMovementsAccumulator,
   recurring,
   toMonthlySnapshots,
 } = lib;

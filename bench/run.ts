@@ -10,6 +10,7 @@ import { LIFECYCLE_HEADER, benchLifecycle } from './lifecycle.js';
 import { REVENUE_HEADER, benchRevenue } from './revenue.js';
 import { markdownTable } from './table.js';
 import { benchTimeZone } from './time-zone.js';
+import { WORKERS_HEADER, benchWorkers } from './workers.js';
 
 console.log(`Node ${process.version}, ${process.arch}, seeded data\n`);
 console.log('## Instants to local days (10M timestamps in 2024)\n');
@@ -19,6 +20,11 @@ console.log('\n## activeUsers vs DuckDB\n');
 const activeUsersBench = await benchActiveUsers();
 console.log(markdownTable(ACTIVE_USERS_HEADER, activeUsersBench.rows));
 console.log(`\n${activeUsersBench.notes.join('\n\n')}`);
+
+console.log('\n## activeUsers over two worker threads (10M events, 500k users)\n');
+const workersBench = await benchWorkers();
+console.log(markdownTable(WORKERS_HEADER, workersBench.rows));
+console.log(`\n${workersBench.notes.join('\n\n')}`);
 
 console.log('\n## cohortRetention vs DuckDB (weekly cohorts × 13 weekly intervals, n-day)\n');
 const cohortBench = await benchCohortRetention();

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Files of examples/ that the step copies (and so the examples it can run). */
-const FILES = ['csv-report.ts', 'deno-script.ts', 'worker.ts', 'node-http.ts', 'data/events.csv'];
+const FILES = ['csv-report.ts', 'deno-script.ts', 'worker.ts', 'node-http.ts', 'worker-threads-dau.ts', 'data/events.csv'];
 const MARKER = '__EXAMPLE_RESULT__';
 
 /**
@@ -73,6 +73,19 @@ export async function runExamples({ root, projectDir, deno, denoEnv, workerd, bu
     'weeks 1 5 8 11 12': (out) =>
       [...out.matchAll(/^\s+(\d{4}-\d\d-\d\d)\s+(\d+)/gm)].map((m) => `${m[1]}=${m[2]}`).join(' ') ===
       '2024-02-26=1 2024-03-04=5 2024-03-11=8 2024-03-18=11 2024-03-25=12',
+  });
+
+  // worker-threads-dau: 100,000 seeded events over two worker threads, states merged; the example checks
+  // itself that the merged result deep-equals activeUsers over all events (N <= 200,000). Last-day
+  // figures from an independent Python pass over the same generator (mulberry32 seed 20240101; sets of
+  // users per UTC day; 7- and 30-day windows ending 2024-12-31): DAU 53, WAU 290, MAU 1092, 53/1092 = 0.049.
+  example('worker-threads-dau (tsx)', timed(() => inProject(tsx, ['examples/worker-threads-dau.ts', '100000'])), {
+    'merged = one-shot': /check: the merged result deep-equals activeUsers over all events/,
+    'last day 2024-12-31': /Last day 2024-12-31/,
+    'DAU 53': /DAU\s+53\b/,
+    'WAU 290': /WAU\s+290\b/,
+    'MAU 1092': /MAU\s+1092\b/,
+    'DAU/MAU 0.049': /DAU\/MAU\s+0\.049\b/,
   });
 
   // deno-script: by hand, answers 10 9 9 8 7 6 3 10 9 5: promoters 5, passives 2, detractors 3,

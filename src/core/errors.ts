@@ -42,7 +42,8 @@ export class MetricsInputError extends Error {
 export function describeValue(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
-  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
+  else if (typeof value === 'bigint') text = `${value}n`;
   else if (value === null) text = 'null';
   else if (value === undefined) text = 'undefined';
   else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;

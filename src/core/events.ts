@@ -62,6 +62,12 @@ export interface ScanSpec<R> {
   readonly accessors: EventAccessors<R>;
   /** Reads a group id per event (rows) or names the group column (columns), when grouping. */
   readonly group?: { readonly field: string; readonly accessor: Accessor<R, unknown> | undefined } | undefined;
+  /** Codes to continue from (an accumulator's earlier batches); default: fresh codes. */
+  readonly users?: IdCodes | undefined;
+  /** Group codes to continue from, when grouping. */
+  readonly groups?: IdCodes | undefined;
+  /** Added to record indices in error paths: the position of this batch in a stream (default 0). */
+  readonly indexBase?: number | undefined;
 }
 
 /** The ids behind the integer codes a scan hands out. */
@@ -87,8 +93,9 @@ export function scanEvents<R>(
   visit: (user: number, instant: number, group: number, index: number) => void,
 ): ScanIds {
   const { fn, collection } = spec;
-  const users = new IdCodes();
-  const groups = spec.group === undefined ? null : new IdCodes();
+  const base = spec.indexBase ?? 0;
+  const users = spec.users ?? new IdCodes();
+  const groups = spec.group === undefined ? null : (spec.groups ?? new IdCodes());
   if (isEventColumns(events)) {
     const userColumn = events.userId;
     const timeColumn = events.timestamp;
@@ -105,14 +112,14 @@ export function scanEvents<R>(
     }
     for (let i = 0; i < length; i++) {
       const id = userColumn[i];
-      if (!isId(id)) fail(fn, `${collection}.userId[${i}]`, 'invalid-id', 'must be a non-empty string or a finite number', id);
+      if (!isId(id)) fail(fn, `${collection}.userId[${base + i}]`, 'invalid-id', 'must be a non-empty string or a finite number', id);
       const raw = timeColumn[i];
       const t = instantOf(raw, zone);
-      if (t !== t) failInstant(raw, fn, `${collection}.timestamp[${i}]`);
+      if (t !== t) failInstant(raw, fn, `${collection}.timestamp[${base + i}]`);
       let group = 0;
       if (groups !== null) {
         const g = (groupColumn as ArrayLike<unknown>)[i];
-        if (!isId(g)) fail(fn, `${collection}.${(spec.group as { field: string }).field}[${i}]`, 'invalid-id', 'must be a non-empty string or a finite number', g);
+        if (!isId(g)) fail(fn, `${collection}.${(spec.group as { field: string }).field}[${base + i}]`, 'invalid-id', 'must be a non-empty string or a finite number', g);
         group = groups.code(g);
       }
       visit(users.code(id), t, group, i);
@@ -127,16 +134,16 @@ export function scanEvents<R>(
   const readGroup = spec.group === undefined ? undefined : accessorFor<R>(spec.group.accessor, spec.group.field, fn);
   let i = 0;
   for (const record of events) {
-    requireRecord(record, fn, collection, i);
+    requireRecord(record, fn, collection, base + i);
     const id = readUser(record, i);
-    if (!isId(id)) fail(fn, recordPath(collection, i, 'userId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
+    if (!isId(id)) fail(fn, recordPath(collection, base + i, 'userId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
     const raw = readTime(record, i);
     const t = instantOf(raw, zone);
-    if (t !== t) failInstant(raw, fn, recordPath(collection, i, 'timestamp'));
+    if (t !== t) failInstant(raw, fn, recordPath(collection, base + i, 'timestamp'));
     let group = 0;
     if (groups !== null && readGroup !== undefined) {
       const g = readGroup(record, i);
-      if (!isId(g)) fail(fn, recordPath(collection, i, (spec.group as { field: string }).field), 'invalid-id', 'must be a non-empty string or a finite number', g);
+      if (!isId(g)) fail(fn, recordPath(collection, base + i, (spec.group as { field: string }).field), 'invalid-id', 'must be a non-empty string or a finite number', g);
       group = groups.code(g);
     }
     visit(users.code(id), t, group, i);

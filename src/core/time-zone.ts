@@ -256,6 +256,11 @@ export function zoneCalendar(timeZone: unknown, fn: string, path = 'options.time
   return calendar;
 }
 
+/** Whether a calendar is UTC's (local day = floor(t / 86,400,000)). */
+export function isUtcCalendar(zone: ZoneCalendar): boolean {
+  return zone instanceof UtcCalendar;
+}
+
 /** Whether an epoch-millisecond value lies in the supported range (years 1 to 9999 UTC). */
 export function isSupportedInstant(t: number): boolean {
   return t >= MIN_INSTANT && t <= MAX_INSTANT;

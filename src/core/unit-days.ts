@@ -129,11 +129,15 @@ export class UnitDaysBuilder {
     this.pairDays = days;
   }
 
-  /** The sorted distinct days of each of `units` units (at least every unit added). */
+  /**
+   * The sorted distinct days of each of `units` units (at least every unit added). The
+   * builder stays usable: later `add` calls extend what was built.
+   */
   build(units: number): UnitDays {
     const unitCount = Math.max(units, this.unitCount);
     const offsets = new Int32Array(unitCount + 1);
     const n = sortPairs(this.pairUnits, this.pairDays, this.length, unitCount, offsets);
+    this.length = n;
     const days = this.pairDays.slice(0, n);
     let firstDay = Number.POSITIVE_INFINITY;
     let lastDay = Number.NEGATIVE_INFINITY;

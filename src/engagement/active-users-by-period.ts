@@ -67,6 +67,9 @@ export interface GroupedActiveUsersByPeriodResult extends Omit<ActiveUsersByPeri
  * Edge cases: empty input gives `periods: []`; every period of the range is present, with
  * 0 when nobody was active. With `groupBy`, one series per group over the same periods.
  *
+ * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
+ * columns `{ userId, timestamp }` (with `groupBy: 'accountId'`, an `accountId` column), read
+ * in place.
  * @throws {MetricsInputError} for bad records, an unknown zone, an unknown period or week
  * start, or `to` before `from`.
  *

@@ -99,6 +99,8 @@ const NO_PERIOD = -2_147_483_648;
  * active in has zero counts and `rate: null`; with only one of `from`/`to` and no event on
  * its side, the range is that single day.
  *
+ * @param events Rows (`{ userId, timestamp, name }` by default, or accessors in `options`)
+ * or columns `{ userId, timestamp, name }`, read in place.
  * @throws {MetricsInputError} for a bad record, user id or timestamp; an event name that is
  * not a string (`events[i].name`) when `feature` is a name; a predicate that returns
  * something other than `true` or `false`; a missing or bad `feature`; a predicate with

@@ -5,6 +5,12 @@
  */
 export { activeUsers, type ActiveUsersDay, type ActiveUsersOptions, type ActiveUsersResult, type ActiveUserWindows, type GroupedActiveUsersResult } from './active-users.js';
 export {
+  activeUsersAccumulator,
+  type ActiveUsersAccumulator,
+  type ActiveUsersAccumulatorOptions,
+  type ActiveUsersState,
+} from './active-users-accumulator.js';
+export {
   activeUsersByPeriod,
   type ActiveUsersByPeriodOptions,
   type ActiveUsersByPeriodResult,

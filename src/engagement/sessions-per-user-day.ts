@@ -101,6 +101,8 @@ export interface SessionsPerUserDayResult {
  * ratios; days with no sessions have zero counts and `null` ratios; with only one of
  * `from`/`to` and no session on its side, the range is that single day.
  *
+ * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
+ * columns `{ userId, timestamp }`, read in place.
  * @throws {MetricsInputError} for a bad record, user id or timestamp, an unknown time
  * zone, a negative `inactivityMinutes`, a `target` that is not an integer >= 1, a bad
  * `confidence`, a bad `from`/`to`, or `to` before `from`.

@@ -78,6 +78,8 @@ export interface SessionsResult {
  * Edge cases: empty input gives no sessions, zero counts and `null` means and median.
  * Events with the same user and instant fall in one session and count in its `events`.
  *
+ * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
+ * columns `{ userId, timestamp }`, read in place.
  * @throws {MetricsInputError} for a bad record, user id or timestamp (naming
  * `events[i].field`), an unknown time zone, or a negative or non-numeric
  * `inactivityMinutes`.

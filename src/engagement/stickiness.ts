@@ -112,6 +112,9 @@ export interface GroupedStickinessResult extends Omit<StickinessResult, keyof St
  * Edge cases: empty input gives zeros, `meanDauMau: null`, `band: null` and an empty
  * histogram; with `groupBy`, one set of figures per group over the same range.
  *
+ * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
+ * columns `{ userId, timestamp }` (with `groupBy: 'accountId'`, an `accountId` column), read
+ * in place.
  * @throws {MetricsInputError} for bad records or options, thresholds outside [0, 1] or
  * with `regular > dailyHabit`.
  *

@@ -125,6 +125,8 @@ export interface GrowthLifecycleResult {
  * growing; every period does when there is no `asOf`, i.e. no events and none given).
  * Events after `asOf` are validated and ignored.
  *
+ * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
+ * columns `{ userId, timestamp }`, read in place; `signups` are rows.
  * @throws {MetricsInputError} for bad records or signups (including two signups of one
  * user, `duplicate-id`), an unknown zone, period, week start or `newBy`, `newBy: 'signup'`
  * without `signups`, `to` before `from`, or `from`/`to` after the day of `asOf`.

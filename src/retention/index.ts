@@ -13,6 +13,12 @@ export {
   type RetentionMode,
 } from './cohort-retention.js';
 export {
+  cohortRetentionAccumulator,
+  type CohortRetentionAccumulator,
+  type CohortRetentionAccumulatorOptions,
+  type CohortRetentionState,
+} from './cohort-retention-accumulator.js';
+export {
   churnRates,
   type ChangeDirection,
   type ChurnRatesInput,
@@ -73,6 +79,13 @@ export {
   type MrrMovementsResult,
   type MrrMovementType,
 } from './mrr-movements.js';
+export {
+  mrrMovementsAccumulator,
+  type MrrMovementsAccumulator,
+  type MrrMovementsAccumulatorOptions,
+  type MrrMovementsState,
+  type MrrSnapshotColumns,
+} from './mrr-movements-accumulator.js';
 export {
   netRevenueRetention,
   type RevenueRetentionFigures,

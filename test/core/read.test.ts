@@ -88,6 +88,7 @@ describe('record reading', () => {
   it('describes values briefly', () => {
     expect(describeValue('x'.repeat(200))).toHaveLength(80);
     expect(describeValue(new Date(0))).toBe('Date(1970-01-01T00:00:00.000Z)');
+    expect(describeValue(1_709_283_600_000n)).toBe('1709283600000n'); // a bigint shows its n, so it does not read as a valid timestamp
     expect(describeValue([1, 2])).toBe('an array of 2');
     expect(describeValue({ a: 1 })).toBe('{"a":1}');
   });

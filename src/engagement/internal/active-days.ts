@@ -7,7 +7,7 @@
 
 import { fail } from '../../core/errors.js';
 import { scanEvents, type EventAccessors, type Events } from '../../core/events.js';
-import { readInteger, type Id } from '../../core/read.js';
+import { IdCodes, readInteger, type Id } from '../../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Timestamp } from '../../core/types.js';
 import { UnitDaysBuilder, type UnitDays } from '../../core/unit-days.js';
@@ -39,55 +39,135 @@ export interface ActiveDays {
   readonly groupCount: number;
 }
 
+/** What {@link ActiveDaysCollector.build} returns: {@link ActiveDays} plus each unit's user. */
+export interface CollectedActiveDays extends ActiveDays {
+  /** User code of each unit (the unit itself when not grouping). */
+  readonly unitUser: Int32Array;
+  /** User ids by code. */
+  readonly userIds: Id[];
+}
+
+/** How events are grouped: the field read (or named in error paths) and the caller's accessor. */
+export interface ActiveDaysGroup<R> {
+  readonly field: string;
+  readonly accessor: Accessor<R, unknown> | undefined;
+}
+
 const GROUP_STRIDE = 4_294_967_296;
+
+/** Reads the `groupBy` option: a field name or an accessor (read as the field `groupBy`). */
+export function readGroupBy<R>(fn: string, groupBy: unknown): ActiveDaysGroup<R> | undefined {
+  if (groupBy === undefined) return undefined;
+  if (typeof groupBy === 'string') return { field: groupBy, accessor: undefined };
+  if (typeof groupBy === 'function') return { field: 'groupBy', accessor: groupBy as Accessor<R, unknown> };
+  return fail(fn, 'options.groupBy', 'invalid-option', 'must be a field name or a function that reads the group from a record', groupBy);
+}
+
+/**
+ * The scan phase of the active-user functions, usable batch after batch: events (or
+ * another collection's units) in, distinct active days per unit out. User and group codes
+ * continue across batches, so {@link build} sees one set of units whatever the batching.
+ * Memory O(users + groups + user-days); no allocation per event.
+ */
+export class ActiveDaysCollector<R> {
+  readonly users = new IdCodes();
+  readonly groups: IdCodes | null;
+  private readonly builder = new UnitDaysBuilder();
+  /** (group code × 2^32 + user code) -> unit, when grouping. */
+  private readonly units = new Map<number, number>();
+  private unitUser = new Int32Array(1024);
+  private unitGroup = new Int32Array(1024);
+  private unitCount = 0;
+
+  constructor(
+    readonly fn: string,
+    readonly zone: ZoneCalendar,
+    readonly group: ActiveDaysGroup<R> | undefined,
+    private readonly accessors: EventAccessors<R>,
+  ) {
+    this.groups = group === undefined ? null : new IdCodes();
+  }
+
+  /** Reads a batch of events (validated as the one-shot functions do; `indexBase` offsets error paths). */
+  addEvents(events: Events<R>, indexBase = 0): void {
+    const { fn, zone, group, builder } = this;
+    const spec = { fn, collection: 'events', accessors: this.accessors, group, users: this.users, groups: this.groups ?? undefined, indexBase };
+    if (group === undefined) {
+      try {
+        scanEvents(events, spec, zone, (user, instant) => {
+          builder.add(user, zone.dayOf(instant));
+        });
+      } finally {
+        // Every user code handed out has been added (codes are handed out as events are visited).
+        if (this.users.size > this.unitCount) this.unitCount = this.users.size;
+      }
+    } else {
+      scanEvents(events, spec, zone, (user, instant, groupCode) => {
+        builder.add(this.unitOf(user, groupCode), zone.dayOf(instant));
+      });
+    }
+  }
+
+  /** The unit of a user code (and group code, when grouping), created on first sight. */
+  unitOf(user: number, group: number): number {
+    if (this.groups === null) {
+      if (user >= this.unitCount) this.unitCount = user + 1;
+      return user;
+    }
+    const key = group * GROUP_STRIDE + user;
+    let unit = this.units.get(key);
+    if (unit === undefined) {
+      unit = this.unitCount++;
+      this.units.set(key, unit);
+      if (unit >= this.unitGroup.length) {
+        this.unitGroup = grown(this.unitGroup);
+        this.unitUser = grown(this.unitUser);
+      }
+      this.unitGroup[unit] = group;
+      this.unitUser[unit] = user;
+    }
+    return unit;
+  }
+
+  /** Records that `unit` (from {@link unitOf}) was active on local day `day`. */
+  addDay(unit: number, day: number): void {
+    this.builder.add(unit, day);
+  }
+
+  /** The distinct active days so far; the collector stays usable. */
+  build(): CollectedActiveDays {
+    const unitCount = this.unitCount;
+    const groupIds = this.groups === null ? null : this.groups.ids;
+    let unitUser = this.unitUser.subarray(0, unitCount);
+    let unitGroup = this.unitGroup.subarray(0, unitCount);
+    if (this.groups === null) {
+      unitUser = new Int32Array(unitCount);
+      for (let u = 0; u < unitCount; u++) unitUser[u] = u;
+      unitGroup = new Int32Array(unitCount);
+    }
+    return {
+      zone: this.zone,
+      unitDays: this.builder.build(unitCount),
+      unitGroup,
+      unitUser,
+      userIds: this.users.ids,
+      groupIds,
+      groupCount: groupIds === null ? 1 : groupIds.length,
+    };
+  }
+}
+
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(array.length * 2);
+  next.set(array);
+  return next;
+}
 
 export function readActiveDays<R>(fn: string, events: Events<R>, options: ActiveDaysOptions<R>): ActiveDays {
   const zone = zoneCalendar(options.timeZone ?? 'UTC', fn);
-  const groupBy = options.groupBy;
-  if (groupBy !== undefined && typeof groupBy !== 'string' && typeof groupBy !== 'function') {
-    fail(fn, 'options.groupBy', 'invalid-option', 'must be a field name or a function that reads the group from a record', groupBy);
-  }
-  const group =
-    groupBy === undefined
-      ? undefined
-      : typeof groupBy === 'string'
-        ? { field: groupBy, accessor: undefined }
-        : { field: 'groupBy', accessor: groupBy };
-  const builder = new UnitDaysBuilder();
-  let unitGroup = new Int32Array(1024);
-  let unitCount = 0;
-  let ids;
-  if (group === undefined) {
-    ids = scanEvents(events, { fn, collection: 'events', accessors: options, group }, zone, (user, instant) => {
-      builder.add(user, zone.dayOf(instant));
-    });
-    unitCount = ids.users.size;
-  } else {
-    const units = new Map<number, number>();
-    ids = scanEvents(events, { fn, collection: 'events', accessors: options, group }, zone, (user, instant, groupCode) => {
-      const key = groupCode * GROUP_STRIDE + user;
-      let unit = units.get(key);
-      if (unit === undefined) {
-        unit = unitCount++;
-        units.set(key, unit);
-        if (unit >= unitGroup.length) {
-          const grown = new Int32Array(unitGroup.length * 2);
-          grown.set(unitGroup);
-          unitGroup = grown;
-        }
-        unitGroup[unit] = groupCode;
-      }
-      builder.add(unit, zone.dayOf(instant));
-    });
-  }
-  const groupIds = ids.groups === null ? null : ids.groups.ids;
-  return {
-    zone,
-    unitDays: builder.build(unitCount),
-    unitGroup: group === undefined ? new Int32Array(unitCount) : unitGroup.subarray(0, unitCount),
-    groupIds,
-    groupCount: groupIds === null ? 1 : groupIds.length,
-  };
+  const collector = new ActiveDaysCollector<R>(fn, zone, readGroupBy<R>(fn, options.groupBy), options);
+  collector.addEvents(events);
+  return collector.build();
 }
 
 /**

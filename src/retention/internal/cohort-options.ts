@@ -1,5 +1,6 @@
 /**
- * Reading and validating the options of `cohortRetention`, and its signups table.
+ * Reading and validating the options of `cohortRetention` (and its accumulator), and its
+ * signups table.
  * @internal
  */
 
@@ -131,22 +132,29 @@ function fieldAccessor<S>(given: unknown, option: string, field: string, fn: str
   return given as Accessor<S, unknown>;
 }
 
+/** Signups read and validated, in input order. */
+export interface SignupRows {
+  /** User id of each signup (distinct). */
+  readonly ids: Id[];
+  /** Signup instant of each signup, epoch ms. */
+  readonly instants: Float64Array;
+}
+
 /**
- * The signup instant of each user code (NaN for none). Users who signed up without any
- * event get codes of their own, after those of the events. Signups after `asOf` are
- * validated and left out. O(signups).
+ * Reads and validates the signups table once (a generator is read once). O(signups).
  *
  * @throws {MetricsInputError} for a non-record, a bad `userId` or `signedUpAt`, or a
  * repeated user id (`duplicate-id`).
  */
-export function readSignups<S>(fn: string, signups: unknown, fields: unknown, users: IdCodes, zone: ZoneCalendar, asOf: number | null): Float64Array {
+export function readSignupRows<S>(fn: string, signups: unknown, fields: unknown, zone: ZoneCalendar): SignupRows {
   if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
     fail(fn, 'options.signupFields', 'invalid-option', 'must be an object { id?, signedUpAt? } of accessors', fields);
   }
   const given = (fields ?? {}) as CohortSignupFields<S>;
   const readUser = fieldAccessor<S>(given.id, 'id', 'userId', fn);
   const readTime = fieldAccessor<S>(given.signedUpAt, 'signedUpAt', 'signedUpAt', fn);
-  let starts = new Float64Array(Math.max(16, users.size)).fill(Number.NaN);
+  const ids: Id[] = [];
+  let instants = new Float64Array(16);
   const seen = new Map<Id, number>();
   let i = 0;
   for (const signup of requireIterable<S>(signups, fn, 'options.signups')) {
@@ -158,16 +166,36 @@ export function readSignups<S>(fn: string, signups: unknown, fields: unknown, us
       fail(fn, recordPath('signups', i, 'userId'), 'duplicate-id', `repeats the id of signups[${earlier}]; give each user one signup`, id);
     }
     seen.set(id, i);
-    if (asOf === null || instant <= asOf) {
-      const user = users.code(id);
-      if (user >= starts.length) {
-        const grown = new Float64Array(Math.max(user + 1, starts.length * 2)).fill(Number.NaN);
-        grown.set(starts);
-        starts = grown;
-      }
-      starts[user] = instant;
+    if (i === instants.length) {
+      const grown = new Float64Array(i * 2);
+      grown.set(instants);
+      instants = grown;
     }
+    ids.push(id);
+    instants[i] = instant;
     i++;
+  }
+  return { ids, instants: instants.slice(0, i) };
+}
+
+/**
+ * The signup instant of each user code (NaN for none). Users who signed up without any
+ * event get codes of their own, after those already in `users`. Signups after `asOf` are
+ * left out. O(signups).
+ */
+export function signupStarts(rows: SignupRows, users: IdCodes, asOf: number | null): Float64Array {
+  let starts = new Float64Array(Math.max(16, users.size)).fill(Number.NaN);
+  const { ids, instants } = rows;
+  for (let i = 0; i < ids.length; i++) {
+    const instant = instants[i] as number;
+    if (asOf !== null && instant > asOf) continue;
+    const user = users.code(ids[i] as Id);
+    if (user >= starts.length) {
+      const grown = new Float64Array(Math.max(user + 1, starts.length * 2)).fill(Number.NaN);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[user] = instant;
   }
   return starts;
 }

@@ -2,9 +2,10 @@
  * Activity per unit for rolling (24-hour) retention windows: per unit and per block (a
  * local half-day), the earliest and the latest event instant in the block.
  *
- * Why that suffices: a block lasts at most 13 hours (the first half of a local day is
- * exactly 12 hours from the day's first instant, the second half the rest: 11 to 13 hours
- * across DST changes), and rolling windows last 24 hours or a multiple of it. So the
+ * Why that suffices: a block lasts at most 13 hours (the first half of a local day runs
+ * from its first instant to local noon, the second half from local noon to the next day:
+ * 12 hours each, 11 to 13 across a DST change), and rolling windows last 24 hours or a
+ * multiple of it. So the
  * events of a block fall in at most two consecutive windows, and those are the windows
  * of the block's earliest and latest event: every window touched by an event of the block
  * is one of those two, and both are touched. Blocks never cross a local day, so the first
@@ -172,11 +173,15 @@ export class UnitSpansBuilder {
     return write;
   }
 
-  /** The blocks of each of `units` units (at least every unit added). */
+  /**
+   * The blocks of each of `units` units (at least every unit added). The builder stays
+   * usable: the buffer keeps the compacted blocks, and later `add` calls extend them.
+   */
   build(units: number): UnitSpans {
     const unitCount = Math.max(units, this.unitCount);
     const offsets = new Int32Array(unitCount + 1);
     const n = this.compact(unitCount, offsets);
+    this.length = n;
     return {
       units: unitCount,
       offsets,

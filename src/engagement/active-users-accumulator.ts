@@ -1,0 +1,187 @@
+import { feedBatches } from '../core/batches.js';
+import { readDayBounds } from '../core/day-range.js';
+import { isEventColumns, type Events } from '../core/events.js';
+import { compareIds } from '../core/id-order.js';
+import { accessorFor, optionsOf, type Id } from '../core/read.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import type { ActiveUsersOptions, ActiveUsersResult, GroupedActiveUsersResult } from './active-users.js';
+import { ActiveDaysCollector, readGroupBy, readWindows } from './internal/active-days.js';
+import { activeUsersSeries, type ResolvedWindows } from './internal/active-users-series.js';
+import { groupingOf, mergeCollected, mergeState, readState, requireSettings, writeState, type Grouping } from './internal/active-users-state.js';
+
+/** Options of {@link activeUsersAccumulator}: those of {@link activeUsers}, all of them. */
+export type ActiveUsersAccumulatorOptions<R> = ActiveUsersOptions<R>;
+
+/**
+ * The serialized state of an {@link ActiveUsersAccumulator}: the distinct active days of
+ * each unit (a user, or with `groupBy` a (group, user) pair). Plain JSON; canonical, so the
+ * same events give a deep-equal state whatever their order, batching, sharding and merge
+ * order. Units are sorted by (group id, user id), ids ordered numbers first (numerically),
+ * then strings by UTF-16 code units.
+ */
+export interface ActiveUsersState {
+  /** What this is: always `'customer-success-metrics/active-users'`. */
+  readonly kind: 'customer-success-metrics/active-users';
+  /** Format version: 1. */
+  readonly version: 1;
+  /** IANA time zone whose calendar days the `days` are; a state merges only into an accumulator of the same zone name. */
+  readonly timeZone: string;
+  /** `false` without grouping; the field name with `groupBy: 'accountId'`; `true` with an accessor `groupBy`. */
+  readonly groupBy: string | boolean;
+  /** User id of each unit, units in canonical order (a user active in two groups appears once per group). */
+  readonly users: Id[];
+  /** Distinct group ids in canonical order; `null` without grouping. */
+  readonly groups: Id[] | null;
+  /** Units per group, parallel to `groups`: the first `groupUnits[0]` units belong to `groups[0]`, and so on; `null` without grouping. */
+  readonly groupUnits: number[] | null;
+  /** Number of active days of each unit, parallel to `users` (each at least 1). */
+  readonly dayCounts: number[];
+  /**
+   * The units' active days, unit after unit (`dayCounts[i]` days for unit `i`), ascending
+   * within a unit: local calendar days in `timeZone` as day numbers, days since 1970-01-01
+   * (0 is 1970-01-01, 19783 is 2024-03-01, negative before 1970).
+   */
+  readonly days: number[];
+}
+
+/** An incremental {@link activeUsers}: feed events in batches, serialize, merge, read the result. */
+export interface ActiveUsersAccumulator<R, T extends ActiveUsersResult | GroupedActiveUsersResult = ActiveUsersResult> {
+  /**
+   * Adds a batch of events (rows, or columns), validated as {@link activeUsers} validates
+   * them, error paths indexed within the batch. When a record is rejected, the records of
+   * the batch before it have been added.
+   */
+  add(events: Events<R>): this;
+  /**
+   * Adds every item of a source: a record, an array of records, or a columns batch. Error
+   * paths give the record's position in the whole source (`events[1000041].timestamp`).
+   */
+  addAsync(source: AsyncIterable<unknown> | Iterable<unknown>): Promise<this>;
+  /** Adds the data of another accumulator or of a state (same `timeZone` and `groupBy`). */
+  merge(other: ActiveUsersState | ActiveUsersAccumulator<unknown, ActiveUsersResult | GroupedActiveUsersResult>): this;
+  /** The state: plain JSON in canonical order, fresh arrays on every call. */
+  state(): ActiveUsersState;
+  /**
+   * {@link activeUsers} of every event added and merged, with the creation options;
+   * groups (with `groupBy`) in id order rather than in order of first event.
+   */
+  result(): T;
+}
+
+const FN = 'activeUsersAccumulator';
+
+class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | GroupedActiveUsersResult> {
+  readonly collector: ActiveDaysCollector<R>;
+  readonly grouping: Grouping;
+  private readonly windows: ResolvedWindows;
+  private readonly bounds: { from: number | null; to: number | null };
+
+  constructor(options: ActiveUsersOptions<R> | undefined, state: unknown) {
+    const opts = optionsOf(options, FN);
+    this.windows = readWindows(FN, opts.windows);
+    const zone = zoneCalendar(opts.timeZone ?? 'UTC', FN);
+    const group = readGroupBy<R>(FN, opts.groupBy);
+    accessorFor(opts.userId, 'userId', FN);
+    accessorFor(opts.timestamp, 'timestamp', FN);
+    this.bounds = readDayBounds(FN, opts, zone);
+    this.collector = new ActiveDaysCollector<R>(FN, zone, group, opts);
+    this.grouping = groupingOf(group);
+    if (state !== undefined) this.merge(state as ActiveUsersState);
+  }
+
+  add(events: Events<R>): this {
+    this.collector.addEvents(events);
+    return this;
+  }
+
+  async addAsync(source: AsyncIterable<unknown> | Iterable<unknown>): Promise<this> {
+    await feedBatches<Events<R>>(FN, 'events', source, isEventColumns, (batch, indexBase) => this.collector.addEvents(batch, indexBase));
+    return this;
+  }
+
+  merge(other: ActiveUsersState | ActiveUsersAccumulator<unknown, ActiveUsersResult | GroupedActiveUsersResult>): this {
+    const target = this.collector as unknown as ActiveDaysCollector<unknown>;
+    const zone = this.collector.zone.timeZone;
+    if (other instanceof Accumulator) {
+      requireSettings(FN, other.collector.zone.timeZone, other.grouping, zone, this.grouping);
+      mergeCollected(target, (other.collector as ActiveDaysCollector<unknown>).build());
+      return this;
+    }
+    // An accumulator of another copy of the library (an ESM and a CJS build, say) merges through its state.
+    const given: unknown = other;
+    const state = given !== null && typeof given === 'object' && !('kind' in given) && typeof (given as { state?: unknown }).state === 'function' ? (given as { state(): unknown }).state() : given;
+    mergeState(target, readState(FN, state, zone, this.grouping));
+    return this;
+  }
+
+  state(): ActiveUsersState {
+    const collector = this.collector as unknown as ActiveDaysCollector<unknown>;
+    return writeState(collector, collector.build());
+  }
+
+  result(): ActiveUsersResult | GroupedActiveUsersResult {
+    const result = activeUsersSeries(this.collector.build(), this.windows, this.bounds);
+    if ('groups' in result) result.groups.sort((a, b) => compareIds(a.group, b.group));
+    return result;
+  }
+}
+
+/**
+ * An accumulator of active users: {@link activeUsers} computed incrementally, from batches
+ * or an async stream, with a state that serializes to JSON and merges with the states of
+ * other shards (worker threads, serverless invocations, files read in parallel).
+ *
+ * Definition: the state holds the distinct local calendar days on which each user (with
+ * `groupBy`, each user within each group) was active; `result()` is exactly
+ * `activeUsers(allEvents, options)` (see there for DAU, WAU, MAU and the ratios, as
+ * Amplitude's and Mixpanel's rolling active-user charts define them), except that groups
+ * are listed in id order, since the order of first events is lost once shards merge.
+ * Merging is a union of sets of active days, so for any split of the events into parts,
+ * merging the parts' states gives the result of the whole, and merging is associative,
+ * commutative and idempotent. `windows`, `from` and `to` shape only the result, not the
+ * state; `timeZone` and `groupBy` shape the state and must match to merge.
+ *
+ * Cost: `add` is O(events) with no allocation per event (as {@link activeUsers});
+ * `merge` O(units + user-days) of the other side; `state()` O(user-days + units + ids log
+ * ids) (the id sort gives the canonical order); `result()` as {@link activeUsers} after
+ * its scan. Memory O(users + groups + user-days), never per event.
+ *
+ * Edge cases: an accumulator with no events gives the empty result (`days: []`, or zeros
+ * over a given `from`..`to`). A state may list units and days in any order and repeat
+ * them; it is read as a union.
+ *
+ * @param options As for {@link activeUsers}, validated at creation.
+ * @param state A state to start from (from `state()`, possibly through JSON).
+ * @throws {MetricsInputError} as {@link activeUsers} for bad options (at creation) and
+ * bad events (in `add`, `addAsync`); `invalid-state` (path `state` or `state.<field>`) for
+ * a malformed state, one of another kind or version, or one built with another `timeZone`
+ * or `groupBy` (a grouped state merged into an ungrouped accumulator, say).
+ *
+ * @example
+ * ```ts
+ * import { activeUsersAccumulator } from 'customer-success-metrics/engagement';
+ * const options = { windows: { wau: 7, mau: 28 } };
+ * // Shard 1 gets two batches: rows, then columns.
+ * const shard1 = activeUsersAccumulator(options)
+ *   .add([{ userId: 'ana', timestamp: '2024-03-01T09:00:00Z' }])
+ *   .add({ userId: ['ben'], timestamp: [Date.UTC(2024, 2, 1, 17, 30)] });
+ * const saved = JSON.stringify(shard1.state());
+ * JSON.parse(saved); // => { kind: 'customer-success-metrics/active-users', version: 1, timeZone: 'UTC', groupBy: false, users: ['ana', 'ben'], groups: null, groupUnits: null, dayCounts: [1, 1], days: [19783, 19783] }
+ * // Shard 2, elsewhere; then the saved state merges in.
+ * const shard2 = activeUsersAccumulator(options).add([{ userId: 'ana', timestamp: '2024-03-03T08:00:00Z' }]);
+ * const { days } = shard2.merge(JSON.parse(saved)).result();
+ * days.map((d) => d.dau); // => [2, 0, 1]
+ * days[2]; // => { date: '2024-03-03', dau: 1, wau: 2, mau: 2, dauMau: 0.5, wauMau: 1 }
+ * ```
+ */
+export function activeUsersAccumulator<R>(
+  options: ActiveUsersAccumulatorOptions<R> & { readonly groupBy: NonNullable<ActiveUsersOptions<R>['groupBy']> },
+  state?: ActiveUsersState,
+): ActiveUsersAccumulator<R, GroupedActiveUsersResult>;
+export function activeUsersAccumulator<R>(options?: ActiveUsersAccumulatorOptions<R>, state?: ActiveUsersState): ActiveUsersAccumulator<R>;
+export function activeUsersAccumulator<R>(
+  options?: ActiveUsersAccumulatorOptions<R>,
+  state?: ActiveUsersState,
+): ActiveUsersAccumulator<R, ActiveUsersResult | GroupedActiveUsersResult> {
+  return new Accumulator<R>(options, state);
+}

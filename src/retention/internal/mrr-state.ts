@@ -1,0 +1,106 @@
+/**
+ * The serialized state of `mrrMovementsAccumulator`: canonical snapshots as flat JSON arrays,
+ * and the validation that reads one back.
+ * @internal
+ */
+
+import { fail } from '../../core/errors.js';
+import { compareIds } from '../../core/id-order.js';
+import { isId, type Id } from '../../core/read.js';
+import type { MrrMovementsState } from '../mrr-movements-accumulator.js';
+import type { SortedSnapshots } from './mrr-snapshots.js';
+
+/** The `kind` of a state. */
+export const MRR_STATE_KIND = 'customer-success-metrics/mrr-movements';
+
+/** Month number (`year * 12 + month - 1`) of January 1970, month 0 of the state's encoding. */
+const EPOCH_MONTH = 1970 * 12;
+/** The months `YYYY-MM` can name: 0001-01 to 9999-12. */
+const MIN_MONTH = 12;
+const MAX_MONTH = 9999 * 12 + 11;
+
+/** The state of canonical snapshots: fresh plain arrays. O(n). */
+export function encodeState(snapshots: SortedSnapshots): MrrMovementsState {
+  const n = snapshots.size;
+  const customer = new Array<number>(n);
+  const month = new Array<number>(n);
+  const mrr = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    customer[k] = snapshots.customer[k] as number;
+    month[k] = (snapshots.month[k] as number) - EPOCH_MONTH;
+    mrr[k] = snapshots.mrr[k] as number;
+  }
+  return { kind: MRR_STATE_KIND, version: 1, customerIds: snapshots.ids.slice(), customer, month, mrr };
+}
+
+/**
+ * Reads a state back into canonical snapshots, checking everything `encodeState` promises:
+ * the kind and version, arrays of one length, ids each once in id order, customer indexes
+ * that group the snapshots by customer and name every id, months that `YYYY-MM` can write,
+ * ascending within each customer, and MRR finite and >= 0. O(n + C).
+ *
+ * @throws {MetricsInputError} `invalid-state` at `state` or `state.<field>`.
+ */
+export function decodeState(fn: string, state: unknown): SortedSnapshots {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) {
+    fail(fn, 'state', 'invalid-state', 'must be a state object from mrrMovementsAccumulator().state()', state);
+  }
+  const s = state as Partial<Record<keyof MrrMovementsState, unknown>>;
+  if (s.kind !== MRR_STATE_KIND) fail(fn, 'state.kind', 'invalid-state', `must be ${JSON.stringify(MRR_STATE_KIND)}`, s.kind);
+  if (s.version !== 1) fail(fn, 'state.version', 'invalid-state', 'must be 1, the version this library reads', s.version);
+  const idsValue = arrayField(fn, s.customerIds, 'customerIds');
+  const customerValue = arrayField(fn, s.customer, 'customer');
+  const monthValue = arrayField(fn, s.month, 'month');
+  const mrrValue = arrayField(fn, s.mrr, 'mrr');
+  const n = customerValue.length;
+  for (const [field, values] of [
+    ['month', monthValue],
+    ['mrr', mrrValue],
+  ] as const) {
+    if (values.length !== n) fail(fn, `state.${field}`, 'invalid-state', `must have as many values as state.customer (${n})`, values.length);
+  }
+
+  const ids = new Array<Id>(idsValue.length);
+  for (let i = 0; i < idsValue.length; i++) {
+    const id = idsValue[i];
+    if (!isId(id) || (i > 0 && compareIds(ids[i - 1] as Id, id) >= 0)) {
+      fail(fn, 'state.customerIds', 'invalid-state', `must hold each id once, in id order (numbers ascending, then strings by code units): [${i}] is not`, id);
+    }
+    ids[i] = id === 0 ? 0 : id; // -0 is the id 0
+  }
+
+  const customer = new Int32Array(n);
+  const month = new Int32Array(n);
+  const mrr = new Float64Array(n);
+  let previousCustomer = -1;
+  let previousMonth = 0;
+  for (let k = 0; k < n; k++) {
+    const c = customerValue[k];
+    if (typeof c !== 'number' || c < 0 || (c !== previousCustomer && c !== previousCustomer + 1) || c >= ids.length) {
+      fail(fn, 'state.customer', 'invalid-state', `must hold indexes into state.customerIds from 0 up, non-decreasing by steps of 0 or 1: [${k}] is not`, c);
+    }
+    const encoded = monthValue[k];
+    const m = typeof encoded === 'number' && Number.isInteger(encoded) ? encoded + EPOCH_MONTH : Number.NaN;
+    if (!(m >= MIN_MONTH && m <= MAX_MONTH) || (c === previousCustomer && m <= previousMonth)) {
+      fail(fn, 'state.month', 'invalid-state', `must hold integer months since 1970-01 (years 1 to 9999), ascending within each customer: [${k}] is not`, encoded);
+    }
+    const amount = mrrValue[k];
+    if (typeof amount !== 'number' || !(amount >= 0) || amount === Number.POSITIVE_INFINITY) {
+      fail(fn, 'state.mrr', 'invalid-state', `must hold finite numbers >= 0: [${k}] is not`, amount);
+    }
+    customer[k] = c;
+    month[k] = m;
+    mrr[k] = amount + 0;
+    previousCustomer = c;
+    previousMonth = m;
+  }
+  if (previousCustomer !== ids.length - 1) {
+    fail(fn, 'state.customer', 'invalid-state', `must name every id of state.customerIds (${ids.length}), but names ${previousCustomer + 1}`, n);
+  }
+  return { ids, size: n, customer, month, mrr };
+}
+
+function arrayField(fn: string, value: unknown, field: string): readonly unknown[] {
+  if (!Array.isArray(value)) fail(fn, `state.${field}`, 'invalid-state', 'must be an array', value);
+  return value as readonly unknown[];
+}
