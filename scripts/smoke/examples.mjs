@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Files of examples/ that the step copies (and so the examples it can run). */
-const FILES = ['csv-report.ts', 'deno-script.ts', 'worker.ts', 'node-http.ts', 'worker-threads-dau.ts', 'data/events.csv'];
+const FILES = ['csv-report.ts', 'deno-script.ts', 'worker.ts', 'node-http.ts', 'worker-threads-dau.mts', 'data/events.csv'];
 const MARKER = '__EXAMPLE_RESULT__';
 
 /**
@@ -79,7 +79,7 @@ export async function runExamples({ root, projectDir, deno, denoEnv, workerd, bu
   // itself that the merged result deep-equals activeUsers over all events (N <= 200,000). Last-day
   // figures from an independent Python pass over the same generator (mulberry32 seed 20240101; sets of
   // users per UTC day; 7- and 30-day windows ending 2024-12-31): DAU 53, WAU 290, MAU 1092, 53/1092 = 0.049.
-  example('worker-threads-dau (tsx)', timed(() => inProject(tsx, ['examples/worker-threads-dau.ts', '100000'])), {
+  example('worker-threads-dau (tsx)', timed(() => inProject(tsx, ['examples/worker-threads-dau.mts', '100000'])), {
     'merged = one-shot': /check: the merged result deep-equals activeUsers over all events/,
     'last day 2024-12-31': /Last day 2024-12-31/,
     'DAU 53': /DAU\s+53\b/,

@@ -1,8 +1,8 @@
 /**
  * DAU/WAU/MAU over two worker threads with merged accumulator states:
- * `npx tsx examples/worker-threads-dau.ts [events] [--check]` (default 10,000,000 events,
+ * `npx tsx examples/worker-threads-dau.mts [events] [--check]` (default 10,000,000 events,
  * or `EVENTS=2e6`). Plain TypeScript syntax only, so Node 22.18+ also runs it as is
- * (`node examples/worker-threads-dau.ts`).
+ * (`node examples/worker-threads-dau.mts`).
  *
  * The main thread generates a seeded, time-ordered event log as columns (Int32Array user
  * ids, Float64Array epoch ms) in shared memory, splits it in two halves by time, and
@@ -175,5 +175,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (isMainThread) await main();
+if (isMainThread) await main(); // an .mts file: ESM (top-level await) even in a CommonJS package
 else work((workerData as { task: Task }).task);
