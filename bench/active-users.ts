@@ -321,7 +321,7 @@ export async function benchActiveUsers(): Promise<{ rows: string[][]; notes: str
     const userDays = (results['columns'] as OursTiming).userDays;
     notes.push(
       `${count} events: ${users.toLocaleString('en-US')} users, ${(userDays ?? 0).toLocaleString('en-US')} distinct user-days, ` +
-        `${duckInt.series.dau.length} days; every day's dau/wau/mau of all four activeUsers cases equals DuckDB's (INTEGER and VARCHAR).`,
+        `${duckInt.series.dau.length} days; every day's dau/wau/mau of every activeUsers case equals DuckDB's (INTEGER and VARCHAR).`,
     );
   }
   const endLoad = loadavg()[0] ?? 0;

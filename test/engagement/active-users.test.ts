@@ -143,6 +143,8 @@ describe('activeUsers', () => {
       [[{ userId: 'a', timestamp: 1 }], { groupBy: 'accountId' }, 'events[0].accountId', 'invalid-id'],
       [{ userId: ['a'], timestamp: [1, 2] }, undefined, 'events.timestamp', 'invalid-input'],
       [{ userId: ['a', ''], timestamp: [1, 2] }, undefined, 'events.userId[1]', 'invalid-id'],
+      // An accessor reads records; columns have none to give it.
+      [{ userId: ['a'], timestamp: [1] }, { groupBy: (e: { accountId: string }) => e.accountId }, 'options.groupBy', 'invalid-option'],
       ['events', undefined, 'events', 'invalid-input'],
     ];
     for (const [events, options, path, code] of cases) {

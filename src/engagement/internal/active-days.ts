@@ -6,7 +6,7 @@
  */
 
 import { fail } from '../../core/errors.js';
-import { scanEvents, type EventAccessors, type Events } from '../../core/events.js';
+import { isEventColumns, scanEvents, type EventAccessors, type Events } from '../../core/events.js';
 import { IdCodes, readInteger, type Id } from '../../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Timestamp } from '../../core/types.js';
@@ -92,6 +92,9 @@ export class ActiveDaysCollector<R> {
   addEvents(events: Events<R>, indexBase = 0): void {
     const { fn, zone, group, builder } = this;
     const spec = { fn, collection: 'events', accessors: this.accessors, group, users: this.users, groups: this.groups ?? undefined, indexBase };
+    if (group !== undefined && group.accessor !== undefined && isEventColumns(events)) {
+      fail(fn, 'options.groupBy', 'invalid-option', 'must be a column name with column input: an accessor needs row records', group.accessor);
+    }
     if (group === undefined) {
       try {
         scanEvents(events, spec, zone, (user, instant) => {
