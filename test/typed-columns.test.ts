@@ -8,6 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Period } from '../src/core/types.js';
 import { activeUsers } from '../src/engagement/active-users.js';
+import { activeUsersAccumulator } from '../src/engagement/active-users-accumulator.js';
+import { activeUsersByPeriod } from '../src/engagement/active-users-by-period.js';
+import { stickiness } from '../src/engagement/stickiness.js';
 import { cohortRetention } from '../src/retention/cohort-retention.js';
 import { TEST_ZONES } from './support/model.js';
 
@@ -70,6 +73,30 @@ describe('typed columns (fast path) equal rows (general path)', () => {
           expect(activeUsers(columns, options)).toEqual(activeUsers(rows, options));
         },
       ),
+    );
+  });
+
+  it('activeUsersAccumulator fed typed-column batches, merged in any order, equals activeUsers on rows (property)', () => {
+    fc.assert(
+      fc.property(events, zone, fc.array(fc.nat(), { minLength: 2, maxLength: 2 }), fc.boolean(), ({ columns, rows }, timeZone, cuts, viaJson) => {
+        const n = rows.length;
+        const [a, b] = cuts.map((c) => (n === 0 ? 0 : c % (n + 1))).sort((x, y) => x - y) as [number, number];
+        const slice = (from: number, to: number) => ({ userId: columns.userId.subarray(from, to), timestamp: columns.timestamp.subarray(from, to) });
+        const first = activeUsersAccumulator({ timeZone }).add(slice(0, a)).add(slice(a, b));
+        const second = activeUsersAccumulator({ timeZone }).add(slice(b, n));
+        const merged = activeUsersAccumulator({ timeZone }).merge(viaJson ? JSON.parse(JSON.stringify(second.state())) : second).merge(first);
+        expect(merged.result()).toEqual(activeUsers(rows, { timeZone }));
+        expect(merged.state()).toEqual(activeUsersAccumulator({ timeZone }).add(rows).state());
+      }),
+    );
+  });
+
+  it('stickiness and activeUsersByPeriod on typed columns equal rows (property)', () => {
+    fc.assert(
+      fc.property(events, zone, period, ({ columns, rows }, timeZone, by) => {
+        expect(stickiness(columns, { timeZone })).toEqual(stickiness(rows, { timeZone }));
+        expect(activeUsersByPeriod(columns, { timeZone, period: by })).toEqual(activeUsersByPeriod(rows, { timeZone, period: by }));
+      }),
     );
   });
 });

@@ -6,6 +6,7 @@
  */
 
 import { fail } from '../../core/errors.js';
+import { columnUnitDays } from '../../core/column-days.js';
 import { isEventColumns, scanEvents, type EventAccessors, type Events } from '../../core/events.js';
 import { IdCodes, readInteger, type Id } from '../../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
@@ -94,6 +95,23 @@ export class ActiveDaysCollector<R> {
     const spec = { fn, collection: 'events', accessors: this.accessors, group, users: this.users, groups: this.groups ?? undefined, indexBase };
     if (group !== undefined && group.accessor !== undefined && isEventColumns(events)) {
       fail(fn, 'options.groupBy', 'invalid-option', 'must be a column name with column input: an accessor needs row records', group.accessor);
+    }
+    if (group === undefined && isEventColumns(events)) {
+      // Typed columns: distinct user-days from a bitmap (core/column-days.ts), then one
+      // code per user id with days, as the general path would hand out.
+      const fast = columnUnitDays(events.userId, events.timestamp, zone);
+      if (fast !== null) {
+        const { offsets, days } = fast;
+        for (let id = 0; id < fast.units; id++) {
+          const end = offsets[id + 1] as number;
+          let i = offsets[id] as number;
+          if (i === end) continue;
+          const user = this.users.code(id);
+          for (; i < end; i++) builder.add(user, days[i] as number);
+        }
+        if (this.users.size > this.unitCount) this.unitCount = this.users.size;
+        return;
+      }
     }
     if (group === undefined) {
       try {
