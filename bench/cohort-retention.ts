@@ -22,11 +22,12 @@ import { cpus, loadavg } from 'node:os';
 import { closeDuckDb, loadEvents, openDuckDb, type DuckDbEvents } from './duckdb.js';
 import { generateColumns, rowsFromColumns, type Columns, type Row } from './generate.js';
 import { collectGarbage, median } from './measure.js';
+import { formatMb, peakMemory } from './memory.js';
 
 const RUNS = 3;
 const PERIODS = 12;
 const MS_PER_DAY = 86_400_000;
-const OPTIONS = { cohort: 'week', interval: 'week', periods: PERIODS, mode: 'n-day' } as const;
+export const OPTIONS = { cohort: 'week', interval: 'week', periods: PERIODS, mode: 'n-day' } as const;
 
 /** Weekly cohorts by first active UTC week (Monday start), n-day counts per week index. */
 export const COHORT_RETENTION_SQL = `
@@ -107,7 +108,7 @@ function assertSameTable(label: string, ours: CohortRetentionResult, duck: Cells
   for (const week of duck.keys()) if (!seen.has(week)) throw new Error(`${label}: DuckDB has a cohort on day ${week} that ours lacks`);
 }
 
-export const COHORT_RETENTION_HEADER = ['case', 'events', 'ms (median)', 'M events/s', 'ours ÷ DuckDB load+query', 'ours ÷ DuckDB query'];
+export const COHORT_RETENTION_HEADER = ['case', 'events', 'ms (median)', 'M events/s', 'peak RSS growth', 'ours ÷ DuckDB load+query', 'ours ÷ DuckDB query'];
 
 function sizesFromEnv(): number[] {
   const given = process.env['BENCH_SIZES'];
@@ -153,13 +154,15 @@ export async function benchCohortRetention(): Promise<{ rows: string[][]; notes:
     assertSameTable('DuckDB INTEGER vs VARCHAR', columnsRun.result, duck.varchar.cells);
     const v = duck.varchar;
     const i = duck.integer;
+    const rowsMemory = formatMb(await peakMemory('cohortRetention-rows', events));
+    const columnsMemory = formatMb(await peakMemory('cohortRetention-columns', events));
     rows.push(
-      ['cohortRetention, rows (string ids)', fmt.format(events), fmtMs(rowsRun.ms), fmtRate(events, rowsRun.ms), fmtRatio(rowsRun.ms, v.load + v.query), fmtRatio(rowsRun.ms, v.query)],
-      ['cohortRetention, columns (Int32 ids, Float64 ms)', fmt.format(events), fmtMs(columnsRun.ms), fmtRate(events, columnsRun.ms), fmtRatio(columnsRun.ms, i.load + i.query), fmtRatio(columnsRun.ms, i.query)],
-      ['DuckDB VARCHAR ids (rows): load, appender with data chunks', fmt.format(events), fmtMs(v.load), fmtRate(events, v.load), '—', '—'],
-      ['DuckDB VARCHAR ids (rows): query', fmt.format(events), fmtMs(v.query), fmtRate(events, v.query), '—', '—'],
-      ['DuckDB INTEGER ids (columns): load, appender with data chunks', fmt.format(events), fmtMs(i.load), fmtRate(events, i.load), '—', '—'],
-      ['DuckDB INTEGER ids (columns): query', fmt.format(events), fmtMs(i.query), fmtRate(events, i.query), '—', '—'],
+      ['cohortRetention, rows (string ids)', fmt.format(events), fmtMs(rowsRun.ms), fmtRate(events, rowsRun.ms), rowsMemory, fmtRatio(rowsRun.ms, v.load + v.query), fmtRatio(rowsRun.ms, v.query)],
+      ['cohortRetention, columns (Int32 ids, Float64 ms)', fmt.format(events), fmtMs(columnsRun.ms), fmtRate(events, columnsRun.ms), columnsMemory, fmtRatio(columnsRun.ms, i.load + i.query), fmtRatio(columnsRun.ms, i.query)],
+      ['DuckDB VARCHAR ids (rows): load, appender with data chunks', fmt.format(events), fmtMs(v.load), fmtRate(events, v.load), '—', '—', '—'],
+      ['DuckDB VARCHAR ids (rows): query', fmt.format(events), fmtMs(v.query), fmtRate(events, v.query), '—', '—', '—'],
+      ['DuckDB INTEGER ids (columns): load, appender with data chunks', fmt.format(events), fmtMs(i.load), fmtRate(events, i.load), '—', '—', '—'],
+      ['DuckDB INTEGER ids (columns): query', fmt.format(events), fmtMs(i.query), fmtRate(events, i.query), '—', '—', '—'],
     );
     const result = columnsRun.result;
     notes.push(
@@ -171,6 +174,7 @@ export async function benchCohortRetention(): Promise<{ rows: string[][]; notes:
     `ours: median of ${RUNS} calls after a cold call; DuckDB: median of ${RUNS} runs in fresh in-memory databases (threads=2) after a cold run. ` +
       'Ratios: rows against DuckDB VARCHAR ids, columns against DuckDB INTEGER ids; < 1 means ours is faster.',
   );
+  notes.push('Peak RSS growth: one call in a fresh process after a cold call and a full GC, above the RSS before it (input in memory); a lower bound (bench/memory.ts).');
   notes.push(`${cpus().length} CPUs; 1-minute load average ${startLoad.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end.`);
   return { rows, notes };
 }

@@ -5,19 +5,26 @@
 import { kaplanMeier } from './lib.js';
 import { seededRandom } from './random.js';
 import { median } from './measure.js';
+import { formatMb, peakMemory } from './memory.js';
 
-export const KAPLAN_MEIER_HEADER = ['case', 'subjects', 'ms (median of 3)', 'M subjects/s', 'check'];
+export const KAPLAN_MEIER_HEADER = ['case', 'subjects', 'ms (median of 3)', 'M subjects/s', 'peak RSS growth', 'check'];
 
 
-export function benchKaplanMeier(n = 1_000_000): string[][] {
+/** The seeded subjects: exponential durations in whole days (mean 120), 30% censored. */
+export function kaplanMeierSubjects(n: number): { duration: number; observed: boolean }[] {
   const random = seededRandom(1234);
   const subjects: { duration: number; observed: boolean }[] = [];
   for (let i = 0; i < n; i++) {
     // Whole days, as churn data usually is: many ties.
     subjects.push({ duration: Math.floor(-Math.log(1 - random()) * 120), observed: random() < 0.7 });
   }
+  return subjects;
+}
+
+export async function benchKaplanMeier(n = 1_000_000): Promise<string[][]> {
+  const subjects = kaplanMeierSubjects(n);
   const rows: string[][] = [];
-  const time = (name: string, run: () => string): void => {
+  const time = (name: string, run: () => string, memory = '—'): void => {
     run(); // warm-up
     const times: number[] = [];
     let check = '';
@@ -27,12 +34,17 @@ export function benchKaplanMeier(n = 1_000_000): string[][] {
       times.push(performance.now() - start);
     }
     const ms = median(times);
-    rows.push([name, n.toLocaleString('en-US'), ms.toFixed(1), (n / ms / 1000).toFixed(2), check]);
+    rows.push([name, n.toLocaleString('en-US'), ms.toFixed(1), (n / ms / 1000).toFixed(2), memory, check]);
   };
-  time('kaplanMeier(records), log intervals', () => {
-    const fit = kaplanMeier(subjects);
-    return `median ${fit.median?.value}, ${fit.curve.length} distinct times`;
-  });
+  const memory = formatMb(await peakMemory('kaplanMeier', n));
+  time(
+    'kaplanMeier(records), log intervals',
+    () => {
+      const fit = kaplanMeier(subjects);
+      return `median ${fit.median?.value}, ${fit.curve.length} distinct times`;
+    },
+    memory,
+  );
   const durations = Float64Array.from(subjects, (s) => s.duration);
   time('floor: Float64Array#sort of the durations', () => {
     const sorted = durations.slice().sort();

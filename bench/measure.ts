@@ -7,6 +7,8 @@
  * after; the peak of both, minus the RSS just before the call, is the growth. A lower bound:
  * a peak shorter than 2 ms between samples can be missed unless it raised the high-water mark.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 
 /** The median (the mean of the two middle values for an even count). */
@@ -16,9 +18,22 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** Runs a full garbage collection; with `required`, throws when node runs without --expose-gc. */
+let gcFunction: (() => void) | undefined;
+
+/** V8's `gc()`: the global one under --expose-gc, else one exposed at run time (V8 flag + a fresh context). */
+function garbageCollector(): (() => void) | undefined {
+  if (gcFunction !== undefined) return gcFunction;
+  const global = (globalThis as { gc?: () => void }).gc;
+  if (typeof global === 'function') return (gcFunction = global);
+  setFlagsFromString('--expose-gc');
+  const exposed: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
+  if (typeof exposed === 'function') gcFunction = exposed as () => void;
+  return gcFunction;
+}
+
+/** Runs a full garbage collection; with `required`, throws when no `gc()` can be had. */
 export function collectGarbage(required = false): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = garbageCollector();
   if (gc === undefined) {
     if (required) throw new Error('bench: the case process needs --expose-gc');
     return;

@@ -21,6 +21,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom } from './random.js';
 import { median } from './measure.js';
+import { formatMb, peakMemory } from './memory.js';
 
 const CUSTOMERS = 100_000;
 const MONTHS = 36;
@@ -51,7 +52,7 @@ function monthStart(m: number): number {
 }
 
 /** The generated MRR table: `mrr[c * MONTHS + m]` is customer c's MRR in month m (0 = not paying). */
-function generate(): Float64Array {
+export function generate(): Float64Array {
   const random = seededRandom(20240601);
   const mrr = new Float64Array(CUSTOMERS * MONTHS);
   for (let c = 0; c < CUSTOMERS; c++) {
@@ -74,7 +75,7 @@ function generate(): Float64Array {
 }
 
 /** Snapshot rows in month order (a table export sorted by month), with string or integer ids. */
-function snapshotRows(mrr: Float64Array, ids: 'string' | 'integer'): Snapshot[] {
+export function snapshotRows(mrr: Float64Array, ids: 'string' | 'integer'): Snapshot[] {
   const keys = Array.from({ length: MONTHS }, (_, m) => monthText(FIRST_MONTH + m));
   const rows: Snapshot[] = [];
   for (let m = 0; m < MONTHS; m++) {
@@ -87,7 +88,7 @@ function snapshotRows(mrr: Float64Array, ids: 'string' | 'integer'): Snapshot[] 
 }
 
 /** One monthly subscription per stretch of constant MRR; the last stretch stays open. */
-function subscriptionRows(mrr: Float64Array): Subscription[] {
+export function subscriptionRows(mrr: Float64Array): Subscription[] {
   const subscriptions: Subscription[] = [];
   for (let c = 0; c < CUSTOMERS; c++) {
     let m = 0;
@@ -173,22 +174,24 @@ function checkBridge(label: string, result: ReturnType<typeof mrrMovements>, tot
   }
 }
 
-export const REVENUE_HEADER = ['case', 'records', 'ms (median of 5)', 'CPU ms (median)', 'M records/s'];
+export const REVENUE_HEADER = ['case', 'records', 'ms (median of 5)', 'CPU ms (median)', 'M records/s', 'peak RSS growth'];
 
 /** Runs every case; returns the table rows (bench/table.ts `markdownTable(REVENUE_HEADER, rows)`). */
-export function benchRevenue(): string[][] {
+export async function benchRevenue(): Promise<string[][]> {
   const gc = collector();
   const mrr = generate();
   const totals = monthTotals(mrr);
   const table: string[][] = [];
   const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-  const report = (label: string, records: number, { ms, cpuMs }: Timing): void => {
-    table.push([label, records.toLocaleString('en-US'), fmt(ms), fmt(cpuMs), (records / ms / 1000).toFixed(2)]);
+  const report = (label: string, records: number, { ms, cpuMs }: Timing, memory = '—'): void => {
+    table.push([label, records.toLocaleString('en-US'), fmt(ms), fmt(cpuMs), (records / ms / 1000).toFixed(2), memory]);
   };
+  const stringMemory = formatMb(await peakMemory('mrrMovements-string', 0));
+  const integerMemory = formatMb(await peakMemory('mrrMovements-integer', 0));
 
   let rows = snapshotRows(mrr, 'string');
   const n = rows.length;
-  report('mrrMovements, string ids, month order', n, time(gc, () => mrrMovements(rows), (r) => checkBridge('string ids', r, totals)));
+  report('mrrMovements, string ids, month order', n, time(gc, () => mrrMovements(rows), (r) => checkBridge('string ids', r, totals)), stringMemory);
   let movementRows = 0;
   report(
     'mrrMovements, string ids, month order, perCustomer: true',
@@ -205,7 +208,7 @@ export function benchRevenue(): string[][] {
   rows = shuffledCopy(rows, 7);
   report('mrrMovements, string ids, shuffled', n, time(gc, () => mrrMovements(rows), (r) => checkBridge('shuffled', r, totals)));
   rows = snapshotRows(mrr, 'integer');
-  report('mrrMovements, integer ids, month order', n, time(gc, () => mrrMovements(rows), (r) => checkBridge('integer ids', r, totals)));
+  report('mrrMovements, integer ids, month order', n, time(gc, () => mrrMovements(rows), (r) => checkBridge('integer ids', r, totals)), integerMemory);
   rows = [];
 
   const subscriptions = subscriptionRows(mrr);
@@ -231,6 +234,6 @@ export function benchRevenue(): string[][] {
     subscriptions.length,
     time(gc, () => mrrMovements(toMonthlySnapshots(subscriptions, through)), (r) => checkBridge('chained', r, totals)),
   );
-  table.push([`(${CUSTOMERS.toLocaleString('en-US')} customers, ${MONTHS} months, ${movementRows.toLocaleString('en-US')} customer movements)`, '', '', '', '']);
+  table.push([`(${CUSTOMERS.toLocaleString('en-US')} customers, ${MONTHS} months, ${movementRows.toLocaleString('en-US')} customer movements)`, '', '', '', '', '']);
   return table;
 }

@@ -37,7 +37,7 @@ console.log(markdownTable(LIFECYCLE_HEADER, lifecycleBench.rows));
 console.log(`\n${lifecycleBench.notes.join('\n\n')}`);
 
 console.log('\n## MRR movements (100k customers × 36 months)\n');
-console.log(markdownTable(REVENUE_HEADER, benchRevenue()));
+console.log(markdownTable(REVENUE_HEADER, await benchRevenue()));
 
 console.log('\n## kaplanMeier (1M subjects)\n');
-console.log(markdownTable(KAPLAN_MEIER_HEADER, benchKaplanMeier()));
+console.log(markdownTable(KAPLAN_MEIER_HEADER, await benchKaplanMeier()));
