@@ -4,7 +4,8 @@
  * the same table in SQL on the same events.
  *
  * - ours on rows (string ids) and on columns (Int32Array ids + Float64Array epoch ms),
- *   time-ordered: a cold call, then the median of 3 timed calls;
+ *   time-ordered, each in a fresh process (bench/memory.ts): a cold call, then the median
+ *   of 3 timed calls after a full GC each, and the peak RSS growth of one more call;
  * - DuckDB (in-memory, 2 threads), INTEGER ids from the columns and VARCHAR ids from the
  *   rows, loaded with bench/duckdb.ts's appender (data chunks): a cold run, then the median
  *   of 3 runs, each in a fresh database, load and query timed separately.
@@ -12,17 +13,15 @@
  * the null cells must be exactly those whose week has not ended before the day of asOf
  * (the latest event), or this throws.
  *
- * Runs in the calling process (no per-case processes or memory figures, unlike
- * bench/active-users.ts). `BENCH_SIZES=1e6` runs only the small size (default `1e6,1e7`,
- * users = events / 20).
+ * DuckDB runs in the calling process. `BENCH_SIZES=1e6` runs only the small size (default
+ * `1e6,1e7`, users = events / 20).
  */
 import type { CohortRetentionResult } from '../src/retention/cohort-retention.js';
-import { cohortRetention } from './lib.js';
 import { cpus, loadavg } from 'node:os';
 import { closeDuckDb, loadEvents, openDuckDb, type DuckDbEvents } from './duckdb.js';
-import { generateColumns, rowsFromColumns, type Columns, type Row } from './generate.js';
+import { generateColumns, rowsFromColumns } from './generate.js';
 import { collectGarbage, median } from './measure.js';
-import { formatMb, peakMemory } from './memory.js';
+import { formatMb, runInChild } from './memory.js';
 
 const RUNS = 3;
 const PERIODS = 12;
@@ -74,18 +73,6 @@ async function duckDbCohorts(data: DuckDbEvents): Promise<{ loadMs: number; quer
   } finally {
     closeDuckDb(db);
   }
-}
-
-function timeOurs(input: Row[] | Columns): { ms: number; result: CohortRetentionResult } {
-  let result = cohortRetention(input, OPTIONS);
-  const times: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    collectGarbage();
-    const start = performance.now();
-    result = cohortRetention(input, OPTIONS);
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), result };
 }
 
 function assertSameTable(label: string, ours: CohortRetentionResult, duck: Cells): void {
@@ -143,19 +130,20 @@ export async function benchCohortRetention(): Promise<{ rows: string[][]; notes:
       }
       return { load: median(loads), query: median(queries), cells: run.cells };
     };
+    // Ours in fresh processes (bench/memory.ts), which generate the same seeded events.
+    const columnsRun = await runInChild<CohortRetentionResult>('cohortRetention-columns', events, RUNS);
+    const rowsRun = await runInChild<CohortRetentionResult>('cohortRetention-rows', events, RUNS);
     duck.integer = await measureDuck({ ids: 'integer', columns });
-    const columnsRun = timeOurs(columns);
-    assertSameTable('columns', columnsRun.result, duck.integer.cells);
+    assertSameTable('columns', columnsRun.value, duck.integer.cells);
     const rowInput = rowsFromColumns(columns);
     duck.varchar = await measureDuck({ ids: 'varchar', rows: rowInput });
     const fmt = new Intl.NumberFormat('en-US');
-    const rowsRun = timeOurs(rowInput);
-    assertSameTable('rows', rowsRun.result, duck.varchar.cells);
-    assertSameTable('DuckDB INTEGER vs VARCHAR', columnsRun.result, duck.varchar.cells);
+    assertSameTable('rows', rowsRun.value, duck.varchar.cells);
+    assertSameTable('DuckDB INTEGER vs VARCHAR', columnsRun.value, duck.varchar.cells);
     const v = duck.varchar;
     const i = duck.integer;
-    const rowsMemory = formatMb(await peakMemory('cohortRetention-rows', events));
-    const columnsMemory = formatMb(await peakMemory('cohortRetention-columns', events));
+    const rowsMemory = formatMb(rowsRun.bytes);
+    const columnsMemory = formatMb(columnsRun.bytes);
     rows.push(
       ['cohortRetention, rows (string ids)', fmt.format(events), fmtMs(rowsRun.ms), fmtRate(events, rowsRun.ms), rowsMemory, fmtRatio(rowsRun.ms, v.load + v.query), fmtRatio(rowsRun.ms, v.query)],
       ['cohortRetention, columns (Int32 ids, Float64 ms)', fmt.format(events), fmtMs(columnsRun.ms), fmtRate(events, columnsRun.ms), columnsMemory, fmtRatio(columnsRun.ms, i.load + i.query), fmtRatio(columnsRun.ms, i.query)],
@@ -164,17 +152,17 @@ export async function benchCohortRetention(): Promise<{ rows: string[][]; notes:
       ['DuckDB INTEGER ids (columns): load, appender with data chunks', fmt.format(events), fmtMs(i.load), fmtRate(events, i.load), '—', '—', '—'],
       ['DuckDB INTEGER ids (columns): query', fmt.format(events), fmtMs(i.query), fmtRate(events, i.query), '—', '—', '—'],
     );
-    const result = columnsRun.result;
+    const result = columnsRun.value;
     notes.push(
       `${fmt.format(events)} events: ${fmt.format(users)} users, ${result.cohorts.length} weekly cohorts × ${PERIODS + 1} weekly intervals (asOf ${result.asOf}); ` +
         'every cohort size and observed cell of both cases equals DuckDB\'s (INTEGER and VARCHAR), and the null cells are exactly the weeks not over by asOf.',
     );
   }
   notes.push(
-    `ours: median of ${RUNS} calls after a cold call; DuckDB: median of ${RUNS} runs in fresh in-memory databases (threads=2) after a cold run. ` +
+    `ours: median of ${RUNS} calls after a cold call, each case in a fresh process; DuckDB: median of ${RUNS} runs in fresh in-memory databases (threads=2) after a cold run. ` +
       'Ratios: rows against DuckDB VARCHAR ids, columns against DuckDB INTEGER ids; < 1 means ours is faster.',
   );
-  notes.push('Peak RSS growth: one call in a fresh process after a cold call and a full GC, above the RSS before it (input in memory); a lower bound (bench/memory.ts).');
+  notes.push('Peak RSS growth: one more call after a full GC, above the RSS before it (input in memory); a lower bound (bench/memory.ts).');
   notes.push(`${cpus().length} CPUs; 1-minute load average ${startLoad.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end.`);
   return { rows, notes };
 }

@@ -119,7 +119,9 @@ export function activeUsers<R>(events: Events<R>, options?: ActiveUsersOptions<R
 function typedColumnDays<R>(fn: string, events: Events<R>, options: ActiveDaysOptions<R>): ActiveDays | null {
   if (!isEventColumns(events)) return null;
   const zone = zoneCalendar(options.timeZone ?? 'UTC', fn);
-  const unitDays = columnUnitDays(events.userId, events.timestamp, zone);
-  if (unitDays === null) return null;
+  const fast = columnUnitDays(events.userId, events.timestamp, zone);
+  if (fast === null) return null;
+  // The builder's shape, so the compute phase's property reads stay monomorphic.
+  const unitDays = { units: fast.units, offsets: fast.offsets, days: fast.days, firstDay: fast.firstDay, lastDay: fast.lastDay };
   return { zone, unitDays, unitGroup: new Int32Array(unitDays.units), groupIds: null, groupCount: 1 };
 }

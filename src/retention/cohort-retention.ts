@@ -177,7 +177,9 @@ export function cohortRetention<R, S = unknown>(events: Events<R>, options: Coho
   if (!settings.rolling && settings.startEvent === null && settings.start === 'first-activity' && settings.asOf === null && isEventColumns(events)) {
     const fast = columnUnitDays(events.userId, events.timestamp, settings.zone);
     if (fast !== null) {
-      const summary = { units: fast.units, days: fast, spans: null, startDays: null, startSpans: null };
+      // The builder's shape, so the compute phase's property reads stay monomorphic.
+      const days = { units: fast.units, offsets: fast.offsets, days: fast.days, firstDay: fast.firstDay, lastDay: fast.lastDay };
+      const summary = { units: fast.units, days, spans: null, startDays: null, startSpans: null };
       return cohortTable(settings, summary, null, fast.lastInstant);
     }
   }
