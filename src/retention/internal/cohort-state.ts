@@ -13,7 +13,8 @@
 
 import { MAX_DAY, MIN_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
-import { isId, type Id, type IdCodes } from '../../core/read.js';
+import { isId, type Id } from '../../core/read.js';
+import { sortedCodes } from '../../core/sorted-codes.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { CohortRetentionState } from '../cohort-retention-accumulator.js';
 import type { CohortSettings } from './cohort-options.js';
@@ -21,27 +22,6 @@ import { blockOf, type CohortScanner, type CohortSummary } from './cohort-scan.j
 
 /** The `kind` of a cohort-retention state. */
 export const COHORT_RETENTION_KIND = 'customer-success-metrics/cohort-retention';
-
-/** The codes of `codes`' ids in `compareIds` order: numbers ascending, then strings by code units. */
-function sortedCodes(codes: IdCodes): Int32Array {
-  const ids = codes.ids;
-  const strings: string[] = [];
-  let numberCount = 0;
-  for (let c = 0; c < ids.length; c++) if (typeof ids[c] === 'number') numberCount++;
-  const numbers = new Float64Array(numberCount);
-  let n = 0;
-  for (let c = 0; c < ids.length; c++) {
-    const id = ids[c] as Id;
-    if (typeof id === 'number') numbers[n++] = id;
-    else strings.push(id);
-  }
-  numbers.sort();
-  strings.sort();
-  const order = new Int32Array(ids.length);
-  for (let i = 0; i < numberCount; i++) order[i] = codes.find(numbers[i] as number);
-  for (let i = 0; i < strings.length; i++) order[numberCount + i] = codes.find(strings[i] as string);
-  return order;
-}
 
 /** `+ 0` turns `-0` into `0`, which JSON would do anyway. */
 function plain(t: number): number {
