@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import type { DuckDbEvents, LoadMethod, Series } from './duckdb.js';
 import type { Events } from '../src/core/events.js';
 import { countUserDays, generateColumns, rowsFromColumns, shuffleColumns, type Columns, type Row } from './generate.js';
-import { RssSampler, collectGarbage, median } from './measure.js';
+import { RssSampler, collectGarbage, inheritedExecArgv, median } from './measure.js';
 
 const CHILD_FLAG = '--active-users-case';
 const RUNS = 3;
@@ -209,17 +209,6 @@ async function child(): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // Parent: run the cases, check agreement, build the table.
 
-/** The parent's node flags (tsx's loader among them), without `--eval` / `--print` code. */
-function inheritedExecArgv(): string[] {
-  const kept: string[] = [];
-  const args = process.execArgv;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '-e' || arg === '--eval' || arg === '-p' || arg === '--print') i++;
-    else if (!arg.startsWith('--eval=') && !arg.startsWith('--print=')) kept.push(arg);
-  }
-  return kept;
-}
 
 function runCase(name: CaseName, mode: 'time' | 'memory', events: number, users: number): Promise<CaseResult> {
   return new Promise((resolve, reject) => {

@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import type { Journey } from '../src/lifecycle/types.js';
 import { generateColumns } from './generate.js';
 import { seededRandom } from './random.js';
-import { RssSampler, median } from './measure.js';
+import { RssSampler, inheritedExecArgv, median } from './measure.js';
 
 /** The event names of the generated log, by code. */
 export const EVENT_NAMES = ['signed_up', 'email_confirmed', 'onboarding_completed', 'billing_added', 'report_created', 'login'] as const;
@@ -222,17 +222,6 @@ async function child(): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // Parent: run the cases, build the table.
 
-/** The parent's node flags (tsx's loader among them), without `--eval` / `--print` code. */
-function inheritedExecArgv(): string[] {
-  const kept: string[] = [];
-  const args = process.execArgv;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '-e' || arg === '--eval' || arg === '-p' || arg === '--print') i++;
-    else if (!arg.startsWith('--eval=') && !arg.startsWith('--print=')) kept.push(arg);
-  }
-  return kept;
-}
 
 function runCase(name: CaseName, events: number, users: number, runs: number): Promise<CaseResult> {
   return new Promise((resolve, reject) => {

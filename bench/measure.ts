@@ -89,3 +89,15 @@ export class RssSampler {
     await this.worker.terminate();
   }
 }
+
+/** The parent's node flags (tsx's loader among them), without `--eval` / `--print` code: for forked case processes. */
+export function inheritedExecArgv(): string[] {
+  const kept: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '-e' || arg === '--eval' || arg === '-p' || arg === '--print') i++;
+    else if (!arg.startsWith('--eval=') && !arg.startsWith('--print=')) kept.push(arg);
+  }
+  return kept;
+}

@@ -15,7 +15,7 @@ import { OPTIONS as COHORT_OPTIONS } from './cohort-retention.js';
 import { generateColumns, rowsFromColumns } from './generate.js';
 import { kaplanMeierSubjects } from './kaplan-meier.js';
 import { cohortRetention, kaplanMeier, mrrMovements } from './lib.js';
-import { RssSampler, collectGarbage, median } from './measure.js';
+import { RssSampler, collectGarbage, inheritedExecArgv, median } from './measure.js';
 import { generate as generateMrr, snapshotRows } from './revenue.js';
 
 const CHILD_FLAG = '--memory-case';
@@ -80,7 +80,7 @@ export async function peakMemory(name: keyof typeof CASES, size: number): Promis
 export function runInChild<T = unknown>(name: keyof typeof CASES, size: number, runs: number): Promise<{ ms: number; bytes: number; value: T }> {
   return new Promise((resolve, reject) => {
     const proc = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, name, String(size), String(runs)], {
-      execArgv: [...process.execArgv.filter((arg) => !arg.startsWith('--eval') && !arg.startsWith('--print')), '--expose-gc', '--single-threaded-gc', '--max-old-space-size=16384'],
+      execArgv: [...inheritedExecArgv(), '--expose-gc', '--single-threaded-gc', '--max-old-space-size=16384'],
       env: { ...process.env, MALLOC_MMAP_THRESHOLD_: '65536' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -31,7 +31,7 @@ import { Worker } from 'node:worker_threads';
 import type { ActiveUsersState } from '../src/engagement/active-users-accumulator.js';
 import { activeUsers, activeUsersAccumulator } from './lib.js';
 import { countUserDays, generateColumns, rowsFromColumns, type Row } from './generate.js';
-import { collectGarbage, median } from './measure.js';
+import { collectGarbage, inheritedExecArgv, median } from './measure.js';
 import { markdownTable } from './table.js';
 
 const CHILD_FLAG = '--workers-case';
@@ -244,17 +244,6 @@ async function child(): Promise<ChildResult> {
   return { ms, breakdowns, userDays, stateUnits, jsonMb };
 }
 
-/** The parent's node flags (tsx's loader among them), without `--eval` / `--print` code. */
-function inheritedExecArgv(): string[] {
-  const kept: string[] = [];
-  const args = process.execArgv;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '-e' || arg === '--eval' || arg === '-p' || arg === '--print') i++;
-    else if (!arg.startsWith('--eval=') && !arg.startsWith('--print=')) kept.push(arg);
-  }
-  return kept;
-}
 
 function runChild(): Promise<ChildResult> {
   return new Promise((resolve, reject) => {

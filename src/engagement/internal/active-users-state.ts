@@ -13,6 +13,7 @@ import { MAX_DAY, MIN_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
 import { isId, type Id } from '../../core/read.js';
 import { sortedCodes } from '../../core/sorted-codes.js';
+import { isPlainObject, readArray } from '../../core/state-fields.js';
 import type { ActiveUsersState } from '../active-users-accumulator.js';
 import type { ActiveDaysCollector, ActiveDaysGroup, CollectedActiveDays } from './active-days.js';
 
@@ -126,16 +127,6 @@ function describeGrouping(grouping: Grouping): string {
   if (grouping === false) return 'false (the accumulator does not group)';
   if (grouping === true) return 'true (the accumulator groups by a function)';
   return `${JSON.stringify(grouping)} (the accumulator groups by that field)`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function readArray(fn: string, state: Record<string, unknown>, field: string): unknown[] {
-  const value = state[field];
-  if (!Array.isArray(value)) fail(fn, `state.${field}`, 'invalid-state', 'must be an array', value);
-  return value;
 }
 
 function readCounts(fn: string, state: Record<string, unknown>, field: string): { counts: number[]; total: number } {

@@ -15,6 +15,7 @@ import { MAX_DAY, MIN_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
 import { isId, type Id } from '../../core/read.js';
 import { sortedCodes } from '../../core/sorted-codes.js';
+import { isPlainObject, readArray } from '../../core/state-fields.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { CohortRetentionState } from '../cohort-retention-accumulator.js';
 import type { CohortSettings } from './cohort-options.js';
@@ -112,16 +113,6 @@ export function requireSettings(fn: string, given: { timeZone: unknown; rolling:
   if (given.asOf !== asOf) {
     fail(fn, 'state.asOf', 'invalid-state', `must be the accumulator's asOf in epoch ms, ${describeInstant(asOf)}`, given.asOf);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function readArray(fn: string, state: Record<string, unknown>, field: string): unknown[] {
-  const value = state[field];
-  if (!Array.isArray(value)) fail(fn, `state.${field}`, 'invalid-state', 'must be an array', value);
-  return value;
 }
 
 /** An array, or `null` where the settings say the field is absent. */
