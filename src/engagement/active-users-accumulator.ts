@@ -6,7 +6,7 @@ import { accessorFor, optionsOf, type Id } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import type { ActiveUsersOptions, ActiveUsersResult, GroupedActiveUsersResult } from './active-users.js';
 import { ActiveDaysCollector, readGroupBy, readWindows } from './internal/active-days.js';
-import { activeUsersSeries, type ResolvedWindows } from './internal/active-users-series.js';
+import { activeUsersSeries, daysSource, type ResolvedWindows } from './internal/active-users-series.js';
 import { groupingOf, mergeCollected, mergeState, readState, requireSettings, writeState, type Grouping } from './internal/active-users-state.js';
 
 /** Options of {@link activeUsersAccumulator}: those of {@link activeUsers}, all of them. */
@@ -120,7 +120,7 @@ class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | Gr
   }
 
   result(): ActiveUsersResult | GroupedActiveUsersResult {
-    const result = activeUsersSeries(this.collector.build(), this.windows, this.bounds);
+    const result = activeUsersSeries(daysSource(this.collector.build()), this.windows, this.bounds);
     if ('groups' in result) result.groups.sort((a, b) => compareIds(a.group, b.group));
     return result;
   }

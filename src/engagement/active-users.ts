@@ -1,10 +1,10 @@
 import { readDayBounds } from '../core/day-range.js';
-import { columnUnitDays } from '../core/column-days.js';
 import { isEventColumns, type Events } from '../core/events.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import { optionsOf, type Id } from '../core/read.js';
-import { readActiveDays, readWindows, type ActiveDays, type ActiveDaysOptions, type ActiveUserWindows } from './internal/active-days.js';
-import { activeUsersSeries } from './internal/active-users-series.js';
+import { readActiveDays, readWindows, type ActiveDaysOptions, type ActiveUserWindows } from './internal/active-days.js';
+import { bitmapActivity } from './internal/active-users-bitmap.js';
+import { activeUsersSeries, daysSource, type ActivitySource } from './internal/active-users-series.js';
 
 export type { ActiveUserWindows } from './internal/active-days.js';
 
@@ -108,20 +108,15 @@ export function activeUsers<R>(events: Events<R>, options?: ActiveUsersOptions<R
   const fn = 'activeUsers';
   const opts = optionsOf(options, fn);
   const windows = readWindows(fn, opts.windows);
-  const data = (opts.groupBy === undefined ? typedColumnDays(fn, events, opts) : null) ?? readActiveDays(fn, events, opts);
+  const data = (opts.groupBy === undefined ? typedColumnActivity(fn, events, opts) : null) ?? daysSource(readActiveDays(fn, events, opts));
   return activeUsersSeries(data, windows, readDayBounds(fn, opts, data.zone));
 }
 
 /**
- * The typed-column fast path (core/column-days.ts): user ids are the units, which only
- * counts need. `null` when the input does not fit it; the general path then reads it.
+ * The typed-column route (internal/active-users-bitmap.ts): `null` when the input does
+ * not fit it; the general path then reads it.
  */
-function typedColumnDays<R>(fn: string, events: Events<R>, options: ActiveDaysOptions<R>): ActiveDays | null {
+function typedColumnActivity<R>(fn: string, events: Events<R>, options: ActiveDaysOptions<R>): ActivitySource | null {
   if (!isEventColumns(events)) return null;
-  const zone = zoneCalendar(options.timeZone ?? 'UTC', fn);
-  const fast = columnUnitDays(events.userId, events.timestamp, zone);
-  if (fast === null) return null;
-  // The builder's shape, so the compute phase's property reads stay monomorphic.
-  const unitDays = { units: fast.units, offsets: fast.offsets, days: fast.days, firstDay: fast.firstDay, lastDay: fast.lastDay };
-  return { zone, unitDays, unitGroup: new Int32Array(unitDays.units), groupIds: null, groupCount: 1 };
+  return bitmapActivity(events.userId, events.timestamp, zoneCalendar(options.timeZone ?? 'UTC', fn));
 }

@@ -7,7 +7,33 @@
 import { dayKey } from '../../core/calendar.js';
 import { reportRange } from '../../core/day-range.js';
 import type { ActiveUsersDay, ActiveUsersResult, GroupedActiveUsersResult } from '../active-users.js';
+import type { ZoneCalendar } from '../../core/time-zone.js';
+import type { Id } from '../../core/read.js';
 import { ratio, rollingCounts, type ActiveDays } from './active-days.js';
+
+/** What the series needs: the data's day span, its groups, and rolling counts over a range. */
+export interface ActivitySource {
+  readonly zone: ZoneCalendar;
+  /** First and last active day; `null` without data. */
+  readonly firstDay: number | null;
+  readonly lastDay: number | null;
+  readonly groupIds: Id[] | null;
+  readonly groupCount: number;
+  /** Rolling distinct counts per group and day of `[from, to]`, one array per window (see {@link rollingCounts}). */
+  counts(from: number, to: number, windows: readonly number[]): Int32Array[];
+}
+
+/** The {@link ActivitySource} of distinct active days per unit. */
+export function daysSource(data: ActiveDays): ActivitySource {
+  return {
+    zone: data.zone,
+    firstDay: data.unitDays.firstDay,
+    lastDay: data.unitDays.lastDay,
+    groupIds: data.groupIds,
+    groupCount: data.groupCount,
+    counts: (from, to, windows) => rollingCounts(data, from, to, windows),
+  };
+}
 
 /** Resolved window lengths, in days. */
 export interface ResolvedWindows {
@@ -21,11 +47,11 @@ export interface ResolvedWindows {
  * when `data` is grouped.
  */
 export function activeUsersSeries(
-  data: ActiveDays,
+  data: ActivitySource,
   windows: ResolvedWindows,
   bounds: { from: number | null; to: number | null },
 ): ActiveUsersResult | GroupedActiveUsersResult {
-  const range = reportRange(bounds, data.unitDays.firstDay, data.unitDays.lastDay);
+  const range = reportRange(bounds, data.firstDay, data.lastDay);
   const head = {
     timeZone: data.zone.timeZone,
     windows: { wau: windows.wau, mau: windows.mau },
@@ -34,7 +60,7 @@ export function activeUsersSeries(
   };
   const series: ActiveUsersDay[][] = [];
   if (range !== null) {
-    const [dau, wau, mau] = rollingCounts(data, range.from, range.to, [1, windows.wau, windows.mau]) as [Int32Array, Int32Array, Int32Array];
+    const [dau, wau, mau] = data.counts(range.from, range.to, [1, windows.wau, windows.mau]) as [Int32Array, Int32Array, Int32Array];
     const length = range.to - range.from + 1;
     const keys: string[] = [];
     for (let d = 0; d < length; d++) keys.push(dayKey(range.from + d));
