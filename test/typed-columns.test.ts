@@ -12,6 +12,7 @@ import { activeUsersAccumulator } from '../src/engagement/active-users-accumulat
 import { activeUsersByPeriod } from '../src/engagement/active-users-by-period.js';
 import { stickiness } from '../src/engagement/stickiness.js';
 import { cohortRetention } from '../src/retention/cohort-retention.js';
+import { cohortRetentionAccumulator } from '../src/retention/cohort-retention-accumulator.js';
 import { TEST_ZONES } from './support/model.js';
 
 const DAY = 86_400_000;
@@ -96,6 +97,20 @@ describe('typed columns (fast path) equal rows (general path)', () => {
       fc.property(events, zone, period, ({ columns, rows }, timeZone, by) => {
         expect(stickiness(columns, { timeZone })).toEqual(stickiness(rows, { timeZone }));
         expect(activeUsersByPeriod(columns, { timeZone, period: by })).toEqual(activeUsersByPeriod(rows, { timeZone, period: by }));
+      }),
+    );
+  });
+
+  it('cohortRetentionAccumulator fed overlapping typed-column batches equals cohortRetention on rows (property)', () => {
+    fc.assert(
+      fc.property(events, zone, fc.array(fc.nat(), { minLength: 2, maxLength: 2 }), ({ columns, rows }, timeZone, cuts) => {
+        const n = rows.length;
+        const [a, b] = cuts.map((c) => (n === 0 ? 0 : c % (n + 1))).sort((x, y) => x - y) as [number, number];
+        const slice = (from: number, to: number) => ({ userId: columns.userId.subarray(from, to), timestamp: columns.timestamp.subarray(from, to) });
+        const options = { cohort: 'week', interval: 'day', periods: 6, timeZone } as const;
+        // The middle slice is added twice: the same user-days arrive in two batches.
+        const accumulator = cohortRetentionAccumulator(options).add(slice(0, b)).add(slice(a, n));
+        expect(accumulator.result()).toEqual(cohortRetention(rows, options));
       }),
     );
   });

@@ -107,6 +107,37 @@ export class UnitDaysBuilder {
     this.length++;
   }
 
+  /**
+   * Makes room for `extra` more pairs at once, so adding a known number of distinct pairs
+   * (a bulk source such as typed columns) neither compacts nor regrows on the way.
+   */
+  reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.pairUnits.length) return;
+    const units = new Int32Array(needed);
+    units.set(this.pairUnits.subarray(0, this.length));
+    this.pairUnits = units;
+    const days = new Int32Array(needed);
+    days.set(this.pairDays.subarray(0, this.length));
+    this.pairDays = days;
+  }
+
+  /**
+   * Appends a pair after {@link reserve} made room: no repeat check and no compaction, for
+   * bulk sources whose pairs are distinct among themselves. A pair that an earlier batch
+   * already added is still fine: compaction and {@link build} drop repeats, and the repeat
+   * check of {@link add} is only a shortcut.
+   */
+  addDistinct(unit: number, day: number): void {
+    if (unit >= this.unitCount) {
+      this.unitCount = unit + 1;
+      if (unit >= this.lastDays.length) this.growUnits(unit + 1);
+    }
+    this.pairUnits[this.length] = unit;
+    this.pairDays[this.length] = day;
+    this.length++;
+  }
+
   private growUnits(needed: number): void {
     let size = this.lastDays.length * 2;
     while (size < needed) size *= 2;

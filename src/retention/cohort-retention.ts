@@ -1,10 +1,9 @@
-import { columnUnitDays } from '../core/column-days.js';
-import { isEventColumns, type EventAccessors, type Events } from '../core/events.js';
+import type { EventAccessors, Events } from '../core/events.js';
 import { optionsOf } from '../core/read.js';
 import type { Accessor, Period, Timestamp, Weekday } from '../core/types.js';
 import { readCohortSettings, readSignupRows, type CohortSignupFields, type RetentionMode } from './internal/cohort-options.js';
 import { CohortScanner } from './internal/cohort-scan.js';
-import { cohortTable, cohortTableOf } from './internal/cohort-table.js';
+import { cohortTableOf } from './internal/cohort-table.js';
 
 export type { CohortSignupFields, RetentionMode } from './internal/cohort-options.js';
 
@@ -137,8 +136,8 @@ export interface CohortRetentionResult {
  * (rolling: user half-days); recurring n-day cohorts revisit each active day at most once
  * per start within `periods` intervals before it. Memory O(user-days + cohorts × periods).
  * Typed columns (an integer typed array of user ids and a `Float64Array` of epoch ms) with
- * cohorts by first activity, calendar intervals and no `asOf` take a faster route in any
- * input order: one bit per (user id, day), no id hashing and no sort.
+ * calendar intervals, no event-name start and no `asOf` take a faster route in any input
+ * order: one bit per (user id, day), no id hashing per event and no sort.
  *
  * Edge cases: empty input gives `cohorts: []`, mean counts and sizes 0 and rates `null`.
  * Events and signups after `asOf` are validated and ignored. For batches, streams and
@@ -172,17 +171,6 @@ export function cohortRetention<R, S = unknown>(events: Events<R>, options: Coho
   const fn = 'cohortRetention';
   const opts = optionsOf(options, fn);
   const settings = readCohortSettings(fn, opts);
-  // Typed columns, calendar intervals, cohorts by first activity: distinct user-days
-  // straight from a bitmap (see core/column-days.ts), user ids as user codes.
-  if (!settings.rolling && settings.startEvent === null && settings.start === 'first-activity' && settings.asOf === null && isEventColumns(events)) {
-    const fast = columnUnitDays(events.userId, events.timestamp, settings.zone);
-    if (fast !== null) {
-      // The builder's shape, so the compute phase's property reads stay monomorphic.
-      const days = { units: fast.units, offsets: fast.offsets, days: fast.days, firstDay: fast.firstDay, lastDay: fast.lastDay };
-      const summary = { units: fast.units, days, spans: null, startDays: null, startSpans: null };
-      return cohortTable(settings, summary, null, fast.lastInstant);
-    }
-  }
   // Scan: activity (local days, or half-day blocks with instants) and start events.
   const scanner = new CohortScanner<R>(fn, settings, opts);
   scanner.scan(events, 0);

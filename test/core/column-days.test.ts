@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnUnitDays } from '../../src/core/column-days.js';
+import { addColumnDays } from '../../src/core/column-days.js';
+import { IdCodes } from '../../src/core/read.js';
+import { UnitDaysBuilder } from '../../src/core/unit-days.js';
 import { zoneCalendar } from '../../src/core/time-zone.js';
 import { TEST_ZONES, wallDate } from '../support/model.js';
 
@@ -11,13 +13,30 @@ function model(ids: readonly number[], times: readonly number[], units: number, 
   return sets.map((s) => [...s].sort());
 }
 
+/** The fast path's days per user id (`null` when it declines), through a days builder. */
+function columnUnitDays(userId: unknown, timestamp: unknown, zone: ReturnType<typeof zoneCalendar>) {
+  const users = new IdCodes();
+  const builder = new UnitDaysBuilder();
+  const last = addColumnDays(userId, timestamp, zone, users, builder);
+  if (last === null) return null;
+  const built = builder.build(users.size);
+  // Re-index by user id: units = largest id + 1, ids without events have no days.
+  const units = users.ids.reduce<number>((max, id) => Math.max(max, (id as number) + 1), 0);
+  const offsets = new Int32Array(units + 1);
+  const lists: number[][] = Array.from({ length: units }, () => []);
+  users.ids.forEach((id, code) => lists[id as number]?.push(...built.days.subarray(built.offsets[code], built.offsets[code + 1])));
+  const days = Int32Array.from(lists.flat());
+  lists.reduce((at, list, u) => ((offsets[u + 1] = at + list.length), at + list.length), 0);
+  return { units, offsets, days, firstDay: built.firstDay, lastDay: built.lastDay, lastInstant: last };
+}
+
 function dayKey(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 const START = Date.UTC(2024, 2, 1); // spans the March and April DST changes of the test zones
 
-describe('columnUnitDays (typed-column fast path)', () => {
+describe('addColumnDays (typed-column fast path)', () => {
   it('lists every user id its distinct local days in order, as Intl dates them, in any input order (property)', () => {
     fc.assert(
       fc.property(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayable } from '../../src/display/displayable.js';
 import { htmlTable } from '../../src/display/html-table.js';
@@ -27,5 +28,17 @@ describe('displayable', () => {
     expect(JSON.parse(JSON.stringify(displayable('<p>x</p>')[DISPLAY]?.()))).toEqual({ 'text/html': '<p>x</p>' });
     const e = errorOf(() => displayable(42 as unknown as string));
     expect([e.code, e.path, e.message]).toEqual(['invalid-input', 'markup', 'displayable: markup must be a string of HTML or SVG (42)']);
+  });
+
+  it('keeps any markup as given, SVG documents as image/svg+xml and everything else as text/html (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('', ' ', '\n\t'), fc.boolean(), (body, space, svg) => {
+        // A document opens with <svg followed by a space, > or /, or with an XML declaration.
+        const markup = svg ? `${space}<svg ${body}` : `${space}<p>${body}`;
+        const shown = displayable(markup);
+        expect(shown.markup).toBe(markup);
+        expect(shown[DISPLAY]?.()).toEqual(svg ? { 'image/svg+xml': markup } : { 'text/html': markup });
+      }),
+    );
   });
 });

@@ -6,7 +6,7 @@
  */
 
 import { fail } from '../../core/errors.js';
-import { columnUnitDays } from '../../core/column-days.js';
+import { addColumnDays } from '../../core/column-days.js';
 import { isEventColumns, scanEvents, type EventAccessors, type Events } from '../../core/events.js';
 import { IdCodes, readInteger, type Id } from '../../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
@@ -97,18 +97,8 @@ export class ActiveDaysCollector<R> {
       fail(fn, 'options.groupBy', 'invalid-option', 'must be a column name with column input: an accessor needs row records', group.accessor);
     }
     if (group === undefined && isEventColumns(events)) {
-      // Typed columns: distinct user-days from a bitmap (core/column-days.ts), then one
-      // code per user id with days, as the general path would hand out.
-      const fast = columnUnitDays(events.userId, events.timestamp, zone);
-      if (fast !== null) {
-        const { offsets, days } = fast;
-        for (let id = 0; id < fast.units; id++) {
-          const end = offsets[id + 1] as number;
-          let i = offsets[id] as number;
-          if (i === end) continue;
-          const user = this.users.code(id);
-          for (; i < end; i++) builder.add(user, days[i] as number);
-        }
+      // Typed columns: distinct user-days from a bitmap (core/column-days.ts).
+      if (addColumnDays(events.userId, events.timestamp, zone, this.users, builder) !== null) {
         if (this.users.size > this.unitCount) this.unitCount = this.users.size;
         return;
       }

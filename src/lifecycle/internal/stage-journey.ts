@@ -43,17 +43,27 @@ export function latestInstantOf(journey: Journey, fn: string, index: number): nu
   let latest = journey.start;
   const events = journey.events;
   for (let k = 0; k < events.length; k++) {
-    const event = events[k];
-    const t = event === null || typeof event !== 'object' ? undefined : (event.timestamp as unknown);
-    if (typeof t !== 'number' || !isSupportedInstant(t)) {
-      if (event === null || typeof event !== 'object') {
-        fail(fn, `${journeyPlace(index)}.events[${k}]`, 'invalid-record', 'must be an event { name, timestamp, record }', event);
-      }
-      failInstant(t, fn, `${journeyPlace(index)}.events[${k}].timestamp`);
-    }
+    const t = eventInstant(events[k], fn, index, k);
     if (t > latest) latest = t;
   }
   return latest;
+}
+
+/**
+ * The epoch-ms timestamp of event `k` of the journey at `index`.
+ * @throws {MetricsInputError} `invalid-record` for an event that is not an object, or the
+ * timestamp error for one that is not supported epoch milliseconds
+ * (`journeys[3].events[2].timestamp`).
+ */
+export function eventInstant(event: unknown, fn: string, index: number, k: number): number {
+  const t = event === null || typeof event !== 'object' ? undefined : ((event as { timestamp?: unknown }).timestamp as unknown);
+  if (typeof t !== 'number' || !isSupportedInstant(t)) {
+    if (event === null || typeof event !== 'object') {
+      fail(fn, `${journeyPlace(index)}.events[${k}]`, 'invalid-record', 'must be an event { name, timestamp, record }', event);
+    }
+    failInstant(t, fn, `${journeyPlace(index)}.events[${k}].timestamp`);
+  }
+  return t;
 }
 
 /**

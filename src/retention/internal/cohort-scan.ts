@@ -12,6 +12,7 @@
  */
 
 import { MS_PER_DAY } from '../../core/calendar.js';
+import { addColumnDays } from '../../core/column-days.js';
 import { scanEvents, isEventColumns, type EventAccessors, type Events } from '../../core/events.js';
 import { IdCodes, accessorFor } from '../../core/read.js';
 import type { Accessor } from '../../core/types.js';
@@ -107,6 +108,15 @@ export class CohortScanner<R> {
         group = { field: 'name', accessor: (record, i) => (lastName = readName(record, i)) };
       }
       this.names ??= new IdCodes();
+    }
+    // Typed columns, calendar intervals, no start event, no asOf: distinct user-days from
+    // a bitmap (core/column-days.ts), without a call per event.
+    if (days !== null && startEvent === null && settings.asOf === null && isEventColumns(events)) {
+      const last = addColumnDays(events.userId, events.timestamp, zone, this.users, days);
+      if (last !== null) {
+        if (last > this.maxInstant) this.maxInstant = last;
+        return;
+      }
     }
     const spec = { fn, collection: 'events', accessors: this.accessors, group, users: this.users, groups: this.names, indexBase };
     try {

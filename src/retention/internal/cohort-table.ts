@@ -31,7 +31,7 @@ export function cohortTableOf<R>(settings: CohortSettings, scanner: CohortScanne
  * each user code (NaN for none) with `start: 'signup'`, else `null`. O(user-days +
  * cohorts × periods).
  */
-export function cohortTable(settings: CohortSettings, summary: CohortSummary, signupAt: Float64Array | null, asOf: number | null): CohortRetentionResult {
+function cohortTable(settings: CohortSettings, summary: CohortSummary, signupAt: Float64Array | null, asOf: number | null): CohortRetentionResult {
   const { zone, rolling, recurring, mode, periods, weekStartsOn } = settings;
   const userCount = summary.units;
 

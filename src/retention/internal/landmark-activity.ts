@@ -14,10 +14,8 @@
 
 import { MS_PER_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
-import { failInstant } from '../../core/timestamp.js';
-import { isSupportedInstant } from '../../core/time-zone.js';
 import { matcherOf, type JourneyEventPredicate } from '../../lifecycle/internal/milestone-readers.js';
-import { journeyPlace } from '../../lifecycle/internal/stage-journey.js';
+import { eventInstant } from '../../lifecycle/internal/stage-journey.js';
 import type { Journey, JourneyEvent } from '../../lifecycle/types.js';
 
 export { MS_PER_DAY };
@@ -56,13 +54,7 @@ export class ActivityBuffer {
     let sorted = true;
     for (let k = 0; k < events.length; k++) {
       const event = events[k];
-      const t = event === null || typeof event !== 'object' ? undefined : (event.timestamp as unknown);
-      if (typeof t !== 'number' || !isSupportedInstant(t)) {
-        if (event === null || typeof event !== 'object') {
-          fail(fn, `${journeyPlace(index)}.events[${k}]`, 'invalid-record', 'must be an event { name, timestamp, record }', event);
-        }
-        failInstant(t, fn, `${journeyPlace(index)}.events[${k}].timestamp`);
-      }
+      const t = eventInstant(event, fn, index, k);
       if (t > latest) latest = t;
       if (visit !== null) visit(event as JourneyEvent, t);
       if (t > until || (activity !== null && !activity(event as JourneyEvent))) continue;

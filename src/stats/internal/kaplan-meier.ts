@@ -185,16 +185,19 @@ function tabulateSorted(durations: ArrayLike<number>, observed: ArrayLike<boolea
       else c++;
       i++;
     }
-    if (table !== null) {
-      table.time[m] = t + 0;
-      table.nRisk[m] = atRisk;
-      table.nEvent[m] = d;
-      table.nCensor[m] = c;
-    }
+    if (table !== null) writeRow(table, m, t, atRisk, d, c);
     atRisk -= d + c;
     m++;
   }
   return m;
+}
+
+/** Writes row `m` of the table: time `t` (+ 0 turns -0 into 0), at risk, events, censored. */
+function writeRow(table: Table, m: number, t: number, atRisk: number, d: number, c: number): void {
+  table.time[m] = t + 0;
+  table.nRisk[m] = atRisk;
+  table.nEvent[m] = d;
+  table.nCensor[m] = c;
 }
 
 /** Tabulates sorted event and censoring durations by merging them; as {@link tabulateSorted}. */
@@ -219,12 +222,7 @@ function tabulateMerged(eventTimes: Float64Array, censorTimes: Float64Array, tab
       c++;
       j++;
     }
-    if (table !== null) {
-      table.time[m] = t + 0;
-      table.nRisk[m] = atRisk;
-      table.nEvent[m] = d;
-      table.nCensor[m] = c;
-    }
+    if (table !== null) writeRow(table, m, t, atRisk, d, c);
     atRisk -= d + c;
     m++;
   }
