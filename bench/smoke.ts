@@ -13,10 +13,11 @@
  *   ACTIVE_USERS_SQL (for New York through `inTimeZone`, DuckDB's ICU time zones): the
  *   range, and every day's date, dau, wau and mau, and dauMau / wauMau as dau / mau;
  * - `cohortRetention(input, weekly cohorts × 13 weekly intervals, n-day)`, against the
- *   benchmark's COHORT_RETENTION_SQL (bench/cohort-retention.ts): asOf (the latest event),
- *   the cohort weeks, every cohort size, every observed cell and its rate, null cells
- *   exactly where the week has not ended before the day of asOf, and the mean row (sums
- *   over the observed cohorts).
+ *   benchmark's COHORT_RETENTION_SQL (bench/cohort-retention.ts): asOf (the latest event,
+ *   inclusive) and its local day asOfDate, the cohort weeks, every cohort size, every
+ *   observed cell and its rate, null cells exactly where the week has not ended by asOf
+ *   (its last local day is after the last day complete at asOf), each row's `complete`
+ *   (its cohort week has ended by asOf), and the mean row (sums over the observed cohorts).
  * When dist exports `activeUsersAccumulator` / `cohortRetentionAccumulator` /
  * `mrrMovementsAccumulator`, the events (rows shuffled in UTC, columns time-ordered in New
  * York) are cut into 3 uneven parts, each fed to its own accumulator, the states
@@ -117,6 +118,8 @@ interface CohortTable {
   /** The latest event (epoch ms) and its local day number: asOf. */
   readonly asOfMs: number;
   readonly asOfDay: number;
+  /** The last local day that has ended by asOf: the day of asOf + 1 ms, minus 1. */
+  readonly lastCompleteDay: number;
 }
 
 /** Every number of a cohortRetention result against DuckDB's table. */
@@ -124,6 +127,7 @@ function checkCohorts(check: Checker, label: string, result: CohortRetentionResu
   check.equal(`${label}: timeZone`, result.timeZone, zone);
   check.equal(`${label}: periods`, result.periods, PERIODS);
   check.equal(`${label}: asOf (epoch ms)`, result.asOf === null ? null : Date.parse(result.asOf), expected.asOfMs);
+  check.equal(`${label}: asOfDate`, result.asOfDate, dayKey(expected.asOfDay));
   check.equal(`${label}: withoutStart`, result.withoutStart, 0);
   const weeks = [...expected.cells.keys()].sort((a, b) => a - b);
   const firstWeek = weeks[0] as number;
@@ -140,9 +144,10 @@ function checkCohorts(check: Checker, label: string, result: CohortRetentionResu
     const size = cells[0] as number;
     check.equal(`${label}: size of cohort ${cohort}`, row.size, size);
     check.equal(`${label}: number of cells of cohort ${cohort}`, row.counts.length, PERIODS + 1);
+    check.equal(`${label}: complete of cohort ${cohort}`, row.complete, week + 6 <= expected.lastCompleteDay);
     for (let k = 0; k <= PERIODS; k++) {
-      // Observed when week k of a user starting on the cohort's last day ended before asOf's day.
-      const observed = week + 7 * k + 6 < expected.asOfDay;
+      // Observed when week k of a user starting on the cohort's last day has ended by asOf.
+      const observed = week + 7 * k + 6 <= expected.lastCompleteDay;
       const count = observed ? (cells[k] as number) : null;
       check.equal(`${label}: cohort ${cohort} week ${k}`, row.counts[k], count);
       check.equal(`${label}: rate of cohort ${cohort} week ${k}`, row.rates[k], count === null ? null : ratio(count, size));
@@ -214,7 +219,9 @@ async function queryCohorts(connection: Awaited<ReturnType<typeof openDuckDb>>['
     row[Number(k[i])] = Number(n[i]);
   }
   const last = (await connection.runAndReadAll(`SELECT max(ts) AS t, max(${daySql(zone)}) AS d FROM events`)).getRowObjectsJS()[0] ?? {};
-  return { cells, asOfMs: Number(last['t']), asOfDay: Number(last['d']) };
+  // The day of asOf + 1 ms, minus 1: asOf's own day only when asOf is that day's last ms.
+  const next = (await connection.runAndReadAll(`SELECT ${daySql(zone)} - 1 AS d FROM (SELECT max(ts) + 1 AS ts FROM events)`)).getRowObjectsJS()[0] ?? {};
+  return { cells, asOfMs: Number(last['t']), asOfDay: Number(last['d']), lastCompleteDay: Number(next['d']) };
 }
 
 // ---------------------------------------------------------------------------------------

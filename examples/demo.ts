@@ -43,7 +43,7 @@ process.stdout.write(` done in ${Date.now() - started} ms\n`);
 console.log('\n# Customer-success report: sample company\n');
 console.log(`${company.accounts.length} accounts, ${company.users.length} users, ${company.events.length.toLocaleString('en-US')} events`);
 console.log(`${company.trials.length} trials, ${company.subscriptions.length} subscription periods, ${company.npsResponses.length} NPS answers`);
-console.log(`As of ${new Date(company.asOf).toISOString()}`);
+console.log(`As of ${company.asOf} (the data is complete through the end of that day; every asOf below is this date)`);
 
 // ---------------------------------------------------------------- engagement
 section('Engagement: active users (last day of each month, Europe/Berlin)');
@@ -138,7 +138,7 @@ console.log(
     ]),
   ),
 );
-const ttv = timeToValue(userJourneys, aha, { asOf: company.asOf, withinDays: [1, 3, 7] });
+const ttv = timeToValue(userJourneys, aha, { asOf: company.asOf, horizons: [1, 3, 7] });
 const days = (q: { value: number } | null): string => (q === null ? 'not reached by enough users' : `${q.value.toFixed(1)} days`);
 console.log(
   `\nTime to aha (3 reports in the first week; not-yet-reached users censored, Kaplan-Meier): median ${days(ttv.median)}, p75 ${days(ttv.p75)}; ` +

@@ -159,7 +159,7 @@ const cases: Case<unknown>[] = [
     fn: 'activeUsers',
     fields: grouped,
     options: fc.record(
-      { timeZone: zone, groupBy: fc.constant('accountId' as const), windows: fc.constantFrom({ wau: 7, mau: 28 }, { wau: 1, mau: 3 }) },
+      { timeZone: zone, groupBy: fc.constant('accountId' as const), windows: fc.constantFrom({ wau: 7, mau: 28 }, { wau: 1, mau: 3 }), asOf: instant },
       { requiredKeys: ['timeZone'] },
     ),
     run: (events, options) => activeUsers(asEvents(events), options),
@@ -168,7 +168,7 @@ const cases: Case<unknown>[] = [
     fn: 'activeUsersByPeriod',
     fields: grouped,
     options: fc.record(
-      { timeZone: zone, groupBy: fc.constant('accountId' as const), period, weekStartsOn: weekStart },
+      { timeZone: zone, groupBy: fc.constant('accountId' as const), period, weekStartsOn: weekStart, asOf: instant },
       { requiredKeys: ['timeZone', 'period', 'weekStartsOn'] },
     ),
     run: (events, options) => activeUsersByPeriod(asEvents(events), options),
@@ -176,7 +176,7 @@ const cases: Case<unknown>[] = [
   testCase({
     fn: 'stickiness',
     fields: grouped,
-    options: fc.record({ timeZone: zone, groupBy: fc.constant('accountId' as const), windows: fc.constant({ mau: 28 }) }, { requiredKeys: ['timeZone'] }),
+    options: fc.record({ timeZone: zone, groupBy: fc.constant('accountId' as const), windows: fc.constant({ mau: 28 }), asOf: instant }, { requiredKeys: ['timeZone'] }),
     run: (events, options) => stickiness(asEvents(events), options),
   }),
   testCase({
@@ -219,14 +219,17 @@ const cases: Case<unknown>[] = [
   testCase({
     fn: 'sessionsPerUserDay',
     fields: () => ['userId', 'timestamp'],
-    options: fc.record({ timeZone: zone, inactivityMinutes: fc.constantFrom(1, 30, 600), target: fc.integer({ min: 1, max: 3 }) }),
+    options: fc.record(
+      { timeZone: zone, inactivityMinutes: fc.constantFrom(1, 30, 600), target: fc.integer({ min: 1, max: 3 }), asOf: instant },
+      { requiredKeys: ['timeZone', 'inactivityMinutes', 'target'] },
+    ),
     run: (events, options) => sessionsPerUserDay(asEvents(events), options),
   }),
   testCase({
     fn: 'featureAdoption',
     fields: () => ['userId', 'timestamp', 'name'],
     options: fc.record(
-      { timeZone: zone, feature: fc.constantFrom(...NAMES, 'never-used'), period, weekStartsOn: weekStart },
+      { timeZone: zone, feature: fc.constantFrom(...NAMES, 'never-used'), period, weekStartsOn: weekStart, asOf: instant },
       { requiredKeys: ['timeZone', 'feature', 'weekStartsOn'] },
     ),
     run: (events, options) => featureAdoption(asEvents(events), options),
@@ -436,17 +439,20 @@ describe('column errors', () => {
   );
 
   it.each(columnCalls.map((c) => [c.fn, c] as const))('%s: a bad timestamp is named events.timestamp[i], in any column type', (fn, c) => {
+    // The message names the event's id beside its index (the path stays events.timestamp[i]):
+    // the user id, or the account id for account events (validColumns: userId 1, 2, 1; accountId acme, acme, initech).
+    const idOf = (i: number): string => (c.fields.includes('userId') ? `userId ${[1, 2, 1][i]}` : `accountId "${['acme', 'acme', 'initech'][i]}"`);
     const columns = validColumns(c.fields);
     columns.timestamp[2] = 'yesterday';
     const text = errorOf(() => c.call(columns as Columns));
     expect([text.code, text.path, text.value]).toEqual(['invalid-timestamp', 'events.timestamp[2]', 'yesterday']);
-    expect(text.message).toBe(`${fn}: events.timestamp[2] is not a valid timestamp ("yesterday")`);
+    expect(text.message).toBe(`${fn}: events.timestamp[2] (${idOf(2)}) is not a valid timestamp ("yesterday")`);
 
     const typed = Float64Array.from(validColumns(['timestamp']).timestamp as number[]);
     typed[1] = Number.NaN;
     const nan = errorOf(() => c.call({ ...validColumns(c.fields), timestamp: typed } as Columns));
     expect([nan.code, nan.path]).toEqual(['invalid-timestamp', 'events.timestamp[1]']);
-    expect(nan.message).toBe(`${fn}: events.timestamp[1] is not a valid timestamp (NaN)`);
+    expect(nan.message).toBe(`${fn}: events.timestamp[1] (${idOf(1)}) is not a valid timestamp (NaN)`);
 
     const local = validColumns(c.fields);
     local.timestamp[0] = '2024-03-01T10:00';
@@ -469,15 +475,15 @@ describe('column errors', () => {
     const grouped = errorOf(() => activeUsers(asEvents(accounts as Columns), { groupBy: 'accountId' }));
     expect([grouped.code, grouped.path]).toEqual(['invalid-id', 'events.accountId[2]']);
     const licensed = errorOf(() => licenseUtilizationByAccount(asEvents(accounts as Columns), []));
-    expect(licensed.message).toBe('licenseUtilizationByAccount: events.accountId[2] must be a non-empty string or a finite number (null)');
+    expect(licensed.message).toBe('licenseUtilizationByAccount: events.accountId[2] (userId 1) must be a non-empty string or a finite number (null)');
 
     const names = validColumns(['userId', 'timestamp', 'name']);
     names.name[1] = 5;
     const adoption = errorOf(() => featureAdoption(asEvents(names as Columns), { feature: 'export' }));
-    expect([adoption.code, adoption.path, adoption.message]).toEqual(['invalid-name', 'events.name[1]', 'featureAdoption: events.name[1] must be a string (5)']);
+    expect([adoption.code, adoption.path, adoption.message]).toEqual(['invalid-name', 'events.name[1]', 'featureAdoption: events.name[1] (userId 2) must be a string (5)']);
     names.name[1] = '';
     const journey = errorOf(() => journeys(names as unknown as JourneyColumns));
-    expect([journey.code, journey.path, journey.message]).toEqual(['invalid-name', 'events.name[1]', 'journeys: events.name[1] must be a non-empty string ("")']);
+    expect([journey.code, journey.path, journey.message]).toEqual(['invalid-name', 'events.name[1]', 'journeys: events.name[1] (userId 2) must be a non-empty string ("")']);
   });
 
   it('names a missing column', () => {

@@ -1,15 +1,17 @@
 /**
- * Runs every `@example` in the doc comments of src/ and checks each `// => value`.
- *
- * A line `expression; // => value`, or a line `// => value` right after a statement,
- * becomes a check that the expression deep-equals the value; numbers match to the
- * decimals the value shows (`0.328` matches 0.32798...). Imports of
- * `customer-success-metrics[/module]` are pointed at the sources.
+ * Runs every `@example` in the doc comments of src/ (and the ```ts blocks of the README) and
+ * checks their marked lines EXACTLY: `expression; // => value` (or `// => value` on the line
+ * after a statement) requires deep equality with numbers exactly equal; a rounded value is
+ * written `// ~> 0.328` and matches the numbers equal to it at the decimals shown. The
+ * checker lives in test/support/check-example.ts, with its own test in
+ * test/check-example.test.ts. Imports of `customer-success-metrics[/module]` are pointed at
+ * the sources.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { compileExample, examplesOf, markdownExamples } from './support/check-example.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'test', '.examples');
@@ -20,77 +22,6 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return sourceFiles(path);
     return entry.name.endsWith('.ts') ? [path] : [];
   });
-}
-
-interface Example {
-  file: string;
-  line: number;
-  code: string;
-}
-
-function examplesOf(file: string): Example[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const examples: Example[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*\*\s*@example/.test(lines[i] as string)) continue;
-    let j = i + 1;
-    while (j < lines.length && !/^\s*\*\s*```ts/.test(lines[j] as string)) j++;
-    const body: string[] = [];
-    for (j++; j < lines.length && !/^\s*\*\s*```/.test(lines[j] as string); j++) body.push((lines[j] as string).replace(/^\s*\* ?/, ''));
-    examples.push({ file, line: i + 1, code: body.join('\n') });
-  }
-  return examples;
-}
-
-function entryPath(specifier: string): string {
-  const sub = specifier.replace(/^customer-success-metrics\/?/, '');
-  return pathToFileURL(join(root, 'src', sub === '' ? '' : sub, 'index.ts')).href;
-}
-
-/** Turns an example into a module that checks its `// =>` lines. */
-function compile(code: string): string {
-  const out: string[] = [];
-  let statement: string[] = [];
-  let statementStart = 0;
-  for (const raw of code.split('\n')) {
-    const line = raw.replace(/from '(customer-success-metrics(?:\/[a-z]+)?)'/g, (_, spec: string) => `from '${entryPath(spec)}'`);
-    const arrow = line.indexOf('// =>');
-    if (arrow === -1) {
-      if (statement.length === 0) statementStart = out.length;
-      statement.push(line);
-      out.push(line);
-      if (/;\s*$/.test(line) || line.trim() === '' || /^\s*\/\//.test(line) || /[{}]\s*$/.test(line)) statement = [];
-      continue;
-    }
-    const expected = line.slice(arrow + 5).trim();
-    const codePart = line.slice(0, arrow).trim();
-    if (codePart !== '') {
-      const indent = line.slice(0, line.length - line.trimStart().length);
-      out.push(`${indent}__check((${codePart.replace(/;\s*$/, '')}), (${expected}), ${JSON.stringify(codePart)});`);
-      statement = [];
-    } else {
-      // The value of the statement just before.
-      const text = out.slice(statementStart).join('\n').replace(/;\s*$/, '');
-      out.splice(statementStart, out.length - statementStart, `__check((${text}), (${expected}), ${JSON.stringify(text)});`);
-      statement = [];
-    }
-  }
-  return `import { __check } from '${pathToFileURL(join(root, 'test', 'support', 'check-example.ts')).href}';\n${out.join('\n')}\n`;
-}
-
-/** The ```ts blocks of a Markdown file (the README's quick start must run as written). */
-function markdownExamples(file: string): Example[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const examples: Example[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if ((lines[i] as string).trim() !== '```ts') continue;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && (lines[j] as string).trim() !== '```'; j++) body.push(lines[j] as string);
-    examples.push({ file, line: i + 1, code: body.join('\n') });
-    i = j;
-  }
-  return examples;
 }
 
 const files = sourceFiles(join(root, 'src'));
@@ -112,7 +43,7 @@ describe('doc examples', () => {
     const name = `${relative(root, example.file)}:${example.line}`;
     it(name, async () => {
       const path = join(outDir, `example-${n}.ts`);
-      writeFileSync(path, compile(example.code));
+      writeFileSync(path, compileExample(example.code, root));
       await import(pathToFileURL(path).href);
     });
   });

@@ -1,13 +1,29 @@
 /**
  * The range of local days a per-day or per-period report covers: the caller's `from` and
- * `to` (inclusive, `YYYY-MM-DD` or any timestamp, read as local days of the zone), else the
+ * `to` (inclusive, `YYYY-MM-DD`, `YYYY-MM` or any timestamp, read as local days of the zone), else the
  * first and last day of the data. Used by the engagement reports and the growth lifecycle.
  * @internal
  */
 
+import { firstDayOfMonth, parseDayKey, parseMonthKey } from './calendar.js';
 import { fail } from './errors.js';
 import { readInstant } from './timestamp.js';
 import type { ZoneCalendar } from './time-zone.js';
+
+/**
+ * The local day of a `from` or `to` bound: a `YYYY-MM-DD` date is that day, a `YYYY-MM`
+ * month is its first day (`from`) or last day (`to`), any other timestamp is its local day.
+ * Both bounds are inclusive of whole days.
+ */
+export function readBoundDay(value: unknown, end: 'from' | 'to', zone: ZoneCalendar, fn: string, path = `options.${end}`): number {
+  if (typeof value === 'string') {
+    const day = parseDayKey(value);
+    if (day !== null) return day;
+    const month = parseMonthKey(value);
+    if (month !== null) return end === 'from' ? firstDayOfMonth(month) : firstDayOfMonth(month + 1) - 1;
+  }
+  return zone.dayOf(readInstant(value, zone, fn, path));
+}
 
 /** The local days of `options.from` and `options.to`, `null` where not given. */
 export function readDayBounds(
@@ -15,8 +31,8 @@ export function readDayBounds(
   options: { readonly from?: unknown; readonly to?: unknown },
   zone: ZoneCalendar,
 ): { from: number | null; to: number | null } {
-  const from = options.from === undefined ? null : zone.dayOf(readInstant(options.from, zone, fn, 'options.from'));
-  const to = options.to === undefined ? null : zone.dayOf(readInstant(options.to, zone, fn, 'options.to'));
+  const from = options.from === undefined ? null : readBoundDay(options.from, 'from', zone, fn);
+  const to = options.to === undefined ? null : readBoundDay(options.to, 'to', zone, fn);
   if (from !== null && to !== null && to < from) fail(fn, 'options.to', 'invalid-option', 'must not be before options.from', options.to);
   return { from, to };
 }

@@ -75,3 +75,40 @@ export function fail(fn: string, path: string, code: string, problem: string, va
 export function recordPath(collection: string, index: number, field: string): string {
   return `${collection}[${index}].${field}`;
 }
+
+/**
+ * Throws a {@link MetricsInputError} for a field of a record that has an id, naming the id
+ * beside the 0-based index so the record can be found in the source data:
+ * `activeUsers: events[1234] (userId "u_77").timestamp is not a valid timestamp ("yesterday")`.
+ * The error's `path` stays `events[1234].timestamp`. A cold path: only called to throw.
+ * @internal
+ */
+export function failRecord(
+  fn: string,
+  at: { readonly collection: string; readonly index: number; readonly idField: string; readonly id: unknown },
+  field: string,
+  code: string,
+  problem: string,
+  value: unknown,
+): never {
+  const label = `${at.collection}[${at.index}] (${at.idField} ${describeValue(at.id)})`;
+  const path = recordPath(at.collection, at.index, field);
+  throw new MetricsInputError(`${fn}: ${label}.${field} ${problem} (${describeValue(value)})`, code, path, value);
+}
+
+/**
+ * As {@link failRecord} for a column value: `events.timestamp[5] (userId "u_77")`, with
+ * `path` `events.timestamp[5]`.
+ * @internal
+ */
+export function failColumnValue(
+  fn: string,
+  at: { readonly collection: string; readonly index: number; readonly idField: string; readonly id: unknown },
+  field: string,
+  code: string,
+  problem: string,
+  value: unknown,
+): never {
+  const path = `${at.collection}.${field}[${at.index}]`;
+  throw new MetricsInputError(`${fn}: ${path} (${at.idField} ${describeValue(at.id)}) ${problem} (${describeValue(value)})`, code, path, value);
+}

@@ -8,9 +8,9 @@
  * @internal
  */
 
-import { fail, recordPath } from './errors.js';
+import { fail, failColumnValue, failRecord, recordPath } from './errors.js';
 import { IdCodes, accessorFor, isId, requireRecord, type Id } from './read.js';
-import { failInstant, instantOf } from './timestamp.js';
+import { failRecordInstant, instantOf } from './timestamp.js';
 import type { ZoneCalendar } from './time-zone.js';
 import type { Accessor, Timestamp } from './types.js';
 
@@ -115,11 +115,11 @@ export function scanEvents<R>(
       if (!isId(id)) fail(fn, `${collection}.userId[${base + i}]`, 'invalid-id', 'must be a non-empty string or a finite number', id);
       const raw = timeColumn[i];
       const t = instantOf(raw, zone);
-      if (t !== t) failInstant(raw, fn, `${collection}.timestamp[${base + i}]`);
+      if (t !== t) failRecordInstant(raw, fn, { collection, index: base + i, idField: 'userId', id }, 'timestamp', true);
       let group = 0;
       if (groups !== null) {
         const g = (groupColumn as ArrayLike<unknown>)[i];
-        if (!isId(g)) fail(fn, `${collection}.${(spec.group as { field: string }).field}[${base + i}]`, 'invalid-id', 'must be a non-empty string or a finite number', g);
+        if (!isId(g)) failColumnValue(fn, { collection, index: base + i, idField: 'userId', id }, (spec.group as { field: string }).field, 'invalid-id', 'must be a non-empty string or a finite number', g);
         group = groups.code(g);
       }
       visit(users.code(id), t, group, i);
@@ -139,11 +139,11 @@ export function scanEvents<R>(
     if (!isId(id)) fail(fn, recordPath(collection, base + i, 'userId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
     const raw = readTime(record, i);
     const t = instantOf(raw, zone);
-    if (t !== t) failInstant(raw, fn, recordPath(collection, base + i, 'timestamp'));
+    if (t !== t) failRecordInstant(raw, fn, { collection, index: base + i, idField: 'userId', id });
     let group = 0;
     if (groups !== null && readGroup !== undefined) {
       const g = readGroup(record, i);
-      if (!isId(g)) fail(fn, recordPath(collection, base + i, (spec.group as { field: string }).field), 'invalid-id', 'must be a non-empty string or a finite number', g);
+      if (!isId(g)) failRecord(fn, { collection, index: base + i, idField: 'userId', id }, (spec.group as { field: string }).field, 'invalid-id', 'must be a non-empty string or a finite number', g);
       group = groups.code(g);
     }
     visit(users.code(id), t, group, i);

@@ -26,15 +26,6 @@ export function accessorFor<R>(given: unknown, field: string, fn: string): Acces
   return given as Accessor<R, unknown>;
 }
 
-/** The options object of a call: `undefined` gives `{}`; anything but a plain object throws. */
-export function optionsOf<T extends object>(options: T | undefined, fn: string): Partial<T> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    return fail(fn, 'options', 'invalid-option', 'must be an object', options);
-  }
-  return options;
-}
-
 /** Throws unless `input` is iterable (an array, a Set, a generator, ...). */
 export function requireIterable<R>(input: unknown, fn: string, name: string): Iterable<R> {
   if (input === null || input === undefined || typeof (input as Iterable<R>)[Symbol.iterator] !== 'function' || typeof input === 'string') {

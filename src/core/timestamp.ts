@@ -12,7 +12,7 @@
  */
 
 import { MS_PER_DAY, daysFromCivil, daysInMonth, parseDigits } from './calendar.js';
-import { fail } from './errors.js';
+import { fail, failColumnValue, failRecord } from './errors.js';
 import { isSupportedInstant, type ZoneCalendar } from './time-zone.js';
 
 const NOT_AN_INSTANT = Number.NaN;
@@ -121,4 +121,19 @@ export function readInstant(value: unknown, zone: ZoneCalendar, fn: string, path
 export function failInstant(value: unknown, fn: string, path: string): never {
   const [code, problem] = instantProblem(value);
   return fail(fn, path, code, problem, value);
+}
+
+/**
+ * Throws the error for a record's timestamp that {@link instantOf} refused, naming the
+ * record's id beside its index (`events[4] (userId "u_77").timestamp`).
+ */
+export function failRecordInstant(
+  value: unknown,
+  fn: string,
+  at: { readonly collection: string; readonly index: number; readonly idField: string; readonly id: unknown },
+  field = 'timestamp',
+  columns = false,
+): never {
+  const [code, problem] = instantProblem(value);
+  return columns ? failColumnValue(fn, at, field, code, problem, value) : failRecord(fn, at, field, code, problem, value);
 }

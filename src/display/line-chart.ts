@@ -55,7 +55,9 @@ type XKind = 'number' | 'day' | 'month';
  * iterable; `invalid-record` for a series or point that is not an object; `invalid-id` at
  * `series[i].name`; `invalid-x` at `series[i].points[j].x` for a value that is not of the
  * first point's kind (or no valid kind); `invalid-number` at `.y` (finite number or null);
- * `invalid-order` at `.x` when x goes backwards; `invalid-option` for a non-string label.
+ * `invalid-order` at `.x` when x goes backwards; `invalid-option` for a label that is not a
+ * string (`null` included: leave it out for none); `unknown-option` for any other key of
+ * `options` (`options.xlabel is not an option; did you mean xLabel?`).
  *
  * @example
  * ```ts

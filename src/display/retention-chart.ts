@@ -60,7 +60,9 @@ const FN = 'retentionChart';
  * `curves[i].name`; `invalid-number` at `curves[i].points[j].time` (finite number),
  * `.value` (finite number or null), `.lower`/`.upper` (finite number, null or absent);
  * `invalid-order` at `curves[i].points[j].time` when times go backwards; `invalid-option`
- * for a title or label that is not a string.
+ * for a title or label that is not a string (`null` included: leave it out for none);
+ * `unknown-option` for any other key of `options` (`options.xlabel is not an option; did
+ * you mean xLabel?`).
  *
  * @example
  * ```ts

@@ -1,33 +1,45 @@
+import { readAsOf } from '../core/as-of.js';
 import { feedBatches } from '../core/batches.js';
 import { readDayBounds } from '../core/day-range.js';
 import { isEventColumns, type Events } from '../core/events.js';
 import { compareIds } from '../core/id-order.js';
-import { accessorFor, optionsOf, type Id } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { accessorFor, type Id } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import type { ActiveUsersOptions, ActiveUsersResult, GroupedActiveUsersResult } from './active-users.js';
+import { ACTIVE_USERS_OPTION_KEYS, type ActiveUsersOptions, type ActiveUsersResult, type GroupedActiveUsersResult } from './active-users.js';
 import { ActiveDaysCollector, readGroupBy, readWindows } from './internal/active-days.js';
 import { activeUsersSeries, daysSource, type ResolvedWindows } from './internal/active-users-series.js';
-import { groupingOf, mergeCollected, mergeState, readState, requireSettings, writeState, type Grouping } from './internal/active-users-state.js';
+import { groupingOf, isoOf, mergeCollected, mergeState, readState, requireSettings, writeState, type Settings } from './internal/active-users-state.js';
 
 /** Options of {@link activeUsersAccumulator}: those of {@link activeUsers}, all of them. */
 export type ActiveUsersAccumulatorOptions<R> = ActiveUsersOptions<R>;
 
 /**
  * The serialized state of an {@link ActiveUsersAccumulator}: the distinct active days of
- * each unit (a user, or with `groupBy` a (group, user) pair). Plain JSON; canonical, so the
- * same events give a deep-equal state whatever their order, batching, sharding and merge
- * order. Units are sorted by (group id, user id), ids ordered numbers first (numerically),
- * then strings by UTF-16 code units.
+ * each unit (a user, or with `groupBy` a (group, user) pair), and the latest event instant
+ * counted. Plain JSON; canonical, so the same events give a deep-equal state whatever
+ * their order, batching, sharding and merge order. Units are sorted by (group id, user
+ * id), ids ordered numbers first (numerically), then strings by UTF-16 code units.
  */
 export interface ActiveUsersState {
   /** What this is: always `'customer-success-metrics/active-users'`. */
   readonly kind: 'customer-success-metrics/active-users';
-  /** Format version: 1. */
-  readonly version: 1;
+  /** Format version: 2 (version 1, of 0.x, had no `asOf` and `latestEvent`). */
+  readonly version: 2;
   /** IANA time zone whose calendar days the `days` are; a state merges only into an accumulator of the same zone name. */
   readonly timeZone: string;
   /** `false` without grouping; the field name with `groupBy: 'accountId'`; `true` with an accessor `groupBy`. */
   readonly groupBy: string | boolean;
+  /**
+   * The accumulator's `asOf` option as an ISO instant (`null` when not given): events after
+   * it were left out. A state merges only into an accumulator with the same `asOf`.
+   */
+  readonly asOf: string | null;
+  /**
+   * Epoch ms of the latest event counted, the default `asOf` of `result()`; `null` when
+   * no event was counted.
+   */
+  readonly latestEvent: number | null;
   /** User id of each unit, units in canonical order (a user active in two groups appears once per group). */
   readonly users: Id[];
   /** Distinct group ids in canonical order; `null` without grouping. */
@@ -72,20 +84,21 @@ const FN = 'activeUsersAccumulator';
 
 class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | GroupedActiveUsersResult> {
   readonly collector: ActiveDaysCollector<R>;
-  readonly grouping: Grouping;
+  readonly settings: Settings;
   private readonly windows: ResolvedWindows;
   private readonly bounds: { from: number | null; to: number | null };
 
   constructor(options: ActiveUsersOptions<R> | undefined, state: unknown) {
-    const opts = optionsOf(options, FN);
+    const opts = optionsOf(options, FN, ACTIVE_USERS_OPTION_KEYS);
     this.windows = readWindows(FN, opts.windows);
     const zone = zoneCalendar(opts.timeZone ?? 'UTC', FN);
     const group = readGroupBy<R>(FN, opts.groupBy);
     accessorFor(opts.userId, 'userId', FN);
     accessorFor(opts.timestamp, 'timestamp', FN);
     this.bounds = readDayBounds(FN, opts, zone);
-    this.collector = new ActiveDaysCollector<R>(FN, zone, group, opts);
-    this.grouping = groupingOf(group);
+    const asOf = readAsOf(opts.asOf, zone, FN);
+    this.collector = new ActiveDaysCollector<R>(FN, zone, group, opts, asOf);
+    this.settings = { zone, grouping: groupingOf(group), asOf };
     if (state !== undefined) this.merge(state as ActiveUsersState);
   }
 
@@ -101,26 +114,26 @@ class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | Gr
 
   merge(other: ActiveUsersState | ActiveUsersAccumulator<unknown, ActiveUsersResult | GroupedActiveUsersResult>): this {
     const target = this.collector as unknown as ActiveDaysCollector<unknown>;
-    const zone = this.collector.zone.timeZone;
     if (other instanceof Accumulator) {
-      requireSettings(FN, other.collector.zone.timeZone, other.grouping, zone, this.grouping);
+      const theirs = other.settings;
+      requireSettings(FN, { timeZone: theirs.zone.timeZone, groupBy: theirs.grouping, asOf: isoOf(theirs.asOf) }, this.settings);
       mergeCollected(target, (other.collector as ActiveDaysCollector<unknown>).build());
       return this;
     }
     // An accumulator of another copy of the library (an ESM and a CJS build, say) merges through its state.
     const given: unknown = other;
     const state = given !== null && typeof given === 'object' && !('kind' in given) && typeof (given as { state?: unknown }).state === 'function' ? (given as { state(): unknown }).state() : given;
-    mergeState(target, readState(FN, state, zone, this.grouping));
+    mergeState(target, readState(FN, state, this.settings));
     return this;
   }
 
   state(): ActiveUsersState {
     const collector = this.collector as unknown as ActiveDaysCollector<unknown>;
-    return writeState(collector, collector.build());
+    return writeState(collector, collector.build(), isoOf(this.settings.asOf));
   }
 
   result(): ActiveUsersResult | GroupedActiveUsersResult {
-    const result = activeUsersSeries(daysSource(this.collector.build()), this.windows, this.bounds);
+    const result = activeUsersSeries(daysSource(this.collector.build()), this.windows, this.bounds, this.settings.asOf);
     if ('groups' in result) result.groups.sort((a, b) => compareIds(a.group, b.group));
     return result;
   }
@@ -139,7 +152,11 @@ class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | Gr
  * Merging is a union of sets of active days, so for any split of the events into parts,
  * merging the parts' states gives the result of the whole, and merging is associative,
  * commutative and idempotent. `windows`, `from` and `to` shape only the result, not the
- * state; `timeZone` and `groupBy` shape the state and must match to merge.
+ * state; `timeZone`, `groupBy` and `asOf` shape the state and must match to merge (an
+ * `asOf` leaves out every event after it as the events are added, so the state cannot
+ * be re-cut later). Without `asOf`, the state keeps the latest event's instant, and
+ * `result()` uses it as its `asOf` exactly as {@link activeUsers} does: the last day is
+ * `complete: false` unless that event is the day's last millisecond.
  *
  * Cost: `add` is O(events) with no allocation per event (as {@link activeUsers});
  * `merge` O(units + user-days) of the other side; `state()` O(user-days + units + ids log
@@ -152,10 +169,12 @@ class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | Gr
  *
  * @param options As for {@link activeUsers}, validated at creation.
  * @param state A state to start from (from `state()`, possibly through JSON).
- * @throws {MetricsInputError} as {@link activeUsers} for bad options (at creation) and
- * bad events (in `add`, `addAsync`); `invalid-state` (path `state` or `state.<field>`) for
- * a malformed state, one of another kind or version, or one built with another `timeZone`
- * or `groupBy` (a grouped state merged into an ungrouped accumulator, say).
+ * @throws {MetricsInputError} as {@link activeUsers} for bad options (at creation:
+ * `unknown-option` for a key {@link activeUsers} does not take) and bad events (in `add`,
+ * `addAsync`); `invalid-state` (path `state` or `state.<field>`) for a malformed state,
+ * one of another kind or version (version 1, of 0.x, included), or one built with another
+ * `timeZone`, `groupBy` or `asOf` (a grouped state merged into an ungrouped accumulator,
+ * say).
  *
  * @example
  * ```ts
@@ -166,12 +185,14 @@ class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | Gr
  *   .add([{ userId: 'ana', timestamp: '2024-03-01T09:00:00Z' }])
  *   .add({ userId: ['ben'], timestamp: [Date.UTC(2024, 2, 1, 17, 30)] });
  * const saved = JSON.stringify(shard1.state());
- * JSON.parse(saved); // => { kind: 'customer-success-metrics/active-users', version: 1, timeZone: 'UTC', groupBy: false, users: ['ana', 'ben'], groups: null, groupUnits: null, dayCounts: [1, 1], days: [19783, 19783] }
+ * // Both users active on 2024-03-01 (day 19783); the latest event is ben's, 17:30 UTC.
+ * JSON.parse(saved); // => { kind: 'customer-success-metrics/active-users', version: 2, timeZone: 'UTC', groupBy: false, asOf: null, latestEvent: 1709314200000, users: ['ana', 'ben'], groups: null, groupUnits: null, dayCounts: [1, 1], days: [19783, 19783] }
  * // Shard 2, elsewhere; then the saved state merges in.
  * const shard2 = activeUsersAccumulator(options).add([{ userId: 'ana', timestamp: '2024-03-03T08:00:00Z' }]);
- * const { days } = shard2.merge(JSON.parse(saved)).result();
- * days.map((d) => d.dau); // => [2, 0, 1]
- * days[2]; // => { date: '2024-03-03', dau: 1, wau: 2, mau: 2, dauMau: 0.5, wauMau: 1 }
+ * const result = shard2.merge(JSON.parse(saved)).result();
+ * result.days.map((d) => d.dau); // => [2, 0, 1]
+ * result.days[2]; // => { date: '2024-03-03', complete: false, dau: 1, wau: 2, mau: 2, dauMau: 0.5, wauMau: 1 }
+ * result.asOf; // => '2024-03-03T08:00:00.000Z'
  * ```
  */
 export function activeUsersAccumulator<R>(

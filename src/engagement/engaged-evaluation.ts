@@ -1,16 +1,18 @@
+import { asOfEcho, isCompleteAt, readAsOf, type AsOfEcho } from '../core/as-of.js';
 import { dayKey, monthKey, monthOfDay } from '../core/calendar.js';
-import { fail, recordPath } from '../core/errors.js';
-import { IdCodes, isId, optionsOf, readConfidence, readId, readInteger, requireIterable, requireRecord, type Id } from '../core/read.js';
-import { readInstant } from '../core/timestamp.js';
-import { zoneCalendar } from '../core/time-zone.js';
+import { fail } from '../core/errors.js';
+import { compareIds, compareOptionalIds } from '../core/id-order.js';
+import { optionsOf } from '../core/options.js';
+import { readConfidence, readInteger, type Id } from '../core/read.js';
+import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
 import type { Accessor, Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { scanAccountEvents, type AccountEventAccessors, type AccountEvents } from './internal/account-events.js';
-import { compareIds, compareOptionalIds } from '../core/id-order.js';
+import { readTrials, type Trials } from './internal/trials.js';
 
 export type { AccountEventColumns, AccountEvents } from './internal/account-events.js';
 
-/** Accessors for the fields of a trial record. */
+/** Accessors for the fields of a trial record (keys checked: no other key is taken). */
 export interface TrialFields<T> {
   /** Reads the account id (default: `trial.accountId`). */
   readonly accountId?: Accessor<T, unknown>;
@@ -28,15 +30,27 @@ export interface EngagementBenchmarks {
   readonly ideal?: number;
 }
 
+/** The keys of {@link EngagementBenchmarks}, checked at `options.benchmarks`. */
+export const ENGAGEMENT_BENCHMARK_KEYS = ['expected', 'ideal'] as const;
+
 /** Options of {@link engagedEvaluation}. */
 export interface EngagedEvaluationOptions<T, R> extends AccountEventAccessors<R> {
   /** Accessors for the trials (defaults: `accountId`, `trialStart`, `sourceCampaign`). */
   readonly trialFields?: TrialFields<T>;
   /** Distinct active days a trial needs to count as engaged (default 3). */
   readonly minActiveDays?: number;
-  /** Days of the evaluation window, day 0 being the trial-start day (default 14). */
+  /**
+   * Local calendar days of the evaluation window, a whole number: days 0 to
+   * `windowDays - 1`, day 0 being the local day of the trial's start (default 14).
+   */
   readonly windowDays?: number;
-  /** The moment of the evaluation (default: the latest event, else the latest trial start). */
+  /**
+   * "Now": events after it are left out, and a trial is pending until `asOf` reaches the
+   * end of its window's last day. A date `YYYY-MM-DD` is the end of that local day (that
+   * day counts in full), a month `YYYY-MM` the end of the month, any other timestamp the
+   * instant it names (an event exactly at `asOf` counts). Default: the latest event, else
+   * the latest trial start.
+   */
   readonly asOf?: Timestamp;
   /** IANA time zone whose calendar days count (default `'UTC'`). */
   readonly timeZone?: string;
@@ -45,6 +59,9 @@ export interface EngagedEvaluationOptions<T, R> extends AccountEventAccessors<R>
   /** Band thresholds (default `{ expected: 0.2, ideal: 0.5 }`). */
   readonly benchmarks?: EngagementBenchmarks;
 }
+
+/** The option keys of {@link engagedEvaluation}. */
+export const ENGAGED_EVALUATION_OPTION_KEYS = ['accountId', 'timestamp', 'trialFields', 'minActiveDays', 'windowDays', 'asOf', 'timeZone', 'confidence', 'benchmarks'] as const;
 
 /** How an engagement rate compares with the benchmarks. */
 export type EngagementBand = 'below-benchmark' | 'healthy' | 'ideal';
@@ -87,25 +104,23 @@ export interface EngagedEvaluationTrial {
   readonly trialStart: string;
   /** The trial's source campaign; `null` when none. */
   readonly sourceCampaign: Id | null;
-  /** Distinct active days in the window (so far, for a pending trial). */
+  /** Distinct active days in the window, counting only events at or after the trial's start instant (so far, for a pending trial). */
   readonly activeDays: number;
   /** Whether `activeDays >= minActiveDays` (so far, for a pending trial). */
   readonly engaged: boolean;
-  /** Whether the window is not complete at `asOf`. */
+  /** Whether the window is not complete at `asOf` (its last day has not ended by `asOf`). */
   readonly pending: boolean;
   /** The day of the `minActiveDays`-th active day, `YYYY-MM-DD`; `null` when not engaged. */
   readonly engagedOn: string | null;
 }
 
-/** Result of {@link engagedEvaluation}. */
-export interface EngagedEvaluationResult {
+/** Result of {@link engagedEvaluation}; `asOf` is `null` when there are neither events nor trials. */
+export interface EngagedEvaluationResult extends AsOfEcho {
   /** IANA time zone whose calendar days count. */
   readonly timeZone: string;
-  /** The `asOf` used, as an ISO string; `null` when there are neither events nor trials. */
-  readonly asOf: string | null;
   /** Distinct active days a trial needs to count as engaged. */
   readonly minActiveDays: number;
-  /** Days of the evaluation window, day 0 being the trial-start day. */
+  /** Local calendar days of the evaluation window, day 0 being the trial-start day. */
   readonly windowDays: number;
   /** Confidence level of the rate intervals. */
   readonly confidence: number;
@@ -139,19 +154,27 @@ interface Counts {
  * distinct days of its first two weeks, per trial-start month and per source campaign.
  *
  * Definition: day 0 of a trial is the local calendar day (in `timeZone`) of its
- * `trialStart`; its window is days 0 to `windowDays - 1` (default 14 days: 0..13). A day
- * is active when the account has at least one event on it (any time of that day, before
- * the trial-start instant included). A trial is engaged when its window holds at least
- * `minActiveDays` (default 3) active days; `engagedOn` is the day the `minActiveDays`-th
- * one happened. A trial is pending while its window is incomplete at `asOf` (`asOf`
- * before the start of local day `windowDays`); events after `asOf` are ignored. Pending
- * trials stay out of the rate, even when already engaged (counting only early successes
- * would inflate it): they are reported as `pending` and `pendingEngaged`. The rate is
+ * `trialStart`; its window is the `windowDays` local calendar days 0 to `windowDays - 1`
+ * (default 14: days 0..13). A day is active when the account has at least one event on
+ * it at or after the trial-start instant: activity on day 0 before the start does not
+ * count (it was not activity of the trial), the rule `activeDays` of the lifecycle module
+ * follows too, for Totango's "active days in the first 14 days of the trial". A date-only
+ * `trialStart` is the start of that day, so all of day 0 counts. A trial is engaged when
+ * its window holds at least `minActiveDays` (default 3) active days; `engagedOn` is the
+ * day the `minActiveDays`-th one happened. A trial is pending while its window is
+ * incomplete at `asOf` (the window's last day has not ended by `asOf`). Pending trials
+ * stay out of the rate, even when already engaged (counting only early successes would
+ * inflate it): they are reported as `pending` and `pendingEngaged`. The rate is
  * `engaged / completed` with a Wilson interval at `confidence`; its band is
  * `'below-benchmark'` under `expected` (default 0.2), `'ideal'` from `ideal` (default 0.5)
  * on, else `'healthy'`: Totango's engaged-evaluation benchmarks of 3 active days in the
  * first two weeks, 20% expected and 50% ideal. Every trial is evaluated on its own, so an
  * account with two trials has two rows.
+ *
+ * Time: `asOf` is "now" (default: the latest event, else the latest trial start); events
+ * after it are left out (an event exactly at `asOf` counts). A date-only `asOf` is the end
+ * of that local day: with `asOf: '2024-05-14'` a trial started on May 1 has its 14 days
+ * complete and is no longer pending.
  *
  * Algorithm: trials are read first and indexed by account; one pass over the events
  * marks, for each trial of the event's account, the event's day in a bit set of
@@ -170,8 +193,10 @@ interface Counts {
  * @param events Rows `{ accountId, timestamp }` by default (accessors `accountId` and
  * `timestamp` in `options`), or columns `{ accountId, timestamp }`; no user id needed.
  * @throws {MetricsInputError} for a trial without a valid account id or start
- * (`trials[i].trialStart`), a campaign that is not an id, `null` or `undefined`, an event
- * without a valid account id or timestamp (`events[i].timestamp`), an unknown time zone,
+ * (`trials[3] (accountId "acme").trialStart`), a campaign that is not an id, `null` or
+ * `undefined`, an event without a valid account id or timestamp
+ * (`events[5] (accountId "acme").timestamp`), an unknown option key or a `null` option
+ * (in `trialFields` and `benchmarks` too), an unknown time zone, a bad `asOf`,
  * `minActiveDays` or `windowDays` that are not integers >= 1 or with `minActiveDays >
  * windowDays`, a confidence outside (0, 1), or benchmarks outside [0, 1] or with
  * `expected > ideal`.
@@ -181,19 +206,20 @@ interface Counts {
  * import { engagedEvaluation } from 'customer-success-metrics/engagement';
  * const trials = [
  *   { accountId: 'acme', trialStart: '2024-05-01', sourceCampaign: 'webinar' },
- *   { accountId: 'initech', trialStart: '2024-05-02' },
+ *   { accountId: 'initech', trialStart: '2024-05-02T12:00:00Z' },
  *   { accountId: 'umbrella', trialStart: '2024-05-20', sourceCampaign: 'webinar' },
  * ];
  * const events = [
  *   { accountId: 'acme', timestamp: '2024-05-01T10:00:00Z' },
  *   { accountId: 'acme', timestamp: '2024-05-03T10:00:00Z' },
  *   { accountId: 'acme', timestamp: '2024-05-09T16:00:00Z' },
- *   { accountId: 'initech', timestamp: '2024-05-02T09:00:00Z' },
+ *   { accountId: 'initech', timestamp: '2024-05-02T09:00:00Z' }, // before initech's trial started: not counted
  *   { accountId: 'umbrella', timestamp: '2024-05-25T12:00:00Z' },
  * ];
  * const result = engagedEvaluation(trials, events);
- * result.asOf; // => '2024-05-25T12:00:00.000Z'
+ * [result.asOf, result.asOfDate]; // => ['2024-05-25T12:00:00.000Z', '2024-05-25']
  * result.trials[0]; // => { accountId: 'acme', trialStart: '2024-05-01', sourceCampaign: 'webinar', activeDays: 3, engaged: true, pending: false, engagedOn: '2024-05-09' }
+ * result.trials[1]?.activeDays; // => 0
  * result.overall.completed; // => 2
  * result.overall.engaged; // => 1
  * result.overall.pending; // => 1
@@ -208,7 +234,7 @@ export function engagedEvaluation<T, R>(
   options?: EngagedEvaluationOptions<T, R>,
 ): EngagedEvaluationResult {
   const fn = 'engagedEvaluation';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, ENGAGED_EVALUATION_OPTION_KEYS);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const windowDays = opts.windowDays === undefined ? 14 : readInteger(opts.windowDays, fn, 'options.windowDays', 1);
   const minActiveDays = opts.minActiveDays === undefined ? 3 : readInteger(opts.minActiveDays, fn, 'options.minActiveDays', 1);
@@ -217,77 +243,19 @@ export function engagedEvaluation<T, R>(
   }
   const confidence = readConfidence(opts.confidence, fn);
   const benchmarks = readBenchmarks(opts.benchmarks, fn);
-  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
-
-  // Trials, indexed by account: a linked list of trial indices per account code.
-  const fields = opts.trialFields;
-  if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
-    fail(fn, 'options.trialFields', 'invalid-option', 'must be an object { accountId?, trialStart?, sourceCampaign? } of accessors', fields);
-  }
-  const readAccount = fieldAccessor<T>(fields?.accountId, 'accountId', fn);
-  const readStart = fieldAccessor<T>(fields?.trialStart, 'trialStart', fn);
-  const readCampaign = fieldAccessor<T>(fields?.sourceCampaign, 'sourceCampaign', fn);
-  const accounts = new IdCodes();
-  const trialAccount: number[] = [];
-  const trialInstant: number[] = [];
-  const trialDay: number[] = [];
-  const trialCampaign: (Id | null)[] = [];
-  const firstTrial: number[] = [];
-  const nextTrial: number[] = [];
-  let latestStart = Number.NEGATIVE_INFINITY;
-  let i = 0;
-  for (const trial of requireIterable<T>(trials, fn, 'trials')) {
-    requireRecord(trial, fn, 'trials', i);
-    const accountId = readId(readAccount(trial, i), fn, 'trials', i, 'accountId');
-    const start = readInstant(readStart(trial, i), zone, fn, recordPath('trials', i, 'trialStart'));
-    const campaign = readCampaign(trial, i);
-    if (campaign !== undefined && campaign !== null && !isId(campaign)) {
-      fail(fn, recordPath('trials', i, 'sourceCampaign'), 'invalid-id', 'must be a non-empty string, a finite number, or null or undefined when there is none', campaign);
-    }
-    const account = accounts.code(accountId);
-    if (account === firstTrial.length) firstTrial.push(-1);
-    nextTrial.push(firstTrial[account] as number);
-    firstTrial[account] = i;
-    trialAccount.push(account);
-    trialInstant.push(start);
-    trialDay.push(zone.dayOf(start));
-    trialCampaign.push(campaign === undefined || campaign === null ? null : campaign);
-    if (start > latestStart) latestStart = start;
-    i++;
-  }
-  const trialCount = i;
-
-  // One pass over the events: a bit per (trial, window day).
-  const words = Math.ceil(windowDays / 32);
-  const marks = new Int32Array(trialCount * words);
-  const limit = givenAsOf ?? Number.POSITIVE_INFINITY;
-  let latestEvent = Number.NEGATIVE_INFINITY;
-  scanAccountEvents(events, fn, 'events', opts, zone, (accountId, instant) => {
-    if (instant > latestEvent) latestEvent = instant;
-    if (instant > limit) return;
-    const account = accounts.find(accountId);
-    if (account < 0) return;
-    const day = zone.dayOf(instant);
-    for (let k = firstTrial[account] as number; k >= 0; k = nextTrial[k] as number) {
-      const offset = day - (trialDay[k] as number);
-      if (offset >= 0 && offset < windowDays) {
-        const w = k * words + (offset >>> 5);
-        marks[w] = (marks[w] as number) | (1 << (offset & 31));
-      }
-    }
-  });
-
-  const asOf =
-    givenAsOf ??
-    (latestEvent !== Number.NEGATIVE_INFINITY ? latestEvent : latestStart !== Number.NEGATIVE_INFINITY ? latestStart : null);
-  const asOfDay = asOf === null ? 0 : zone.dayOf(asOf);
+  const givenAsOf = readAsOf(opts.asOf, zone, fn);
+  const table = readTrials(fn, trials, opts.trialFields, zone);
+  const { marks, latestEvent } = markActiveDays(fn, events, opts, zone, table, windowDays, givenAsOf);
+  const latest = latestEvent ?? (table.latestStart === Number.NEGATIVE_INFINITY ? null : table.latestStart);
+  const asOf = givenAsOf ?? latest;
 
   const overall = newCounts();
   const months = new Map<number, Counts>();
   const campaigns = new Map<Id | null, Counts>();
   const rows: EngagedEvaluationTrial[] = [];
-  for (let k = 0; k < trialCount; k++) {
-    const day0 = trialDay[k] as number;
+  const words = Math.ceil(windowDays / 32);
+  for (let k = 0; k < table.count; k++) {
+    const day0 = table.day[k] as number;
     let activeDays = 0;
     let engagedOn: number | null = null;
     for (let offset = 0; offset < windowDays; offset++) {
@@ -297,18 +265,13 @@ export function engagedEvaluation<T, R>(
       }
     }
     const engaged = activeDays >= minActiveDays;
-    const pending = asOfDay < day0 + windowDays;
-    const campaign = trialCampaign[k] as Id | null;
-    const month = monthOfDay(day0);
-    let byMonth = months.get(month);
-    if (byMonth === undefined) months.set(month, (byMonth = newCounts()));
-    let byCampaign = campaigns.get(campaign);
-    if (byCampaign === undefined) campaigns.set(campaign, (byCampaign = newCounts()));
+    const pending = !isCompleteAt(day0 + windowDays - 1, asOf, zone);
+    const campaign = table.campaign[k] as Id | null;
     tally(overall, pending, engaged);
-    tally(byMonth, pending, engaged);
-    tally(byCampaign, pending, engaged);
+    tally(countsOf(months, monthOfDay(day0)), pending, engaged);
+    tally(countsOf(campaigns, campaign), pending, engaged);
     rows.push({
-      accountId: accounts.ids[trialAccount[k] as number] as Id,
+      accountId: table.accounts.ids[table.account[k] as number] as Id,
       trialStart: dayKey(day0),
       sourceCampaign: campaign,
       activeDays,
@@ -318,20 +281,13 @@ export function engagedEvaluation<T, R>(
     });
   }
 
-  const order = rows.map((_, k) => k);
-  order.sort(
-    (a, b) =>
-      (trialInstant[a] as number) - (trialInstant[b] as number) ||
-      compareIds((rows[a] as EngagedEvaluationTrial).accountId, (rows[b] as EngagedEvaluationTrial).accountId) ||
-      compareOptionalIds(trialCampaign[a] as Id | null, trialCampaign[b] as Id | null),
-  );
   const summarize = (counts: Counts): EngagedEvaluationSummary => {
     const rate = counts.completed === 0 ? null : wilsonInterval(counts.engaged, counts.completed, confidence);
     return { ...counts, rate, band: rate === null ? null : bandOf(rate.value, benchmarks) };
   };
   return {
     timeZone: zone.timeZone,
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...asOfEcho(asOf, zone),
     minActiveDays,
     windowDays,
     confidence,
@@ -341,8 +297,63 @@ export function engagedEvaluation<T, R>(
     byCampaign: [...campaigns.keys()]
       .sort(compareOptionalIds)
       .map((sourceCampaign) => ({ sourceCampaign, ...summarize(campaigns.get(sourceCampaign) as Counts) })),
-    trials: order.map((k) => rows[k] as EngagedEvaluationTrial),
+    trials: trialOrder(table, rows).map((k) => rows[k] as EngagedEvaluationTrial),
   };
+}
+
+/**
+ * One pass over the events: a bit per (trial, window day) for each event at or after its
+ * trial's start instant, in the window, at or before `asOf` (one comparison leaves out the
+ * later ones). Also the latest event instant (at or before `asOf`), for the default `asOf`.
+ */
+function markActiveDays<R>(
+  fn: string,
+  events: AccountEvents<R>,
+  accessors: AccountEventAccessors<R>,
+  zone: ZoneCalendar,
+  table: Trials,
+  windowDays: number,
+  asOf: number | null,
+): { marks: Int32Array; latestEvent: number | null } {
+  const words = Math.ceil(windowDays / 32);
+  const marks = new Int32Array(table.count * words);
+  const { accounts, first, next, start, day: trialDay } = table;
+  const limit = asOf ?? Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  scanAccountEvents(events, fn, 'events', accessors, zone, (accountId, instant) => {
+    if (instant > limit) return;
+    if (instant > latest) latest = instant;
+    const account = accounts.find(accountId);
+    if (account < 0) return;
+    const day = zone.dayOf(instant);
+    for (let k = first[account] as number; k >= 0; k = next[k] as number) {
+      // At or after the start instant (so on day 0 or later), and in the window.
+      const offset = day - (trialDay[k] as number);
+      if (instant >= (start[k] as number) && offset < windowDays) {
+        const w = k * words + (offset >>> 5);
+        marks[w] = (marks[w] as number) | (1 << (offset & 31));
+      }
+    }
+  });
+  return { marks, latestEvent: latest === Number.NEGATIVE_INFINITY ? null : latest };
+}
+
+/** Trial indices by start instant, then account id, then campaign. */
+function trialOrder(table: Trials, rows: readonly EngagedEvaluationTrial[]): number[] {
+  const order = rows.map((_, k) => k);
+  order.sort(
+    (a, b) =>
+      (table.start[a] as number) - (table.start[b] as number) ||
+      compareIds((rows[a] as EngagedEvaluationTrial).accountId, (rows[b] as EngagedEvaluationTrial).accountId) ||
+      compareOptionalIds(table.campaign[a] as Id | null, table.campaign[b] as Id | null),
+  );
+  return order;
+}
+
+function countsOf<K>(map: Map<K, Counts>, key: K): Counts {
+  let counts = map.get(key);
+  if (counts === undefined) map.set(key, (counts = newCounts()));
+  return counts;
 }
 
 function newCounts(): Counts {
@@ -371,7 +382,7 @@ function readBenchmarks(value: unknown, fn: string): { expected: number; ideal: 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(fn, 'options.benchmarks', 'invalid-option', 'must be an object { expected?, ideal? }', value);
   }
-  const given = value as EngagementBenchmarks;
+  const given = optionsOf(value as EngagementBenchmarks, fn, ENGAGEMENT_BENCHMARK_KEYS, 'options.benchmarks');
   const expected = given.expected === undefined ? 0.2 : readFraction(given.expected, fn, 'options.benchmarks.expected');
   const ideal = given.ideal === undefined ? 0.5 : readFraction(given.ideal, fn, 'options.benchmarks.ideal');
   if (expected > ideal) {
@@ -383,12 +394,4 @@ function readBenchmarks(value: unknown, fn: string): { expected: number; ideal: 
 function readFraction(value: unknown, fn: string, path: string): number {
   if (typeof value === 'number' && value >= 0 && value <= 1) return value;
   return fail(fn, path, 'invalid-option', 'must be a number from 0 to 1', value);
-}
-
-function fieldAccessor<T>(given: unknown, field: string, fn: string): Accessor<T, unknown> {
-  if (given === undefined) return (trial: T) => (trial as Record<string, unknown>)[field];
-  if (typeof given !== 'function') {
-    return fail(fn, `options.trialFields.${field}`, 'invalid-option', 'must be a function that reads the field from a trial', given);
-  }
-  return given as Accessor<T, unknown>;
 }

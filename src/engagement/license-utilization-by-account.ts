@@ -1,12 +1,13 @@
-import { MAX_DAY, dayKey } from '../core/calendar.js';
-import { fail, recordPath } from '../core/errors.js';
+import { asOfEcho, isCompleteAt, readAsOf, type AsOfEcho } from '../core/as-of.js';
+import { dayKey } from '../core/calendar.js';
+import { fail, failRecord, recordPath } from '../core/errors.js';
 import { scanEvents, type EventAccessors, type Events } from '../core/events.js';
-import { optionsOf, readId, readInteger, readNonNegative, requireIterable, requireRecord, type Id, type IdCodes } from '../core/read.js';
-import { readInstant } from '../core/timestamp.js';
-import { zoneCalendar } from '../core/time-zone.js';
-import type { Accessor, Timestamp } from '../core/types.js';
 import { compareIds } from '../core/id-order.js';
-import { licenseBand, licenseRatio, readLicenseThresholds, type LicenseBand, type LicenseThresholds, type ResolvedLicenseThresholds } from './internal/license-bands.js';
+import { optionsOf } from '../core/options.js';
+import { readId, readInteger, requireIterable, requireRecord, type Id, type IdCodes } from '../core/read.js';
+import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
+import type { Accessor, Timestamp } from '../core/types.js';
+import { TOO_FEW_LICENSES, licenseBand, licenseRatio, readLicenseThresholds, type LicenseBand, type LicenseThresholds, type ResolvedLicenseThresholds } from './internal/license-bands.js';
 
 /** Accessors for the fields of a licenses-table row. */
 export interface LicenseFields<L> {
@@ -16,6 +17,9 @@ export interface LicenseFields<L> {
   readonly licenses?: Accessor<L, unknown>;
 }
 
+/** The keys of {@link LicenseFields}, checked at `options.licenseFields`. */
+export const LICENSE_FIELD_KEYS = ['accountId', 'licenses'] as const;
+
 /** Options of {@link licenseUtilizationByAccount}. */
 export interface LicenseUtilizationByAccountOptions<R, L> extends EventAccessors<R> {
   /** Reads an event's account id (default: `event.accountId`). */
@@ -24,13 +28,21 @@ export interface LicenseUtilizationByAccountOptions<R, L> extends EventAccessors
   readonly licenseFields?: LicenseFields<L>;
   /** IANA time zone whose calendar days count (default `'UTC'`). */
   readonly timeZone?: string;
-  /** The moment of the reading; the window ends with its local day (default: the latest event). */
+  /**
+   * "Now": events after it are left out, and the window ends on its local day. A date
+   * `YYYY-MM-DD` is the end of that local day (that day counts in full), a month
+   * `YYYY-MM` the end of the month, any other timestamp the instant it names (an event
+   * exactly at `asOf` counts). Default: the latest event.
+   */
   readonly asOf?: Timestamp;
-  /** Days in the active-user window, ending on and including the day of `asOf` (default 30). */
+  /** Local calendar days in the active-user window, ending on and including the day of `asOf` (a whole number, default 30). */
   readonly windowDays?: number;
   /** Band thresholds (default `{ expandAbove: 1, riskBelow: 0.5 }`). */
   readonly thresholds?: LicenseThresholds;
 }
+
+/** The option keys of {@link licenseUtilizationByAccount}. */
+export const LICENSE_UTILIZATION_BY_ACCOUNT_OPTION_KEYS = ['userId', 'timestamp', 'accountId', 'licenseFields', 'timeZone', 'asOf', 'windowDays', 'thresholds'] as const;
 
 /** One account's row of {@link licenseUtilizationByAccount}. */
 export interface AccountLicenseUtilization {
@@ -46,18 +58,22 @@ export interface AccountLicenseUtilization {
   readonly band: LicenseBand | null;
 }
 
-/** Result of {@link licenseUtilizationByAccount}. */
-export interface LicenseUtilizationByAccountResult {
+/** Result of {@link licenseUtilizationByAccount}; `asOf` is `null` when there were no events and none was given. */
+export interface LicenseUtilizationByAccountResult extends AsOfEcho {
   /** IANA time zone whose calendar days count. */
   readonly timeZone: string;
-  /** The `asOf` used, as an ISO string; `null` when there were no events and none was given. */
-  readonly asOf: string | null;
-  /** Days in the active-user window, ending on and including the day of `asOf`. */
+  /** Local calendar days in the active-user window, ending on and including the day of `asOf`. */
   readonly windowDays: number;
   /** First day of the window, `YYYY-MM-DD` (`null` when `asOf` is). */
   readonly from: string | null;
-  /** Last day of the window, `YYYY-MM-DD` (`null` when `asOf` is). */
+  /** Last day of the window, the day of `asOf`, `YYYY-MM-DD` (`null` when `asOf` is). */
   readonly to: string | null;
+  /**
+   * Whether the window's last day had ended by `asOf` (a date-only `asOf` says so); with
+   * the default `asOf`, the latest event, the last day is usually still in progress and
+   * users active later that day are not counted yet.
+   */
+  readonly complete: boolean;
   /** The thresholds used, defaults filled in. */
   readonly thresholds: ResolvedLicenseThresholds;
   /** One row per account of the licenses table, lowest utilization first. */
@@ -71,25 +87,29 @@ export interface LicenseUtilizationByAccountResult {
  * (from events) over its licenses (from a table), with its band, riskiest first.
  *
  * Definition: an account's active users are the distinct users with at least one event
- * of that account on one of the `windowDays` (default 30) local calendar days, in
- * `timeZone`, ending on and including the day of `asOf`. Events are bucketed by day, so
- * every event of the `asOf` day counts and later days do not. `ratio = activeUsers /
- * licenses` and the band follow {@link licenseUtilization}: `'expand'` above
+ * of that account, at or before `asOf`, on one of the `windowDays` (default 30) local
+ * calendar days, in `timeZone`, ending on and including the day of `asOf`. `ratio =
+ * activeUsers / licenses` and the band follow {@link licenseUtilization}: `'expand'` above
  * `expandAbove` (default 1, grow the account), `'adoption-risk'` below `riskBelow`
  * (default 0.5), else `'healthy'`. A user active in two accounts counts in each.
  *
+ * Time: `asOf` is "now" (default: the latest event); events after it are left out. A
+ * date-only `asOf` is the end of that local day: `asOf: '2026-10-31'` with the default 30
+ * days reads 2026-10-02 to 2026-10-31, every event of October 31 included, in any zone.
+ * `complete` says whether the window's last day had ended by `asOf`.
+ *
  * Algorithm: one pass over the events keeps, per (account, user) pair, the latest local
- * day not after the `asOf` day (in typed arrays by user code; a `Map` only for users seen
- * in more than one account), so the default `asOf`, the latest event, needs no second
- * pass; the pairs whose day falls in the window are counted at the end. O(n + r log r)
- * time for n events and r table rows, no allocation per event, memory O(account-users +
- * table rows), not O(n).
+ * day at or before `asOf` (in typed arrays by user code; a `Map` only for users seen in
+ * more than one account), so the default `asOf`, the latest event, needs no second pass;
+ * the pairs whose day falls in the window are counted at the end. O(n + r log r) time for
+ * n events and r table rows, no allocation per event, memory O(account-users + table
+ * rows), not O(n).
  *
  * Edge cases: accounts of the table without events have 0 active users (ratio 0, or
  * `null` with 0 licenses); accounts with events (in the window or not) but no table row
  * are listed in `unlicensedAccounts`. Rows are sorted by ratio ascending, `null` ratios last, ties by
- * account id (numbers before strings). No events and no `asOf` give `asOf`, `from` and
- * `to` of `null` and 0 active users everywhere; empty inputs give empty lists.
+ * account id (numbers before strings). No events and no `asOf` give `asOf`, `asOfDate`,
+ * `from` and `to` of `null` and 0 active users everywhere; empty inputs give empty lists.
  *
  * @param events Rows (`{ userId, accountId, timestamp }` by default, or accessors in
  * `options`) or columns `{ userId, accountId, timestamp }`.
@@ -97,8 +117,9 @@ export interface LicenseUtilizationByAccountResult {
  * default, or accessors in `options.licenseFields`.
  * @throws {MetricsInputError} for an event without a valid user id, account id or
  * timestamp (`events[i].accountId`), a table row without a valid account id or a licenses
- * count >= 0 (`licenses[i].licenses`), an account listed twice in the table
- * (`duplicate-id`), an unknown time zone, an invalid `asOf`, `windowDays` or thresholds.
+ * count >= 0 (`licenses[3] (accountId "acme").licenses`), an account listed twice in the
+ * table (`duplicate-id`), an unknown option key or a `null` option (in `licenseFields` and
+ * `thresholds` too), an unknown time zone, an invalid `asOf`, `windowDays` or thresholds.
  *
  * @example
  * ```ts
@@ -113,8 +134,8 @@ export interface LicenseUtilizationByAccountResult {
  *   { accountId: 'acme', licenses: 2 },
  *   { accountId: 'initech', licenses: 4 },
  * ];
- * const result = licenseUtilizationByAccount(events, licenses);
- * [result.from, result.to]; // => ['2024-03-02', '2024-03-31']
+ * const result = licenseUtilizationByAccount(events, licenses, { asOf: '2024-03-31' });
+ * [result.from, result.to, result.complete]; // => ['2024-03-02', '2024-03-31', true]
  * result.accounts.map((a) => [a.accountId, a.ratio, a.band]); // => [['initech', 0.25, 'adoption-risk'], ['acme', 1, 'healthy']]
  * result.unlicensedAccounts; // => ['umbrella']
  * ```
@@ -125,93 +146,41 @@ export function licenseUtilizationByAccount<R, L>(
   options?: LicenseUtilizationByAccountOptions<R, L>,
 ): LicenseUtilizationByAccountResult {
   const fn = 'licenseUtilizationByAccount';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, LICENSE_UTILIZATION_BY_ACCOUNT_OPTION_KEYS);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const windowDays = opts.windowDays === undefined ? 30 : readInteger(opts.windowDays, fn, 'options.windowDays', 1);
   const thresholds = readLicenseThresholds(opts.thresholds, fn, 'options.thresholds');
-  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const givenAsOf = readAsOf(opts.asOf, zone, fn);
   const table = readLicenseTable(licenses, opts.licenseFields, fn);
-
-  // Latest day not after the asOf day of each (account, user) pair: in typed arrays indexed
-  // by user code for the first account a user is seen in (nearly every user has one), in
-  // per-user Maps of account code -> day for the others.
-  const dayLimit = givenAsOf === null ? MAX_DAY : zone.dayOf(givenAsOf);
-  let pairGroup = new Int32Array(1024).fill(-1);
-  let pairDay = new Int32Array(1024).fill(NO_DAY);
-  const otherPairs = new Map<number, Map<number, number>>();
-  let latest = Number.NEGATIVE_INFINITY;
-  const ids = scanEvents(
-    events,
-    { fn, collection: 'events', accessors: opts, group: { field: 'accountId', accessor: opts.accountId } },
-    zone,
-    (user, instant, group) => {
-      if (instant > latest) latest = instant;
-      if (user >= pairGroup.length) {
-        const size = pairGroup.length * 2;
-        const groups = new Int32Array(size).fill(-1);
-        groups.set(pairGroup);
-        pairGroup = groups;
-        const days = new Int32Array(size).fill(NO_DAY);
-        days.set(pairDay);
-        pairDay = days;
-      }
-      const day = zone.dayOf(instant);
-      if (day > dayLimit) return;
-      const first = pairGroup[user] as number;
-      if (first === -1 || first === group) {
-        pairGroup[user] = group;
-        if (day > (pairDay[user] as number)) pairDay[user] = day;
-        return;
-      }
-      let others = otherPairs.get(user);
-      if (others === undefined) {
-        others = new Map();
-        otherPairs.set(user, others);
-      }
-      const seen = others.get(group);
-      if (seen === undefined || day > seen) others.set(group, day);
-    },
-  );
-  const groups = ids.groups as IdCodes;
-
-  const asOf = givenAsOf ?? (latest === Number.NEGATIVE_INFINITY ? null : latest);
+  const pairs = latestPairDays(fn, events, opts, zone, givenAsOf);
+  const asOf = givenAsOf ?? pairs.latest;
   const to = asOf === null ? null : zone.dayOf(asOf);
   const from = to === null ? null : to - windowDays + 1;
-
-  // Active users per account code: the pairs whose latest day is in the window.
-  const active = new Int32Array(groups.size);
-  if (from !== null) {
-    for (let user = 0; user < ids.users.size; user++) {
-      if ((pairDay[user] as number) < from) continue;
-      const group = pairGroup[user] as number;
-      active[group] = (active[group] as number) + 1;
-    }
-    for (const others of otherPairs.values()) {
-      for (const [group, day] of others) if (day >= from) active[group] = (active[group] as number) + 1;
-    }
-  }
+  const active = from === null ? new Int32Array(pairs.groups.size) : pairs.activeSince(from);
 
   const accounts: AccountLicenseUtilization[] = [];
   for (let r = 0; r < table.accountIds.length; r++) {
     const accountId = table.accountIds[r] as Id;
     const count = table.counts[r] as number;
-    const group = groups.find(accountId);
+    const group = pairs.groups.find(accountId);
     const activeUsers = group < 0 ? 0 : (active[group] as number);
-    const ratio = licenseRatio(activeUsers, count, fn, recordPath('licenses', r, 'licenses'));
+    const overflow = (): never => failRecord(fn, { collection: 'licenses', index: r, idField: 'accountId', id: accountId }, 'licenses', 'invalid-number', TOO_FEW_LICENSES, count);
+    const ratio = licenseRatio(activeUsers, count, overflow);
     accounts.push({ accountId, activeUsers, licenses: count, ratio, band: licenseBand(ratio, thresholds) });
   }
   accounts.sort(byRisk);
 
   const unlicensedAccounts: Id[] = [];
-  for (const accountId of groups.ids) if (!table.rows.has(accountId)) unlicensedAccounts.push(accountId);
+  for (const accountId of pairs.groups.ids) if (!table.rows.has(accountId)) unlicensedAccounts.push(accountId);
   unlicensedAccounts.sort(compareIds);
 
   return {
     timeZone: zone.timeZone,
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...asOfEcho(asOf, zone),
     windowDays,
     from: from === null ? null : dayKey(from),
     to: to === null ? null : dayKey(to),
+    complete: to !== null && isCompleteAt(to, asOf, zone),
     thresholds,
     accounts,
     unlicensedAccounts,
@@ -220,6 +189,83 @@ export function licenseUtilizationByAccount<R, L>(
 
 /** No day yet: below every day number. */
 const NO_DAY = -2_147_483_648;
+
+/** Each (account, user) pair's latest active day, at or before `asOf`. */
+interface PairDays {
+  /** The account ids by group code. */
+  readonly groups: IdCodes;
+  /** The latest event instant at or before `asOf`; `null` without any. */
+  readonly latest: number | null;
+  /** Active users per account code: the pairs whose latest day is `from` or later. */
+  activeSince(from: number): Int32Array;
+}
+
+/**
+ * One pass over the events: the latest local day of each (account, user) pair, in typed
+ * arrays indexed by user code for the first account a user is seen in (nearly every user
+ * has one), in per-user Maps of account code -> day for the others. Events after `asOf`
+ * are validated and left out (one comparison).
+ */
+function latestPairDays<R>(
+  fn: string,
+  events: Events<R>,
+  opts: EventAccessors<R> & { readonly accountId?: Accessor<R, unknown> | undefined },
+  zone: ZoneCalendar,
+  asOf: number | null,
+): PairDays {
+  const limit = asOf ?? Number.POSITIVE_INFINITY;
+  let pairGroup = new Int32Array(1024).fill(-1);
+  let pairDay = new Int32Array(1024).fill(NO_DAY);
+  const otherPairs = new Map<number, Map<number, number>>();
+  let latest = Number.NEGATIVE_INFINITY;
+  const group = { field: 'accountId', accessor: opts.accountId };
+  const ids = scanEvents(events, { fn, collection: 'events', accessors: opts, group }, zone, (user, instant, account) => {
+    if (instant > limit) return;
+    if (instant > latest) latest = instant;
+    if (user >= pairGroup.length) {
+      const size = Math.max(pairGroup.length * 2, user + 1);
+      const groups = new Int32Array(size).fill(-1);
+      groups.set(pairGroup);
+      pairGroup = groups;
+      const days = new Int32Array(size).fill(NO_DAY);
+      days.set(pairDay);
+      pairDay = days;
+    }
+    const day = zone.dayOf(instant);
+    const first = pairGroup[user] as number;
+    if (first === -1 || first === account) {
+      pairGroup[user] = account;
+      if (day > (pairDay[user] as number)) pairDay[user] = day;
+      return;
+    }
+    let others = otherPairs.get(user);
+    if (others === undefined) {
+      others = new Map();
+      otherPairs.set(user, others);
+    }
+    const seen = others.get(account);
+    if (seen === undefined || day > seen) others.set(account, day);
+  });
+  const groups = ids.groups as IdCodes;
+  return {
+    groups,
+    latest: latest === Number.NEGATIVE_INFINITY ? null : latest,
+    activeSince(from: number): Int32Array {
+      const active = new Int32Array(groups.size);
+      // Users whose every event is after asOf have a code but no slot (or an empty one).
+      const users = Math.min(ids.users.size, pairDay.length);
+      for (let user = 0; user < users; user++) {
+        if ((pairDay[user] as number) < from) continue;
+        const account = pairGroup[user] as number;
+        active[account] = (active[account] as number) + 1;
+      }
+      for (const others of otherPairs.values()) {
+        for (const [account, day] of others) if (day >= from) active[account] = (active[account] as number) + 1;
+      }
+      return active;
+    },
+  };
+}
 
 /** Lowest ratio first, `null` ratios last, ties by account id. */
 function byRisk(a: AccountLicenseUtilization, b: AccountLicenseUtilization): number {
@@ -239,11 +285,12 @@ interface LicenseTable {
 }
 
 function readLicenseTable<L>(licenses: Iterable<L>, fields: LicenseFields<L> | undefined, fn: string): LicenseTable {
-  if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
+  if (fields !== undefined && (fields === null || typeof fields !== 'object' || Array.isArray(fields))) {
     fail(fn, 'options.licenseFields', 'invalid-option', 'must be an object { accountId?, licenses? } of accessors', fields);
   }
-  const readAccount = fieldAccessor<L>(fields?.accountId, 'accountId', fn);
-  const readCount = fieldAccessor<L>(fields?.licenses, 'licenses', fn);
+  const given = optionsOf(fields, fn, LICENSE_FIELD_KEYS, 'options.licenseFields');
+  const readAccount = fieldAccessor<L>(given.accountId, 'accountId', fn);
+  const readCount = fieldAccessor<L>(given.licenses, 'licenses', fn);
   const rows = new Map<Id, number>();
   const accountIds: Id[] = [];
   const counts: number[] = [];
@@ -251,7 +298,10 @@ function readLicenseTable<L>(licenses: Iterable<L>, fields: LicenseFields<L> | u
   for (const row of requireIterable<L>(licenses, fn, 'licenses')) {
     requireRecord(row, fn, 'licenses', i);
     const accountId = readId(readAccount(row, i), fn, 'licenses', i, 'accountId');
-    const count = readNonNegative(readCount(row, i), fn, recordPath('licenses', i, 'licenses'));
+    const count = readCount(row, i);
+    if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) {
+      failRecord(fn, { collection: 'licenses', index: i, idField: 'accountId', id: accountId }, 'licenses', 'invalid-number', 'must be a finite number >= 0', count);
+    }
     const first = rows.get(accountId);
     if (first !== undefined) {
       fail(fn, recordPath('licenses', i, 'accountId'), 'duplicate-id', `repeats the account of licenses[${first}]; give each account one row`, accountId);

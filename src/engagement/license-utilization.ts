@@ -1,6 +1,6 @@
 import { fail } from '../core/errors.js';
 import { readInteger, readNonNegative } from '../core/read.js';
-import { licenseBand, licenseRatio, readLicenseThresholds, type LicenseBand, type LicenseThresholds, type ResolvedLicenseThresholds } from './internal/license-bands.js';
+import { TOO_FEW_LICENSES, licenseBand, licenseRatio, readLicenseThresholds, type LicenseBand, type LicenseThresholds, type ResolvedLicenseThresholds } from './internal/license-bands.js';
 
 export type { LicenseBand, LicenseThresholds, ResolvedLicenseThresholds } from './internal/license-bands.js';
 
@@ -44,10 +44,12 @@ export interface LicenseUtilizationResult {
  *
  * @param usage `{ activeUsers, licenses }`.
  * @param thresholds `{ expandAbove?, riskBelow? }`, finite numbers >= 0 with
- * `riskBelow <= expandAbove`.
+ * `riskBelow <= expandAbove`: the thresholds themselves, not an options object (a
+ * `{ thresholds: { ... } }` wrapper is an `unknown-option` error at `thresholds.thresholds`).
  * @throws {MetricsInputError} when `activeUsers` is not an integer >= 0, `licenses` not a
  * finite number >= 0 (`usage.licenses`; also when it is so tiny, far below 1e-290, that the
- * ratio overflows), or a threshold is invalid (`thresholds.riskBelow`).
+ * ratio overflows), a threshold is invalid (`thresholds.riskBelow`) or `null`, or
+ * `thresholds` has a key other than `expandAbove` and `riskBelow` (`unknown-option`).
  *
  * @example
  * ```ts
@@ -67,6 +69,6 @@ export function licenseUtilization(usage: LicenseUsage, thresholds?: LicenseThre
   const activeUsers = readInteger(usage.activeUsers, fn, 'usage.activeUsers', 0);
   const licenses = readNonNegative(usage.licenses, fn, 'usage.licenses');
   const resolved = readLicenseThresholds(thresholds, fn, 'thresholds');
-  const ratio = licenseRatio(activeUsers, licenses, fn, 'usage.licenses');
+  const ratio = licenseRatio(activeUsers, licenses, () => fail(fn, 'usage.licenses', 'invalid-number', TOO_FEW_LICENSES, licenses));
   return { activeUsers, licenses, ratio, band: licenseBand(ratio, resolved), thresholds: resolved };
 }

@@ -1,11 +1,14 @@
+import { asOfEcho, readAsOf, type AsOfEcho } from '../core/as-of.js';
 import { dayKey } from '../core/calendar.js';
+import { readDayBounds } from '../core/day-range.js';
 import type { EventAccessors, Events } from '../core/events.js';
-import { optionsOf, readConfidence, readInteger, readNonNegative } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readConfidence, readInteger, readNonNegative } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import type { Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
-import { readDayBounds, reportRange } from '../core/day-range.js';
-import { sessionize } from './internal/sessionize.js';
+import { asOfRange, completeThrough } from './internal/as-of-range.js';
+import { sessionize, type SessionTable } from './internal/sessionize.js';
 
 /** Options of {@link sessionsPerUserDay}. */
 export interface SessionsPerUserDayOptions<R> extends EventAccessors<R> {
@@ -15,18 +18,33 @@ export interface SessionsPerUserDayOptions<R> extends EventAccessors<R> {
   readonly target?: number;
   /** IANA time zone of the days (default `'UTC'`). */
   readonly timeZone?: string;
-  /** First day reported (`YYYY-MM-DD` or any timestamp; default: the first session day). */
+  /** First day reported, whole days (`YYYY-MM-DD`, a month `YYYY-MM`, or any timestamp's local day; default: the first session day). */
   readonly from?: Timestamp;
-  /** Last day reported, inclusive (default: the last session day). */
+  /** Last day reported, inclusive, whole days (a month `YYYY-MM` means its last day; default: the day of `asOf`, and never after it). */
   readonly to?: Timestamp;
   /** Confidence level of the intervals (default 0.95). */
   readonly confidence?: number;
+  /**
+   * "Now": events after it are left out and days after its local day are not reported; a
+   * day is complete once `asOf` reaches its end. A date `YYYY-MM-DD` is the end of that
+   * local day, a month `YYYY-MM` the end of the month, any other timestamp the instant it
+   * names (inclusive). Default: the latest event.
+   */
+  readonly asOf?: Timestamp;
 }
+
+/** The option keys of {@link sessionsPerUserDay}. */
+export const SESSIONS_PER_USER_DAY_OPTION_KEYS = ['userId', 'timestamp', 'inactivityMinutes', 'target', 'timeZone', 'from', 'to', 'confidence', 'asOf'] as const;
 
 /** Sessions per user on one day. */
 export interface SessionsPerUserDayRow {
   /** The local day, `YYYY-MM-DD`. */
   readonly date: string;
+  /**
+   * Whether the day had ended by `asOf`. On a day in progress more sessions may still
+   * start, so its counts are partial (`false`, usually the last day with the default `asOf`).
+   */
+  readonly complete: boolean;
   /** Users with at least one session starting on the day. */
   readonly activeUsers: number;
   /** Sessions starting on the day. */
@@ -59,7 +77,7 @@ export interface SessionsPerUserDayOverall {
 }
 
 /** Result of {@link sessionsPerUserDay}. */
-export interface SessionsPerUserDayResult {
+export interface SessionsPerUserDayResult extends AsOfEcho {
   /** IANA time zone of the days. */
   readonly timeZone: string;
   /** Minutes of inactivity that end a session. */
@@ -74,7 +92,7 @@ export interface SessionsPerUserDayResult {
   readonly to: string | null;
   /** Every day from `from` to `to`, days without sessions included. */
   readonly days: SessionsPerUserDayRow[];
-  /** Totals over all user-days of the range. */
+  /** Totals over all user-days of the range (a day in progress included). */
   readonly overall: SessionsPerUserDayOverall;
 }
 
@@ -94,18 +112,25 @@ export interface SessionsPerUserDayResult {
  * user-days as independent trials, while one user's days are correlated; read its
  * interval as a lower bound on the real uncertainty.
  *
+ * Time: `asOf` is "now" (default: the latest event): events after it are left out, the
+ * range ends by default on its local day (never after it), and a day is `complete` when
+ * it had ended by `asOf`. A day in progress may still get sessions (and users reaching
+ * the target), so its row is partial; `overall` includes it.
+ *
  * Cost: sessionization (O(n + users) for time-ordered events, O(n log n) otherwise) plus
  * O(sessions + users + days); memory O(sessions + users + days) after reading.
  *
  * Edge cases: empty input (and no `from`/`to`) gives `days: []`, zero counts and `null`
  * ratios; days with no sessions have zero counts and `null` ratios; with only one of
- * `from`/`to` and no session on its side, the range is that single day.
+ * `from`/`to` and no session on its side, the range is that single day; a `from` after
+ * the day of `asOf` gives `days: []`.
  *
  * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
  * columns `{ userId, timestamp }`, read in place.
- * @throws {MetricsInputError} for a bad record, user id or timestamp, an unknown time
- * zone, a negative `inactivityMinutes`, a `target` that is not an integer >= 1, a bad
- * `confidence`, a bad `from`/`to`, or `to` before `from`.
+ * @throws {MetricsInputError} for a bad record, user id or timestamp, an unknown option
+ * key or a `null` option, an unknown time zone, a negative `inactivityMinutes`, a `target`
+ * that is not an integer >= 1, a bad `confidence`, `asOf`, `from` or `to`, or `to` before
+ * `from`.
  *
  * @example
  * ```ts
@@ -117,96 +142,115 @@ export interface SessionsPerUserDayResult {
  *   { userId: 'ben', timestamp: '2024-03-02T09:05:00Z' },
  * ];
  * const result = sessionsPerUserDay(events, { target: 2 });
- * result.days.map((d) => [d.date, d.activeUsers, d.sessions, d.usersMeetingTarget]);
- * // => [['2024-03-01', 2, 3, 1], ['2024-03-02', 1, 1, 0]]
+ * result.days.map((d) => [d.date, d.complete, d.activeUsers, d.sessions, d.usersMeetingTarget]);
+ * // => [['2024-03-01', true, 2, 3, 1], ['2024-03-02', false, 1, 1, 0]]
  * result.overall.distribution;
  * // => [{ sessions: 1, userDays: 2 }, { sessions: 2, userDays: 1 }]
  * ```
  */
 export function sessionsPerUserDay<R>(events: Events<R>, options?: SessionsPerUserDayOptions<R>): SessionsPerUserDayResult {
   const fn = 'sessionsPerUserDay';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, SESSIONS_PER_USER_DAY_OPTION_KEYS);
   const inactivityMinutes = opts.inactivityMinutes === undefined ? 30 : readNonNegative(opts.inactivityMinutes, fn, 'options.inactivityMinutes');
   const target = opts.target === undefined ? 2 : readInteger(opts.target, fn, 'options.target', 1);
   const confidence = readConfidence(opts.confidence, fn);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const bounds = readDayBounds(fn, opts, zone);
-  const table = sessionize(fn, events, opts, zone, inactivityMinutes * 60_000);
-  const { count, user, day } = table;
-  // Sessions are ordered by start, so days are non-decreasing: the first and last are the range.
-  const range = reportRange(bounds, count === 0 ? null : (day[0] as number), count === 0 ? null : (day[count - 1] as number));
-
-  const days: SessionsPerUserDayRow[] = [];
-  let userDays = 0;
-  let met = 0;
-  let sessionTotal = 0;
-  const distribution: number[] = [];
-  if (range !== null) {
-    const { from, to } = range;
-    const length = to - from + 1;
-    const active = new Int32Array(length);
-    const daySessions = new Int32Array(length);
-    const meeting = new Int32Array(length);
-    // Each user's sessions come in start order, so a user's days are non-decreasing: keep
-    // the user's current day and its running count, and settle it when the day changes.
-    const users = table.userIds.length;
-    const currentDay = new Int32Array(users).fill(-2_147_483_648);
-    const running = new Int32Array(users);
-    const settle = (u: number): void => {
-      const k = running[u] as number;
-      if (k === 0) return;
-      const index = (currentDay[u] as number) - from;
-      active[index] = (active[index] as number) + 1;
-      daySessions[index] = (daySessions[index] as number) + k;
-      if (k >= target) meeting[index] = (meeting[index] as number) + 1;
-      distribution[k] = (distribution[k] ?? 0) + 1;
-    };
-    for (let s = 0; s < count; s++) {
-      const d = day[s] as number;
-      if (d < from || d > to) continue;
-      const u = user[s] as number;
-      if (currentDay[u] === d) {
-        running[u] = (running[u] as number) + 1;
-      } else {
-        settle(u);
-        currentDay[u] = d;
-        running[u] = 1;
-      }
-    }
-    for (let u = 0; u < users; u++) settle(u);
-    for (let i = 0; i < length; i++) {
-      const a = active[i] as number;
-      const k = daySessions[i] as number;
-      const m = meeting[i] as number;
-      userDays += a;
-      met += m;
-      sessionTotal += k;
-      days.push({
-        date: dayKey(from + i),
-        activeUsers: a,
-        sessions: k,
-        sessionsPerUser: a === 0 ? null : k / a,
-        usersMeetingTarget: m,
-        shareMeetingTarget: wilsonInterval(m, a, confidence),
-      });
-    }
-  }
-  const histogram: { sessions: number; userDays: number }[] = [];
-  for (let k = 1; k < distribution.length; k++) histogram.push({ sessions: k, userDays: distribution[k] ?? 0 });
+  const givenAsOf = readAsOf(opts.asOf, zone, fn);
+  const table = sessionize(fn, events, opts, zone, inactivityMinutes * 60_000, givenAsOf);
+  const { count, day } = table;
+  const asOf = givenAsOf ?? table.latest;
+  // Sessions are ordered by start, so days are non-decreasing: the first and last are the data's.
+  const range = asOfRange(bounds, count === 0 ? null : (day[0] as number), count === 0 ? null : (day[count - 1] as number), asOf, zone);
+  const { days, overall } = range === null ? { days: [], overall: overallOf(0, 0, 0, [], confidence) } : dayRows(table, range, target, confidence, completeThrough(asOf, zone));
   return {
     timeZone: zone.timeZone,
+    ...asOfEcho(asOf, zone),
     inactivityMinutes,
     target,
     confidence,
     from: range === null ? null : dayKey(range.from),
     to: range === null ? null : dayKey(range.to),
     days,
-    overall: {
-      userDays,
-      userDaysMeetingTarget: met,
-      share: wilsonInterval(met, userDays, confidence),
-      meanSessionsPerUserDay: userDays === 0 ? null : sessionTotal / userDays,
-      distribution: histogram,
-    },
+    overall,
+  };
+}
+
+/** The rows of `range` and their totals. `completeDay`: the last day complete at `asOf`. */
+function dayRows(
+  table: SessionTable,
+  range: { from: number; to: number },
+  target: number,
+  confidence: number,
+  completeDay: number,
+): { days: SessionsPerUserDayRow[]; overall: SessionsPerUserDayOverall } {
+  const { count, user, day } = table;
+  const { from, to } = range;
+  const length = to - from + 1;
+  const active = new Int32Array(length);
+  const daySessions = new Int32Array(length);
+  const meeting = new Int32Array(length);
+  const distribution: number[] = [];
+  // Each user's sessions come in start order, so a user's days are non-decreasing: keep
+  // the user's current day and its running count, and settle it when the day changes.
+  const users = table.userIds.length;
+  const currentDay = new Int32Array(users).fill(-2_147_483_648);
+  const running = new Int32Array(users);
+  const settle = (u: number): void => {
+    const k = running[u] as number;
+    if (k === 0) return;
+    const index = (currentDay[u] as number) - from;
+    active[index] = (active[index] as number) + 1;
+    daySessions[index] = (daySessions[index] as number) + k;
+    if (k >= target) meeting[index] = (meeting[index] as number) + 1;
+    distribution[k] = (distribution[k] ?? 0) + 1;
+  };
+  for (let s = 0; s < count; s++) {
+    const d = day[s] as number;
+    if (d < from || d > to) continue;
+    const u = user[s] as number;
+    if (currentDay[u] === d) {
+      running[u] = (running[u] as number) + 1;
+    } else {
+      settle(u);
+      currentDay[u] = d;
+      running[u] = 1;
+    }
+  }
+  for (let u = 0; u < users; u++) settle(u);
+  const days: SessionsPerUserDayRow[] = [];
+  let userDays = 0;
+  let met = 0;
+  let sessionTotal = 0;
+  for (let i = 0; i < length; i++) {
+    const a = active[i] as number;
+    const k = daySessions[i] as number;
+    const m = meeting[i] as number;
+    userDays += a;
+    met += m;
+    sessionTotal += k;
+    days.push({
+      date: dayKey(from + i),
+      complete: from + i <= completeDay,
+      activeUsers: a,
+      sessions: k,
+      sessionsPerUser: a === 0 ? null : k / a,
+      usersMeetingTarget: m,
+      shareMeetingTarget: wilsonInterval(m, a, confidence),
+    });
+  }
+  return { days, overall: overallOf(userDays, met, sessionTotal, distribution, confidence) };
+}
+
+/** The totals of the range; `distribution[k]` is the number of user-days with k sessions. */
+function overallOf(userDays: number, met: number, sessionTotal: number, distribution: readonly number[], confidence: number): SessionsPerUserDayOverall {
+  const histogram: { sessions: number; userDays: number }[] = [];
+  for (let k = 1; k < distribution.length; k++) histogram.push({ sessions: k, userDays: distribution[k] ?? 0 });
+  return {
+    userDays,
+    userDaysMeetingTarget: met,
+    share: wilsonInterval(met, userDays, confidence),
+    meanSessionsPerUserDay: userDays === 0 ? null : sessionTotal / userDays,
+    distribution: histogram,
   };
 }

@@ -1,6 +1,7 @@
 import { dayKey } from '../core/calendar.js';
 import type { EventAccessors, Events } from '../core/events.js';
-import { optionsOf, readNonNegative, type Id } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readNonNegative, type Id } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import { sessionize } from './internal/sessionize.js';
 
@@ -15,6 +16,9 @@ export interface SessionsOptions<R> extends EventAccessors<R> {
   /** IANA time zone of the session days (default `'UTC'`). */
   readonly timeZone?: string;
 }
+
+/** The option keys of {@link sessions}. */
+export const SESSIONS_OPTION_KEYS = ['userId', 'timestamp', 'inactivityMinutes', 'timeZone'] as const;
 
 /** One session of one user. */
 export interface Session {
@@ -81,8 +85,8 @@ export interface SessionsResult {
  * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
  * columns `{ userId, timestamp }`, read in place.
  * @throws {MetricsInputError} for a bad record, user id or timestamp (naming
- * `events[i].field`), an unknown time zone, or a negative or non-numeric
- * `inactivityMinutes`.
+ * `events[i].field` and the record's user id), an unknown option key or a `null` option,
+ * an unknown time zone, or a negative or non-numeric `inactivityMinutes`.
  *
  * @example
  * ```ts
@@ -102,7 +106,7 @@ export interface SessionsResult {
  */
 export function sessions<R>(events: Events<R>, options?: SessionsOptions<R>): SessionsResult {
   const fn = 'sessions';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, SESSIONS_OPTION_KEYS);
   const inactivityMinutes = opts.inactivityMinutes === undefined ? 30 : readNonNegative(opts.inactivityMinutes, fn, 'options.inactivityMinutes');
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const table = sessionize(fn, events, opts, zone, inactivityMinutes * 60_000);

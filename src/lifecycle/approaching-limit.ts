@@ -7,7 +7,7 @@ import type { JourneyEvent, Milestone } from './types.js';
 export interface ApproachingLimitOptions<R = unknown> {
   /** The plan limit, in events (or in units of `value`): a finite number > 0. */
   readonly limit: number;
-  /** The share of the limit that triggers, in (0, 1] (default 0.8). */
+  /** The share of the limit that triggers, in (0, 1] (default 0.8; leave it out for the default, `null` is an error). */
   readonly share?: number;
   /** Only events from the start to `withinDays` 24-hour days after it count (inclusive). */
   readonly withinDays?: number;
@@ -17,6 +17,9 @@ export interface ApproachingLimitOptions<R = unknown> {
    */
   readonly value?: (event: JourneyEvent<R>) => number;
 }
+
+/** The keys of {@link ApproachingLimitOptions}. */
+const APPROACHING_LIMIT_OPTION_KEYS = ['limit', 'share', 'withinDays', 'value'] as const satisfies readonly (keyof ApproachingLimitOptions)[];
 
 /**
  * A plan-limit trigger: reached when usage reaches a share of a plan's limit, e.g. the
@@ -41,9 +44,12 @@ export interface ApproachingLimitOptions<R = unknown> {
  * @param event An event name, or a predicate `(event) => boolean` on the journey's events.
  * @param options `{ limit, share?, withinDays?, value? }`.
  * @throws {MetricsInputError} when built: `invalid-option` at `event` for an empty name or
- * a value that is neither a string nor a function, at `options.value` when not a function;
- * `invalid-number` at `options.limit` unless a finite number > 0, at `options.share` unless
- * in (0, 1], at `options.withinDays` unless a finite number > 0. When evaluated:
+ * a value that is neither a string nor a function, at `options.value` when not a function,
+ * at `options` for options that are not an object, at any option that is `null` (`share:
+ * null` is not the default 0.8: leave the key out); `unknown-option` for a key it does not
+ * know (`options.threshold`); `invalid-number` at `options.limit` unless a finite number
+ * > 0, at `options.share` unless in (0, 1], at `options.withinDays` unless a finite number
+ * > 0. When evaluated:
  * `invalid-number` at `events[i].value` when `value` returns anything but a finite number.
  *
  * @example
@@ -60,10 +66,10 @@ export interface ApproachingLimitOptions<R = unknown> {
 export function approachingLimit<R = unknown>(event: EventMatcher<R>, options: ApproachingLimitOptions<R>): Milestone<R> {
   const fn = 'approachingLimit';
   const matches = matcherOf<R>(fn, event, 'event');
-  const opts = requireOptions(fn, options);
+  const opts = requireOptions(fn, options, APPROACHING_LIMIT_OPTION_KEYS);
   const limit = opts.limit;
   if (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0) fail(fn, 'options.limit', 'invalid-number', 'must be a finite number > 0', limit);
-  const share = opts.share ?? 0.8;
+  const share = opts.share === undefined ? 0.8 : opts.share;
   if (typeof share !== 'number' || !(share > 0 && share <= 1)) fail(fn, 'options.share', 'invalid-number', 'must be a number in (0, 1]', share);
   const withinDays = readWindowDays(fn, opts.withinDays, 'options.withinDays', false);
   const value = opts.value;

@@ -1,10 +1,12 @@
-import { fail } from '../core/errors.js';
-import { optionsOf } from '../core/read.js';
+import { asOfEcho } from '../core/as-of.js';
+import { describeValue, fail } from '../core/errors.js';
+import { optionsOf } from '../core/options.js';
 import { isSupportedInstant } from '../core/time-zone.js';
 import type { Estimate } from '../core/types.js';
 import { newcombeInterval } from '../stats/newcombe-interval.js';
 import { normalCdf } from '../stats/normal-cdf.js';
 import {
+  CONVERSION_WINDOW_OPTION_KEYS,
   ConversionTally,
   readConversionSettings,
   readConversionTimes,
@@ -26,11 +28,16 @@ export interface CompareConversionOptions<R = unknown> extends ConversionWindowO
   readonly segment: ConversionSegment<R>;
 }
 
+/** The keys of {@link CompareConversionOptions}. */
+const COMPARE_CONVERSION_OPTION_KEYS = ['segment', ...CONVERSION_WINDOW_OPTION_KEYS] as const satisfies readonly (keyof CompareConversionOptions)[];
+
 /** Result of {@link compareConversion}. */
 export interface CompareConversionResult {
-  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
+  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
-  /** IANA time zone of a date-only `asOf`. */
+  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
+  readonly asOfDate: string | null;
+  /** IANA time zone of `asOf` and of the milestones' calendar days. */
   readonly timeZone: string;
   /** Length of the conversion window, in days of 24 hours. */
   readonly withinDays: number;
@@ -64,7 +71,8 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
     if (value === true) return Number.NEGATIVE_INFINITY;
     if (value === false || value === null) return Number.NaN;
     if (typeof value === 'number' && isSupportedInstant(value)) return value;
-    return fail(fn, 'options.segment', 'invalid-milestone', `returned a value that is not true, false, epoch milliseconds or null for ${journeyPlace(index)}`, value);
+    const whose = `${journeyPlace(index)} (id ${describeValue(journey.id)})`;
+    return fail(fn, 'options.segment', 'invalid-milestone', `returned a value that is not true, false, epoch milliseconds or null for ${whose}`, value);
   };
 }
 
@@ -73,7 +81,8 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
  * difference with Newcombe's interval, the relative lift and a two-proportion z-test.
  *
  * Definition: each group's conversion is computed as by `conversion` (same `from`, `to`,
- * `withinDays` and `asOf`; pending journeys are left out of both rates). A journey is in
+ * `withinDays` (24-hour days), `asOf` (inclusive; a date-only `asOf` is the end of that
+ * local day) and time zone; pending journeys are left out of both rates). A journey is in
  * the segment when `segment` returns `true`, or, for a milestone, when it returns an
  * instant at or before the journey's `from` time (and `asOf`): membership is settled when
  * the window opens, so the segment is not credited with what it did during the window
@@ -99,10 +108,12 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
  *
  * @param journeys The journeys (an array or any iterable, read once).
  * @param options `{ segment, from?, to, withinDays, asOf?, timeZone?, confidence? }`.
- * @returns `{ asOf, timeZone, withinDays, confidence, segment, rest, difference,
- * relativeLift, z, pValue }`, `segment` and `rest` shaped as `conversion`'s counts.
- * @throws {MetricsInputError} as `conversion`, and `invalid-option` for a `segment` that is
- * not a function, `invalid-milestone` (path `options.segment`) when it returns anything but
+ * @returns `{ asOf, asOfDate, timeZone, withinDays, confidence, segment, rest,
+ * difference, relativeLift, z, pValue }`, `segment` and `rest` shaped as `conversion`'s
+ * counts.
+ * @throws {MetricsInputError} as `conversion` (an unknown option is `unknown-option`, a
+ * `null` option `invalid-option`), and `invalid-option` for a `segment` that is not a
+ * function, `invalid-milestone` (path `options.segment`) when it returns anything but
  * `true`, `false`, `null` or epoch milliseconds.
  *
  * @example
@@ -122,14 +133,15 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
  * const hasEvent = (name: string) => (j: Journey) => j.events.find((e) => e.name === name)?.timestamp ?? null;
  * const result = compareConversion(journeys, { segment: hasEvent('webinar'), to: hasEvent('paid'), withinDays: 14, asOf: '2024-02-01' });
  * [result.segment.rate?.value, result.rest.rate?.value]; // => [0.3, 0.125]
- * result.difference; // => { value: 0.175, lower: -0.006, upper: 0.3446 }
- * result.relativeLift; // => 1.4
- * result.pValue; // => 0.0557
+ * [result.asOf, result.asOfDate]; // => ['2024-02-01T23:59:59.999Z', '2024-02-01']
+ * result.difference; // ~> { value: 0.175, lower: -0.006, upper: 0.3446 }
+ * result.relativeLift; // ~> 1.4
+ * result.pValue; // ~> 0.0557
  * ```
  */
 export function compareConversion<R = unknown>(journeys: Iterable<Journey<R>>, options: CompareConversionOptions<R>): CompareConversionResult {
   const fn = 'compareConversion';
-  const opts = optionsOf(options as CompareConversionOptions, fn);
+  const opts = optionsOf(options as CompareConversionOptions, fn, COMPARE_CONVERSION_OPTION_KEYS);
   const readSegment = segmentReader(fn, opts.segment);
   const settings = readConversionSettings(fn, opts);
   const times = readConversionTimes(fn, journeys, settings, readSegment);
@@ -155,8 +167,8 @@ export function compareConversion<R = unknown>(journeys: Iterable<Journey<R>>, o
   const relativeLift = segment.rate === null || rest.rate === null || rest.rate.value === 0 ? null : segment.rate.value / rest.rate.value - 1;
   const z = pooledZ(segment.converted, segment.eligible, rest.converted, rest.eligible);
   return {
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
-    timeZone: settings.timeZone,
+    ...asOfEcho(asOf, times.zone),
+    timeZone: times.zone.timeZone,
     withinDays: settings.withinDays,
     confidence,
     segment,

@@ -1,5 +1,7 @@
-import { optionsOf } from '../core/read.js';
+import { asOfEcho } from '../core/as-of.js';
+import { optionsOf } from '../core/options.js';
 import {
+  CONVERSION_WINDOW_OPTION_KEYS,
   ConversionTally,
   readConversionSettings,
   readConversionTimes,
@@ -15,9 +17,11 @@ export type ConversionOptions<R = unknown> = ConversionWindowOptions<R>;
 
 /** Result of {@link conversion}: the counts and rate, with the settings that shaped them. */
 export interface ConversionResult extends ConversionSummary {
-  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
+  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
-  /** IANA time zone of a date-only `asOf`. */
+  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
+  readonly asOfDate: string | null;
+  /** IANA time zone of `asOf` and of the milestones' calendar days. */
   readonly timeZone: string;
   /** Length of the conversion window, in days of 24 hours. */
   readonly withinDays: number;
@@ -30,10 +34,12 @@ export interface ConversionResult extends ConversionSummary {
  * paid within 14 days, onboarding completed within 24 hours of signup (`withinDays: 1`).
  *
  * Definition: a journey's window opens when it reaches `from` (default: its start) and
- * lasts `withinDays × 24` hours, both ends included. It converted when `to` was reached
- * by the end of the window and by `asOf`; reaching `to` before `from` counts as converting
- * at `from` (0 days), as a later lifecycle stage reached early counts once the earlier
- * one is. A journey that reached `from` is eligible once its window has closed
+ * lasts `withinDays × 24` hours (24-hour days from the start of the window, fractions
+ * allowed), both ends included. It converted when `to` was reached by the end of the
+ * window and at or before `asOf` (inclusive; a date-only `asOf` is the end of that local
+ * day, so a conversion at 23:30 that day counts); reaching `to` before `from` counts as
+ * converting at `from` (0 days), as a later lifecycle stage reached early counts once the
+ * earlier one is. A journey that reached `from` is eligible once its window has closed
  * (`from + withinDays <= asOf`); before that it is pending and stays out of the rate,
  * even when it has already converted (counting only the early successes would inflate
  * the rate; Totango's pending trials), and is reported in `pending` and
@@ -41,6 +47,11 @@ export interface ConversionResult extends ConversionSummary {
  * `notReachedFrom`. `rate = converted / eligible` with a Wilson score interval at
  * `confidence`; `medianDaysToConvert` is the median of `to - from` (0 when `to` came
  * first), in days, over the converted eligible journeys.
+ *
+ * Time zone: `timeZone` is the zone of a date-only `asOf` and of the calendar milestones
+ * without a zone of their own (`activeDays`, `recurring`), which get each journey in it.
+ * Without it, the journeys' zone (the `timeZone` of `journeys()`) is used, which must then
+ * be the same for all of them (UTC for journeys without one).
  *
  * Source: the conversion-window metric of product analytics funnels (Amplitude's and
  * Mixpanel's "conversion window"), with Totango's handling of evaluations still in
@@ -54,14 +65,17 @@ export interface ConversionResult extends ConversionSummary {
  *
  * @param journeys The journeys (an array or any iterable, read once).
  * @param options `{ from?, to, withinDays, asOf?, timeZone?, confidence? }`.
- * @returns `{ asOf, timeZone, withinDays, confidence, journeys, notReachedFrom, pending,
- * pendingConverted, eligible, converted, rate, medianDaysToConvert }`.
+ * @returns `{ asOf, asOfDate, timeZone, withinDays, confidence, journeys, notReachedFrom,
+ * pending, pendingConverted, eligible, converted, rate, medianDaysToConvert }`.
  * @throws {MetricsInputError} `invalid-option` for a missing or non-function `to` or
- * `from`, a bad `asOf`, `timeZone` or `confidence`; `invalid-number` for `withinDays`
+ * `from`, a bad `confidence`, an option that is `null`; `unknown-option` for a key it does
+ * not know (`options.window`); `invalid-timestamp` for a bad `asOf`; `invalid-time-zone`
+ * for an unknown zone, a journey whose `timeZone` is not one or, without
+ * `options.timeZone`, differs from the first journey's; `invalid-number` for `withinDays`
  * that is not a finite number > 0; for a journey that is not `{ id, start, events }`
- * (`journeys[3].start`) or an event without a valid timestamp when `asOf` is defaulted;
- * `invalid-milestone` (path `options.to` or `options.from`) when a milestone returns
- * anything but `null` or epoch milliseconds.
+ * (`journeys[3] (id "u1").start`) or an event without a valid timestamp when `asOf` is
+ * defaulted; `invalid-milestone` (path `options.to` or `options.from`) when a milestone
+ * returns anything but `null` or epoch milliseconds.
  *
  * @example
  * ```ts
@@ -79,15 +93,18 @@ export interface ConversionResult extends ConversionSummary {
  *   onboarded('e', '2024-03-05T00:00Z', '2024-03-05T02:00Z'), // converted, window open: pending
  * ];
  * const result = conversion(journeys, { to: hasEvent('onboarding_completed'), withinDays: 1 });
- * result.asOf; // => '2024-03-05T12:00:00.000Z'
+ * [result.asOf, result.asOfDate]; // => ['2024-03-05T12:00:00.000Z', '2024-03-05']
  * [result.eligible, result.converted, result.pending, result.pendingConverted]; // => [3, 2, 2, 1]
- * result.rate; // => { value: 0.6667, lower: 0.2077, upper: 0.9385 }
- * result.medianDaysToConvert; // => 0.9167
+ * result.rate; // ~> { value: 0.6667, lower: 0.2077, upper: 0.9385 }
+ * result.medianDaysToConvert; // ~> 0.9167
+ * // asOf '2024-03-05' is the end of that day: e's window closes at 03-06 00:00, still pending.
+ * const march5 = conversion(journeys, { to: hasEvent('onboarding_completed'), withinDays: 1, asOf: '2024-03-05' });
+ * [march5.asOf, march5.eligible, march5.pending]; // => ['2024-03-05T23:59:59.999Z', 3, 2]
  * ```
  */
 export function conversion<R = unknown>(journeys: Iterable<Journey<R>>, options: ConversionOptions<R>): ConversionResult {
   const fn = 'conversion';
-  const settings = readConversionSettings(fn, optionsOf(options as ConversionWindowOptions, fn));
+  const settings = readConversionSettings(fn, optionsOf(options as ConversionWindowOptions, fn, CONVERSION_WINDOW_OPTION_KEYS));
   const times = readConversionTimes(fn, journeys, settings, null);
   const tally = new ConversionTally();
   const asOf = times.asOf;
@@ -95,8 +112,8 @@ export function conversion<R = unknown>(journeys: Iterable<Journey<R>>, options:
     for (let j = 0; j < times.n; j++) tally.add(times.from[j] as number, times.to[j] as number, asOf, settings.windowMs);
   }
   return {
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
-    timeZone: settings.timeZone,
+    ...asOfEcho(asOf, times.zone),
+    timeZone: times.zone.timeZone,
     withinDays: settings.withinDays,
     confidence: settings.confidence,
     ...tally.summary(settings.confidence),

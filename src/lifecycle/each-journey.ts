@@ -8,9 +8,10 @@ import type { Journey } from './types.js';
  * `compareConversion`, a loop of milestone calls), so memory stays per journey.
  *
  * Definition: iterating gives exactly `journeys(events, options)`: one `{ id, start,
- * events }` per user (or per `by` id), in id order (numbers first, in numeric order, then
- * strings by code units), events in time order with simultaneous events in input order,
- * `start` the signup instant or else the first event's. Options, validation and errors
+ * events, timeZone }` per user (or per `by` id), in id order (numbers first, in numeric
+ * order, then strings by code units), events in time order with simultaneous events in
+ * input order, `start` the signup instant or else the first event's, `timeZone` the zone
+ * of the call (which calendar milestones and the journeys' consumers inherit). Options, validation and errors
  * are those of `journeys` (the message names `eachJourney`). Every event and signup is
  * read and checked in the call, so bad input throws here, not in the middle of a loop;
  * only the journey objects are deferred. Each iteration makes fresh objects, so a second
@@ -37,11 +38,13 @@ import type { Journey } from './types.js';
  * @throws {MetricsInputError} in the call, never while iterating: `invalid-id` for an event
  * without a valid id (`events[i].userId`, `events.userId[i]` for columns),
  * `invalid-timestamp` or `ambiguous-timestamp` for a bad instant (`events[i].timestamp`),
- * `invalid-name` for a name that is not a non-empty string (`events[i].name`),
- * `invalid-record` for a row that is not an object, `invalid-input` for input that is
- * neither rows nor columns or a missing or short column, the same for a signup
- * (`signups[i].signedUpAt`), `duplicate-id` for an id with two signups,
- * `invalid-time-zone` for an unknown zone, `invalid-option` for a bad accessor or `by`.
+ * `invalid-name` for a name that is not a non-empty string (`events[i] (userId "u").name`;
+ * errors about a record's fields name its id), `invalid-record` for a row that is not an
+ * object, `invalid-input` for input that is neither rows nor columns or a missing or short
+ * column, the same for a signup (`signups[i] (userId "u").signedUpAt`), `duplicate-id`
+ * for an id with two signups, `invalid-time-zone` for an unknown zone, `invalid-option`
+ * for a bad accessor or `by` or an option that is `null`, `unknown-option` for a key it
+ * does not know, nested `signupFields` included.
  *
  * @example
  * ```ts

@@ -12,6 +12,9 @@ export interface EventCountOptions {
   readonly withinDays?: number;
 }
 
+/** The keys of {@link EventCountOptions}. */
+const EVENT_COUNT_OPTION_KEYS = ['atLeast', 'withinDays'] as const satisfies readonly (keyof EventCountOptions)[];
+
 /**
  * A milestone reached by the `atLeast`-th event of a kind, optionally within a window
  * after the start: Facebook's "7 friends in 10 days", Slack's "2,000 messages".
@@ -35,10 +38,11 @@ export interface EventCountOptions {
  *
  * @param event An event name, or a predicate `(event) => boolean` on the journey's events.
  * @param options `{ atLeast, withinDays? }`.
- * @throws {MetricsInputError} `invalid-option` at `event` for an empty name or a value that
- * is not a string or a function; `invalid-number` at `options.atLeast` unless an integer
- * >= 1, at `options.withinDays` unless a finite number > 0 (all when the milestone is
- * built).
+ * @throws {MetricsInputError} when the milestone is built: `invalid-option` at `event` for
+ * an empty name or a value that is not a string or a function, at `options` for options
+ * that are not an object or hold a `null`; `unknown-option` for a key it does not know
+ * (`options.withinDay`: did you mean withinDays?); `invalid-number` at `options.atLeast`
+ * unless an integer >= 1, at `options.withinDays` unless a finite number > 0.
  *
  * @example
  * ```ts
@@ -57,7 +61,7 @@ export interface EventCountOptions {
 export function eventCount<R = unknown>(event: EventMatcher<R>, options: EventCountOptions): Milestone<R> {
   const fn = 'eventCount';
   const matches = matcherOf<R>(fn, event, 'event');
-  const opts = requireOptions(fn, options);
+  const opts = requireOptions(fn, options, EVENT_COUNT_OPTION_KEYS);
   const atLeast = readCount(fn, opts.atLeast, 'options.atLeast');
   const withinDays = readWindowDays(fn, opts.withinDays, 'options.withinDays', false);
   if (withinDays === undefined) {

@@ -1,14 +1,16 @@
+import { asOfEcho, isCompleteAt, readAsOf } from '../core/as-of.js';
 import { dayKey } from '../core/calendar.js';
 import { fail } from '../core/errors.js';
 import { scanEvents, type EventAccessors, type Events } from '../core/events.js';
-import { optionsOf, readChoice, readWeekStart } from '../core/read.js';
-import { readInstant } from '../core/timestamp.js';
+import { optionsOf } from '../core/options.js';
+import { readChoice, readWeekStart } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import type { Period, Timestamp, Weekday } from '../core/types.js';
 import { UnitDaysBuilder } from '../core/unit-days.js';
 import { readDayBounds } from '../core/day-range.js';
-import { growthRange, periodScale } from './internal/growth-periods.js';
+import { growthRange, periodScale, type PeriodScale } from './internal/growth-periods.js';
 import { NO_SIGNUP, readSignupDays } from './internal/growth-signups.js';
+import { SIGNUP_FIELDS_KEYS } from './internal/journey-scan.js';
 import type { SignupFields } from './journeys.js';
 
 /** What makes a user "new" in {@link growthLifecycle}. */
@@ -22,11 +24,19 @@ export interface GrowthLifecycleOptions<R, S = unknown> extends EventAccessors<R
   readonly timeZone?: string;
   /** First day of the week, 0 = Sunday ... 6 = Saturday (default 1, Monday). */
   readonly weekStartsOn?: Weekday;
-  /** A day in the first reported period (default: the first active day). */
+  /** A day (`YYYY-MM-DD`), month (`YYYY-MM`) or instant in the first reported period (default: the first active day). */
   readonly from?: Timestamp;
-  /** A day in the last reported period (default: the day of `asOf`); not after the day of `asOf`. */
+  /**
+   * A day (`YYYY-MM-DD`), month (`YYYY-MM`: its last day) or instant in the last reported
+   * period (default: the day of `asOf`); not after the day of `asOf`.
+   */
   readonly to?: Timestamp;
-  /** The end of the observed data (default: the latest event); later events are ignored. */
+  /**
+   * The end of the observed data (default: the latest event): events at or before it
+   * count, later ones are ignored. A date-only `YYYY-MM-DD` is the end of that local day
+   * (its events count and a period ending that day is complete); `YYYY-MM` the end of that
+   * month.
+   */
   readonly asOf?: Timestamp;
   /**
    * `'first-activity'`: a user is created in the period of their first event. `'signup'`: in
@@ -43,6 +53,21 @@ export interface GrowthLifecycleOptions<R, S = unknown> extends EventAccessors<R
   readonly signupFields?: SignupFields<S>;
 }
 
+/** The keys of {@link GrowthLifecycleOptions}. */
+const GROWTH_LIFECYCLE_OPTION_KEYS = [
+  'userId',
+  'timestamp',
+  'period',
+  'timeZone',
+  'weekStartsOn',
+  'from',
+  'to',
+  'asOf',
+  'newBy',
+  'signups',
+  'signupFields',
+] as const satisfies readonly (keyof GrowthLifecycleOptions<unknown>)[];
+
 /** The lifecycle counts of one calendar period. */
 export interface GrowthLifecyclePeriod {
   /** The period's key: `YYYY-MM-DD` for a day or a week (its first day), `YYYY-MM` for a month. */
@@ -51,7 +76,12 @@ export interface GrowthLifecyclePeriod {
   readonly start: string;
   /** Last calendar day of the period, `YYYY-MM-DD`. */
   readonly end: string;
-  /** Whether the period ends on or before the day of `asOf` (the last one may be partial). */
+  /**
+   * Whether the period is complete at `asOf`: its last local day has ended by `asOf` (a
+   * date-only `asOf` completes its own day). Periods are never clipped by `from`/`to` (each
+   * counts its whole calendar span), so this is the only way a period is partial: the last
+   * one, while its days are still running, with its `dormant` count still growing.
+   */
   readonly complete: boolean;
   /** Users created in the period and active in it. */
   readonly new: number;
@@ -77,8 +107,10 @@ export interface GrowthLifecycleResult {
   readonly weekStartsOn: Weekday;
   /** What makes a user new: `'first-activity'` or `'signup'`. */
   readonly newBy: GrowthLifecycleNewBy;
-  /** The `asOf` used, as an ISO string; `null` when there are no events and none was given. */
+  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no events and none was given. */
   readonly asOf: string | null;
+  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
+  readonly asOfDate: string | null;
   /** First reported day, `YYYY-MM-DD` (`null` for empty input without a range). */
   readonly from: string | null;
   /** Last reported day, `YYYY-MM-DD` (`null` for empty input without a range). */
@@ -109,27 +141,39 @@ export interface GrowthLifecycleResult {
  *   `quickRatio = (new + resurrecting) / -dormant` (`null` when `dormant` is 0), above 1
  *   when the active base grows.
  * So `dormant(t) = -(active(t - 1) - returning(t))`, and every user active in `t` is in
- * exactly one of new, returning, resurrecting. Classification uses every event up to
- * `asOf`: activity before `from` is history (a user first active before `from` is never
+ * exactly one of new, returning, resurrecting. Classification uses every event at or
+ * before `asOf` (inclusive; a date-only `asOf` is the end of that local day, so its events
+ * count): activity before `from` is history (a user first active before `from` is never
  * new inside it), and the first period's dormant counts users active in the period before
  * it. `from` and `to` pick the periods; each period counts its whole calendar span. To
  * count accounts instead of users, read the account id as `userId`.
+ *
+ * Complete periods: a period is `complete` when its last local day has ended by `asOf`:
+ * with `asOf: '2024-06-30'` June is complete and its June 30 events count; with an instant
+ * during June 30 (such as the default, the latest event) June is not complete, since its
+ * dormant count is still growing. Periods after the day of `asOf` are not reported (the
+ * default range ends on that day; a later `to` is an error).
  *
  * Cost: O(n) over the events plus O(user-days + periods): events become sorted distinct
  * active days per user, then one pass per user maps days to periods and classifies each
  * transition. Memory O(user-days + periods), not per event.
  *
- * Edge cases: empty input gives `periods: []` (or zero counts over a given `from`/`to`);
- * every period of the range is present, with zeros when nobody was active. A period that
- * ends after the day of `asOf` says `complete: false` (its dormant count is still
- * growing; every period does when there is no `asOf`, i.e. no events and none given).
- * Events after `asOf` are validated and ignored.
+ * Edge cases: empty input gives `periods: []` (or zero counts over a given `from`/`to`,
+ * none complete: without events or `asOf` there is no `asOf`); every period of the range
+ * is present, with zeros when nobody was active. Events after `asOf` are validated and
+ * ignored.
  *
  * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
  * columns `{ userId, timestamp }`, read in place; `signups` are rows.
- * @throws {MetricsInputError} for bad records or signups (including two signups of one
- * user, `duplicate-id`), an unknown zone, period, week start or `newBy`, `newBy: 'signup'`
- * without `signups`, `to` before `from`, or `from`/`to` after the day of `asOf`.
+ * @returns `{ timeZone, period, weekStartsOn, newBy, asOf, asOfDate, from, to, periods:
+ * [{ period, start, end, complete, new, returning, resurrecting, dormant, active,
+ * quickRatio }] }`.
+ * @throws {MetricsInputError} for bad records or signups, naming the record's id
+ * (`events[4] (userId "u_77").timestamp`, `signups[2] (userId "u_1").signedUpAt`; two
+ * signups of one user are `duplicate-id`), an unknown zone, period, week start or `newBy`,
+ * `newBy: 'signup'` without `signups`, `to` before `from`, `from`/`to` after the day of
+ * `asOf`, an option that is `null` (`invalid-option`), or a key it does not know, nested
+ * `signupFields` included (`unknown-option`).
  *
  * @example
  * ```ts
@@ -146,23 +190,19 @@ export interface GrowthLifecycleResult {
  * // => [['2024-01', 1, 0, 0, 0], ['2024-02', 1, 1, 0, 0], ['2024-03', 0, 1, 0, -1], ['2024-04', 0, 0, 1, -1]]
  * result.periods.map((p) => p.quickRatio);
  * // => [null, null, 0, 1]
+ * // The default asOf is the latest event, 09:00 on April 30: April is not over yet.
+ * [result.asOf, result.asOfDate, result.periods.at(-1)?.complete]; // => ['2024-04-30T09:00:00.000Z', '2024-04-30', false]
+ * growthLifecycle(events, { period: 'month', asOf: '2024-04-30' }).periods.at(-1)?.complete; // => true
  * ```
  */
 export function growthLifecycle<R, S = unknown>(events: Events<R>, options: GrowthLifecycleOptions<R, S>): GrowthLifecycleResult {
   const fn = 'growthLifecycle';
-  const opts = optionsOf(options, fn);
-  if (opts.period === undefined) fail(fn, 'options.period', 'invalid-option', "must be one of 'day', 'week', 'month'", undefined);
-  const period = readChoice(opts.period, ['day', 'week', 'month'] as const, 'month', fn, 'options.period');
-  const weekStartsOn = readWeekStart(opts.weekStartsOn, fn);
-  const newBy = readChoice(opts.newBy, ['first-activity', 'signup'] as const, opts.signups === undefined ? 'first-activity' : 'signup', fn, 'options.newBy');
-  if (newBy === 'signup' && opts.signups === undefined) {
-    fail(fn, 'options.signups', 'invalid-option', "is required when options.newBy is 'signup'", undefined);
-  }
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const settings = readGrowthSettings<R, S>(fn, options);
+  const { opts, zone, period, weekStartsOn, newBy } = settings;
+  const givenAsOf = readAsOf(opts.asOf, zone, fn);
   const bounds = readDayBounds(fn, opts, zone);
 
-  // Events to sorted distinct active days per user, up to asOf.
+  // Events to sorted distinct active days per user, up to asOf (inclusive).
   const limit = givenAsOf ?? Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   const builder = new UnitDaysBuilder();
@@ -171,8 +211,8 @@ export function growthLifecycle<R, S = unknown>(events: Events<R>, options: Grow
     if (instant > latest) latest = instant;
     builder.add(user, zone.dayOf(instant));
   });
-  const { offsets, days, firstDay } = builder.build(ids.users.size);
-  const signupDays = newBy === 'signup' ? readSignupDays(fn, opts.signups, opts.signupFields, ids.users, zone) : null;
+  const activity = builder.build(ids.users.size);
+  const signupDays = newBy === 'signup' ? readSignupDays(fn, opts.signups, settings.signupFields, ids.users, zone) : null;
 
   const asOf = givenAsOf ?? (latest === Number.NEGATIVE_INFINITY ? null : latest);
   const asOfDay = asOf === null ? null : zone.dayOf(asOf);
@@ -184,27 +224,64 @@ export function growthLifecycle<R, S = unknown>(events: Events<R>, options: Grow
       fail(fn, 'options.from', 'invalid-option', `must not be after the day of asOf (${dayKey(asOfDay)})`, opts.from);
     }
   }
-  const range = growthRange(bounds, firstDay, asOfDay);
+  const range = growthRange(bounds, activity.firstDay, asOfDay);
   const head = {
     timeZone: zone.timeZone,
     period,
     weekStartsOn,
     newBy,
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...asOfEcho(asOf, zone),
     from: range === null ? null : dayKey(range.from),
     to: range === null ? null : dayKey(range.to),
   };
   if (range === null) return { ...head, periods: [] };
-
   const scale = periodScale(period, weekStartsOn);
   const first = scale.of(range.from);
-  const last = scale.of(range.to);
-  const count = last - first + 1;
+  const counts = countTransitions(activity, signupDays, scale, first, scale.of(range.to) - first + 1);
+  return { ...head, periods: periodRows(counts, scale, first, (lastDay) => isCompleteAt(lastDay, asOf, zone)) };
+}
+
+/** The options of a growth lifecycle, checked. */
+function readGrowthSettings<R, S>(fn: string, options: GrowthLifecycleOptions<R, S>) {
+  const opts = optionsOf(options, fn, GROWTH_LIFECYCLE_OPTION_KEYS);
+  if (opts.period === undefined) fail(fn, 'options.period', 'invalid-option', "must be one of 'day', 'week', 'month'", undefined);
+  const period = readChoice(opts.period, ['day', 'week', 'month'] as const, 'month', fn, 'options.period');
+  const weekStartsOn = readWeekStart(opts.weekStartsOn, fn);
+  const newBy = readChoice(opts.newBy, ['first-activity', 'signup'] as const, opts.signups === undefined ? 'first-activity' : 'signup', fn, 'options.newBy');
+  if (newBy === 'signup' && opts.signups === undefined) {
+    fail(fn, 'options.signups', 'invalid-option', "is required when options.newBy is 'signup'", undefined);
+  }
+  const signupFields = optionsOf(opts.signupFields, fn, SIGNUP_FIELDS_KEYS, 'options.signupFields');
+  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
+  return { opts, period, weekStartsOn, newBy, signupFields, zone };
+}
+
+/** Per reported period (slot 0 = period `first`): the four lifecycle counts. */
+interface TransitionCounts {
+  readonly fresh: Int32Array;
+  readonly returning: Int32Array;
+  readonly resurrecting: Int32Array;
+  readonly dormant: Int32Array;
+}
+
+/**
+ * One pass per user over their sorted active days: the period of each, and the
+ * transition it makes (new, returning, resurrecting; dormant in the period after a gap or
+ * after the last active period), counted in the `count` reported periods from `first`.
+ */
+function countTransitions(
+  activity: { offsets: Int32Array | ArrayLike<number>; days: Int32Array | ArrayLike<number> },
+  signupDays: Int32Array | null,
+  scale: PeriodScale,
+  first: number,
+  count: number,
+): TransitionCounts {
+  const { offsets, days } = activity;
   const fresh = new Int32Array(count);
   const returning = new Int32Array(count);
   const resurrecting = new Int32Array(count);
   const dormant = new Int32Array(count);
-  const users = ids.users.size;
+  const users = offsets.length - 1;
   for (let u = 0; u < users; u++) {
     const end = offsets[u + 1] as number;
     let previous = 0; // period of the previous active period
@@ -244,21 +321,26 @@ export function growthLifecycle<R, S = unknown>(events: Events<R>, options: Grow
       if (gap >= 0 && gap < count) dormant[gap] = (dormant[gap] as number) + 1;
     }
   }
+  return { fresh, returning, resurrecting, dormant };
+}
 
+/** The result rows of the reported periods; `complete` tells whether a period's last day has ended. */
+function periodRows(counts: TransitionCounts, scale: PeriodScale, first: number, complete: (lastDay: number) => boolean): GrowthLifecyclePeriod[] {
+  const count = counts.fresh.length;
   const periods: GrowthLifecyclePeriod[] = new Array<GrowthLifecyclePeriod>(count);
   for (let k = 0; k < count; k++) {
     const p = first + k;
     const start = scale.firstDay(p);
     const stop = scale.firstDay(p + 1) - 1;
-    const n = fresh[k] as number;
-    const ret = returning[k] as number;
-    const res = resurrecting[k] as number;
-    const gone = dormant[k] as number;
+    const n = counts.fresh[k] as number;
+    const ret = counts.returning[k] as number;
+    const res = counts.resurrecting[k] as number;
+    const gone = counts.dormant[k] as number;
     periods[k] = {
       period: scale.key(p),
       start: dayKey(start),
       end: dayKey(stop),
-      complete: asOfDay !== null && stop <= asOfDay,
+      complete: complete(stop),
       new: n,
       returning: ret,
       resurrecting: res,
@@ -267,5 +349,5 @@ export function growthLifecycle<R, S = unknown>(events: Events<R>, options: Grow
       quickRatio: gone === 0 ? null : (n + res) / gone,
     };
   }
-  return { ...head, periods };
+  return periods;
 }

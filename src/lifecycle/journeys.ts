@@ -42,9 +42,14 @@ export interface JourneysOptions<R, S = unknown> {
   readonly by?: string | Accessor<R, unknown>;
   /** Signup rows, one per journey: `{ userId, signedUpAt }` by default (see `signupFields`). */
   readonly signups?: Iterable<S>;
-  /** Accessors for the signup rows. */
+  /** Accessors for the signup rows (`{ id?, signedUpAt? }`; other keys are an error). */
   readonly signupFields?: SignupFields<S>;
-  /** IANA time zone in which date-only timestamps (`YYYY-MM-DD`) are read (default `'UTC'`). */
+  /**
+   * IANA time zone of the journeys (default `'UTC'`): date-only timestamps (`YYYY-MM-DD`)
+   * are read in it, and every journey carries it as its `timeZone`, so calendar milestones
+   * (`activeDays`, `recurring`) count its local days and `lifecycle`, `lifecycleFunnel`,
+   * `timeToValue` and `conversion` work in it unless given their own.
+   */
   readonly timeZone?: string;
 }
 
@@ -52,11 +57,14 @@ export interface JourneysOptions<R, S = unknown> {
  * Groups events into one journey per user (or per account): its start and its events in
  * time order, the input of every milestone.
  *
- * Definition: a journey is `{ id, start, events }`. `id` is the user id (with `by`, the
- * account id or whatever `by` reads); `events` are that id's events as `{ name, timestamp,
- * record }`, sorted by time, simultaneous events in input order (`record` is the input row,
- * or the event's index for column input). `start` is the signup instant from `signups`
- * when the id has a row there, else the instant of its first event. Ids in `signups`
+ * Definition: a journey is `{ id, start, events, timeZone }`. `id` is the user id (with
+ * `by`, the account id or whatever `by` reads); `events` are that id's events as `{ name,
+ * timestamp, record }`, sorted by time, simultaneous events in input order (`record` is the
+ * input row, or the event's index for column input). `start` is the signup instant from
+ * `signups` when the id has a row there, else the instant of its first event. `timeZone`
+ * is the zone of the call: the milestones that count calendar days (`activeDays`,
+ * `recurring`) use it when they have no zone of their own, and so do the functions that
+ * read journeys when not given a `timeZone`. Ids in `signups`
  * without events get a journey with no events. Events before the signup stay in the
  * journey (anonymous activity merged at signup, clock skew): milestones with a window
  * (`withinDays`) ignore them, the others see them. Journeys are ordered by id (numbers
@@ -75,19 +83,23 @@ export interface JourneysOptions<R, S = unknown> {
  * `eachJourney`, which takes the same input and options.
  *
  * Edge cases: no events and no signups give `[]`. Integer and string ids are distinct
- * (`1` is not `'1'`). With `by`, events need the `by` id, not a user id.
+ * (`1` is not `'1'`). With `by`, events need the `by` id, not a user id. Journeys group by
+ * `by`: `groupBy` (the word of the engagement functions) is an unknown option here.
  *
  * @param events Rows `{ userId, timestamp, name }` (other fields through accessors), or
  * columns `{ userId, timestamp, name }` (with `by: 'accountId'`, an `accountId` column),
  * read in place.
  * @throws {MetricsInputError} `invalid-id` for an event without a valid id
  * (`events[i].userId`, `events.userId[i]` for columns), `invalid-timestamp` or
- * `ambiguous-timestamp` for a bad instant (`events[i].timestamp`), `invalid-name` for a
- * name that is not a non-empty string (`events[i].name`), `invalid-record` for a row that
- * is not an object, `invalid-input` for input that is neither rows nor columns or a
- * missing or short column, the same for a signup (`signups[i].signedUpAt`),
- * `duplicate-id` for an id with two signups, `invalid-time-zone` for an unknown zone,
- * `invalid-option` for a bad accessor or `by`.
+ * `ambiguous-timestamp` for a bad instant, naming the record's id beside its index
+ * (`events[4] (userId "u_77").timestamp`, `events.timestamp[4] (userId "u_77")` for
+ * columns), `invalid-name` for a name that is not a non-empty string (`events[4] (userId
+ * "u_77").name`), `invalid-record` for a row that is not an object, `invalid-input` for
+ * input that is neither rows nor columns or a missing or short column, the same for a
+ * signup (`signups[2] (userId "u_1").signedUpAt`), `duplicate-id` for an id with two
+ * signups, `invalid-time-zone` for an unknown zone, `invalid-option` for a bad accessor or
+ * `by` or an option that is `null`, `unknown-option` for a key it does not know, nested
+ * `signupFields` included (`options.groupBy`: did you mean by?).
  *
  * @example
  * ```ts
@@ -107,6 +119,8 @@ export interface JourneysOptions<R, S = unknown> {
  * new Date(list[0]?.start ?? 0).toISOString(); // => '2024-05-01T09:30:00.000Z'
  * new Date(list[1]?.start ?? 0).toISOString(); // => '2024-05-02T09:00:00.000Z'
  * list[2]?.events.length; // => 0
+ * list[0]?.timeZone; // => 'UTC'
+ * journeys(events, { timeZone: 'Europe/Berlin' })[0]?.timeZone; // => 'Europe/Berlin'
  * ```
  */
 export function journeys<S = unknown>(events: JourneyColumns, options?: JourneysOptions<number, S>): Journey<number>[];

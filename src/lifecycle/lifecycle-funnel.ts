@@ -1,9 +1,12 @@
+import { asOfEcho } from '../core/as-of.js';
 import { fail } from '../core/errors.js';
-import { optionsOf, readBoolean, readConfidence, requireIterable } from '../core/read.js';
-import { readInstant } from '../core/timestamp.js';
-import { zoneCalendar } from '../core/time-zone.js';
+import { optionsOf } from '../core/options.js';
+import { readBoolean, readConfidence, requireIterable } from '../core/read.js';
+import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
 import type { Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
+import { classifierSettingsOf } from './internal/classifier-settings.js';
+import { AsOfOption, CallZone } from './internal/journey-zone.js';
 import { Durations } from './internal/stage-durations.js';
 import { checkJourney, latestInstantOf } from './internal/stage-journey.js';
 import { readStages, stageTimes, type LifecycleStages, type StagePlan } from './internal/stage-plan.js';
@@ -13,17 +16,25 @@ import type { Journey } from './types.js';
 /** Options of {@link lifecycleFunnel}. */
 export interface LifecycleFunnelOptions {
   /**
-   * The moment of the count: milestones reached after it do not count (default: the
-   * classifier's `asOf`, else the latest journey start or event timestamp in the input).
+   * The moment of the count: a milestone counts when reached at or before it (default: the
+   * classifier's `asOf`, else the latest journey start or event timestamp in the input). A
+   * date-only `YYYY-MM-DD` is the end of that local day.
    */
   readonly asOf?: Timestamp;
   /** Whether a stage counts only once every earlier stage is reached (default `true`; with a classifier, its own). */
   readonly inOrder?: boolean;
-  /** IANA time zone of a date-only `asOf` (default `'UTC'`; with a classifier, its own). */
+  /**
+   * IANA time zone of a date-only `asOf` and of the calendar milestones without a zone of
+   * their own (default: the classifier's, else the journeys' zone, UTC for journeys
+   * without one).
+   */
   readonly timeZone?: string;
   /** Confidence level of the conversion intervals (default 0.95). */
   readonly confidence?: number;
 }
+
+/** The keys of {@link LifecycleFunnelOptions}. */
+const LIFECYCLE_FUNNEL_OPTION_KEYS = ['asOf', 'inOrder', 'timeZone', 'confidence'] as const satisfies readonly (keyof LifecycleFunnelOptions)[];
 
 /** One stage of a {@link lifecycleFunnel}. */
 export interface LifecycleFunnelStage {
@@ -54,9 +65,11 @@ export interface LifecycleFunnelStage {
 
 /** Result of {@link lifecycleFunnel}. */
 export interface LifecycleFunnelResult {
-  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
+  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no journeys and none was given. */
   readonly asOf: string | null;
-  /** IANA time zone of a date-only `asOf`. */
+  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
+  readonly asOfDate: string | null;
+  /** IANA time zone of `asOf` and of the milestones' calendar days. */
   readonly timeZone: string;
   /** Whether a stage counts only once every earlier stage is reached. */
   readonly inOrder: boolean;
@@ -70,21 +83,49 @@ export interface LifecycleFunnelResult {
   readonly stages: LifecycleFunnelStage[];
 }
 
-/** The classifier's settings, when the second argument is one. */
-interface ClassifierSettings {
-  readonly asOf: string | null;
+/** The stages, `inOrder`, zone and `asOf` of a funnel, from its options and classifier. */
+interface FunnelSetup<R> {
+  readonly plan: StagePlan<R>;
   readonly inOrder: boolean;
-  readonly timeZone: string;
+  /** The zone given (to the funnel or the classifier); `null`: the journeys'. */
+  readonly zone: ZoneCalendar | null;
+  /** Whether an `asOf` was given (to the funnel or the classifier). */
+  readonly givenAsOf: boolean;
+  /** The given `asOf` in a zone, `null` when none was given. */
+  readonly asOfIn: (zone: ZoneCalendar) => number | null;
 }
 
-/** Whether `value` looks like a classifier from `lifecycle` (a function with its settings). */
-function classifierSettings(fn: string, value: unknown): ClassifierSettings | null {
-  if (typeof value !== 'function') return null;
-  const { stages, asOf, inOrder, timeZone } = value as unknown as Record<string, unknown>;
-  if (!Array.isArray(stages) || typeof inOrder !== 'boolean' || typeof timeZone !== 'string' || (asOf !== null && typeof asOf !== 'string')) {
-    return fail(fn, 'stages', 'invalid-option', 'must be a classifier made by lifecycle(), an array of stages { name, milestone } or an object { [name]: milestone }', value);
+/**
+ * Reads the stages (or the classifier) and the options that shape the count; with a
+ * classifier, an option that contradicts its settings throws.
+ */
+function funnelSetup<R>(fn: string, stages: unknown, opts: Partial<LifecycleFunnelOptions>): FunnelSetup<R> {
+  const classifier = classifierSettingsOf<R>(stages);
+  if (classifier === null && typeof stages === 'function') {
+    fail(fn, 'stages', 'invalid-option', 'must be a classifier made by lifecycle(), an array of stages { name, milestone } or an object { [name]: milestone }', stages);
   }
-  return { asOf, inOrder, timeZone };
+  const zone = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
+  const inOrder = opts.inOrder === undefined ? undefined : readBoolean(opts.inOrder, fn, 'options.inOrder');
+  const asOf = new AsOfOption(opts.asOf, fn);
+  if (classifier === null) {
+    return { plan: readStages<R>(fn, stages), inOrder: inOrder ?? true, zone, givenAsOf: asOf.given, asOfIn: (z) => asOf.at(z) };
+  }
+  const own = classifier.zone;
+  if (zone !== null && own !== null && zone.timeZone !== own.timeZone) {
+    fail(fn, 'options.timeZone', 'invalid-option', `must match the classifier's timeZone, ${JSON.stringify(own.timeZone)}, or be left out`, opts.timeZone);
+  }
+  if (inOrder !== undefined && inOrder !== classifier.inOrder) {
+    fail(fn, 'options.inOrder', 'invalid-option', `must match the classifier's inOrder, ${classifier.inOrder}, or be left out`, opts.inOrder);
+  }
+  const asOfIn = (z: ZoneCalendar): number | null => {
+    const mine = asOf.at(z);
+    const theirs = classifier.asOf.at(z);
+    if (mine !== null && theirs !== null && mine !== theirs) {
+      fail(fn, 'options.asOf', 'invalid-option', `must match the classifier's asOf, ${new Date(theirs).toISOString()}, or be left out`, opts.asOf);
+    }
+    return mine ?? theirs;
+  };
+  return { plan: classifier.plan, inOrder: classifier.inOrder, zone: zone ?? own, givenAsOf: asOf.given || classifier.asOf.given, asOfIn };
 }
 
 /** Counts per stage, accumulated journey by journey. */
@@ -138,13 +179,19 @@ class FunnelTally {
  * Definition: each journey is classified as by `lifecycle` (same stages, `inOrder` and
  * `asOf`). Per stage: `current` counts the journeys whose stage (the last one reached) it
  * is, so the `current` counts and `atNoStage` add up to the number of journeys; `reached`
- * counts the journeys that reached it by `asOf`; `conversionFromPrevious` is the share
- * of the journeys that reached the previous stage which also reached this one, and
- * `conversionFromFirst` the same from the first stage (with `inOrder`, simply
- * `reachedᵢ / reachedᵢ₋₁` and `reachedᵢ / reached₀`), each with a Wilson score interval at
- * `confidence`; `medianDaysFromPrevious` is the median of the time between the two
- * stages' instants among the journeys that reached both (with `inOrder: false` it can be
- * negative, when the later stage came first).
+ * counts the journeys that reached it at or before `asOf` (inclusive; a date-only `asOf`
+ * is the end of that local day); `conversionFromPrevious` is the share of the journeys
+ * that reached the previous stage which also reached this one, and `conversionFromFirst`
+ * the same from the first stage (with `inOrder`, simply `reachedᵢ / reachedᵢ₋₁` and
+ * `reachedᵢ / reached₀`), each with a Wilson score interval at `confidence`;
+ * `medianDaysFromPrevious` is the median of the time between the two stages' instants
+ * among the journeys that reached both (with `inOrder: false` it can be negative, when the
+ * later stage came first).
+ *
+ * Time zone: `timeZone` (or the classifier's) is the zone of a date-only `asOf` and of the
+ * calendar milestones without a zone of their own, which get each journey in it. Without
+ * one, the funnel works in the zone the journeys carry (the `timeZone` of `journeys()`),
+ * which must then be the same for all of them (UTC for journeys without one).
  *
  * Source: the stage-to-stage funnel of product analytics tools (Amplitude, Mixpanel
  * funnels), over the lifecycle stages of `lifecycle`, with Wilson intervals (E. B. Wilson,
@@ -152,8 +199,8 @@ class FunnelTally {
  *
  * Cost: O(n × k) milestone calls for n journeys and k stages, plus O(m log m) to take
  * the median of m durations per stage; memory O(n × k) numbers (the stage times and
- * durations), or O(k + durations) when `asOf` is known beforehand (given, or set on the
- * classifier). The default `asOf` reads every event timestamp once.
+ * durations), or O(k + durations) when `asOf` is given (to the funnel or the classifier).
+ * The default `asOf` reads every event timestamp once.
  *
  * Edge cases: no journeys give zero counts, `null` rates and `asOf: null` unless one was
  * given; a stage nobody reached before gives `null` conversion from it.
@@ -162,15 +209,17 @@ class FunnelTally {
  * @param stages A classifier made by `lifecycle` (its `asOf`, `inOrder` and `timeZone`
  * apply), or the stages as `lifecycle` takes them.
  * @param options `{ asOf?, inOrder?, timeZone?, confidence? }`.
- * @returns `{ asOf, timeZone, inOrder, confidence, journeys, atNoStage, stages: [{ name,
- * current, reached, reachedFromPrevious, conversionFromPrevious, conversionFromFirst,
- * medianDaysFromPrevious }] }`.
+ * @returns `{ asOf, asOfDate, timeZone, inOrder, confidence, journeys, atNoStage, stages:
+ * [{ name, current, reached, reachedFromPrevious, conversionFromPrevious,
+ * conversionFromFirst, medianDaysFromPrevious }] }`.
  * @throws {MetricsInputError} for bad stages (as `lifecycle`), a journey that is not
- * `{ id, start, events }` (`journeys[3].start`), an event without a valid timestamp when
- * `asOf` is defaulted (`journeys[3].events[0].timestamp`), a milestone returning anything
- * but `null` or epoch milliseconds (`invalid-milestone`, naming the stage and
- * `journeys[3]`), a bad option, or an `asOf`, `inOrder` or `timeZone` that contradicts the
- * classifier's.
+ * `{ id, start, events }` (`journeys[3] (id "u1").start`), an event without a valid
+ * timestamp when `asOf` is defaulted (`journeys[3] (id "u1").events[0].timestamp`), a
+ * journey whose `timeZone` is not an IANA name or, without `options.timeZone`, differs
+ * from the first journey's (`invalid-time-zone`), a milestone returning anything but
+ * `null` or epoch milliseconds (`invalid-milestone`, naming the stage and `journeys[3]`),
+ * a bad option, an option that is `null`, an unknown option (`unknown-option`), or an
+ * `asOf`, `inOrder` or `timeZone` that contradicts the classifier's.
  *
  * @example
  * ```ts
@@ -183,12 +232,15 @@ class FunnelTally {
  *   { id: 3, start: at('2024-03-02T00:00Z'), events: [] },
  *   { id: 4, start: at('2024-03-03T00:00Z'), events: [{ name: 'aha', timestamp: at('2024-03-04T00:00Z'), record: {} }] },
  * ];
- * const funnel = lifecycleFunnel(journeys, { 'account-set-up': hasEvent('setup'), aha: hasEvent('aha') });
- * funnel.asOf; // => '2024-03-05T00:00:00.000Z'
+ * const stages = { 'account-set-up': hasEvent('setup'), aha: hasEvent('aha') };
+ * const funnel = lifecycleFunnel(journeys, stages);
+ * [funnel.asOf, funnel.asOfDate]; // => ['2024-03-05T00:00:00.000Z', '2024-03-05']
  * funnel.stages.map((s) => [s.name, s.current, s.reached]); // => [['signed-up', 2, 4], ['account-set-up', 1, 2], ['aha', 1, 1]]
  * funnel.stages[1]?.conversionFromPrevious?.value; // => 0.5
  * funnel.stages[1]?.medianDaysFromPrevious; // => 2
  * funnel.stages[2]?.conversionFromFirst?.value; // => 0.25
+ * // asOf '2024-03-04' is the end of that day: the setup at 03-04T00:00Z counts, not the aha of 03-05.
+ * lifecycleFunnel(journeys, stages, { asOf: '2024-03-04' }).stages.map((s) => s.reached); // => [4, 2, 0]
  * ```
  */
 export function lifecycleFunnel<R = unknown>(
@@ -197,61 +249,11 @@ export function lifecycleFunnel<R = unknown>(
   options?: LifecycleFunnelOptions,
 ): LifecycleFunnelResult {
   const fn = 'lifecycleFunnel';
-  const settings = classifierSettings(fn, stages);
-  const plan: StagePlan<R> =
-    settings === null ? readStages<R>(fn, stages) : readStages<R>(fn, (stages as Lifecycle<R>).stages, 'stages.stages');
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, LIFECYCLE_FUNNEL_OPTION_KEYS);
+  const setup = funnelSetup<R>(fn, stages, opts);
   const confidence = readConfidence(opts.confidence, fn);
-  let zone = zoneCalendar(opts.timeZone ?? settings?.timeZone ?? 'UTC', fn);
-  let inOrder = opts.inOrder === undefined ? true : readBoolean(opts.inOrder, fn, 'options.inOrder');
-  let givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
-  if (settings !== null) {
-    if (opts.timeZone !== undefined && zone.timeZone !== settings.timeZone) {
-      fail(fn, 'options.timeZone', 'invalid-option', `must match the classifier's timeZone, ${JSON.stringify(settings.timeZone)}, or be left out`, opts.timeZone);
-    }
-    if (opts.inOrder !== undefined && inOrder !== settings.inOrder) {
-      fail(fn, 'options.inOrder', 'invalid-option', `must match the classifier's inOrder, ${settings.inOrder}, or be left out`, opts.inOrder);
-    }
-    if (settings.asOf !== null) {
-      const own = Date.parse(settings.asOf);
-      if (givenAsOf !== null && givenAsOf !== own) {
-        fail(fn, 'options.asOf', 'invalid-option', `must match the classifier's asOf, ${settings.asOf}, or be left out`, opts.asOf);
-      }
-      givenAsOf = own;
-    }
-    zone = zoneCalendar(settings.timeZone, fn, 'stages.timeZone');
-    inOrder = settings.inOrder;
-  }
-
-  const k = plan.names.length;
-  const tally = new FunnelTally(k);
-  // With asOf known, each journey is tallied at once; otherwise the times are kept until
-  // the latest instant of the input is known.
-  let times = new Float64Array(givenAsOf === null ? 64 * k : k);
-  let latest = Number.NEGATIVE_INFINITY;
-  let n = 0;
-  for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
-    checkJourney(journey, fn, n);
-    if (givenAsOf === null) {
-      const last = latestInstantOf(journey as Journey, fn, n);
-      if (last > latest) latest = last;
-      if ((n + 1) * k > times.length) {
-        const grown = new Float64Array(times.length * 2);
-        grown.set(times);
-        times = grown;
-      }
-      stageTimes(plan, journey, inOrder, Number.POSITIVE_INFINITY, fn, n, times, n * k);
-    } else {
-      stageTimes(plan, journey, inOrder, givenAsOf, fn, n, times, 0);
-      tally.add(times, 0, k, givenAsOf);
-    }
-    n++;
-  }
-  const asOf = givenAsOf ?? (n === 0 ? null : latest);
-  if (givenAsOf === null && asOf !== null) {
-    for (let j = 0; j < n; j++) tally.add(times, j * k, k, asOf);
-  }
-
+  const { tally, n, asOf, zone } = tallyJourneys(fn, journeys, setup);
+  const plan = setup.plan;
   const reachedFirst = tally.reached[0] as number;
   const rows: LifecycleFunnelStage[] = plan.names.map((name, i) => {
     const previousReached = i === 0 ? 0 : (tally.reached[i - 1] as number);
@@ -267,12 +269,56 @@ export function lifecycleFunnel<R = unknown>(
     };
   });
   return {
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...asOfEcho(asOf, zone),
     timeZone: zone.timeZone,
-    inOrder,
+    inOrder: setup.inOrder,
     confidence,
     journeys: n,
     atNoStage: n === 0 ? 0 : tally.atNoStage,
     stages: rows,
   };
+}
+
+/**
+ * Classifies every journey into the tally. With `asOf` given, each journey is tallied at
+ * once (its zone known from the first journey on); otherwise the stage times are kept
+ * until the latest instant of the input is known.
+ */
+function tallyJourneys<R>(
+  fn: string,
+  journeys: Iterable<Journey<R>>,
+  setup: FunnelSetup<R>,
+): { tally: FunnelTally; n: number; asOf: number | null; zone: ZoneCalendar } {
+  const { plan, inOrder } = setup;
+  const zones = new CallZone(fn, setup.zone);
+  const k = plan.names.length;
+  const tally = new FunnelTally(k);
+  let cutoff: number | null = null;
+  let times = new Float64Array(setup.givenAsOf ? k : 64 * k);
+  let latest = Number.NEGATIVE_INFINITY;
+  let n = 0;
+  for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
+    checkJourney(journey, fn, n);
+    const seen = zones.enter(journey, n);
+    if (setup.givenAsOf) {
+      cutoff ??= setup.asOfIn(zones.calendar) as number;
+      stageTimes(plan, seen, inOrder, cutoff, fn, n, times, 0);
+      tally.add(times, 0, k, cutoff);
+    } else {
+      const last = latestInstantOf(journey as Journey, fn, n);
+      if (last > latest) latest = last;
+      if ((n + 1) * k > times.length) {
+        const grown = new Float64Array(times.length * 2);
+        grown.set(times);
+        times = grown;
+      }
+      stageTimes(plan, seen, inOrder, Number.POSITIVE_INFINITY, fn, n, times, n * k);
+    }
+    n++;
+  }
+  const zone = zones.calendar;
+  if (setup.givenAsOf) return { tally, n, asOf: cutoff ?? setup.asOfIn(zone), zone };
+  const asOf = n === 0 ? null : latest;
+  if (asOf !== null) for (let j = 0; j < n; j++) tally.add(times, j * k, k, asOf);
+  return { tally, n, asOf, zone };
 }

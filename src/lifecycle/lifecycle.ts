@@ -1,8 +1,11 @@
 import { dayKey } from '../core/calendar.js';
-import { optionsOf, readBoolean, type Id } from '../core/read.js';
-import { readInstant } from '../core/timestamp.js';
+import { asOfEcho } from '../core/as-of.js';
+import { optionsOf } from '../core/options.js';
+import { readBoolean, type Id } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import type { Timestamp } from '../core/types.js';
+import { CLASSIFIER_SETTINGS, type ClassifierSettings } from './internal/classifier-settings.js';
+import { AsOfOption, inZone, journeyCalendar } from './internal/journey-zone.js';
 import { checkJourney } from './internal/stage-journey.js';
 import { readStages, stageTimes, type LifecycleStage, type LifecycleStages } from './internal/stage-plan.js';
 import type { Journey } from './types.js';
@@ -12,17 +15,27 @@ export type { LifecycleStage, LifecycleStageInput, LifecycleStages } from './int
 /** Options of {@link lifecycle}. */
 export interface LifecycleOptions {
   /**
-   * The moment of the classification: milestones reached after it do not count (default:
-   * none, every milestone reached counts).
+   * The moment of the classification: a milestone counts when reached at or before it
+   * (default: none, every milestone reached counts). A date-only `YYYY-MM-DD` is the end of
+   * that local day, so a stage reached at 23:30 that day counts; `YYYY-MM` the end of that
+   * month; any other timestamp the instant it names.
    */
   readonly asOf?: Timestamp;
   /**
    * Whether a stage counts only once every earlier stage is reached (default `true`).
    */
   readonly inOrder?: boolean;
-  /** IANA time zone of the `reached` dates and of a date-only `asOf` (default `'UTC'`). */
+  /**
+   * IANA time zone of the classification: the `reached` dates, a date-only `asOf`, and the
+   * calendar days of milestones without a zone of their own (`activeDays`, `recurring`),
+   * which are handed the journey in this zone. Omitted: each journey's own zone (the
+   * `timeZone` of `journeys()`; UTC for a journey without one).
+   */
   readonly timeZone?: string;
 }
+
+/** The keys of {@link LifecycleOptions}. */
+const LIFECYCLE_OPTION_KEYS = ['asOf', 'inOrder', 'timeZone'] as const satisfies readonly (keyof LifecycleOptions)[];
 
 /** Where one journey stands: the classifier's answer. */
 export interface JourneyStage {
@@ -44,12 +57,20 @@ export interface Lifecycle<R = unknown> {
   (journey: Journey<R>): JourneyStage;
   /** The stages in order, `signed-up` included. */
   readonly stages: readonly LifecycleStage<R>[];
-  /** The cut-off as an ISO string, or `null` for none. */
+  /**
+   * The cut-off as an ISO-8601 instant in UTC; `null` for none, or when it depends on each
+   * journey's zone (a date-only `asOf` without `timeZone`).
+   */
   readonly asOf: string | null;
+  /**
+   * The local day of the cut-off, `YYYY-MM-DD`; `null` for none, or when it depends on
+   * each journey's zone (an instant `asOf` without `timeZone`).
+   */
+  readonly asOfDate: string | null;
   /** Whether a stage counts only once every earlier stage is reached. */
   readonly inOrder: boolean;
-  /** IANA time zone of the `reached` dates and of a date-only `asOf`. */
-  readonly timeZone: string;
+  /** IANA time zone of the classification; `null` when each journey is read in its own zone. */
+  readonly timeZone: string | null;
 }
 
 /**
@@ -71,11 +92,17 @@ export interface Lifecycle<R = unknown> {
  * `inOrder: true` (default) stage i counts when stages 0..i are all reached, from
  * `max(t₀, …, tᵢ)`: a stage reached before an earlier one counts from the moment the
  * earlier one is reached (aha before account set-up counts when set-up is done). With
- * `inOrder: false` each stage counts on its own, from `tᵢ`. A stage whose time is after
- * `asOf` does not count. `stage` is the last counted stage in the list (with `inOrder:
- * false`, the highest one, whatever is missing below it); `at` holds the instants and
- * `reached` the local calendar dates in `timeZone` of the counted stages, `null` for the
- * others.
+ * `inOrder: false` each stage counts on its own, from `tᵢ`. A stage counts only when
+ * its time is at or before `asOf` (inclusive; a date-only `asOf` is the end of that local
+ * day, so a stage reached at 23:30 on the `asOf` day counts). `stage` is the last counted
+ * stage in the list (with `inOrder: false`, the highest one, whatever is missing below
+ * it); `at` holds the instants and `reached` the local calendar dates of the counted
+ * stages, `null` for the others.
+ *
+ * Time zone: with `timeZone`, the `reached` dates, a date-only `asOf` and the calendar
+ * days of the milestones without a zone of their own (`activeDays`, `recurring`) are those
+ * of that zone: each journey is handed to the milestones in it. Without, each journey is
+ * read in its own zone (the `timeZone` of `journeys()`, UTC for a journey without one).
  *
  * Source: the setup, aha and habit moments of product-led-growth activation frameworks
  * (the user journey from signup to habit), each stage defined by an explicit milestone
@@ -90,20 +117,26 @@ export interface Lifecycle<R = unknown> {
  *
  * @param stages The ordered stages (at least one).
  * @param options `{ asOf?, inOrder?, timeZone? }`.
- * @returns The classifier, a function with `stages`, `asOf`, `inOrder` and `timeZone`.
+ * @returns The classifier, a function with the settings it was made with: `stages`,
+ * `asOf` (ISO instant) and `asOfDate` (its local day), `inOrder` and `timeZone` (`null`:
+ * each journey's own; then `asOf` is `null` for a date-only cut-off and `asOfDate` for an
+ * instant, since they depend on the journey's zone).
  * @throws {MetricsInputError} when building: `invalid-option` for no stages, an entry that
  * is not `{ name, milestone }` (`stages[1]`), an empty name (`stages[1].name`), a milestone
  * that is not a function (`stages[1].milestone`, or `stages.aha` in the object form), a
- * bad `asOf`, `inOrder` or `timeZone`; `duplicate-name` for a repeated name. When
+ * bad `inOrder`, an option that is `null`; `unknown-option` for a key it does not know
+ * (`options.timezone`: did you mean timeZone?); `invalid-timestamp` for a bad `asOf`;
+ * `invalid-time-zone` for an unknown zone; `duplicate-name` for a repeated name. When
  * classifying: `invalid-record`, `invalid-id` or `invalid-timestamp` for a journey that is
- * not `{ id, start, events }` (`journey.start`); `invalid-milestone` when a milestone
- * returns anything but `null` or epoch milliseconds, naming the stage
- * (`lifecycle: stages[2].milestone returned a value that is not epoch milliseconds or
- * null for stage "aha" of journey "u1" ("soon")`).
+ * not `{ id, start, events }` (`journey.start`), `invalid-time-zone` for a journey whose
+ * `timeZone` is not an IANA name; `invalid-milestone` when a milestone returns anything
+ * but `null` or epoch milliseconds, naming the stage (`lifecycle: stages[2].milestone
+ * returned a value that is not epoch milliseconds or null for stage "aha" of journey "u1"
+ * ("soon")`).
  *
  * @example
  * ```ts
- * import { lifecycle, type Journey } from 'customer-success-metrics/lifecycle';
+ * import { activeDays, lifecycle, type Journey } from 'customer-success-metrics/lifecycle';
  * const day = 86_400_000;
  * const signup = Date.UTC(2024, 2, 1, 9);
  * const journey = {
@@ -112,6 +145,7 @@ export interface Lifecycle<R = unknown> {
  *   events: [
  *     { name: 'report_shared', timestamp: signup + 1 * day, record: {} },
  *     { name: 'onboarding_completed', timestamp: signup + 2 * day, record: {} },
+ *     { name: 'login', timestamp: Date.UTC(2024, 2, 3, 23, 30), record: {} },
  *   ],
  * };
  * const hasEvent = (name: string) => (j: Journey) => j.events.find((e) => e.name === name)?.timestamp ?? null;
@@ -120,24 +154,32 @@ export interface Lifecycle<R = unknown> {
  * classify(journey).stage; // => 'aha'
  * classify(journey).reached; // => { 'signed-up': '2024-03-01', 'account-set-up': '2024-03-03', aha: '2024-03-03', habit: null }
  * lifecycle(stages, { inOrder: false })(journey).reached.aha; // => '2024-03-02'
+ * // asOf '2024-03-02' is the end of that day: the report shared on 03-02 counts, not the setup of 03-03.
  * lifecycle(stages, { asOf: '2024-03-02' })(journey).stage; // => 'signed-up'
+ * lifecycle(stages, { asOf: '2024-03-02', inOrder: false })(journey).stage; // => 'aha'
+ * lifecycle(stages, { asOf: '2024-03-02', timeZone: 'Europe/Berlin' }).asOf; // => '2024-03-02T22:59:59.999Z'
+ * // Days with events: 03-02 and 03-03 in UTC; in Berlin 23:30Z on 03-03 is 00:30 on 03-04, a third.
+ * const engaged = { engaged: activeDays({ atLeast: 3 }) };
+ * lifecycle(engaged)(journey).stage; // => 'signed-up'
+ * lifecycle(engaged, { timeZone: 'Europe/Berlin' })(journey).stage; // => 'engaged'
  * ```
  */
 export function lifecycle<R = unknown>(stages: LifecycleStages<R>, options?: LifecycleOptions): Lifecycle<R> {
   const fn = 'lifecycle';
   const plan = readStages<R>(fn, stages);
-  const opts = optionsOf(options, fn);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
+  const opts = optionsOf(options, fn, LIFECYCLE_OPTION_KEYS);
+  const own = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
   const inOrder = opts.inOrder === undefined ? true : readBoolean(opts.inOrder, fn, 'options.inOrder');
-  const asOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
-  const cutoff = asOf ?? Number.POSITIVE_INFINITY;
+  const asOf = new AsOfOption(opts.asOf, fn);
   const names = plan.names;
   const k = names.length;
 
   const classify = (journey: Journey<R>): JourneyStage => {
     checkJourney(journey, fn, -1);
+    const zone = own ?? journeyCalendar(journey as Journey, fn, 'journey.timeZone');
+    const seen = own === null ? journey : inZone(journey, own.timeZone);
     const times = new Float64Array(k);
-    stageTimes(plan, journey, inOrder, cutoff, fn, -1, times, 0);
+    stageTimes(plan, seen, inOrder, asOf.at(zone) ?? Number.POSITIVE_INFINITY, fn, -1, times, 0);
     const entries: [string, string | null][] = [];
     const instants: [string, number | null][] = [];
     let stage: string | null = null;
@@ -156,10 +198,12 @@ export function lifecycle<R = unknown>(stages: LifecycleStages<R>, options?: Lif
     // Object.fromEntries defines own properties, so a stage named `__proto__` is safe.
     return { id: journey.id, stage, reached: Object.fromEntries(entries), at: Object.fromEntries(instants) };
   };
+  const settings: ClassifierSettings<R> = { plan, inOrder, zone: own, asOf };
+  Object.defineProperty(classify, CLASSIFIER_SETTINGS, { value: settings });
   return Object.assign(classify, {
     stages: plan.stages,
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...(own === null ? asOf.zoneFreeEcho() : asOfEcho(asOf.at(own), own)),
     inOrder,
-    timeZone: zone.timeZone,
+    timeZone: own === null ? null : own.timeZone,
   });
 }

@@ -8,6 +8,9 @@ export interface NotOptions {
   readonly withinDays: number;
 }
 
+/** The keys of {@link NotOptions}. */
+const NOT_OPTION_KEYS = ['withinDays'] as const satisfies readonly (keyof NotOptions)[];
+
 /**
  * A milestone reached when another one was missed: "did not invite a teammate in the first
  * 7 days", the at-risk signal of onboarding.
@@ -29,9 +32,10 @@ export interface NotOptions {
  *
  * @param milestone The milestone that should have been reached.
  * @param options `{ withinDays }`.
- * @throws {MetricsInputError} `invalid-option` at `milestone` when it is not a function, at
- * `options` when the options are missing; `invalid-number` at `options.withinDays` unless
- * a finite number > 0 (all when the milestone is built).
+ * @throws {MetricsInputError} when the milestone is built: `invalid-option` at `milestone`
+ * when it is not a function, at `options` when the options are missing or not an object,
+ * at `options.withinDays` when it is `null`; `unknown-option` for a key it does not know;
+ * `invalid-number` at `options.withinDays` unless a finite number > 0.
  *
  * @example
  * ```ts
@@ -47,7 +51,7 @@ export function not<R = unknown>(milestone: Milestone<R>, options: NotOptions): 
   const fn = 'not';
   const part = requireMilestone<R>(fn, milestone, 'milestone');
   if (options === undefined) fail(fn, 'options', 'invalid-option', 'must give withinDays: a milestone is only known to be missed at a deadline', options);
-  const opts = requireOptions(fn, options);
+  const opts = requireOptions(fn, options, NOT_OPTION_KEYS);
   if (opts.withinDays === undefined) {
     fail(fn, 'options.withinDays', 'invalid-number', 'must be given: a milestone is only known to be missed at a deadline', opts.withinDays);
   }

@@ -1,8 +1,9 @@
 import { monthOfDay, startOfWeek } from '../core/calendar.js';
 import { fail } from '../core/errors.js';
 import { readBoolean, readChoice, readWeekStart } from '../core/read.js';
-import { zoneCalendar } from '../core/time-zone.js';
+import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
 import type { Weekday } from '../core/types.js';
+import { milestoneCalendar } from './internal/journey-zone.js';
 import { matcherOf, readCount, requireOptions, type EventMatcher } from './internal/milestone-readers.js';
 import type { Milestone } from './types.js';
 
@@ -17,11 +18,17 @@ export interface RecurringOptions {
   readonly times: number;
   /** Whether the periods must follow each other without a gap (default `false`). */
   readonly consecutive?: boolean;
-  /** IANA time zone of the calendar (default `'UTC'`). */
+  /**
+   * IANA time zone of the calendar. Omitted: the zone of the journey (the `timeZone` of
+   * `journeys()`, or of the call that evaluates the milestone), UTC for a journey without one.
+   */
   readonly timeZone?: string;
   /** First day of the week, 0 = Sunday ... 6 = Saturday (default 1, Monday). */
   readonly weekStartsOn?: Weekday;
 }
+
+/** The keys of {@link RecurringOptions}. */
+const RECURRING_OPTION_KEYS = ['every', 'times', 'consecutive', 'timeZone', 'weekStartsOn'] as const satisfies readonly (keyof RecurringOptions)[];
 
 const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
 
@@ -30,8 +37,10 @@ const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
  * optionally consecutive ones, e.g. "ran a report in 3 consecutive weeks".
  *
  * Definition: the calendar periods of the journey are the local weeks (starting on
- * `weekStartsOn`, Monday by default), months or days in `timeZone` in which at least one
- * event is named `event` (or accepted by the predicate). The milestone is reached at the
+ * `weekStartsOn`, Monday by default), months or days in which at least one event is named
+ * `event` (or accepted by the predicate). Local means in `timeZone` when given, else in the
+ * journey's zone (the `timeZone` of `journeys()`, or of the `lifecycle` or other call that
+ * evaluates the milestone), UTC by default. The milestone is reached at the
  * instant of the first such event of the `times`-th distinct period; with `consecutive:
  * true`, of the period that completes the first run of `times` periods without a gap. Every
  * event counts, those before the journey's start included. The argument is an event (name
@@ -42,7 +51,7 @@ const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
  *
  * Cost: building is O(1) (the options and zone are validated then); evaluating is one pass
  * that stops at the milestone, O(n) for a journey of n events, with one cached zone lookup
- * per matching event, no allocation.
+ * per matching event, no allocation besides the period reader.
  *
  * Edge cases: `times: 1` is the first matching event (as `hasEvent`). A journey without
  * matching events, or with too few periods, gives `null`. The result is one of the
@@ -54,7 +63,10 @@ const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
  * is not a string or a function, at `options.every` unless `'day'`, `'week'` or `'month'`,
  * at `options.weekStartsOn` unless an integer 0 to 6; `invalid-number` at `options.times`
  * unless an integer >= 1; `invalid-boolean` at `options.consecutive`;
- * `invalid-time-zone` for an unknown zone (all when the milestone is built).
+ * `invalid-time-zone` for an unknown zone; `invalid-option` for options that are not an
+ * object or hold a `null`; `unknown-option` for a key it does not know (all when the
+ * milestone is built). When evaluated:
+ * `invalid-time-zone` at `journey.timeZone` for a journey whose zone is not an IANA name.
  *
  * @example
  * ```ts
@@ -70,27 +82,26 @@ const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
  * new Date(habit(journey) ?? 0).toISOString(); // => '2024-05-28T10:00:00.000Z'
  * recurring('report_run', { every: 'week', times: 3, consecutive: true })(journey); // => null
  * recurring('report_run', { every: 'month', times: 2 })(journey); // => null
+ * // Without a zone of its own it counts the journey's weeks: 05-19T23:30Z is Sunday 05-19
+ * // in UTC (the week after 05-07's) but Monday 05-20 in Berlin (a week later: a gap).
+ * const late = { ...journey, events: [at('2024-05-07T10:00:00Z'), at('2024-05-19T23:30:00Z')] };
+ * const twoWeeksRunning = recurring('report_run', { every: 'week', times: 2, consecutive: true });
+ * new Date(twoWeeksRunning(late) ?? 0).toISOString(); // => '2024-05-19T23:30:00.000Z'
+ * twoWeeksRunning({ ...late, timeZone: 'Europe/Berlin' }); // => null
  * ```
  */
 export function recurring<R = unknown>(event: EventMatcher<R>, options: RecurringOptions): Milestone<R> {
   const fn = 'recurring';
   const matches = matcherOf<R>(fn, event, 'event');
-  const opts = requireOptions(fn, options);
+  const opts = requireOptions(fn, options, RECURRING_OPTION_KEYS);
   if (opts.every === undefined) fail(fn, 'options.every', 'invalid-option', "must be one of 'day', 'week', 'month'", opts.every);
   const every = readChoice(opts.every, PERIODS, 'week', fn, 'options.every');
   const times = readCount(fn, opts.times, 'options.times');
   const consecutive = opts.consecutive === undefined ? false : readBoolean(opts.consecutive, fn, 'options.consecutive');
   const weekStartsOn = readWeekStart(opts.weekStartsOn, fn);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  // Period numbers: consecutive periods differ by exactly 1 (week starts are 7 days apart
-  // and share one remainder mod 7, so their quotients by 7 are consecutive integers).
-  const periodOf =
-    every === 'day'
-      ? (t: number) => zone.dayOf(t)
-      : every === 'week'
-        ? (t: number) => Math.floor(startOfWeek(zone.dayOf(t), weekStartsOn) / 7)
-        : (t: number) => monthOfDay(zone.dayOf(t));
+  const own = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
   return (journey) => {
+    const periodOf = periodReader(every, weekStartsOn, milestoneCalendar(own, journey, fn));
     let count = 0;
     let previous = Number.NEGATIVE_INFINITY;
     for (const e of journey.events) {
@@ -103,4 +114,15 @@ export function recurring<R = unknown>(event: EventMatcher<R>, options: Recurrin
     }
     return null;
   };
+}
+
+/**
+ * Period numbers of instants in `zone`: consecutive periods differ by exactly 1 (week
+ * starts are 7 days apart and share one remainder mod 7, so their quotients by 7 are
+ * consecutive integers).
+ */
+function periodReader(every: RecurringPeriod, weekStartsOn: Weekday, zone: ZoneCalendar): (t: number) => number {
+  if (every === 'day') return (t) => zone.dayOf(t);
+  if (every === 'week') return (t) => Math.floor(startOfWeek(zone.dayOf(t), weekStartsOn) / 7);
+  return (t) => monthOfDay(zone.dayOf(t));
 }

@@ -7,10 +7,11 @@ import type { Journey, JourneyEvent, Milestone } from './types.js';
  * "2,000 messages on the pro plan".
  *
  * Definition: `where(predicate, milestone)(journey)` is `milestone` applied to the journey
- * with the same `id` and `start` whose events are those for which `predicate(event)` is
- * truthy, in the same order. The predicate gets the {@link JourneyEvent} (`name`,
- * `timestamp`, and `record`, the input row, for its properties), like the predicates of
- * `hasEvent` and `eventCount`. The start does not move: windows still count from signup.
+ * with the same `id`, `start` and `timeZone` whose events are those for which
+ * `predicate(event)` is truthy, in the same order. The predicate gets the
+ * {@link JourneyEvent} (`name`, `timestamp`, and `record`, the input row, for its
+ * properties), like the predicates of `hasEvent` and `eventCount`. The start and the zone
+ * do not change: windows still count from signup, calendar days in the journey's zone.
  * This is the event property filter ("where plan = pro") of Amplitude's and Mixpanel's
  * event conditions.
  *
@@ -52,7 +53,7 @@ export function where<R = unknown>(predicate: JourneyEventPredicate<R>, mileston
       const e = events[i] as JourneyEvent<R>;
       if (predicate(e)) kept.push(e);
     }
-    const restricted: Journey<R> = { id: journey.id, start: journey.start, events: kept };
+    const restricted: Journey<R> = { ...journey, events: kept };
     return part(restricted);
   };
 }

@@ -1,4 +1,5 @@
-import { optionsOf, readBoolean, readConfidence } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readBoolean, readConfidence } from '../core/read.js';
 import { CompensatedSummer } from '../stats/compensated-sum.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { ratioOrNull, readMrrMonths, withChange, type RateChange } from './internal/revenue-rates-months.js';
@@ -11,6 +12,8 @@ export interface ChurnRatesInput
   extends Pick<MrrMonth, 'month' | 'startingMrr' | 'expansionMrr' | 'contractionMrr' | 'churnedMrr' | 'reactivationMrr'> {
   /** The customer counts read: `start` and `churned`. */
   readonly customers: Pick<MrrMonth['customers'], 'start' | 'churned'>;
+  /** Whether the month is over (as `mrrMovements` reports it); left out, the month is taken as complete. */
+  readonly complete?: boolean;
 }
 
 /** Options of {@link churnRates}. */
@@ -20,6 +23,9 @@ export interface ChurnRatesOptions {
   /** Confidence level of the logo churn interval, strictly between 0 and 1 (default 0.95). */
   readonly confidence?: number;
 }
+
+/** Every key of {@link ChurnRatesOptions}. */
+const CHURN_RATES_OPTION_KEYS: readonly string[] = ['includeReactivation', 'confidence'];
 
 /** Logo churn with its Wilson interval. */
 export interface LogoChurnRate extends RateChange {
@@ -33,6 +39,11 @@ export interface LogoChurnRate extends RateChange {
 export interface ChurnRatesMonth {
   /** `YYYY-MM`. */
   readonly month: string;
+  /**
+   * Whether the month is over: the input row's `complete` (`true` when it has none). The
+   * rates of a month in progress (`false`) are not final: its churn is still coming in.
+   */
+  readonly complete: boolean;
   /** Customers with MRR > 0 at the start of the month. */
   readonly customersAtStart: number;
   /** Of those, customers whose MRR fell to 0. */
@@ -80,6 +91,11 @@ export interface ChurnRatesResult {
  * before, and `direction` (`'higher'`, `'lower'` or `'same'`, compared exactly). Sums use
  * compensated summation.
  *
+ * Partial months: each row carries the `complete` flag of its input month, as
+ * `mrrMovements` sets it from its `asOf` (a row without one is taken as a finished month).
+ * A month in progress is reported, flagged `complete: false`: its churn so far is not its
+ * churn, so do not read it as a drop in churn.
+ *
  * Source: ChartMogul's customer churn rate and its standard (B2B) gross and net MRR churn
  * rate formulas (net subtracting expansion and reactivation MRR); `includeReactivation:
  * false` gives Baremetrics' net revenue churn, `(churned − expansion) / starting MRR`, whose
@@ -93,15 +109,18 @@ export interface ChurnRatesResult {
  * `null`.
  *
  * @param months `MrrMonth` rows, in any order, each month at most once; only `month`,
- * `startingMrr`, `expansionMrr`, `contractionMrr`, `churnedMrr`, `reactivationMrr` and
- * `customers.start` / `customers.churned` are read.
+ * `complete` (optional), `startingMrr`, `expansionMrr`, `contractionMrr`, `churnedMrr`,
+ * `reactivationMrr` and `customers.start` / `customers.churned` are read.
  * @param options `{ includeReactivation? = true, confidence? = 0.95 }`.
  * @throws {MetricsInputError} `months[i].month` not a month `YYYY-MM` (code
  * `'invalid-month'`) or repeated (`'duplicate-month'`); an amount that is not a finite number
  * >= 0 or a count that is not an integer >= 0 (`'invalid-number'`, `months[i].churnedMrr`,
- * `months[i].customers.start`); `'inconsistent-movements'` when `customers.churned >
- * customers.start` or `churnedMrr + contractionMrr > startingMrr`; `'invalid-boolean'` for a
- * non-boolean `includeReactivation`; `'invalid-option'` for a bad `confidence`;
+ * `months[i].customers.start`, the message naming the month: `months[1] (month
+ * "2024-02").churnedMrr`); a `complete` that is not a boolean (`'invalid-boolean'`);
+ * `'inconsistent-movements'` when `customers.churned > customers.start` or `churnedMrr +
+ * contractionMrr > startingMrr`; `'unknown-option'` for a key that is not an option;
+ * `'invalid-boolean'` for a non-boolean `includeReactivation`; `'invalid-option'` for a bad
+ * or `null` `confidence`;
  * `'invalid-input'` when `months` is not iterable; `'overflow'` when a rate overflows.
  *
  * @example
@@ -115,16 +134,18 @@ export interface ChurnRatesResult {
  * ];
  * const [jan, feb] = churnRates(months).byMonth;
  * jan?.grossMrrChurn; // => { value: 0.05, change: null, direction: null }
- * feb?.grossMrrChurn; // => { value: 0.02, change: -0.03, direction: 'lower' }
+ * feb?.grossMrrChurn; // ~> { value: 0.02, change: -0.03, direction: 'lower' }
  * feb?.netMrrChurn.value; // => -0.08
  * churnRates(months, { includeReactivation: false }).byMonth[1]?.netMrrChurn.value; // => -0.07
  * feb?.logoChurn.direction; // => 'same'
- * [feb?.logoChurn.value, feb?.logoChurn.lower, feb?.logoChurn.upper]; // => [0.1, 0.018, 0.404]
+ * [feb?.logoChurn.value, feb?.logoChurn.lower, feb?.logoChurn.upper]; // ~> [0.1, 0.018, 0.404]
+ * // A month still in progress (from mrrMovements with an asOf inside it) stays flagged.
+ * churnRates([{ ...months[1], complete: false }]).byMonth.map((m) => [m.month, m.complete]); // => [['2024-02', false]]
  * ```
  */
 export function churnRates(months: Iterable<ChurnRatesInput>, options?: ChurnRatesOptions): ChurnRatesResult {
   const fn = 'churnRates';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, CHURN_RATES_OPTION_KEYS);
   const includeReactivation = opts.includeReactivation === undefined ? true : readBoolean(opts.includeReactivation, fn, 'options.includeReactivation');
   const confidence = readConfidence(opts.confidence, fn);
   const rows = readMrrMonths(fn, months, ['startingMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr', 'reactivationMrr'], ['start', 'churned']);
@@ -147,6 +168,7 @@ export function churnRates(months: Iterable<ChurnRatesInput>, options?: ChurnRat
     const logo = withChange(interval === null ? null : interval.value, prior?.logoChurn.value);
     const current: ChurnRatesMonth = {
       month: row.month,
+      complete: row.complete,
       customersAtStart: customers.start,
       churnedCustomers: customers.churned,
       startingMrr: money.startingMrr,

@@ -1,7 +1,8 @@
 import { feedBatches } from '../core/batches.js';
 import { isEventColumns, type Events } from '../core/events.js';
-import { accessorFor, optionsOf, type Id } from '../core/read.js';
-import type { CohortRetentionOptions, CohortRetentionResult } from './cohort-retention.js';
+import { optionsOf } from '../core/options.js';
+import { accessorFor, type Id } from '../core/read.js';
+import { COHORT_RETENTION_OPTION_KEYS, type CohortRetentionOptions, type CohortRetentionResult } from './cohort-retention.js';
 import { readCohortSettings, readSignupRows, type CohortSettings, type SignupRows } from './internal/cohort-options.js';
 import { CohortScanner } from './internal/cohort-scan.js';
 import { mergeScanner, mergeState, readState, requireSettings, writeState } from './internal/cohort-state.js';
@@ -30,7 +31,11 @@ export interface CohortRetentionState {
   readonly rolling: boolean;
   /** What starts a user (`'first-activity'`, `'signup'` or an event name); must match to merge. */
   readonly start: string;
-  /** The accumulator's `asOf` in epoch ms (later events were left out), `null` when none was given; must match to merge. */
+  /**
+   * The accumulator's `asOf` in epoch ms (later events were left out; one at `asOf` is
+   * kept), `null` when none was given; must match to merge. A date `asOf` is stored as the
+   * last millisecond of that local day (`'2024-03-06'` in UTC: 1709769599999).
+   */
   readonly asOf: number | null;
   /** The latest event instant kept, epoch ms (the default `asOf`); `null` when no event was kept. */
   readonly latest: number | null;
@@ -85,7 +90,7 @@ class Accumulator<R> implements CohortRetentionAccumulator<R> {
   private readonly signups: SignupRows | null;
 
   constructor(options: CohortRetentionOptions<R, unknown> | undefined, state: unknown) {
-    const opts = optionsOf(options, FN);
+    const opts = optionsOf(options, FN, COHORT_RETENTION_OPTION_KEYS);
     this.settings = readCohortSettings(FN, opts);
     accessorFor(opts.userId, 'userId', FN);
     accessorFor(opts.timestamp, 'timestamp', FN);
@@ -137,8 +142,9 @@ class Accumulator<R> implements CohortRetentionAccumulator<R> {
  * `rolling`, the local half-days with their earliest and latest event instant, which fix
  * the 24-hour windows they touch) and, with an event `start`, the same for that event, and
  * the latest event instant (the default `asOf`); `result()` is exactly
- * `cohortRetention(allEvents, options)` (see there for cohorts, intervals, modes,
- * observability and the mean row, after Amplitude's retention analysis). Merging is a
+ * `cohortRetention(allEvents, options)` (see there for cohorts, intervals, modes, `asOf`
+ * (inclusive; a date is the end of that local day), completeness and the mean row, after
+ * Amplitude's retention analysis). Merging is a
  * union of these sets and a maximum of the latest instants, so for any split of the events
  * into parts, merging the parts' states gives the result of the whole, and merging is
  * associative, commutative and idempotent. `timeZone`, `rolling`, `start` and `asOf` shape
@@ -156,10 +162,11 @@ class Accumulator<R> implements CohortRetentionAccumulator<R> {
  * O(users + user-days) (rolling: user half-days), never per event.
  *
  * Edge cases: an accumulator with no events gives the empty table (`cohorts: []`, `asOf:
- * null` unless given). A state may list users and days in any order and repeat them; it is
- * read as a union.
+ * null` and `asOfDate: null` unless given). A state may list users and days in any order
+ * and repeat them; it is read as a union.
  *
- * @param options As for {@link cohortRetention}, validated at creation (signups included).
+ * @param options As for {@link cohortRetention}, validated at creation (signups included;
+ * an unknown key is `unknown-option`, a `null` value `invalid-option`).
  * @param state A state to start from (from `state()`, possibly through JSON).
  * @throws {MetricsInputError} as {@link cohortRetention} for bad options or signups (at
  * creation) and bad events (in `add`, `addAsync`); `invalid-state` (path `state` or
@@ -169,19 +176,21 @@ class Accumulator<R> implements CohortRetentionAccumulator<R> {
  * @example
  * ```ts
  * import { cohortRetentionAccumulator } from 'customer-success-metrics/retention';
- * const options = { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-07' } as const;
+ * // Data complete through the end of March 6 (UTC).
+ * const options = { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-06' } as const;
  * // Shard 1 gets two batches: rows, then columns.
  * const shard1 = cohortRetentionAccumulator(options)
  *   .add([{ userId: 'ana', timestamp: '2024-03-04T09:00:00Z' }, { userId: 'ana', timestamp: '2024-03-05T09:00:00Z' }])
  *   .add({ userId: ['ben', 'ben'], timestamp: [Date.UTC(2024, 2, 4, 18), Date.UTC(2024, 2, 6, 10)] });
  * const saved = JSON.stringify(shard1.state());
- * JSON.parse(saved); // => { kind: 'customer-success-metrics/cohort-retention', version: 1, timeZone: 'UTC', rolling: false, start: 'first-activity', asOf: 1709769600000, latest: 1709719200000, users: ['ana', 'ben'], dayCounts: [2, 2], days: [19786, 19787, 19786, 19788], first: null, last: null, startCounts: null, startDays: null, startFirst: null }
+ * JSON.parse(saved); // => { kind: 'customer-success-metrics/cohort-retention', version: 1, timeZone: 'UTC', rolling: false, start: 'first-activity', asOf: 1709769599999, latest: 1709719200000, users: ['ana', 'ben'], dayCounts: [2, 2], days: [19786, 19787, 19786, 19788], first: null, last: null, startCounts: null, startDays: null, startFirst: null }
  * // Shard 2, elsewhere; then the saved state merges in.
  * const shard2 = cohortRetentionAccumulator(options).add([{ userId: 'cy', timestamp: '2024-03-05T12:00:00Z' }]);
  * const table = shard2.merge(JSON.parse(saved)).result();
- * table.cohorts.map((c) => [c.cohort, c.size, c.counts]);
- * // => [['2024-03-04', 2, [2, 1, 1]], ['2024-03-05', 1, [1, 0, null]]]
- * table.mean.rates; // => [1, 0.333, 0.5]
+ * table.cohorts.map((c) => [c.cohort, c.complete, c.size, c.counts]);
+ * // => [['2024-03-04', true, 2, [2, 1, 1]], ['2024-03-05', true, 1, [1, 0, null]]]
+ * table.mean.rates; // ~> [1, 0.333, 0.5]
+ * table.asOfDate; // => '2024-03-06'
  * ```
  */
 export function cohortRetentionAccumulator<R, S = unknown>(options: CohortRetentionAccumulatorOptions<R, S>, state?: CohortRetentionState): CohortRetentionAccumulator<R> {

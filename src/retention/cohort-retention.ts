@@ -1,5 +1,6 @@
+import type { AsOfEcho } from '../core/as-of.js';
 import type { EventAccessors, Events } from '../core/events.js';
-import { optionsOf } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
 import type { Accessor, Period, Timestamp, Weekday } from '../core/types.js';
 import { readCohortSettings, readSignupRows, type CohortSignupFields, type RetentionMode } from './internal/cohort-options.js';
 import { CohortScanner } from './internal/cohort-scan.js';
@@ -19,7 +20,11 @@ export interface CohortRetentionOptions<R, S = unknown> extends EventAccessors<R
   readonly mode?: RetentionMode;
   /** Bracket mode: ranges `[first, last]` of interval indices, inclusive, e.g. `[[1, 7], [8, 14], [15, 30]]`. */
   readonly brackets?: readonly (readonly [number, number])[];
-  /** End of the observed data (default: the latest event); later events and signups are ignored. */
+  /**
+   * End of the observed data (default: the latest event), inclusive: events and signups at
+   * or before it count, later ones are ignored. A date `YYYY-MM-DD` is the end of that
+   * local day (its events count and it is complete); `YYYY-MM` the end of that month.
+   */
   readonly asOf?: Timestamp;
   /** IANA time zone of the calendar (default `'UTC'`). */
   readonly timeZone?: string;
@@ -43,20 +48,49 @@ export interface CohortRetentionOptions<R, S = unknown> extends EventAccessors<R
   readonly name?: Accessor<R, unknown>;
 }
 
+/** Every key of {@link CohortRetentionOptions} (and of the accumulator's options); others are `unknown-option`. */
+export const COHORT_RETENTION_OPTION_KEYS = [
+  'cohort',
+  'interval',
+  'periods',
+  'mode',
+  'brackets',
+  'asOf',
+  'timeZone',
+  'weekStartsOn',
+  'start',
+  'signups',
+  'signupFields',
+  'recurring',
+  'rolling',
+  'name',
+  'userId',
+  'timestamp',
+] as const;
+
 /** One cohort's row of the table. */
 export interface CohortRetentionRow {
   /** The cohort's period: `YYYY-MM-DD` (a day, or a week's first day) or `YYYY-MM`. */
   readonly cohort: string;
+  /**
+   * Whether the cohort's period is complete at `asOf` (its last local day has ended by
+   * `asOf`), so no user can still join it and `size` is final. A row that is not complete
+   * has only `null` cells.
+   */
+  readonly complete: boolean;
   /** Users (recurring: user-starts) in the cohort. */
   readonly size: number;
-  /** Retained users per column; `null` where the column is not yet observable at `asOf`. */
+  /**
+   * Retained users per column; `null` (pending, never 0) where the column's interval is not
+   * complete at `asOf` for every member the cohort can have.
+   */
   readonly counts: (number | null)[];
   /** `counts / size`; `null` where the count is `null` or the cohort is empty. */
   readonly rates: (number | null)[];
 }
 
-/** Result of {@link cohortRetention}. */
-export interface CohortRetentionResult {
+/** Result of {@link cohortRetention}: the settings, the `asOf` echo (`asOf`, `asOfDate`) and the table. */
+export interface CohortRetentionResult extends AsOfEcho {
   /** Calendar period that groups users into cohorts. */
   readonly cohort: Period;
   /** Length of the retention intervals. */
@@ -77,8 +111,6 @@ export interface CohortRetentionResult {
   readonly timeZone: string;
   /** First day of the week used, 0 = Sunday ... 6 = Saturday. */
   readonly weekStartsOn: Weekday;
-  /** The `asOf` used, as an ISO string; `null` when there are no events and none was given. */
-  readonly asOf: string | null;
   /** Every cohort period from the first to the last with a member; empty ones have size 0. */
   readonly cohorts: CohortRetentionRow[];
   /** Size-weighted mean over the cohorts observed in each column. */
@@ -121,15 +153,21 @@ export interface CohortRetentionResult {
  * in the signup interval. Users in `signups` without events count in their cohort; users
  * with events but no start are counted in `withoutStart`.
  *
- * Observability: cells are `null` until complete at `asOf`. A calendar interval is
- * complete when its last day ends by `asOf`, i.e. lies before the day of `asOf` (the day
- * of `asOf` is still in progress; pass the next day's date to count it); a rolling window
- * when its end is at or before `asOf`. A cell is observed when the interval is complete
- * for every possible member, i.e. for a start on the last day of the cohort period (so the
- * row of a cohort period still in progress is all `null`). Unbounded cells follow the same
- * rule (they may still grow with later activity); a bracket when its last interval is.
- * The mean row is the cohort-size-weighted mean over the observed cells only: the sum of
- * counts over the sum of sizes of the cohorts observed in that column, `null` where none is.
+ * Time and completeness (`asOf`, default: the latest event). Events and signups count when
+ * at or before `asOf`; later ones are validated and ignored. A date `asOf` (`YYYY-MM-DD`)
+ * means the data is complete through the end of that local day in `timeZone`: its events
+ * count and it is complete. A row is `complete` when its cohort period's last local day has
+ * ended by `asOf` (no one can still join it). A calendar interval is complete when its last
+ * local day has ended by `asOf`; a rolling window when its last millisecond is at or before
+ * `asOf`. A cell is reported once its interval is complete for every member the cohort can
+ * have, i.e. for a start at the very end of the cohort period; until then it is `null`
+ * (pending), never 0. So a row that is not complete is all `null`; when `asOf` is the last
+ * day of a cohort's period, that cohort's interval 0 is reported whenever the interval ends
+ * with the period (monthly cohorts with daily or monthly intervals and `asOf: '2024-06-30'`).
+ * Unbounded cells follow the same rule (they may still grow with later activity); a
+ * bracket cell is reported when its last interval is complete. The mean
+ * row is the cohort-size-weighted mean over the reported cells only: the sum of counts over
+ * the sum of sizes of the cohorts reported in that column, `null` where none is.
  *
  * Cost: O(n) over events (one `Map` lookup per event for string ids), then a per-user sort
  * of distinct active days (skipped for time-ordered input) and one pass over user-days
@@ -139,9 +177,9 @@ export interface CohortRetentionResult {
  * calendar intervals, no event-name start and no `asOf` take a faster route in any input
  * order: one bit per (user id, day), no id hashing per event and no sort.
  *
- * Edge cases: empty input gives `cohorts: []`, mean counts and sizes 0 and rates `null`.
- * Events and signups after `asOf` are validated and ignored. For batches, streams and
- * shards, {@link cohortRetentionAccumulator} gives the same table incrementally.
+ * Edge cases: empty input gives `cohorts: []`, mean counts and sizes 0 and rates `null`,
+ * and `asOf: null` unless one was given. For batches, streams and shards,
+ * {@link cohortRetentionAccumulator} gives the same table incrementally.
  *
  * @param events Rows (`{ userId, timestamp, name? }`, or accessors) or columns
  * `{ userId, timestamp, name? }`.
@@ -149,7 +187,9 @@ export interface CohortRetentionResult {
  * second signup), a missing or unknown `cohort`, `interval` or `mode`, `periods` that is not
  * an integer >= 0, bad `brackets` (or brackets outside bracket mode), `start: 'signup'`
  * without `signups`, `signups` with another start, `recurring` with signup starts, a bad
- * `asOf`, `timeZone` or `weekStartsOn`.
+ * `asOf`, `timeZone` or `weekStartsOn`; `unknown-option` for a key it does not know (in
+ * `options` or `options.signupFields`), `invalid-option` for an option that is `null`.
+ * Errors about a signup name its user id: `signups[3] (userId "u_7").signedUpAt`.
  *
  * @example
  * ```ts
@@ -161,15 +201,17 @@ export interface CohortRetentionResult {
  *   { userId: 'ben', timestamp: '2024-03-06T10:00:00Z' },
  *   { userId: 'cy', timestamp: '2024-03-05T12:00:00Z' },
  * ];
- * const table = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-07' });
- * table.cohorts.map((c) => [c.cohort, c.size, c.counts]);
- * // => [['2024-03-04', 2, [2, 1, 1]], ['2024-03-05', 1, [1, 0, null]]]
- * table.mean.rates; // => [1, 0.333, 0.5]
+ * // Data complete through the end of March 6 (UTC): 03-05's day 2 (03-07) is still pending.
+ * const table = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-06' });
+ * table.cohorts.map((c) => [c.cohort, c.complete, c.size, c.counts]);
+ * // => [['2024-03-04', true, 2, [2, 1, 1]], ['2024-03-05', true, 1, [1, 0, null]]]
+ * table.mean.rates; // ~> [1, 0.333, 0.5]
+ * [table.asOf, table.asOfDate]; // => ['2024-03-06T23:59:59.999Z', '2024-03-06']
  * ```
  */
 export function cohortRetention<R, S = unknown>(events: Events<R>, options: CohortRetentionOptions<R, S>): CohortRetentionResult {
   const fn = 'cohortRetention';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, COHORT_RETENTION_OPTION_KEYS);
   const settings = readCohortSettings(fn, opts);
   // Scan: activity (local days, or half-day blocks with instants) and start events.
   const scanner = new CohortScanner<R>(fn, settings, opts);

@@ -1,7 +1,7 @@
+import { asOfEcho, type AsOfEcho } from '../core/as-of.js';
 import { fail } from '../core/errors.js';
-import { optionsOf, readChoice, readConfidence, requireIterable } from '../core/read.js';
-import { readInstant } from '../core/timestamp.js';
-import { zoneCalendar } from '../core/time-zone.js';
+import { optionsOf } from '../core/options.js';
+import { readChoice, readConfidence, requireIterable } from '../core/read.js';
 import type { Estimate, Timestamp } from '../core/types.js';
 import type { EventMatcher } from '../lifecycle/internal/milestone-readers.js';
 import { checkJourney, milestoneTime, requireMilestone } from '../lifecycle/internal/stage-journey.js';
@@ -25,6 +25,7 @@ import {
   daysToMs,
   grownBytes,
   grownFloat,
+  JourneyClock,
   MS_PER_DAY,
   readActivity,
   readDays,
@@ -41,7 +42,11 @@ export interface CompareRetentionOptions<R = unknown> {
   readonly landmarkDays: number;
   /** Days of 24 hours from the start to the end of the follow-up: a finite number > `landmarkDays`. */
   readonly horizonDays: number;
-  /** The moment of the evaluation (default: the latest journey start or event timestamp). */
+  /**
+   * The moment of the evaluation (default: the latest journey start or event timestamp),
+   * inclusive: activity at or before it counts. A date `YYYY-MM-DD` is the end of that
+   * local day in the call's zone (its events count).
+   */
   readonly asOf?: Timestamp;
   /** Days without activity that make a churn (default 14): a finite number > 0. */
   readonly inactivityDays?: number;
@@ -57,9 +62,27 @@ export interface CompareRetentionOptions<R = unknown> {
   readonly confidence?: number;
   /** Transform of the survival intervals, as R's `conf.type` (default `'log'`). */
   readonly confType?: KaplanMeierConfType;
-  /** IANA time zone of a date-only `asOf` (default `'UTC'`). */
+  /**
+   * IANA time zone of the call: of a date-only `asOf`, of the `asOfDate` echo and of
+   * calendar milestones without a zone of their own, which get the journeys in it (default:
+   * the zone the journeys carry, one zone for all; UTC without journeys).
+   */
   readonly timeZone?: string;
 }
+
+/** Every key of {@link CompareRetentionOptions}; others are `unknown-option`. */
+export const COMPARE_RETENTION_OPTION_KEYS = [
+  'segment',
+  'landmarkDays',
+  'horizonDays',
+  'asOf',
+  'inactivityDays',
+  'retentionDays',
+  'activity',
+  'confidence',
+  'confType',
+  'timeZone',
+] as const;
 
 /** One group of {@link CompareRetentionResult}: its Kaplan–Meier curve of time to churn after the landmark. */
 export interface RetentionGroup {
@@ -113,11 +136,13 @@ export interface RetentionLogRank {
   };
 }
 
-/** Result of {@link compareRetention}. */
-export interface CompareRetentionResult {
-  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
-  readonly asOf: string | null;
-  /** IANA time zone of a date-only `asOf`. */
+/**
+ * Result of {@link compareRetention}. `asOf` is the instant in force (ISO, UTC) and
+ * `asOfDate` its local day in `timeZone`; both `null` when there are no journeys and none
+ * was given.
+ */
+export interface CompareRetentionResult extends AsOfEcho {
+  /** IANA time zone of the call (given, else the journeys'): of a date-only `asOf`, `asOfDate` and the milestones. */
   readonly timeZone: string;
   /** Days of 24 hours from the start to the landmark. */
   readonly landmarkDays: number;
@@ -169,8 +194,9 @@ const DEFAULT_RETENTION_DAYS = [7, 30, 60];
  * control, whatever it does later. Each is followed from `L`: its churn `c` is the first
  * activity from its last one at or before `L` on that no activity follows within G, among
  * activity up to `asOf`. The churn is observed when an activity follows it by at least G
- * or `asOf − c >= G`; otherwise the user is censored at `c`, the last time it is known to
- * have been retained (its activity is too recent to tell). The duration is `c − L`
+ * or the whole gap after it has been seen by `asOf` (`c + G − 1 ms <= asOf`); otherwise the
+ * user is censored at `c`, the last time it is known to have been retained (its activity is
+ * too recent to tell). The duration is `c − L`
  * (0 when `c` comes before `L`: active at the landmark but never again), censored at the
  * end of the follow-up, `F = horizonDays − landmarkDays`, when `c − L > F`. So `S(t)`, the
  * share retained `t` days after the landmark, is the share with activity after `L + t`
@@ -179,6 +205,15 @@ const DEFAULT_RETENTION_DAYS = [7, 30, 60];
  * `± z √(se_seg² + se_ctl²)` (normal approximation from the two Greenwood standard errors,
  * cut to [-1, 1]); `relativeLift = S_seg(t) / S_ctl(t) − 1`; the log-rank test compares
  * the whole curves (Mantel–Haenszel, 1 degree of freedom).
+ *
+ * Time: activity counts when at or before `asOf` (default: the latest journey start or
+ * event); a date `asOf` is the end of that local day in the call's zone, so that day's
+ * events count. The call's zone is `timeZone` when given (the journeys are then handed to
+ * `segment` in it, so calendar milestones count its days), else the zone the journeys
+ * carry (`journeys({ timeZone })`; UTC without one). The result echoes `asOf` (ISO instant),
+ * `asOfDate` (its local day) and `timeZone`. The comparison has no calendar periods: a
+ * journey whose landmark lies after `asOf` is simply left out (`notYetAtLandmark`), never
+ * counted as churned.
  *
  * Why a landmark. Comparing everyone who ever reached the milestone with everyone who did
  * not credits the segment with the days it needed to qualify, when it could not churn by
@@ -195,26 +230,30 @@ const DEFAULT_RETENTION_DAYS = [7, 30, 60];
  * journey whose events are out of time order), O(n) memory for n journeys; then
  * Kaplan–Meier and log-rank in O(n) (radix sort) and O(d log m) for d retention days.
  *
- * Edge cases: no journeys give empty groups, `asOf: null` unless given, `null` retention
- * and a log-rank test with `pValue: null`. An empty group has an empty curve and `null`
- * retention; retention is also `null` past a group's last observed time (unless its curve
- * reached 0). Where a curve reached 0 its standard error and bounds are `null`, and so is
- * the difference.
+ * Edge cases: no journeys give empty groups, `asOf: null` and `asOfDate: null` unless
+ * given, `null` retention and a log-rank test with `pValue: null`. An empty group has an
+ * empty curve and `null` retention; retention is also `null` past a group's last observed
+ * time (unless its curve reached 0). Where a curve reached 0 its standard error and bounds
+ * are `null`, and so is the difference.
  *
  * @param journeys The journeys `{ id, start, events }` (an array or any iterable, read once).
  * @param options `{ segment, landmarkDays, horizonDays, asOf?, inactivityDays?, retentionDays?,
  * activity?, confidence?, confType?, timeZone? }`.
- * @returns `{ asOf, timeZone, landmarkDays, horizonDays, followUpDays, inactivityDays,
+ * @returns `{ asOf, asOfDate, timeZone, landmarkDays, horizonDays, followUpDays, inactivityDays,
  * retentionDays, confidence, confType, journeys, leftOut, segment, control, retention,
  * logRank }`.
  * @throws {MetricsInputError} `invalid-option` for a `segment` or `activity` that is not a
  * milestone or matcher, a bad `asOf`, `timeZone`, `confidence` or `confType`;
+ * `invalid-time-zone` at `journeys[i].timeZone` for journeys in different zones without a
+ * `timeZone` option;
+ * `unknown-option` for a key it does not know, `invalid-option` for an option that is `null`;
  * `invalid-number` for `landmarkDays` < 0, `horizonDays` not greater than `landmarkDays`
  * (the landmark beyond the horizon), `inactivityDays` <= 0, a `retentionDays` entry
  * outside [0, horizonDays − landmarkDays]; for a journey that is not `{ id, start, events }`
- * (`journeys[3].start`) or an event without a valid timestamp
- * (`journeys[3].events[0].timestamp`); `invalid-milestone` (path `options.segment`) when
- * the milestone returns anything but `null` or epoch milliseconds.
+ * (`journeys[3] (id "u1").start`) or an event without a valid timestamp
+ * (`journeys[3] (id "u1").events[0].timestamp`, path `journeys[3].events[0].timestamp`);
+ * `invalid-milestone` (path `options.segment`) when the milestone returns anything but
+ * `null` or epoch milliseconds.
  *
  * @example
  * ```ts
@@ -239,17 +278,19 @@ const DEFAULT_RETENTION_DAYS = [7, 30, 60];
  *   user('g', [], null), // signup only, 14 days before the landmark: churned before it, left out
  *   user('h', [1], 0, Date.UTC(2024, 2, 10)), // landmark after asOf: left out
  * ];
+ * // asOf '2024-03-21': the data is complete through the end of March 21 (UTC).
  * const result = compareRetention(journeys, { segment: hasEvent('aha'), landmarkDays: 14, horizonDays: 74, asOf: '2024-03-21' });
  * [result.segment.users, result.control.users, result.leftOut.churnedBeforeLandmark, result.leftOut.notYetAtLandmark]; // => [3, 3, 1, 1]
- * result.retention.map((r) => [r.day, r.segment?.value, r.control?.value]); // => [[7, 0.6667, 0.3333], [30, 0.3333, 0], [60, 0.3333, 0]]
- * result.retention[0]?.relativeLift; // => 1
- * result.logRank.chiSquare; // => 2.5567
- * result.logRank.pValue; // => 0.1098
+ * result.retention.map((r) => [r.day, r.segment?.value, r.control?.value]); // ~> [[7, 0.6667, 0.3333], [30, 0.3333, 0], [60, 0.3333, 0]]
+ * result.retention[0]?.relativeLift; // ~> 1
+ * result.logRank.chiSquare; // ~> 2.5567
+ * result.logRank.pValue; // ~> 0.1098
+ * result.asOfDate; // => '2024-03-21'
  * ```
  */
 export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, options: CompareRetentionOptions<R>): CompareRetentionResult {
   const fn = 'compareRetention';
-  const opts = optionsOf(options as CompareRetentionOptions, fn);
+  const opts = optionsOf(options as CompareRetentionOptions, fn, COMPARE_RETENTION_OPTION_KEYS);
   const segment = requireMilestone(fn, opts.segment, 'options.segment');
   const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, false, null);
   const horizonDays = opts.horizonDays;
@@ -260,14 +301,12 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
   const inactivityDays = readInactivityDays(fn, opts.inactivityDays);
   const retentionDays = readRetentionDays(fn, opts.retentionDays, followUpDays);
   const activity = readActivity(fn, opts.activity);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const clock = new JourneyClock(fn, opts.timeZone, opts.asOf);
   const confidence = readConfidence(opts.confidence, fn);
   const confType = readChoice(opts.confType, KAPLAN_MEIER_CONF_TYPES, 'log', fn, 'options.confType');
   const landmarkMs = daysToMs(landmarkDays);
   const gapMs = daysToMs(inactivityDays);
   const followUpMs = daysToMs(followUpDays);
-  const until = givenAsOf ?? Number.POSITIVE_INFINITY;
 
   // One pass: per journey its landmark, whether it was active there, its group, and its
   // churn candidate (the instant and whether a later activity confirms it).
@@ -279,8 +318,8 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
   let n = 0;
   for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
     checkJourney(journey, fn, n);
-    const plain = journey as Journey;
-    activityBuffer.load(plain, activity, until, fn, n, null);
+    const plain = clock.enter(journey as Journey, n);
+    activityBuffer.load(plain, activity, clock.until, fn, n, null);
     if (activityBuffer.latest > latest) latest = activityBuffer.latest;
     if (n === landmark.length) {
       landmark = grownFloat(landmark);
@@ -301,7 +340,8 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
     flags[n] = flag;
     n++;
   }
-  const asOf = givenAsOf ?? (n === 0 ? null : latest);
+  const zone = clock.zone;
+  const asOf = clock.asOf ?? (n === 0 ? null : latest);
 
   // Durations in days after the landmark, per group.
   const segmentDurations = new Float64Array(n);
@@ -333,7 +373,8 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
         observed = 0;
       } else {
         duration = afterLandmark / MS_PER_DAY;
-        observed = (flag & CONFIRMED) !== 0 || asOf - c >= gapMs ? 1 : 0;
+        // Confirmed by a later activity, or the gap's last millisecond is at or before asOf.
+        observed = (flag & CONFIRMED) !== 0 || c + gapMs - 1 <= asOf ? 1 : 0;
       }
       if ((flag & SEGMENT) !== 0) {
         segmentDurations[inSegment] = duration;
@@ -356,7 +397,7 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
   );
   const z = -normalQuantile((1 - confidence) / 2);
   return {
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...asOfEcho(asOf, zone),
     timeZone: zone.timeZone,
     landmarkDays,
     horizonDays,

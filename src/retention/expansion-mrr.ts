@@ -1,3 +1,4 @@
+import { optionsOf } from '../core/options.js';
 import { ratioOrNull, readMrrMonths } from './internal/revenue-rates-months.js';
 import type { MrrMonth } from './revenue-types.js';
 
@@ -5,12 +6,16 @@ import type { MrrMonth } from './revenue-types.js';
 export interface ExpansionMrrInput extends Pick<MrrMonth, 'month' | 'startingMrr' | 'expansionMrr'> {
   /** The customer counts read: `start` and `expanded`. */
   readonly customers: Pick<MrrMonth['customers'], 'start' | 'expanded'>;
+  /** Whether the month is over (as `mrrMovements` reports it); left out, the month is taken as complete. */
+  readonly complete?: boolean;
 }
 
 /** Expansion of one month. */
 export interface ExpansionMrrMonth {
   /** `YYYY-MM`. */
   readonly month: string;
+  /** Whether the month is over: the input row's `complete` (`true` when it has none); a month in progress is not final. */
+  readonly complete: boolean;
   /** MRR at the start of the month. */
   readonly startingMrr: number;
   /** Increases of customers who had MRR > 0 the month before. */
@@ -47,17 +52,23 @@ export interface ExpansionMrrResult {
  *
  * Cost: O(n) for n months (O(n log n) when they are not in order).
  *
+ * Partial months: each row carries the `complete` flag of its input month, as
+ * `mrrMovements` sets it from its `asOf` (a row without one is taken as a finished month).
+ *
  * Edge cases: no months gives `byMonth: []`; `expansionRate` is `null` when `startingMrr`
  * is 0 and `expandedShare` when `customers.start` is 0.
  *
  * @param months `MrrMonth` rows (as `mrrMovements` returns them), in any order, each month
- * at most once; only `month`, `startingMrr`, `expansionMrr`, `customers.start` and
- * `customers.expanded` are read.
+ * at most once; only `month`, `complete` (optional), `startingMrr`, `expansionMrr`,
+ * `customers.start` and `customers.expanded` are read.
+ * @param options none yet: `{}` or left out. Any key throws `unknown-option`, so an option
+ * meant for another function is not silently ignored.
  * @throws {MetricsInputError} `months[i].month` not a month `YYYY-MM` (`'invalid-month'`) or
  * repeated (`'duplicate-month'`); an amount that is not a finite number >= 0 or a count that
- * is not an integer >= 0 (`'invalid-number'`); `customers.expanded > customers.start`
- * (`'inconsistent-movements'`); `'invalid-input'` when `months` is not iterable;
- * `'overflow'` when a rate overflows.
+ * is not an integer >= 0 (`'invalid-number'`, the message naming the month); a `complete`
+ * that is not a boolean (`'invalid-boolean'`); `customers.expanded > customers.start`
+ * (`'inconsistent-movements'`); `'unknown-option'` for any option key; `'invalid-input'`
+ * when `months` is not iterable; `'overflow'` when a rate overflows.
  *
  * @example
  * ```ts
@@ -67,17 +78,19 @@ export interface ExpansionMrrResult {
  *   { month: '2024-02', startingMrr: 0, expansionMrr: 0, customers: { start: 0, expanded: 0 } },
  * ];
  * expansionMrr(months).byMonth[0];
- * // => { month: '2024-01', startingMrr: 2000, expansionMrr: 50, expansionRate: 0.025, customersAtStart: 20, expandedCustomers: 2, expandedShare: 0.1 }
+ * // => { month: '2024-01', complete: true, startingMrr: 2000, expansionMrr: 50, expansionRate: 0.025, customersAtStart: 20, expandedCustomers: 2, expandedShare: 0.1 }
  * expansionMrr(months).byMonth[1]?.expansionRate; // => null
  * ```
  */
-export function expansionMrr(months: Iterable<ExpansionMrrInput>): ExpansionMrrResult {
+export function expansionMrr(months: Iterable<ExpansionMrrInput>, options?: { readonly [key: string]: never }): ExpansionMrrResult {
   const fn = 'expansionMrr';
+  optionsOf(options, fn, []);
   const rows = readMrrMonths(fn, months, ['startingMrr', 'expansionMrr'], ['start', 'expanded']);
   const byMonth: ExpansionMrrMonth[] = [];
-  for (const { index, month, money, customers } of rows) {
+  for (const { index, month, complete, money, customers } of rows) {
     byMonth.push({
       month,
+      complete,
       startingMrr: money.startingMrr,
       expansionMrr: money.expansionMrr,
       expansionRate: ratioOrNull(money.expansionMrr, money.startingMrr, fn, `months[${index}].startingMrr`, money.startingMrr),

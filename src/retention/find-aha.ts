@@ -1,6 +1,6 @@
-import { optionsOf, readConfidence, readInteger, requireIterable } from '../core/read.js';
-import { readInstant } from '../core/timestamp.js';
-import { zoneCalendar } from '../core/time-zone.js';
+import { asOfEcho, type AsOfEcho } from '../core/as-of.js';
+import { optionsOf } from '../core/options.js';
+import { readConfidence, readInteger, requireIterable } from '../core/read.js';
 import type { Estimate, Timestamp } from '../core/types.js';
 import type { EventMatcher } from '../lifecycle/internal/milestone-readers.js';
 import { checkJourney } from '../lifecycle/internal/stage-journey.js';
@@ -8,7 +8,7 @@ import type { Journey, JourneyEvent } from '../lifecycle/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { readCandidates, readTarget, type AhaCandidate, type AhaTarget, type CandidateSpec } from './internal/aha-options.js';
 import { ahaFigures, type AhaFigures } from './internal/aha-table.js';
-import { ActivityBuffer, daysToMs, grownBytes, grownFloat, readActivity, readDays, readInactivityDays } from './internal/landmark-activity.js';
+import { ActivityBuffer, daysToMs, grownBytes, grownFloat, JourneyClock, readActivity, readDays, readInactivityDays } from './internal/landmark-activity.js';
 
 export type { AhaCandidate, AhaTarget } from './internal/aha-options.js';
 export type { AhaBand, AhaFigures, AhaTable } from './internal/aha-table.js';
@@ -21,7 +21,11 @@ export interface FindAhaOptions<R = unknown> {
   readonly landmarkDays: number;
   /** What counts as retained; it must lie after the landmark. */
   readonly target: AhaTarget;
-  /** The moment of the evaluation (default: the latest journey start or event timestamp). */
+  /**
+   * The moment of the evaluation (default: the latest journey start or event timestamp),
+   * inclusive: activity at or before it counts. A date `YYYY-MM-DD` is the end of that
+   * local day in the call's zone (its events count; a target window ending with it is complete).
+   */
   readonly asOf?: Timestamp;
   /** Days without activity that make a churn (default 14), for "active at the landmark" and `activeAtDay`. */
   readonly inactivityDays?: number;
@@ -31,9 +35,25 @@ export interface FindAhaOptions<R = unknown> {
   readonly minUsers?: number;
   /** Confidence level of the intervals (default 0.95). */
   readonly confidence?: number;
-  /** IANA time zone of a date-only `asOf` (default `'UTC'`). */
+  /**
+   * IANA time zone of the call: of a date-only `asOf` and of the `asOfDate` echo (default:
+   * the zone the journeys carry, one zone for all; UTC without journeys).
+   */
   readonly timeZone?: string;
 }
+
+/** Every key of {@link FindAhaOptions}; others are `unknown-option`. */
+export const FIND_AHA_OPTION_KEYS = [
+  'candidates',
+  'landmarkDays',
+  'target',
+  'asOf',
+  'inactivityDays',
+  'activity',
+  'minUsers',
+  'confidence',
+  'timeZone',
+] as const;
 
 /** One candidate milestone: an event done at least `count` times within the landmark. */
 export interface AhaMilestone extends AhaFigures {
@@ -45,11 +65,12 @@ export interface AhaMilestone extends AhaFigures {
   readonly enoughUsers: boolean;
 }
 
-/** Result of {@link findAha}. */
-export interface FindAhaResult {
-  /** The `asOf` used, as an ISO string; `null` when there are no journeys and none was given. */
-  readonly asOf: string | null;
-  /** IANA time zone of a date-only `asOf`. */
+/**
+ * Result of {@link findAha}. `asOf` is the instant in force (ISO, UTC) and `asOfDate` its
+ * local day in `timeZone`; both `null` when there are no journeys and none was given.
+ */
+export interface FindAhaResult extends AsOfEcho {
+  /** IANA time zone of the call (given, else the journeys'): of a date-only `asOf` and of `asOfDate`. */
   readonly timeZone: string;
   /** The first days of 24 hours after the start in which the behaviour must happen. */
   readonly landmarkDays: number;
@@ -71,7 +92,7 @@ export interface FindAhaResult {
   readonly retention: Estimate | null;
   /** Journeys left out of the analysis, by reason. */
   readonly leftOut: {
-    /** The target window ends after `asOf`. */
+    /** The target window is not complete at `asOf` (it ends after it): pending, not counted as churned. */
     readonly notObservable: number;
     /** No activity in the `inactivityDays` before the landmark. */
     readonly churnedBeforeLandmark: number;
@@ -94,25 +115,32 @@ export interface FindAhaResult {
  * The landmark is `L = start + landmarkDays × 24 h`. A journey is analysed when its target
  * is observable by `asOf` and it is still active at the landmark (its last activity at or
  * before `L` lies less than `inactivityDays` before `L`); otherwise it is counted in
- * `leftOut` as `notObservable` or `churnedBeforeLandmark`. Retained means, for
- * `retainedOn: [f, t]`, some activity in `[start + f × 24 h, start + (t + 1) × 24 h)` (days
- * f to t, day 0 being the first 24 hours), observable once `asOf` reaches its end; for
- * `activeAtDay: d`, some activity after `L` and less than `inactivityDays` before
- * `D = start + d × 24 h`, at or before `D` (still active at day d), observable once `asOf >=
- * D`. The target starts after the landmark, so a behaviour is never credited with the
- * activity that defines retention. A user did milestone (event e, count k) when at least k
- * events e fall in `[start, L]` (as `eventCount(e, { atLeast: k, withinDays:
- * landmarkDays })`). For each, with `a, b` the retained and not retained among those who
- * did and `c, d` among those who did not: `share = (a + b) / n`, `retainedIfDid = a / (a +
- * b)`, `retainedIfNot = c / (c + d)` (Wilson intervals), `difference` their difference
- * with Newcombe's interval, `ratio` their ratio, `phi = (a d − b c) / √((a + b)(c + d)(a +
- * c)(b + d))`, `precision = a / (a + b)`, `recall = a / (a + c)`. Phi rewards a milestone
- * that both holds for most retained users and rarely for churned ones, so it does not
- * favour a rare behaviour of the very engaged (high precision, low recall) or a universal
- * one (high recall, no lift). Bands of |phi| as Amplitude Compass names them: >= 0.4
- * `'highly-predictive'`, >= 0.3 `'moderately-predictive'`, >= 0.2 `'slightly-predictive'`,
- * else `'not-predictive'`. Correlation, not causation: confirm with `compareRetention` and
- * an experiment.
+ * `leftOut` as `notObservable` or `churnedBeforeLandmark`. Retained means, for `retainedOn:
+ * [f, t]`, some activity in `[start + f × 24 h, start + (t + 1) × 24 h)` (days f to t, day
+ * 0 being the first 24 hours), observable once the window is complete (its last millisecond
+ * is at or before `asOf`); for `activeAtDay: d`, some activity after `L` and less than
+ * `inactivityDays` before `D = start + d × 24 h`, at or before `D` (still active at day d),
+ * observable once `asOf >= D`. The target starts after the landmark, so a behaviour is
+ * never credited with the activity that defines retention. A user did milestone (event e,
+ * count k) when at least k events e fall in `[start, L]` (as `eventCount(e, { atLeast: k,
+ * withinDays: landmarkDays })`). For each, with `a, b` the retained and not retained among
+ * those who did and `c, d` among those who did not: `share = (a + b) / n`, `retainedIfDid =
+ * a / (a + b)`, `retainedIfNot = c / (c + d)` (Wilson intervals), `difference` their
+ * difference with Newcombe's interval, `ratio` their ratio, `phi = (a d − b c) / √((a +
+ * b)(c + d)(a + c)(b + d))`, `precision = a / (a + b)`, `recall = a / (a + c)`. Phi rewards
+ * a milestone that both holds for most retained users and rarely for churned ones, so it
+ * does not favour a rare behaviour of the very engaged (high precision, low recall) or a
+ * universal one (high recall, no lift). Bands of |phi| as Amplitude Compass names them: >=
+ * 0.4 `'highly-predictive'`, >= 0.3 `'moderately-predictive'`, >= 0.2
+ * `'slightly-predictive'`, else `'not-predictive'`. Correlation, not causation: confirm
+ * with `compareRetention` and an experiment.
+ *
+ * Time: activity counts when at or before `asOf` (default: the latest journey start or
+ * event); a date `asOf` is the end of that local day in the call's zone (`timeZone`, else
+ * the zone the journeys carry, else UTC), so that day's events count and a target window
+ * ending with that day is complete. The result echoes `asOf` (ISO instant), `asOfDate` (its
+ * local day) and `timeZone`. A journey whose target is not yet complete is left out as
+ * `notObservable`, never counted as not retained.
  *
  * Source: Amplitude Compass (the correlation of "did the event at least N times in the
  * first days" with "retained in the target window", its bands) and Mixpanel Signal;
@@ -123,22 +151,27 @@ export interface FindAhaResult {
  * order), O(n C) memory for n journeys, O(n K) to tally for K candidate milestones, and
  * O(K log K) to rank.
  *
- * Edge cases: no journeys (or no analysed users) give `users: 0`, `retention: null`, every
- * milestone with `share: null`, `phi: null` and an empty `best`. No candidates give empty
- * lists. Phi is `null` when nobody (or everybody) did the milestone or was retained.
+ * Edge cases: no journeys give `asOf: null` and `asOfDate: null` unless given. No journeys
+ * (or no analysed users) give `users: 0`, `retention: null`, every milestone with `share:
+ * null`, `phi: null` and an empty `best`. No candidates give empty lists. Phi is `null`
+ * when nobody (or everybody) did the milestone or was retained.
  *
  * @param journeys The journeys `{ id, start, events }` (an array or any iterable, read once).
  * @param options `{ candidates, landmarkDays, target, asOf?, inactivityDays?, activity?,
  * minUsers?, confidence?, timeZone? }`.
- * @returns `{ asOf, timeZone, landmarkDays, target, inactivityDays, minUsers, confidence,
- * journeys, users, retained, retention, leftOut, milestones, best }`.
+ * @returns `{ asOf, asOfDate, timeZone, landmarkDays, target, inactivityDays, minUsers,
+ * confidence, journeys, users, retained, retention, leftOut, milestones, best }`.
  * @throws {MetricsInputError} `invalid-option` for `candidates` that is not an array of
  * event names or `{ event, counts?, name? }` (`options.candidates[1].event`), a `target`
  * without exactly one of `retainedOn` and `activeAtDay`, a bad `activity`, `asOf`,
- * `timeZone` or `confidence`; `invalid-number` for `landmarkDays` <= 0, a count that is
- * not an integer >= 1, a target day before the landmark (`options.target.retainedOn[0]`),
+ * `timeZone` or `confidence`; `invalid-time-zone` at `journeys[i].timeZone` for journeys in
+ * different zones without a `timeZone` option; `unknown-option` for a key it does not know
+ * (in `options`, a candidate object or `options.target`), `invalid-option` for any option
+ * that is `null`; `invalid-number` for `landmarkDays` <= 0, a count that is not an integer
+ * >= 1, a target day before the landmark (`options.target.retainedOn[0]`),
  * `inactivityDays` <= 0, `minUsers` not an integer >= 1; for a journey that is not
- * `{ id, start, events }` or an event without a valid timestamp.
+ * `{ id, start, events }` or an event without a valid timestamp, naming the journey's id
+ * (`journeys[3] (id "u1").events[0].timestamp`).
  *
  * @example
  * ```ts
@@ -160,30 +193,28 @@ export interface FindAhaResult {
  * });
  * const result = findAha(journeys, {
  *   candidates: ['report_created', { event: 'invite_sent', counts: [1] }],
- *   landmarkDays: 7, target: { retainedOn: [8, 14] }, minUsers: 2, asOf: '2024-02-01',
+ *   landmarkDays: 7, target: { retainedOn: [8, 14] }, minUsers: 2, asOf: '2024-02-01', // through the end of Feb 1
  * });
  * [result.users, result.retained]; // => [20, 9]
  * const top = result.best[0];
- * [top?.event, top?.count, top?.phi, top?.band]; // => ['report_created', 3, 0.9027, 'highly-predictive']
- * [top?.precision, top?.recall]; // => [1, 0.8889]
+ * [top?.event, top?.count, top?.phi, top?.band]; // ~> ['report_created', 3, 0.9027, 'highly-predictive']
+ * [top?.precision, top?.recall]; // ~> [1, 0.8889]
  * result.milestones.find((m) => m.event === 'invite_sent')?.phi; // => null
  * ```
  */
 export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: FindAhaOptions<R>): FindAhaResult {
   const fn = 'findAha';
-  const opts = optionsOf(options as FindAhaOptions, fn);
+  const opts = optionsOf(options as FindAhaOptions, fn, FIND_AHA_OPTION_KEYS);
   const candidates = readCandidates(fn, opts.candidates);
   const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, true, null);
   const target = readTarget(fn, opts.target, landmarkDays);
   const inactivityDays = readInactivityDays(fn, opts.inactivityDays);
   const activity = readActivity(fn, opts.activity);
   const minUsers = opts.minUsers === undefined ? 10 : readInteger(opts.minUsers, fn, 'options.minUsers', 1);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const clock = new JourneyClock(fn, opts.timeZone, opts.asOf);
   const confidence = readConfidence(opts.confidence, fn);
   const landmarkMs = daysToMs(landmarkDays);
   const gapMs = daysToMs(inactivityDays);
-  const until = givenAsOf ?? Number.POSITIVE_INFINITY;
   const c = candidates.length;
 
   // One pass: per journey its start, whether it was active at the landmark and retained,
@@ -207,7 +238,7 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
   let n = 0;
   for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
     checkJourney(journey, fn, n);
-    const plain = journey as Journey;
+    const plain = clock.enter(journey as Journey, n);
     if (n === starts.length) {
       starts = grownFloat(starts);
       flags = grownBytes(flags);
@@ -220,7 +251,7 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
     const l = start + landmarkMs;
     windowStart = start;
     windowEnd = l;
-    buffer.load(plain, activity, until, fn, n, c === 0 ? null : visit);
+    buffer.load(plain, activity, clock.until, fn, n, c === 0 ? null : visit);
     if (buffer.latest > latest) latest = buffer.latest;
     starts[n] = start;
     let flag = 0;
@@ -232,7 +263,8 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
     flags[n] = flag;
     n++;
   }
-  const asOf = givenAsOf ?? (n === 0 ? null : latest);
+  const zone = clock.zone;
+  const asOf = clock.asOf ?? (n === 0 ? null : latest);
 
   // Tally the 2×2 tables: cell index (did ? 0 : 2) + (retained ? 0 : 1) per milestone.
   const offsets: number[] = [];
@@ -247,7 +279,7 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
   let notObservable = 0;
   let churnedBeforeLandmark = 0;
   for (let j = 0; j < n; j++) {
-    if (asOf === null || !((starts[j] as number) + target.endMs <= asOf)) {
+    if (asOf === null || !((starts[j] as number) + target.observedMs <= asOf)) {
       notObservable++;
       continue;
     }
@@ -297,7 +329,7 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
     best.push(milestone);
   }
   return {
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...asOfEcho(asOf, zone),
     timeZone: zone.timeZone,
     landmarkDays,
     target: target.echo,

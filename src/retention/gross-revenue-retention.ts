@@ -20,8 +20,15 @@ import {
  * `contractionMrr`, `churnedMrr`, `endingMrr`) are those of `netRevenueRetention`, so
  * either result gives both ratios. The input is one snapshot per customer and month.
  *
+ * Time and default window: as `netRevenueRetention`. `asOf` (a month, a date or an
+ * instant in `timeZone`; default the end of the latest snapshot month) decides which
+ * months are complete; a window ending in a month that is not complete is `pending`;
+ * without `cohortMonth` the window is the latest complete one, never shortened to fit the
+ * data, and `reason` says why `value` is `null` whenever it is.
+ *
  * Trailing: with `trailing: true` the result also lists, for every end month `m` from the
- * first snapshot month plus `months` to `asOf`, the GRR of the customers at `m − months`.
+ * first snapshot month plus `months` to the month of `asOf`, the GRR of the customers at
+ * `m − months`, each saying whether it is `complete`.
  *
  * Source: ChartMogul's Gross MRR Retention (its net MRR retention without the gains from
  * expansion, at most 100%); with `months: 1` it is one minus the gross MRR churn rate of
@@ -35,18 +42,19 @@ import {
  * rows are out of month order is sorted first); one id lookup per row and no allocation
  * per row; memory O(n + C). The trailing series is one more walk, O(n + months).
  *
- * Edge cases: no snapshots gives `customers: 0` and `value: null`; a cohort without MRR
- * gives `value: null`; a window ending after `asOf` (default: the latest snapshot month) is
- * `pending`, with `value` and the end figures `null`. Without `cohortMonth` the cohort is
- * `asOf − months`, the latest complete window.
+ * Edge cases: no snapshots gives `customers: 0`, `value: null` and a `reason`; a cohort
+ * without MRR gives `value: null` with the reason.
  *
  * @param snapshots Rows `{ customerId, month: 'YYYY-MM', mrr, currency? }` (or accessors
  * of those names in `options`), in any order; an array or any iterable.
- * @param options `{ cohortMonth?, months? = 12, asOf?, trailing? = false }` and accessors.
+ * @param options `{ cohortMonth?, months? = 12, asOf?, timeZone? = 'UTC', trailing? = false }`
+ * and accessors.
  * @returns As `netRevenueRetention`, with `value` the GRR.
  * @throws {MetricsInputError} as `netRevenueRetention`: bad ids, months, MRR or currencies
- * at `snapshots[i].<field>`, `'duplicate-snapshot'` at `snapshots[i]`; bad `options.months`, `options.cohortMonth`, `options.asOf`,
- * `options.trailing` or accessors; `'invalid-input'` when `snapshots` is not iterable.
+ * at `snapshots[i].<field>` (the message names the customer id), `'duplicate-snapshot'` at
+ * `snapshots[i]`; `'unknown-option'`; bad or `null` `options.months`, `options.cohortMonth`,
+ * `options.asOf`, `options.timeZone`, `options.trailing` or accessors; `'invalid-input'`
+ * when `snapshots` is not iterable.
  *
  * @example
  * ```ts
@@ -62,6 +70,7 @@ import {
  * grr.value; // => 0.625
  * [grr.startingMrr, grr.contractionMrr, grr.churnedMrr, grr.endingMrr]; // => [400, 50, 100, 450]
  * grossRevenueRetention([]).value; // => null
+ * grossRevenueRetention([]).reason; // => 'there are no snapshots'
  * ```
  */
 export function grossRevenueRetention<R>(

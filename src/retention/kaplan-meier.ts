@@ -1,5 +1,6 @@
 import { fail } from '../core/errors.js';
-import { optionsOf, readChoice, readConfidence } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readChoice, readConfidence } from '../core/read.js';
 import {
   curvePoint,
   KAPLAN_MEIER_CONF_TYPES,
@@ -25,6 +26,9 @@ export interface KaplanMeierOptions<R> extends SubjectAccessors<R> {
   /** Shares of subjects with the event whose times go into `quantiles` (each from 0 to 1; default `[0.25, 0.5, 0.75]`). */
   readonly quantiles?: readonly number[];
 }
+
+/** Every key of {@link KaplanMeierOptions}; others are `unknown-option`. */
+export const KAPLAN_MEIER_OPTION_KEYS = ['confidence', 'confType', 'times', 'quantiles', 'duration', 'observed'] as const;
 
 /** One step of the curve: a distinct duration (event or censoring). */
 export interface KaplanMeierStep {
@@ -142,9 +146,12 @@ const DEFAULT_QUANTILES: readonly number[] = [0.25, 0.5, 0.75];
  * plain JSON: `null`, never `NaN` or `Infinity`.
  * @throws {MetricsInputError} `invalid-number` at `subjects[i].duration` for a duration
  * that is not a finite number >= 0; `invalid-boolean` at `subjects[i].observed` for
- * anything but `true` or `false` (`1`, `"true"`); `invalid-record` at `subjects[i]` for a
- * record that is not an object; `invalid-input` when `subjects` is not iterable;
- * `invalid-option` for a bad `confidence`, `confType`, `times`, `quantiles` or accessor.
+ * anything but `true` or `false` (`1`, `"true"`); the message names the record's `id`,
+ * `userId`, `accountId` or `customerId` when it has one (`subjects[3] (userId "u_7").duration`);
+ * `invalid-record` at `subjects[i]` for a record that is not an object; `invalid-input` when
+ * `subjects` is not iterable; `invalid-option` for a bad `confidence`, `confType`, `times`,
+ * `quantiles` or accessor, or any option that is `null`; `unknown-option` for a key it does
+ * not know (`options.confidenceLevel`).
  *
  * @example
  * ```ts
@@ -156,16 +163,16 @@ const DEFAULT_QUANTILES: readonly number[] = [0.25, 0.5, 0.75];
  *   { duration: 12, observed: true }, { duration: 15, observed: false },
  * ];
  * const fit = kaplanMeier(customers, { times: [6, 12] });
- * fit.curve.map((s) => s.survival); // => [0.875, 0.75, 0.6, 0.6, 0.2, 0.2]
+ * fit.curve.map((s) => s.survival); // ~> [0.875, 0.75, 0.6, 0.6, 0.2, 0.2]
  * fit.median; // => { value: 12, lower: 8, upper: null }
  * fit.quantiles[0]; // => { probability: 0.25, value: 6.5, lower: 3, upper: null }
- * fit.at.map((a) => [a.survival, a.lower]); // => [[0.75, 0.5027], [0.2, 0.0363]]
+ * fit.at.map((a) => [a.survival, a.lower]); // ~> [[0.75, 0.5027], [0.2, 0.0363]]
  * kaplanMeier([]).median; // => null
  * ```
  */
 export function kaplanMeier<R = Subject>(subjects: Iterable<R>, options?: KaplanMeierOptions<R>): KaplanMeierResult {
   const fn = 'kaplanMeier';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, KAPLAN_MEIER_OPTION_KEYS);
   const confidence = readConfidence(opts.confidence, fn);
   const confType = readChoice(opts.confType, KAPLAN_MEIER_CONF_TYPES, 'log', fn, 'options.confType');
   const times = readNumbers(fn, opts.times, [], 'options.times', Number.POSITIVE_INFINITY);

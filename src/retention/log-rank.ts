@@ -1,10 +1,14 @@
 import { fail } from '../core/errors.js';
-import { optionsOf, requireIterable } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { requireIterable } from '../core/read.js';
 import { logRankEngine, type LogRankGroup } from '../stats/internal/log-rank.js';
 import { readSubjects, type Subject, type SubjectAccessors } from './internal/survival-subjects.js';
 
 /** Options of {@link logRank}: accessors for subject records with other field names. */
 export type LogRankOptions<R> = SubjectAccessors<R>;
+
+/** Every key of {@link LogRankOptions}; others are `unknown-option`. */
+export const LOG_RANK_OPTION_KEYS = ['duration', 'observed'] as const;
 
 /** The figures of one group, in the order the groups were given (R's `survdiff` table). */
 export interface LogRankGroupResult {
@@ -73,8 +77,10 @@ export interface LogRankResult {
  * @throws {MetricsInputError} `invalid-number` at `a[i].duration` (`b[i]`, or `groups[g][i]`
  * in the k-group form) for a duration that is not a finite number >= 0; `invalid-boolean`
  * at `a[i].observed` for anything but `true` or `false`; `invalid-record` for a record
- * that is not an object; `invalid-input` when a group is not iterable or `groups` not an
- * array; `invalid-option` for an accessor that is not a function.
+ * that is not an object (messages name the record's `id`, `userId`, `accountId` or
+ * `customerId` when it has one); `invalid-input` when a group is not iterable or `groups` not
+ * an array; `invalid-option` for an accessor that is not a function or `null`;
+ * `unknown-option` for a key other than `duration` and `observed`.
  *
  * @example
  * ```ts
@@ -84,10 +90,10 @@ export interface LogRankResult {
  * const activated = [subject(3, true), subject(5, true), subject(7, false), subject(9, true), subject(12, false)];
  * const others = [subject(1, true), subject(2, true), subject(2, true), subject(4, true), subject(6, false)];
  * const test = logRank(activated, others);
- * test.chiSquare; // => 2.532
+ * test.chiSquare; // ~> 2.532
  * test.degreesOfFreedom; // => 1
- * test.pValue; // => 0.1116
- * test.groups.map((g) => [g.observed, g.expected]); // => [[3, 4.792], [4, 2.208]]
+ * test.pValue; // ~> 0.1116
+ * test.groups.map((g) => [g.observed, g.expected]); // ~> [[3, 4.792], [4, 2.208]]
  * logRank([activated, others, others]).degreesOfFreedom; // => 2
  * ```
  */
@@ -100,7 +106,7 @@ export function logRank<R = Subject>(
 ): LogRankResult {
   const fn = 'logRank';
   const twoGroups = isIterable(second);
-  const opts = optionsOf(twoGroups ? third : (second as LogRankOptions<R> | undefined), fn);
+  const opts = optionsOf(twoGroups ? third : (second as LogRankOptions<R> | undefined), fn, LOG_RANK_OPTION_KEYS);
   const columns: LogRankGroup[] = [];
   if (twoGroups) {
     columns.push(readSubjects(fn, first as Iterable<R>, opts, 'a'));

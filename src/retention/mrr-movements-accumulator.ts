@@ -1,5 +1,6 @@
 import { feedBatches } from '../core/batches.js';
-import { optionsOf, requireIterable, type Id } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { requireIterable, type Id } from '../core/read.js';
 import { mrrBridge, readBridgeOptions, type BridgeOptions } from './internal/mrr-bridge.js';
 import { SnapshotKeys } from './internal/mrr-snapshot-keys.js';
 import {
@@ -14,7 +15,7 @@ import {
   type SortedSnapshots,
 } from './internal/mrr-snapshots.js';
 import { decodeState, encodeState } from './internal/mrr-state.js';
-import type { DetailedMrrMovementsResult, MrrMovementsOptions, MrrMovementsResult } from './mrr-movements.js';
+import { MRR_MOVEMENTS_OPTION_KEYS, type DetailedMrrMovementsResult, type MrrMovementsOptions, type MrrMovementsResult } from './mrr-movements.js';
 
 /** Options of {@link mrrMovementsAccumulator}: those of `mrrMovements`, fixed at creation. */
 export type MrrMovementsAccumulatorOptions<R> = MrrMovementsOptions<R>;
@@ -37,7 +38,8 @@ export interface MrrSnapshotColumns {
  * canonical order (customers in the library's id order, then months ascending), as parallel
  * arrays. Plain JSON; the same snapshots give a deep-equal state whatever the order,
  * batching and merging that brought them together. The options are not part of it (none of
- * them shapes the state), so accumulators with different `from`, `to` or `perCustomer` merge.
+ * them shapes the state), so accumulators with different `from`, `to`, `asOf`, `timeZone` or
+ * `perCustomer` merge.
  */
 export interface MrrMovementsState {
   /** What this is: always `'customer-success-metrics/mrr-movements'`. */
@@ -112,18 +114,25 @@ const FN = 'mrrMovementsAccumulator';
  * room (the sorted order replaces the arrival order rather than adding a copy), plus 8 to
  * 16 bytes for the hash table when there is one.
  *
+ * Time: as in `mrrMovements`, fixed at creation: `asOf` (a month, a date or an instant in
+ * `timeZone`) defaults to the end of the latest snapshot month of everything added when
+ * `result()` is called; months after its month are left out and every month says whether
+ * it is `complete`.
+ *
  * Edge cases: an accumulator with nothing added gives what `mrrMovements([])` gives;
  * columns batches are read without accessors; ids `-0` and `0` are the same customer.
  *
- * @param options `{ from?, to?, perCustomer? }` and accessors, as for `mrrMovements`.
+ * @param options `{ from?, to?, asOf?, timeZone? = 'UTC', perCustomer? = false }` and
+ * accessors, as for `mrrMovements`, checked at creation.
  * @param state a state to start from (from `state()`, possibly through JSON).
  * @returns the accumulator.
- * @throws {MetricsInputError} at creation: the option errors of `mrrMovements`;
+ * @throws {MetricsInputError} at creation: the option errors of `mrrMovements`
+ * (`unknown-option` for a key that is not an option, `invalid-option` for `null`);
  * `invalid-state` at `state` or `state.<field>` for a state that is malformed, of another
  * kind or another version. `add` and `addAsync`: the record errors of `mrrMovements`
- * (`snapshots[i].<field>`, or `snapshots.<column>[i]` in a columns batch, `i` the position
- * in the stream for `addAsync`), `invalid-input` for a batch that is neither records nor
- * columns, or columns of different lengths; `duplicate-snapshot` at `snapshots[i]`.
+ * (`snapshots[i] (customerId "…").<field>`, or `snapshots.<column>[i] (customerId "…")` in
+ * a columns batch, `i` the position in the stream for `addAsync`), `invalid-input` for a
+ * batch that is neither records nor columns, or columns of different lengths; `duplicate-snapshot` at `snapshots[i]`.
  * `merge`: `invalid-state` as above; `duplicate-snapshot` at `state`. `result`: `overflow`.
  *
  * @example
@@ -154,7 +163,7 @@ export function mrrMovementsAccumulator<R>(
   options?: MrrMovementsAccumulatorOptions<R>,
   state?: MrrMovementsState,
 ): MrrMovementsAccumulator<R, MrrMovementsResult | DetailedMrrMovementsResult> {
-  const opts = optionsOf(options, FN);
+  const opts = optionsOf(options, FN, MRR_MOVEMENTS_OPTION_KEYS);
   const bridgeOptions = readBridgeOptions(opts, FN);
   const readers = snapshotReaders<R>(opts, FN);
   const accumulator = new Accumulator<R>(bridgeOptions, readers);

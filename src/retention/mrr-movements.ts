@@ -1,5 +1,6 @@
-import { optionsOf, requireIterable, type Id } from '../core/read.js';
-import type { Accessor } from '../core/types.js';
+import { optionsOf } from '../core/options.js';
+import { requireIterable, type Id } from '../core/read.js';
+import type { Accessor, Timestamp } from '../core/types.js';
 import { mrrBridge, readBridgeOptions } from './internal/mrr-bridge.js';
 import { SnapshotLog, readSnapshotRows, snapshotReaders, sortSnapshots } from './internal/mrr-snapshots.js';
 import { capacityOf } from './internal/revenue-columns.js';
@@ -13,13 +14,32 @@ export interface MrrMovementsOptions<R> {
   readonly month?: Accessor<R, unknown>;
   /** Reads the MRR, a finite number >= 0 (default `record.mrr`). */
   readonly mrr?: Accessor<R, unknown>;
-  /** First month reported, `YYYY-MM` (default: the first month of the data). */
-  readonly from?: string;
-  /** Last month reported, `YYYY-MM` (default: the last month of the data). */
-  readonly to?: string;
+  /**
+   * First month reported: a month `YYYY-MM`, or a date `YYYY-MM-DD` (or any timestamp)
+   * standing for the month of its local day (default: the first month of the data).
+   */
+  readonly from?: Timestamp;
+  /**
+   * Last month reported, read as `from` is (default: the month of `asOf`). Months after the
+   * month of `asOf` are never reported: the range stops there.
+   */
+  readonly to?: Timestamp;
+  /**
+   * When the data is complete: a month `YYYY-MM` (through its end), a date `YYYY-MM-DD`
+   * (through the end of that local day) or an instant. Snapshots of months after its month
+   * are left out; a month is `complete` when its last local day ends by `asOf`. Default:
+   * the end of the latest snapshot month, so every month of the data is complete; pass the
+   * export's date when the last month is still in progress.
+   */
+  readonly asOf?: Timestamp;
+  /** IANA time zone of the months' local days, for `asOf`, `from` and `to` (default `'UTC'`). */
+  readonly timeZone?: string;
   /** Also list every customer's movement in `movements` (default `false`). */
   readonly perCustomer?: boolean;
 }
+
+/** Every key of {@link MrrMovementsOptions}. @internal */
+export const MRR_MOVEMENTS_OPTION_KEYS: readonly string[] = ['customerId', 'month', 'mrr', 'from', 'to', 'asOf', 'timeZone', 'perCustomer'];
 
 /** The kind of a customer's MRR movement in a month. */
 export type MrrMovementType = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
@@ -42,16 +62,22 @@ export interface MrrCustomerMovement {
 
 /** Result of {@link mrrMovements}. */
 export interface MrrMovementsResult {
-  /** First month reported, `YYYY-MM` (`null` for empty input without a range). */
+  /** IANA time zone of the local days. */
+  readonly timeZone: string;
+  /** The `asOf` in force, an ISO-8601 instant in UTC; `null` without snapshots and without `asOf`. */
+  readonly asOf: string | null;
+  /** The local day of `asOf`, `YYYY-MM-DD`; `null` with it. */
+  readonly asOfDate: string | null;
+  /** First month reported, `YYYY-MM` (`null` when nothing is reported: no data and no range, or a range after `asOf`). */
   readonly from: string | null;
-  /** Last month reported, `YYYY-MM` (`null` for empty input without a range). */
+  /** Last month reported, `YYYY-MM`, never after the month of `asOf` (`null` with `from`). */
   readonly to: string | null;
   /**
    * The month whose customers count as already there (starting MRR) rather than new: the
    * earlier of `from` and the first month of the data. `null` when nothing is reported.
    */
   readonly baseline: string | null;
-  /** The bridge of every month from `from` to `to`, months without data included. */
+  /** The bridge of every month from `from` to `to`, months without data included; each says whether it is `complete`. */
   readonly months: MrrMonth[];
 }
 
@@ -85,8 +111,19 @@ export interface DetailedMrrMovementsResult extends MrrMovementsResult {
  * is earlier) the data cannot tell new customers from those who were already paying, so
  * its customers count as starting: its `startingMrr` equals its `endingMrr` and it has no
  * movements. Months before `from` still shape the state (who is new, who reactivates) but
- * are not reported. Churn shows in the month after a customer's last month with MRR, so
- * pass `to` to see the churn of customers whose MRR ends in the last month of the data.
+ * are not reported. Churn shows in the month after a customer's last month with MRR.
+ *
+ * Time: `asOf` says when the data is complete (the one rule of the library: a date means
+ * the end of that local day in `timeZone`, a month the end of that month). It defaults to
+ * the end of the latest snapshot month: snapshots carry months, not instants, so the data
+ * is taken to be complete through its last month. Snapshots of later months are left out,
+ * the reported range ends at the month of `asOf` (the default `to`; a later `to` stops
+ * there, and the result's `to` says so), and each month says
+ * whether it is `complete`: its last local day ends by `asOf`. Pass the export's date
+ * (`asOf: '2024-06-15'`) when the last month is still in progress, and a later `asOf`
+ * (`asOf: '2024-07'`) to say the data is complete through a month without snapshots, which
+ * shows the churn of the customers whose MRR ends in the month before. `from` and `to` are
+ * whole months: a date stands for the month containing it.
  *
  * Input: one snapshot per customer and month (`toMonthlySnapshots` builds them and sums
  * concurrent subscriptions); a repeated (customer, month) throws rather than being summed.
@@ -97,16 +134,20 @@ export interface DetailedMrrMovementsResult extends MrrMovementsResult {
  * by (customer, month), then one pass per customer adding into per-month compensated sums
  * (Float64Arrays); no allocation per snapshot without `perCustomer`.
  *
- * Edge cases: no snapshots gives `months: []` (or zero months over a given range).
+ * Edge cases: no snapshots gives `months: []` and a `null` `asOf` (or zero months over a
+ * given range, none of them complete); a range entirely after `asOf` reports no months.
  *
  * @param snapshots `{ customerId, month, mrr }` records (or any fields, through accessors).
- * @param options `{ from?, to?, perCustomer? }` and accessors.
- * @returns `{ from, to, baseline, months }`, plus `movements` with `perCustomer: true`.
- * @throws {MetricsInputError} naming `snapshots[i].<field>`: `invalid-id`, `invalid-month`
- * (not a valid `YYYY-MM`, e.g. `'2024-1'`, `'2024-13'`), `invalid-number` (MRR not a finite
- * number >= 0); `duplicate-snapshot` naming `snapshots[i]`; `invalid-record`,
- * `invalid-input`; `invalid-option` for a bad `from` or `to` (or `to` before `from`) or a
- * non-function accessor; `invalid-boolean` for `perCustomer`; `overflow` when a month's MRR
+ * @param options `{ from?, to?, asOf?, timeZone? = 'UTC', perCustomer? = false }` and accessors.
+ * @returns `{ timeZone, asOf, asOfDate, from, to, baseline, months }`, plus `movements`
+ * with `perCustomer: true`.
+ * @throws {MetricsInputError} naming `snapshots[i] (customerId "…").<field>`: `invalid-id`
+ * (at `snapshots[i].customerId`), `invalid-month` (not a valid `YYYY-MM`, e.g. `'2024-1'`,
+ * `'2024-13'`), `invalid-number` (MRR not a finite number >= 0); `duplicate-snapshot`
+ * naming `snapshots[i]`; `invalid-record`, `invalid-input`; `unknown-option` for a key that
+ * is not an option; `invalid-option` for a `null` option, `to` before `from` or a
+ * non-function accessor; `invalid-timestamp` for a bad `from`, `to` or `asOf`;
+ * `invalid-time-zone`; `invalid-boolean` for `perCustomer`; `overflow` when a month's MRR
  * exceeds the largest finite number.
  *
  * @example
@@ -127,6 +168,10 @@ export interface DetailedMrrMovementsResult extends MrrMovementsResult {
  * months.map((m) => [m.newMrr, m.expansionMrr, m.contractionMrr, m.churnedMrr, m.reactivationMrr]);
  * // => [[0, 0, 0, 0, 0], [80, 50, 0, 50, 0], [0, 0, 30, 0, 50]]
  * months.map((m) => m.customers.end); // => [2, 2, 3]
+ * // The data is complete through March by default; on March 15 (an export mid-month) March is in progress.
+ * mrrMovements(snapshots, { asOf: '2024-03-15' }).months.map((m) => m.complete); // => [true, true, false]
+ * // Complete through April: April shows the churn of the customers without an April snapshot.
+ * mrrMovements(snapshots, { asOf: '2024-04-30' }).months.map((m) => [m.month, m.churnedMrr]).at(-1); // => ['2024-04', 250]
  * mrrMovements(snapshots, { perCustomer: true }).movements.filter((m) => m.month === '2024-03');
  * // => [{ month: '2024-03', customerId: 'acme', type: 'contraction', amount: 30, from: 150, to: 120 }, { month: '2024-03', customerId: 'bolt', type: 'reactivation', amount: 50, from: 0, to: 50 }]
  * ```
@@ -138,7 +183,7 @@ export function mrrMovements<R>(
 export function mrrMovements<R>(snapshots: Iterable<R>, options?: MrrMovementsOptions<R>): MrrMovementsResult;
 export function mrrMovements<R>(snapshots: Iterable<R>, options?: MrrMovementsOptions<R>): MrrMovementsResult | DetailedMrrMovementsResult {
   const fn = 'mrrMovements';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, MRR_MOVEMENTS_OPTION_KEYS);
   const bridgeOptions = readBridgeOptions(opts, fn);
   const input = requireIterable<R>(snapshots, fn, 'snapshots');
   const readers = snapshotReaders<R>(opts, fn);

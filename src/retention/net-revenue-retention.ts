@@ -29,9 +29,27 @@ export type {
  * in one currency (minor or major units, the caller's choice), and rows carrying two
  * different `currency` values throw.
  *
+ * Time: `asOf` says when the snapshots are complete (the one rule of the library: a date
+ * means the end of that local day in `timeZone`, a month the end of that month, an
+ * instant itself); it defaults to the end of the latest snapshot month, since snapshots
+ * carry months, not instants. A month is complete when its last local day ends by `asOf`:
+ * `asOf: '2024-06-30'` completes June, `asOf: '2024-06-15'` leaves June in progress (May is
+ * the last complete month). A window whose end month is not complete is `pending`: its
+ * end figures and `value` are `null`, never counted as churn. Snapshots of months after
+ * the month of `asOf` are left out.
+ *
+ * Default window: without `cohortMonth` the window is the latest complete one, ending in
+ * the last complete month, `months` long. The window length is never shortened to fit
+ * the data (an 11-month ratio is not an annual NRR): when the data starts after that
+ * window's cohort month (12 months of data cannot hold a 12-month window, which needs 13
+ * months), `value` is `null` and `reason` says so and what to pass (`months: 11`, or a
+ * `cohortMonth`). Whenever `value` is `null`, `reason` says why.
+ *
  * Trailing: with `trailing: true` the result also lists, for every end month `m` from the
- * first snapshot month plus `months` to `asOf`, the NRR of the customers at `m − months`:
- * the trailing-12-month NRR line of a board deck, one point per month.
+ * first snapshot month plus `months` to the month of `asOf`, the NRR of the customers at
+ * `m − months`: the trailing-12-month NRR line of a board deck, one point per month. Each
+ * point says whether it is `complete`; the one ending in a month still in progress is
+ * pending (`value: null`).
  *
  * Source: the cohort definition of ChartMogul's Net MRR Retention chart (MRR of the
  * subscribers active at the start of the interval, new business and reactivation excluded,
@@ -48,27 +66,28 @@ export type {
  * rows are out of month order is sorted first); one id lookup per row and no allocation
  * per row; memory O(n + C). The trailing series is one more walk, O(n + months).
  *
- * Edge cases: no snapshots gives `customers: 0` and `value: null`; a cohort without MRR
- * gives `value: null`; a window ending after `asOf` (default: the latest snapshot month) is
- * `pending`, with `value` and the end figures `null`: months the data does not reach are
- * never counted as churn. Without `cohortMonth` the cohort is `asOf − months`, the latest
- * complete window.
+ * Edge cases: no snapshots gives `customers: 0`, `value: null` and `reason: 'there are no
+ * snapshots'`; a cohort without MRR gives `value: null` with the reason.
  *
  * @param snapshots Rows `{ customerId, month: 'YYYY-MM', mrr, currency? }` (or accessors
  * of those names in `options`), in any order; an array or any iterable.
- * @param options `{ cohortMonth?, months? = 12, asOf?, trailing? = false }` and accessors.
- * @returns `{ cohortMonth, endMonth, months, asOf, currency, pending, value, customers,
- * retainedCustomers, startingMrr, expansionMrr, contractionMrr, churnedMrr, endingMrr }`,
- * plus `trailing` with `trailing: true`.
- * @throws {MetricsInputError} `snapshots[i].customerId` (code `'invalid-id'`),
- * `snapshots[i].month` not a month `YYYY-MM` (`'invalid-month'`), `snapshots[i].mrr` not a
- * finite number >= 0 (`'invalid-number'`), `snapshots[i].currency` (`'invalid-currency'`,
- * `'mixed-currency'`); a second snapshot of one customer and month (`'duplicate-snapshot'`,
- * `snapshots[i]`); `options.months` not an integer >= 1 (`'invalid-number'`) or reaching
- * outside the years 1–9999 (`'invalid-option'`), `options.cohortMonth` or `options.asOf`
- * not a month or an accessor that is not a function (`'invalid-option'`), a non-boolean
- * `options.trailing` (`'invalid-boolean'`); `'invalid-input'` when `snapshots` is not
- * iterable; `'overflow'` when a ratio overflows (MRR near the smallest doubles).
+ * @param options `{ cohortMonth?, months? = 12, asOf?, timeZone? = 'UTC', trailing? = false }`
+ * and accessors.
+ * @returns `{ cohortMonth, endMonth, months, timeZone, asOf, asOfDate, currency, pending,
+ * value, reason, customers, retainedCustomers, startingMrr, expansionMrr, contractionMrr,
+ * churnedMrr, endingMrr }`, plus `trailing` with `trailing: true`.
+ * @throws {MetricsInputError} naming `snapshots[i] (customerId "…").<field>`:
+ * `snapshots[i].customerId` (code `'invalid-id'`), `.month` not a month `YYYY-MM`
+ * (`'invalid-month'`), `.mrr` not a finite number >= 0 (`'invalid-number'`), `.currency`
+ * (`'invalid-currency'`, `'mixed-currency'`); a second snapshot of one customer and month
+ * (`'duplicate-snapshot'`, `snapshots[i]`); `'unknown-option'` for a key that is not an
+ * option; `options.months` not an integer >= 1 (`'invalid-number'`) or reaching outside
+ * the years 1–9999 (`'invalid-option'`), `options.cohortMonth` not a month or a date, a
+ * `null` option or an accessor that is not a function (`'invalid-option'`),
+ * `options.asOf` not a month, date or instant (`'invalid-timestamp'`), an unknown time
+ * zone (`'invalid-time-zone'`), a non-boolean `options.trailing` (`'invalid-boolean'`);
+ * `'invalid-input'` when `snapshots` is not iterable; `'overflow'` when a ratio overflows
+ * (MRR near the smallest doubles).
  *
  * @example
  * ```ts
@@ -87,6 +106,13 @@ export type {
  * netRevenueRetention(snapshots, { months: 12, trailing: true }).trailing.map((w) => [w.month, w.value]);
  * // => [['2024-01', 1.125]]
  * netRevenueRetention(snapshots, { cohortMonth: '2023-06' }).pending; // => true
+ * // Complete through the end of January 31; on January 15 January is still in progress.
+ * netRevenueRetention(snapshots, { months: 12, asOf: '2024-01-31' }).value; // => 1.125
+ * netRevenueRetention(snapshots, { cohortMonth: '2023-01', months: 12, asOf: '2024-01-15' }).reason;
+ * // => 'pending: the window ends in 2024-01, which is not complete at asOf (the last complete month is 2023-12)'
+ * // Thirteen months of data hold one 12-month window; a 13-month window needs one more month.
+ * netRevenueRetention(snapshots, { months: 13 }).reason;
+ * // => 'no complete 13-month window: the latest one ending by 2024-01 (the last complete month) starts in 2022-12, before the first snapshot month 2023-01; pass months: 12 (or fewer), or cohortMonth'
  * ```
  */
 export function netRevenueRetention<R>(

@@ -1,17 +1,33 @@
-import { dayKey, monthKey, monthOfDay } from '../core/calendar.js';
+import { asOfEcho, isCompleteAt, readAsOf } from '../core/as-of.js';
+import { dayKey, firstDayOfMonth, monthKey, monthOfDay } from '../core/calendar.js';
+import { readDayBounds } from '../core/day-range.js';
 import { fail } from '../core/errors.js';
-import { accessorFor, optionsOf, readConfidence, requireIterable, requireRecord } from '../core/read.js';
-import { failInstant, instantOf, readInstant } from '../core/timestamp.js';
-import { zoneCalendar } from '../core/time-zone.js';
+import { optionsOf } from '../core/options.js';
+import { accessorFor, readConfidence, requireIterable, requireRecord } from '../core/read.js';
+import { failInstant, instantOf } from '../core/timestamp.js';
+import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
 import type { Accessor, Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 
 /** Options of {@link renewalRate}. */
 export interface RenewalRateOptions<R> {
-  /** First local day of the period, inclusive: `YYYY-MM-DD` or any timestamp (default: the earliest due date). */
+  /**
+   * First local day of the period, inclusive: a date `YYYY-MM-DD`, a month `YYYY-MM` (its
+   * first day) or any timestamp (its local day) (default: the earliest due day counted).
+   */
   readonly from?: Timestamp;
-  /** Last local day of the period, inclusive (default: the latest due date). */
+  /**
+   * Last local day of the period, inclusive, read as `from` is (a month is its last day)
+   * (default: the day of `asOf`). The period never runs past the day of `asOf`.
+   */
   readonly to?: Timestamp;
+  /**
+   * When the outcomes are known: a date `YYYY-MM-DD` (through the end of that local day), a
+   * month `YYYY-MM` (through its end) or an instant (default: the latest due instant).
+   * Renewals due after it are not due yet and not counted; a month is `complete` when its
+   * last local day ends by `asOf`.
+   */
+  readonly asOf?: Timestamp;
   /** IANA time zone whose calendar days and months count (default `'UTC'`). */
   readonly timeZone?: string;
   /** Confidence level of the intervals, strictly between 0 and 1 (default 0.95). */
@@ -21,6 +37,9 @@ export interface RenewalRateOptions<R> {
   /** Reads the outcome: `true`, `false`, or `null` while undecided (default `record.renewed`). */
   readonly renewed?: Accessor<R, unknown>;
 }
+
+/** Every key of {@link RenewalRateOptions}. */
+const RENEWAL_RATE_OPTION_KEYS: readonly string[] = ['from', 'to', 'asOf', 'timeZone', 'confidence', 'dueAt', 'renewed'];
 
 /** Renewals due in a period and how they went. */
 export interface RenewalFigures {
@@ -40,15 +59,25 @@ export interface RenewalFigures {
 export interface RenewalMonth extends RenewalFigures {
   /** `YYYY-MM`. */
   readonly month: string;
+  /**
+   * Whether the month lies whole inside the period (not cut by a `from` or `to` you pass)
+   * and its last local day ends by `asOf`. An incomplete month can still gain renewals and
+   * outcomes.
+   */
+  readonly complete: boolean;
 }
 
 /** Result of {@link renewalRate}. */
 export interface RenewalRateResult extends RenewalFigures {
   /** IANA time zone of the days and months. */
   readonly timeZone: string;
+  /** The `asOf` in force, an ISO-8601 instant in UTC; `null` without renewals and without `asOf`. */
+  readonly asOf: string | null;
+  /** The local day of `asOf`, `YYYY-MM-DD`; `null` with it. */
+  readonly asOfDate: string | null;
   /** First day of the period, `YYYY-MM-DD`; `null` without renewals and bounds. */
   readonly from: string | null;
-  /** Last day of the period, `YYYY-MM-DD`; `null` without renewals and bounds. */
+  /** Last day of the period, `YYYY-MM-DD`, never after the day of `asOf`; `null` without renewals and bounds. */
   readonly to: string | null;
   /** Confidence level of the intervals. */
   readonly confidence: number;
@@ -76,20 +105,30 @@ export interface RenewalRateResult extends RenewalFigures {
  *
  * Cost: O(n) time, one pass, no allocation per record; memory O(months).
  *
+ * Time: `asOf` says when the outcomes are known (the one rule of the library: a date means
+ * the end of that local day in `timeZone`, a month the end of that month, an instant
+ * itself; a renewal due exactly at `asOf` counts). It defaults to the latest due instant,
+ * so every record counts; pass the day of the export to leave out renewals scheduled
+ * after it (they are not due yet). The period runs from `from` (default: the earliest due
+ * day counted) to `to` (default: the day of `asOf`), whole local days, and never past the
+ * day of `asOf`; a month is `complete` when no `from` or `to` you pass cuts it and its
+ * last local day ends by `asOf`.
+ *
  * Edge cases: no renewals gives zero counts, `rate: null` and `byMonth: []` (or zero months
- * over a given period); a month where nothing was decided has `rate: null`. Records due
- * outside the period are validated and not counted. Without `from` (`to`) the period
- * starts (ends) at the earliest (latest) due day counted.
+ * over a given period, none complete without an `asOf`); a month where nothing was decided
+ * has `rate: null`. Records due outside the period or after `asOf` are validated and not
+ * counted; a period entirely after `asOf` reports nothing (`from` and `to` `null`).
  *
  * @param renewals Records `{ dueAt, renewed }` (or accessors `dueAt` and `renewed` in
  * `options`); an array or any iterable.
- * @param options `{ from?, to?, timeZone? = 'UTC', confidence? = 0.95, dueAt?, renewed? }`.
+ * @param options `{ from?, to?, asOf?, timeZone? = 'UTC', confidence? = 0.95, dueAt?, renewed? }`.
  * @throws {MetricsInputError} `renewals[i].dueAt` not a valid timestamp (`'invalid-timestamp'`
  * or `'ambiguous-timestamp'`); `renewals[i].renewed` not `true`, `false` or `null`
- * (`'invalid-boolean'`); `options.from` / `options.to` not timestamps, `to` before `from`, an
- * unknown time zone, a bad confidence or an accessor that is not a function
- * (`'invalid-option'` or the timestamp codes); `'invalid-input'` when `renewals` is not
- * iterable.
+ * (`'invalid-boolean'`; a blank string says to use `null`); `'unknown-option'` for a key
+ * that is not an option; `options.from`, `options.to` or `options.asOf` not a date, month or
+ * timestamp (the timestamp codes), `to` before `from`, a `null` option, a bad confidence or
+ * an accessor that is not a function (`'invalid-option'`), an unknown time zone
+ * (`'invalid-time-zone'`); `'invalid-input'` when `renewals` is not iterable.
  *
  * @example
  * ```ts
@@ -103,41 +142,87 @@ export interface RenewalRateResult extends RenewalFigures {
  * ];
  * const result = renewalRate(renewals, { from: '2024-01-01', to: '2024-02-29' });
  * [result.due, result.renewed, result.notRenewed, result.pending]; // => [5, 3, 1, 1]
- * result.rate; // => { value: 0.75, lower: 0.301, upper: 0.954 }
+ * result.rate; // ~> { value: 0.75, lower: 0.301, upper: 0.954 }
  * result.byMonth.map((m) => [m.month, m.rate?.value]); // => [['2024-01', 0.5], ['2024-02', 1]]
+ * // Known through February 15: the renewals due later are not due yet, February is in progress.
+ * const midFebruary = renewalRate(renewals, { asOf: '2024-02-15' });
+ * [midFebruary.due, midFebruary.to, midFebruary.asOfDate]; // => [3, '2024-02-15', '2024-02-15']
+ * midFebruary.byMonth.map((m) => [m.month, m.complete]); // => [['2024-01', true], ['2024-02', false]]
  * ```
  */
 export function renewalRate<R>(renewals: Iterable<R>, options?: RenewalRateOptions<R>): RenewalRateResult {
   const fn = 'renewalRate';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, RENEWAL_RATE_OPTION_KEYS);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const confidence = readConfidence(opts.confidence, fn);
-  const fromDay = opts.from === undefined ? null : zone.dayOf(readInstant(opts.from, zone, fn, 'options.from'));
-  const toDay = opts.to === undefined ? null : zone.dayOf(readInstant(opts.to, zone, fn, 'options.to'));
-  if (fromDay !== null && toDay !== null && toDay < fromDay) fail(fn, 'options.to', 'invalid-option', 'must not be before options.from', opts.to);
+  const bounds = readDayBounds(fn, opts, zone);
+  const givenAsOf = readAsOf(opts.asOf, zone, fn);
   const readDue = accessorFor<R>(opts.dueAt, 'dueAt', fn);
   const readRenewed = accessorFor<R>(opts.renewed, 'renewed', fn);
-  const iterable = requireIterable<R>(renewals, fn, 'renewals');
+  const tally = tallyRenewals(fn, requireIterable<R>(renewals, fn, 'renewals'), readDue, readRenewed, zone, bounds, givenAsOf);
+  const asOf = givenAsOf ?? tally.latest;
+  const head = { timeZone: zone.timeZone, ...asOfEcho(asOf, zone) };
+  const range = periodOf(bounds, tally.firstDay, asOf === null ? null : zone.dayOf(asOf));
+  const byMonth: RenewalMonth[] = [];
+  let renewed = 0;
+  let notRenewed = 0;
+  let pending = 0;
+  if (range !== null) {
+    for (let m = monthOfDay(range.from); m <= monthOfDay(range.to); m++) {
+      const [r, n, p] = tally.counts.get(m) ?? [0, 0, 0];
+      renewed += r;
+      notRenewed += n;
+      pending += p;
+      const lastDay = firstDayOfMonth(m + 1) - 1;
+      // Cut only by a bound the caller gave: a default `from` is where the data starts.
+      const whole = (bounds.from === null || firstDayOfMonth(m) >= bounds.from) && (bounds.to === null || lastDay <= bounds.to);
+      const complete = whole && isCompleteAt(lastDay, asOf, zone);
+      byMonth.push({ month: monthKey(m), complete, ...figures(r, n, p, confidence) });
+    }
+  }
+  const from = range === null ? null : dayKey(range.from);
+  const to = range === null ? null : dayKey(range.to);
+  return { ...head, from, to, confidence, ...figures(renewed, notRenewed, pending, confidence), byMonth };
+}
 
-  // Counts per month number: renewed, not renewed, pending.
+/** The renewals counted, per month number: renewed, not renewed, pending. */
+interface RenewalTally {
+  readonly counts: Map<number, [number, number, number]>;
+  /** The earliest local due day counted, `null` when none is. */
+  readonly firstDay: number | null;
+  /** The latest due instant of every record (counted or not), `null` without records. */
+  readonly latest: number | null;
+}
+
+/**
+ * Validates every renewal and counts those due in the given bounds and at or before the
+ * given `asOf`. O(n), no allocation per record.
+ */
+function tallyRenewals<R>(
+  fn: string,
+  renewals: Iterable<R>,
+  readDue: Accessor<R, unknown>,
+  readRenewed: Accessor<R, unknown>,
+  zone: ZoneCalendar,
+  bounds: { readonly from: number | null; readonly to: number | null },
+  asOf: number | null,
+): RenewalTally {
   const counts = new Map<number, [number, number, number]>();
   let firstDay = Number.POSITIVE_INFINITY;
-  let lastDay = Number.NEGATIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
   let index = 0;
-  for (const record of iterable) {
+  for (const record of renewals) {
     requireRecord(record, fn, 'renewals', index);
     const dueValue = readDue(record, index);
     const t = instantOf(dueValue, zone);
     if (t !== t) failInstant(dueValue, fn, `renewals[${index}].dueAt`);
     const outcome = readRenewed(record, index);
-    if (outcome !== true && outcome !== false && outcome !== null) {
-      fail(fn, `renewals[${index}].renewed`, 'invalid-boolean', 'must be true, false or null (not decided yet)', outcome);
-    }
+    if (outcome !== true && outcome !== false && outcome !== null) failOutcome(fn, index, outcome);
     index++;
+    if (t > latest) latest = t;
     const day = zone.dayOf(t);
-    if ((fromDay !== null && day < fromDay) || (toDay !== null && day > toDay)) continue;
+    if ((asOf !== null && t > asOf) || (bounds.from !== null && day < bounds.from) || (bounds.to !== null && day > bounds.to)) continue;
     if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
     const month = monthOfDay(day);
     let cell = counts.get(month);
     if (cell === undefined) {
@@ -146,34 +231,33 @@ export function renewalRate<R>(renewals: Iterable<R>, options?: RenewalRateOptio
     }
     cell[outcome === true ? 0 : outcome === false ? 1 : 2]++;
   }
-
-  // Without a bound, the period ends at the data; without data either, at the other bound.
-  const hasData = firstDay !== Number.POSITIVE_INFINITY;
-  const from = fromDay ?? (hasData ? firstDay : toDay);
-  const to = toDay ?? (hasData ? lastDay : fromDay);
-  const byMonth: RenewalMonth[] = [];
-  let renewed = 0;
-  let notRenewed = 0;
-  let pending = 0;
-  if (from !== null && to !== null) {
-    for (let m = monthOfDay(from); m <= monthOfDay(to); m++) {
-      const [r, n, p] = counts.get(m) ?? [0, 0, 0];
-      renewed += r;
-      notRenewed += n;
-      pending += p;
-      byMonth.push({ month: monthKey(m), ...figures(r, n, p, confidence) });
-    }
-  }
-  return {
-    timeZone: zone.timeZone,
-    from: from === null ? null : dayKey(from),
-    to: to === null ? null : dayKey(to),
-    confidence,
-    ...figures(renewed, notRenewed, pending, confidence),
-    byMonth,
-  };
+  return { counts, firstDay: firstDay === Number.POSITIVE_INFINITY ? null : firstDay, latest: index === 0 ? null : latest };
 }
 
+/** Throws for a renewal outcome that is not `true`, `false` or `null`; a blank string gets its own hint. */
+function failOutcome(fn: string, index: number, outcome: unknown): never {
+  const blank = typeof outcome === 'string' && outcome.trim() === '';
+  const problem = blank ? 'is blank; use null for a renewal not decided yet (true or false once it is)' : 'must be true, false or null (not decided yet)';
+  return fail(fn, `renewals[${index}].renewed`, 'invalid-boolean', problem, outcome);
+}
+
+/**
+ * The period: `from` (default: the first day counted) to `to` (default: the day of
+ * `asOf`), cut at the day of `asOf`. With one bound given and no data on its side, the
+ * period shrinks to that day; `null` when there is nothing to report (no data, no bounds
+ * and no `asOf`, or a period entirely after `asOf`).
+ */
+function periodOf(bounds: { readonly from: number | null; readonly to: number | null }, firstDay: number | null, asOfDay: number | null): { from: number; to: number } | null {
+  let to = bounds.to ?? asOfDay ?? bounds.from;
+  let from = bounds.from ?? firstDay ?? to;
+  if (from === null || to === null) return null;
+  if (asOfDay !== null && to > asOfDay) to = asOfDay;
+  if (to < from) {
+    if (bounds.from !== null) return null;
+    from = to;
+  }
+  return { from, to };
+}
 function figures(renewed: number, notRenewed: number, pending: number, confidence: number): RenewalFigures {
   return { due: renewed + notRenewed + pending, renewed, notRenewed, pending, rate: wilsonInterval(renewed, renewed + notRenewed, confidence) };
 }

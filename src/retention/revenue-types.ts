@@ -18,6 +18,11 @@ export interface MrrSnapshot {
 export interface MrrMonth {
   /** `YYYY-MM`. */
   readonly month: string;
+  /**
+   * Whether the month is over at the `asOf` in force: its last local day ends by `asOf`.
+   * A month in progress (`false`) holds the MRR known so far; its churn is not final.
+   */
+  readonly complete: boolean;
   /** MRR at the start of the month (= ending MRR of the previous month). */
   readonly startingMrr: number;
   /** MRR of customers whose first month with MRR > 0 this is. */

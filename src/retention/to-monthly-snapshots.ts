@@ -1,12 +1,13 @@
 import { firstDayOfMonth, monthKey } from '../core/calendar.js';
-import { fail, recordPath } from '../core/errors.js';
-import { IdCodes, accessorFor, isId, optionsOf, readChoice, requireIterable, requireRecord } from '../core/read.js';
+import { fail } from '../core/errors.js';
+import { optionsOf } from '../core/options.js';
+import { readChoice, requireIterable } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import { failInstant, instantOf } from '../core/timestamp.js';
-import type { Accessor } from '../core/types.js';
-import { Float64Column, Int32Column, capacityOf, forEachRecord } from './internal/revenue-columns.js';
-import { ZoneMonths, readMonthOption } from './internal/revenue-months.js';
+import type { Accessor, Timestamp } from '../core/types.js';
+import { Float64Column, Int32Column } from './internal/revenue-columns.js';
+import { ZoneMonths, readMonthBound } from './internal/revenue-months.js';
 import { countingOrder, customerRanks } from './internal/revenue-order.js';
+import { readSubscriptions, subscriptionReaders, type SubscriptionColumns } from './internal/revenue-subscriptions.js';
 import type { MrrSnapshot } from './revenue-types.js';
 
 /** A billing interval: the amount is billed every month, quarter (3 months) or year (12 months). */
@@ -37,13 +38,18 @@ export interface ToMonthlySnapshotsOptions<R> {
   readonly currency?: Accessor<R, unknown>;
   /** `'month-end'` (default), `'month-start'` or `'prorated'`. */
   readonly rule?: MonthlyMrrRule;
-  /** The last month reported, `YYYY-MM` (default: the latest month any subscription touches). */
-  readonly through?: string;
+  /**
+   * The last month reported: a month `YYYY-MM`, or a date `YYYY-MM-DD` (or any timestamp)
+   * standing for the month of its local day (default: the latest month any subscription
+   * touches).
+   */
+  readonly through?: Timestamp;
   /** IANA time zone of the calendar months (default `'UTC'`). */
   readonly timeZone?: string;
 }
 
-const INTERVAL_MONTHS: Readonly<Record<BillingInterval, number>> = { month: 1, quarter: 3, year: 12 };
+/** Every key of {@link ToMonthlySnapshotsOptions}. */
+const TO_MONTHLY_SNAPSHOTS_OPTION_KEYS: readonly string[] = ['customerId', 'start', 'end', 'amount', 'interval', 'quantity', 'discount', 'currency', 'rule', 'through', 'timeZone'];
 
 /**
  * Monthly MRR of each customer from subscription periods: the snapshots `mrrMovements` takes.
@@ -56,9 +62,13 @@ const INTERVAL_MONTHS: Readonly<Record<BillingInterval, number>> = { month: 1, q
  * add-ons and seats add up).
  *
  * Months are calendar months of `timeZone`. A subscription is active from `start`
- * (inclusive) to `end` (exclusive); an open one (`end` null or absent) runs through
- * `through`, the last month reported (default: the latest month any subscription touches,
- * so data exported today runs through the current month). Which months count, by `rule`:
+ * (inclusive) to `end` (exclusive); an open one (`end` null or absent; a blank string is an
+ * error, not an open end) runs through `through`, the last month reported (default: the
+ * latest month any subscription touches, so data exported today runs through the current
+ * month). `through` is a whole month: a date stands for the month containing it. This
+ * function takes no `asOf`: it returns plain snapshots, which carry no completeness;
+ * pass the export's date as `asOf` to `mrrMovements` or `netRevenueRetention` when the
+ * last month is still in progress. Which months count, by `rule`:
  * - `'month-end'` (default): a month counts the full MRR of every subscription active at
  *   its end (its last instant). Subscription analytics tools treat MRR as a balance at a
  *   point in time, counting the full MRR of every active subscription whatever day it
@@ -92,11 +102,15 @@ const INTERVAL_MONTHS: Readonly<Record<BillingInterval, number>> = { month: 1, q
  * @param options `{ rule?, through?, timeZone? }` and accessors.
  * @returns Snapshots `{ customerId, month, mrr }` with `mrr > 0`, sorted by month, then by
  * customer (numbers first, then strings by code units).
- * @throws {MetricsInputError} naming `subscriptions[i].<field>`: `invalid-id`,
- * `invalid-timestamp`/`ambiguous-timestamp`, `invalid-period` (end before start),
- * `invalid-number` (amount or quantity not a finite number >= 0, discount not in [0, 1]),
- * `invalid-interval`, `invalid-currency`, `mixed-currency` (a second currency), `overflow`;
- * `invalid-record`, `invalid-input`; `invalid-option` or `invalid-time-zone` for options.
+ * @throws {MetricsInputError} naming `subscriptions[i] (customerId "…").<field>` (path
+ * `subscriptions[i].<field>`): `invalid-id` (at `subscriptions[i].customerId`),
+ * `invalid-timestamp`/`ambiguous-timestamp` (a blank `end` says to use `null` for an open
+ * subscription), `invalid-period` (end before start), `invalid-number` (amount or quantity
+ * not a finite number >= 0, discount not in [0, 1]), `invalid-interval`, `invalid-currency`,
+ * `mixed-currency` (a second currency), `overflow`; `invalid-record`, `invalid-input`;
+ * `unknown-option` for a key that is not an option; `invalid-option` (a `null` option, a bad
+ * `rule`, an accessor that is not a function), `invalid-timestamp` (a bad `through`) or
+ * `invalid-time-zone` for options.
  *
  * @example
  * ```ts
@@ -109,177 +123,120 @@ const INTERVAL_MONTHS: Readonly<Record<BillingInterval, number>> = { month: 1, q
  * toMonthlySnapshots(subscriptions, { through: '2024-04' }).map((s) => `${s.month} ${s.customerId} ${s.mrr}`);
  * // => ['2024-01 acme 100', '2024-01 bolt 27', '2024-02 acme 160', '2024-02 bolt 27', '2024-03 acme 160', '2024-04 acme 100']
  * const prorated = toMonthlySnapshots(subscriptions, { through: '2024-04', rule: 'prorated' });
- * prorated.filter((s) => s.customerId === 'bolt').map((s) => s.mrr); // => [14.81, 27]
+ * prorated.filter((s) => s.customerId === 'bolt').map((s) => s.mrr); // ~> [14.81, 27]
  * ```
  */
 export function toMonthlySnapshots<R>(subscriptions: Iterable<R>, options?: ToMonthlySnapshotsOptions<R>): MrrSnapshot[] {
   const fn = 'toMonthlySnapshots';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, TO_MONTHLY_SNAPSHOTS_OPTION_KEYS);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const rule = readChoice(opts.rule, RULES, 'month-end', fn, 'options.rule');
-  const throughOption = readMonthOption(opts.through, fn, 'options.through');
+  const throughOption = readMonthBound(opts.through, 'to', zone, fn, 'options.through');
   const input = requireIterable<R>(subscriptions, fn, 'subscriptions');
-  const readCustomer = accessorFor<R>(opts.customerId, 'customerId', fn);
-  const readStart = accessorFor<R>(opts.start, 'start', fn);
-  const readEnd = accessorFor<R>(opts.end, 'end', fn);
-  const readAmount = accessorFor<R>(opts.amount, 'amount', fn);
-  const readInterval = accessorFor<R>(opts.interval, 'interval', fn);
-  const readQuantity = accessorFor<R>(opts.quantity, 'quantity', fn);
-  const readDiscount = accessorFor<R>(opts.discount, 'discount', fn);
-  const readCurrency = accessorFor<R>(opts.currency, 'currency', fn);
+  const readers = subscriptionReaders<R>(opts, fn);
   const months = new ZoneMonths(zone);
+  const subs = readSubscriptions(fn, input, readers, zone, months);
+  if (subs.size === 0) return [];
+  const spans = monthSpans(subs, rule, throughOption ?? subs.latest, months);
+  if (spans.firstMonth > spans.through) return [];
+  return placeByMonth(customerMonths(fn, subs, spans, subscriptions));
+}
 
-  // Pass 1: read and validate every subscription into columns; find the latest month touched.
-  const capacity = capacityOf(input);
-  const customers = new IdCodes();
-  const subCustomer = new Int32Column(capacity);
-  const subStart = new Float64Column(capacity);
-  const subEnd = new Float64Column(capacity); // NaN while open
-  const subMrr = new Float64Column(capacity);
-  let latest = Number.NEGATIVE_INFINITY;
-  let currency: string | null = null;
-  let currencyIndex = -1;
-  const i = forEachRecord(input, (record: R, i: number): void => {
-    requireRecord(record, fn, 'subscriptions', i);
-    const id = readCustomer(record, i);
-    if (!isId(id)) fail(fn, recordPath('subscriptions', i, 'customerId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
-    const rawStart = readStart(record, i);
-    const start = instantOf(rawStart, zone);
-    if (start !== start) failInstant(rawStart, fn, recordPath('subscriptions', i, 'start'));
-    const rawEnd = readEnd(record, i);
-    let end = Number.NaN;
-    if (rawEnd !== null && rawEnd !== undefined) {
-      end = instantOf(rawEnd, zone);
-      if (end !== end) failInstant(rawEnd, fn, recordPath('subscriptions', i, 'end'));
-      if (end < start) fail(fn, recordPath('subscriptions', i, 'end'), 'invalid-period', 'must not be before start', rawEnd);
-    }
-    const amount = readAmount(record, i);
-    if (typeof amount !== 'number' || !(amount >= 0) || amount === Number.POSITIVE_INFINITY) {
-      fail(fn, recordPath('subscriptions', i, 'amount'), 'invalid-number', 'must be a finite number >= 0', amount);
-    }
-    const interval = readInterval(record, i);
-    const perMonths = typeof interval === 'string' && Object.hasOwn(INTERVAL_MONTHS, interval) ? INTERVAL_MONTHS[interval as BillingInterval] : 0;
-    if (perMonths === 0) fail(fn, recordPath('subscriptions', i, 'interval'), 'invalid-interval', "must be 'month', 'quarter' or 'year'", interval);
-    const rawQuantity = readQuantity(record, i);
-    let quantity = 1;
-    if (rawQuantity !== undefined && rawQuantity !== null) {
-      if (typeof rawQuantity !== 'number' || !(rawQuantity >= 0) || rawQuantity === Number.POSITIVE_INFINITY) {
-        fail(fn, recordPath('subscriptions', i, 'quantity'), 'invalid-number', 'must be a finite number >= 0', rawQuantity);
-      }
-      quantity = rawQuantity;
-    }
-    const rawDiscount = readDiscount(record, i);
-    let discount = 0;
-    if (rawDiscount !== undefined && rawDiscount !== null) {
-      if (typeof rawDiscount !== 'number' || !(rawDiscount >= 0 && rawDiscount <= 1)) {
-        fail(fn, recordPath('subscriptions', i, 'discount'), 'invalid-number', 'must be a fraction from 0 to 1 (0.25 = 25% off)', rawDiscount);
-      }
-      discount = rawDiscount;
-    }
-    const rawCurrency = readCurrency(record, i);
-    if (rawCurrency !== undefined && rawCurrency !== null && rawCurrency !== currency) {
-      if (typeof rawCurrency !== 'string' || rawCurrency.length === 0) {
-        fail(fn, recordPath('subscriptions', i, 'currency'), 'invalid-currency', 'must be a non-empty string such as "USD"', rawCurrency);
-      }
-      if (currency !== null) {
-        fail(
-          fn,
-          recordPath('subscriptions', i, 'currency'),
-          'mixed-currency',
-          `differs from ${JSON.stringify(currency)} of subscriptions[${currencyIndex}]; convert the amounts to one currency first`,
-          rawCurrency,
-        );
-      }
-      currency = rawCurrency;
-      currencyIndex = i;
-    }
-    const mrr = (amount * quantity * (1 - discount)) / perMonths;
-    if (!Number.isFinite(mrr)) {
-      fail(fn, recordPath('subscriptions', i, 'amount'), 'overflow', 'times the quantity exceeds the largest finite number', amount);
-    }
-    subCustomer.push(customers.code(id));
-    subStart.push(start);
-    subEnd.push(end);
-    subMrr.push(mrr);
-    const startMonth = months.monthOf(start);
-    if (startMonth > latest) latest = startMonth;
-    if (end === end) {
-      const lastActive = months.ceilMonthOf(end) - 1; // the month of the last instant before end
-      if (lastActive > latest) latest = lastActive;
-    }
-  });
-  if (i === 0) return [];
-  const through = throughOption ?? latest;
+/** Each subscription's months `[first, last]` (cut at `through`) and its MRR in the first and the last. */
+interface MonthSpans {
+  readonly through: number;
+  /** The earliest month any subscription counts in (`+Infinity` for none). */
+  readonly firstMonth: number;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  /** MRR in the first and the last month (they differ from the full MRR only when prorated). */
+  readonly firstMrr: Float64Array;
+  readonly lastMrr: Float64Array;
+}
 
-  // Pass 2: each subscription's months [first, last] (cut at `through`) and its MRR in the
-  // first, the last and the months between (they differ only when prorated).
-  const customerOf = subCustomer.values;
-  const starts = subStart.values;
-  const ends = subEnd.values;
-  const mrrs = subMrr.values;
-  const spanFirst = new Int32Array(i);
-  const spanLast = new Int32Array(i);
-  const firstMrr = new Float64Array(i);
-  const lastMrr = new Float64Array(i);
+/** Pass 2: the months each subscription counts in, by `rule`. O(n). */
+function monthSpans(subs: SubscriptionColumns, rule: MonthlyMrrRule, through: number, months: ZoneMonths): MonthSpans {
+  const n = subs.size;
+  const first = new Int32Array(n);
+  const last = new Int32Array(n);
+  const firstMrr = new Float64Array(n);
+  const lastMrr = new Float64Array(n);
   let firstMonth = Number.POSITIVE_INFINITY;
-  for (let s = 0; s < i; s++) {
-    const mrr = mrrs[s] as number;
-    const start = starts[s] as number;
-    const end = ends[s] as number;
+  for (let s = 0; s < n; s++) {
+    const mrr = subs.mrr[s] as number;
+    const start = subs.start[s] as number;
+    const end = subs.end[s] as number;
     const open = end !== end;
-    let first: number;
-    let last: number;
+    let from: number;
+    let to: number;
     let head = mrr;
     let tail = mrr;
     if (rule === 'prorated') {
-      first = months.monthOf(start);
+      from = months.monthOf(start);
       const endMonth = open ? Number.POSITIVE_INFINITY : months.monthOf(end);
-      last = Math.min(through, open ? through : months.ceilMonthOf(end) - 1);
-      head = proratedMrr(months, mrr, first, start, first === endMonth ? end : months.startOf(first + 1));
-      if (last === endMonth && last > first) tail = proratedMrr(months, mrr, last, months.startOf(last), end);
+      to = Math.min(through, open ? through : months.ceilMonthOf(end) - 1);
+      head = proratedMrr(months, mrr, from, start, from === endMonth ? end : months.startOf(from + 1));
+      if (to === endMonth && to > from) tail = proratedMrr(months, mrr, to, months.startOf(to), end);
     } else {
-      first = rule === 'month-end' ? months.monthOf(start) : months.ceilMonthOf(start);
+      from = rule === 'month-end' ? months.monthOf(start) : months.ceilMonthOf(start);
       const afterLast = open ? through + 1 : rule === 'month-end' ? months.monthOf(end) : months.ceilMonthOf(end);
-      last = Math.min(through, afterLast - 1);
+      to = Math.min(through, afterLast - 1);
     }
-    if (mrr === 0 || last < first) last = first - 1; // counts in no month
-    else if (first < firstMonth) firstMonth = first;
-    spanFirst[s] = first;
-    spanLast[s] = last;
+    if (mrr === 0 || to < from) to = from - 1; // counts in no month
+    else if (from < firstMonth) firstMonth = from;
+    first[s] = from;
+    last[s] = to;
     firstMrr[s] = head;
     lastMrr[s] = tail;
   }
-  if (firstMonth > through) return [];
-  const length = through - firstMonth + 1;
+  return { through, firstMonth, first, last, firstMrr, lastMrr };
+}
 
-  // Pass 3: customer by customer (in id order), a compensated sum per month in a scratch
-  // row; the positive months go to columns, counted per month.
-  const ranks = customerRanks(customers.ids);
-  const rankOf = new Int32Array(i);
-  for (let s = 0; s < i; s++) rankOf[s] = ranks[customerOf[s] as number] as number;
-  const byCustomer = countingOrder(rankOf, customers.size);
+/** Positive customer-months as columns (month index from `firstMonth`, customer code, MRR), with counts per month. */
+interface CustomerMonths {
+  readonly ids: SubscriptionColumns['customers']['ids'];
+  readonly firstMonth: number;
+  readonly length: number;
+  readonly month: Int32Array;
+  readonly customer: Int32Array;
+  readonly mrr: Float64Array;
+  /** `perMonth[m + 1]` = rows in month index `m`. */
+  readonly perMonth: Int32Array;
+}
+
+/**
+ * Pass 3: customer by customer (in id order), a compensated sum per month in a scratch
+ * row; the positive months go to columns, counted per month. O(n + C log C + s).
+ */
+function customerMonths(fn: string, subs: SubscriptionColumns, spans: MonthSpans, input: unknown): CustomerMonths {
+  const n = subs.size;
+  const { firstMonth } = spans;
+  const length = spans.through - firstMonth + 1;
+  const ranks = customerRanks(subs.customers.ids);
+  const rankOf = new Int32Array(n);
+  for (let s = 0; s < n; s++) rankOf[s] = ranks[subs.customer[s] as number] as number;
+  const byCustomer = countingOrder(rankOf, subs.customers.size);
   const sums = new Float64Array(length);
   const compensations = new Float64Array(length);
   const perMonth = new Int32Array(length + 1);
-  const outMonth = new Int32Column(capacity * 4);
-  const outCustomer = new Int32Column(capacity * 4);
-  const outMrr = new Float64Column(capacity * 4);
+  const outMonth = new Int32Column(n * 4);
+  const outCustomer = new Int32Column(n * 4);
+  const outMrr = new Float64Column(n * 4);
   let k = 0;
-  while (k < i) {
-    const customer = customerOf[byCustomer[k] as number] as number;
+  while (k < n) {
+    const customer = subs.customer[byCustomer[k] as number] as number;
     let low = length;
     let high = -1;
-    for (; k < i; k++) {
+    for (; k < n && subs.customer[byCustomer[k] as number] === customer; k++) {
       const s = byCustomer[k] as number;
-      if (customerOf[s] !== customer) break;
-      const first = (spanFirst[s] as number) - firstMonth;
-      const last = (spanLast[s] as number) - firstMonth;
+      const first = (spans.first[s] as number) - firstMonth;
+      const last = (spans.last[s] as number) - firstMonth;
       if (last < first) continue;
-      if (first < low) low = first;
-      if (last > high) high = last;
-      const full = mrrs[s] as number;
+      low = Math.min(low, first);
+      high = Math.max(high, last);
+      const full = subs.mrr[s] as number;
       for (let m = first; m <= last; m++) {
-        const x = m === first ? (firstMrr[s] as number) : m === last ? (lastMrr[s] as number) : full;
+        const x = m === first ? (spans.firstMrr[s] as number) : m === last ? (spans.lastMrr[s] as number) : full;
         const sum = sums[m] as number;
         const t = sum + x;
         if (Math.abs(sum) >= Math.abs(x)) compensations[m] = (compensations[m] as number) + (sum - t + x);
@@ -291,7 +248,7 @@ export function toMonthlySnapshots<R>(subscriptions: Iterable<R>, options?: ToMo
       const mrr = (sums[m] as number) + (compensations[m] as number);
       sums[m] = 0;
       compensations[m] = 0;
-      if (!Number.isFinite(mrr)) fail(fn, 'subscriptions', 'overflow', 'sum to a monthly MRR above the largest finite number', subscriptions);
+      if (!Number.isFinite(mrr)) fail(fn, 'subscriptions', 'overflow', 'sum to a monthly MRR above the largest finite number', input);
       if (mrr === 0) continue;
       outMonth.push(m);
       outCustomer.push(customer);
@@ -299,21 +256,21 @@ export function toMonthlySnapshots<R>(subscriptions: Iterable<R>, options?: ToMo
       perMonth[m + 1] = (perMonth[m + 1] as number) + 1;
     }
   }
+  return { ids: subs.customers.ids, firstMonth, length, month: outMonth.values, customer: outCustomer.values, mrr: outMrr.values, perMonth };
+}
 
-  // Place the rows month by month: customers stay in id order within a month.
+/** Places the rows month by month: customers stay in id order within a month. O(s + M). */
+function placeByMonth(rows: CustomerMonths): MrrSnapshot[] {
+  const { perMonth, length } = rows;
   for (let m = 1; m <= length; m++) perMonth[m] = (perMonth[m] as number) + (perMonth[m - 1] as number);
-  const count = outMonth.length;
-  const rowMonth = outMonth.values;
-  const rowCustomer = outCustomer.values;
-  const rowMrr = outMrr.values;
   const keys: string[] = [];
-  for (let m = 0; m < length; m++) keys.push(monthKey(firstMonth + m));
-  const snapshots = new Array<MrrSnapshot>(count);
-  for (let r = 0; r < count; r++) {
-    const m = rowMonth[r] as number;
+  for (let m = 0; m < length; m++) keys.push(monthKey(rows.firstMonth + m));
+  const snapshots = new Array<MrrSnapshot>(rows.month.length);
+  for (let r = 0; r < rows.month.length; r++) {
+    const m = rows.month[r] as number;
     const at = perMonth[m] as number;
     perMonth[m] = at + 1;
-    snapshots[at] = { customerId: customers.ids[rowCustomer[r] as number] as MrrSnapshot['customerId'], month: keys[m] as string, mrr: rowMrr[r] as number };
+    snapshots[at] = { customerId: rows.ids[rows.customer[r] as number] as MrrSnapshot['customerId'], month: keys[m] as string, mrr: rows.mrr[r] as number };
   }
   return snapshots;
 }

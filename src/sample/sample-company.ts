@@ -1,4 +1,5 @@
-import { optionsOf, readInteger } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readInteger } from '../core/read.js';
 import { SeededRandom } from './internal/random.js';
 
 /** An account of the sample company. */
@@ -57,7 +58,10 @@ export interface SampleSubscription {
   customerId: string;
   /** `YYYY-MM-DD`, inclusive. */
   start: string;
-  /** `YYYY-MM-DD`, exclusive; `null` while active. */
+  /**
+   * `YYYY-MM-DD`, exclusive, at most `asOf` (2026-10-31); `null` while the subscription is
+   * still active at the end of the data, whatever would have happened later.
+   */
   end: string | null;
   /** Price per `interval`, in `currency`. */
   amount: number;
@@ -93,8 +97,14 @@ export interface SampleCompany {
   subscriptions: SampleSubscription[];
   /** Every NPS response. */
   npsResponses: SampleNpsResponse[];
-  /** The end of the data: 2026-10-31T23:59:59.999Z. */
-  asOf: number;
+  /**
+   * The last day of the data, `'2026-10-31'`: pass it as `asOf`. A date-only `asOf` means
+   * the data is complete through the end of that local day, so October 2026 is a complete
+   * month and the 30-day window ending on `asOf` is 2026-10-02 to 2026-10-31. Every event,
+   * signup and answer is at or before 2026-10-31T21:59:59.999Z, so it falls on or before
+   * that day in UTC and in every zone from UTC−12 to UTC+2 (the Americas, Europe, Africa).
+   */
+  asOf: string;
 }
 
 /** Options of {@link sampleCompany}. */
@@ -105,9 +115,20 @@ export interface SampleOptions {
   accounts?: number;
 }
 
+/** The keys of {@link SampleOptions}: any other key is an `unknown-option` error. */
+const SAMPLE_OPTION_KEYS = ['seed', 'accounts'] as const;
+
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 4, 1); // 2025-05-01
 const END = Date.UTC(2026, 10, 1); // 2026-11-01 (exclusive): 18 months
+/** The last day of the data, the `asOf` of the company. */
+const AS_OF = '2026-10-31';
+/**
+ * No timestamp at or after this instant: 2026-10-31T22:00Z is midnight in UTC+2, so every
+ * event lies on or before 2026-10-31 in every zone from UTC−12 to UTC+2. (Sessions start by
+ * 21:01 UTC; with the default seed no event is that late, so the cut changes nothing there.)
+ */
+const LAST_EVENT_BEFORE = Date.UTC(2026, 9, 31, 22);
 const CAMPAIGNS: { name: string; quality: number }[] = [
   { name: 'organic', quality: 0.75 },
   { name: 'google-ads', quality: 0.45 },
@@ -144,10 +165,22 @@ function addMonths(t: number, months: number): number {
  * company (mulberry32 random numbers, no clock). Kept in its own entry,
  * `customer-success-metrics/sample`, out of the main bundle.
  *
+ * The data ends on `asOf`, the date `'2026-10-31'` (the last day of its last month): pass it
+ * as the `asOf` of any function. A date-only `asOf` means "complete through the end of that
+ * local day", so October 2026 counts as a complete month and a 30-day window ending on
+ * `asOf` is 2026-10-02 to 2026-10-31. Nothing in the data happens after it: events, signups
+ * and answers are all before 2026-10-31T22:00Z (on or before that day in every zone from
+ * UTC−12 to UTC+2), and a subscription still running then has `end: null`. In a zone east
+ * of UTC+2 the last evening's events fall on November 1 there; pass `timeZone: 'UTC'` or an
+ * instant `asOf` to include them.
+ *
  * Cost: O(events); the default 500 accounts give about 2,000 users and 150,000 events in
  * a few hundred milliseconds.
  *
- * @throws {MetricsInputError} when `seed` is not an integer >= 0 or `accounts` not an integer >= 1.
+ * @throws {MetricsInputError} code `invalid-number` when `seed` is not an integer >= 0 or
+ * `accounts` not an integer >= 1; `invalid-option` when either is `null` (leave it out for
+ * the default); `unknown-option` for any other key (`options.sead is not an option; did you
+ * mean seed?`).
  *
  * @example
  * ```ts
@@ -157,11 +190,12 @@ function addMonths(t: number, months: number): number {
  * company.trials.length; // => 50
  * company.events.every((e, i) => i === 0 || company.events[i - 1]!.timestamp <= e.timestamp); // => true
  * sampleCompany({ seed: 7, accounts: 50 }).events.length === company.events.length; // => true
- * new Date(company.asOf).toISOString(); // => '2026-10-31T23:59:59.999Z'
+ * company.asOf; // => '2026-10-31'
+ * company.events.every((e) => e.timestamp < Date.parse('2026-10-31T22:00:00Z')); // => true
  * ```
  */
 export function sampleCompany(options?: SampleOptions): SampleCompany {
-  const opts = optionsOf(options, 'sampleCompany');
+  const opts = optionsOf(options, 'sampleCompany', SAMPLE_OPTION_KEYS);
   const random = new SeededRandom(opts.seed === undefined ? 42 : readInteger(opts.seed, 'sampleCompany', 'options.seed', 0));
   const accountCount = opts.accounts === undefined ? 500 : readInteger(opts.accounts, 'sampleCompany', 'options.accounts', 1);
   const accounts: SampleAccount[] = [];
@@ -206,7 +240,7 @@ export function sampleCompany(options?: SampleOptions): SampleCompany {
         } else {
           clock += random.int(1, 12) * 60_000 + random.int(0, 59_999);
         }
-        if (clock < END && clock >= signedUpAt) events.push({ userId, accountId, name, timestamp: clock });
+        if (clock < LAST_EVENT_BEFORE && clock >= signedUpAt) events.push({ userId, accountId, name, timestamp: clock });
       };
       events.push({ userId, accountId, name: 'signed_up', timestamp: signedUpAt });
       if (random.chance(0.93)) emit('email_confirmed', signupDay);
@@ -268,7 +302,8 @@ export function sampleCompany(options?: SampleOptions): SampleCompany {
         subscriptionId: `sub-${subscriptionCount}`,
         customerId: accountId,
         start: isoDay(start),
-        end: end >= END && !churnNow ? null : isoDay(Math.min(end, END)),
+        // Still running at the end of the data: open, even if it would end (or churn) later.
+        end: end >= END ? null : isoDay(end),
         amount,
         interval: annual ? 'year' : 'month',
         currency: 'USD',
@@ -294,5 +329,5 @@ export function sampleCompany(options?: SampleOptions): SampleCompany {
 
   events.sort((a, b) => a.timestamp - b.timestamp);
   users.sort((a, b) => a.signedUpAt - b.signedUpAt);
-  return { accounts, users, events, trials, subscriptions, npsResponses, asOf: END - 1 };
+  return { accounts, users, events, trials, subscriptions, npsResponses, asOf: AS_OF };
 }

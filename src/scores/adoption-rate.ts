@@ -7,6 +7,9 @@ export interface AdoptionRateOptions {
   readonly confidence?: number;
 }
 
+/** The keys of {@link AdoptionRateOptions}: any other key is an `unknown-option` error. */
+const ADOPTION_RATE_OPTION_KEYS = ['confidence'] as const;
+
 /**
  * Adoption rate: the share of eligible users (or accounts) who adopted the product or a
  * feature.
@@ -36,16 +39,17 @@ export interface AdoptionRateOptions {
  * @throws {MetricsInputError} code `'invalid-number'` when `eligible` is not an integer >=
  * 0 (path `'eligible'`) or `adopters` not an integer from 0 to `eligible` (path
  * `'adopters'`); code `'invalid-option'` when `options.confidence` is not strictly between
- * 0 and 1.
+ * 0 and 1 (`null` included: leave it out for 0.95); code `'unknown-option'` for any other
+ * key of `options` (`options.confidense is not an option; did you mean confidence?`).
  *
  * @example
  * ```ts
  * import { adoptionRate } from 'customer-success-metrics/scores';
  * adoptionRate(30, 120);
- * // => { value: 0.25, lower: 0.1811, upper: 0.3344 }
+ * // ~> { value: 0.25, lower: 0.1811, upper: 0.3344 }
  * adoptionRate(0, 0); // => null
  * ```
  */
 export function adoptionRate(adopters: number, eligible: number, options?: AdoptionRateOptions): Estimate | null {
-  return countShare('adoptionRate', { name: 'adopters', value: adopters }, { name: 'eligible', value: eligible }, options);
+  return countShare('adoptionRate', { name: 'adopters', value: adopters }, { name: 'eligible', value: eligible }, options, ADOPTION_RATE_OPTION_KEYS);
 }

@@ -7,6 +7,9 @@ export interface AdvocacyShareOptions {
   readonly confidence?: number;
 }
 
+/** The keys of {@link AdvocacyShareOptions}: any other key is an `unknown-option` error. */
+const ADVOCACY_SHARE_OPTION_KEYS = ['confidence'] as const;
+
 /**
  * Advocacy share: the share of customers who act as advocates.
  *
@@ -35,17 +38,18 @@ export interface AdvocacyShareOptions {
  * @throws {MetricsInputError} code `'invalid-number'` when `customers` is not an integer >=
  * 0 (path `'customers'`) or `advocates` not an integer from 0 to `customers` (path
  * `'advocates'`); code `'invalid-option'` when `options.confidence` is not strictly between
- * 0 and 1.
+ * 0 and 1 (`null` included: leave it out for 0.95); code `'unknown-option'` for any other
+ * key of `options` (`options.confidense is not an option; did you mean confidence?`).
  *
  * @example
  * ```ts
  * import { advocacyShare } from 'customer-success-metrics/scores';
  * advocacyShare(45, 300);
- * // => { value: 0.15, lower: 0.114, upper: 0.1948 }
+ * // ~> { value: 0.15, lower: 0.114, upper: 0.1948 }
  * advocacyShare(45, 300, { confidence: 0.9 })?.value; // => 0.15
  * advocacyShare(0, 0); // => null
  * ```
  */
 export function advocacyShare(advocates: number, customers: number, options?: AdvocacyShareOptions): Estimate | null {
-  return countShare('advocacyShare', { name: 'advocates', value: advocates }, { name: 'customers', value: customers }, options);
+  return countShare('advocacyShare', { name: 'advocates', value: advocates }, { name: 'customers', value: customers }, options, ADVOCACY_SHARE_OPTION_KEYS);
 }

@@ -1,5 +1,6 @@
 import type { Id } from '../core/read.js';
-import { optionsOf, readConfidence } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readConfidence } from '../core/read.js';
 import type { Estimate } from '../core/types.js';
 import { studentTQuantile } from '../stats/student-t-quantile.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
@@ -35,6 +36,9 @@ export interface CesOptions<R> extends ResponseAccessors<R> {
    */
   readonly segmentBy?: SegmentBy<R>;
 }
+
+/** The keys of {@link CesOptions}: any other key is an `unknown-option` error. */
+const CES_OPTION_KEYS = ['scale', 'agreeAtLeast', 'confidence', 'segmentBy', 'score'] as const;
 
 /** The CES figures of a group of responses. */
 export interface CesFigures {
@@ -120,17 +124,20 @@ export interface SegmentedCesResult extends CesResult {
  * from 1 to scale (`ces: responses[2] must be an integer from 1 to 7 (8)`, path
  * `responses[2]`, or `responses[2].score` for records); `'invalid-option'` for a bad
  * `options.scale`, `options.agreeAtLeast`, `options.confidence`, `options.score` or
- * `options.segmentBy`; `'invalid-id'`, path `responses[i].<field>` (or
- * `responses[i].segmentBy` for an accessor), for a segment that is not a non-empty string or
- * a finite number; `'invalid-input'` when responses are not iterable.
+ * `options.segmentBy` (`null` included: leave an option out for its default);
+ * `'unknown-option'` for any other key of `options`, naming the closest valid one
+ * (`options.segment is not an option; did you mean segmentBy?`); `'invalid-id'`, path
+ * `responses[i].<field>` (or `responses[i].segmentBy` for an accessor), for a segment that
+ * is not a non-empty string or a finite number; `'invalid-input'` when responses are not
+ * iterable.
  *
  * @example
  * ```ts
  * import { ces } from 'customer-success-metrics/scores';
  * const result = ces([7, 6, 5, 6, 3, 7, 4, 6]);
  * result.mean; // => 5.5
- * result.standardDeviation; // => 1.4142
- * result.interval; // => { value: 5.5, lower: 4.3177, upper: 6.6823 }
+ * result.standardDeviation; // ~> 1.4142
+ * result.interval; // ~> { value: 5.5, lower: 4.3177, upper: 6.6823 }
  * result.agreeShare?.value; // => 0.75
  * ces([7]).interval; // => null
  * ```
@@ -139,7 +146,7 @@ export function ces<R>(responses: Responses<R>, options: CesOptions<R> & { reado
 export function ces<R>(responses: Responses<R>, options?: CesOptions<R>): CesResult;
 export function ces<R>(responses: Responses<R>, options?: CesOptions<R>): CesResult | SegmentedCesResult {
   const fn = 'ces';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, CES_OPTION_KEYS);
   const scale = readScale(opts.scale, fn, 7);
   const agreeAtLeast = readCutoff(opts.agreeAtLeast, fn, 'options.agreeAtLeast', scale);
   const confidence = readConfidence(opts.confidence, fn);

@@ -1,5 +1,6 @@
 import type { Id } from '../core/read.js';
-import { optionsOf, readConfidence } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readConfidence } from '../core/read.js';
 import type { Estimate } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import {
@@ -35,6 +36,9 @@ export interface CsatOptions<R> extends ResponseAccessors<R> {
    */
   readonly segmentBy?: SegmentBy<R>;
 }
+
+/** The keys of {@link CsatOptions}: any other key is an `unknown-option` error. */
+const CSAT_OPTION_KEYS = ['scale', 'satisfiedAtLeast', 'confidence', 'segmentBy', 'score'] as const;
 
 /** The CSAT figures of a group of responses. */
 export interface CsatFigures {
@@ -108,16 +112,19 @@ export interface SegmentedCsatResult extends CsatResult {
  * from 1 to scale (`csat: responses[2] must be an integer from 1 to 5 (6)`, path
  * `responses[2]`, or `responses[2].score` for records); `'invalid-option'` for a bad
  * `options.scale`, `options.satisfiedAtLeast`, `options.confidence`, `options.score` or
- * `options.segmentBy`; `'invalid-id'`, path `responses[i].<field>` (or
- * `responses[i].segmentBy` for an accessor), for a segment that is not a non-empty string or
- * a finite number; `'invalid-input'` when responses are not iterable.
+ * `options.segmentBy` (`null` included: leave an option out for its default);
+ * `'unknown-option'` for any other key of `options`, naming the closest valid one
+ * (`options.segment is not an option; did you mean segmentBy?`); `'invalid-id'`, path
+ * `responses[i].<field>` (or `responses[i].segmentBy` for an accessor), for a segment that
+ * is not a non-empty string or a finite number; `'invalid-input'` when responses are not
+ * iterable.
  *
  * @example
  * ```ts
  * import { csat } from 'customer-success-metrics/scores';
  * const result = csat([5, 4, 4, 3, 5, 2, 4, 5, 1, 4]);
  * result.satisfied; // => 7
- * result.rate; // => { value: 0.7, lower: 0.3968, upper: 0.8922 }
+ * result.rate; // ~> { value: 0.7, lower: 0.3968, upper: 0.8922 }
  * result.mean; // => 3.7
  * csat([{ score: 7, plan: 'pro' }, { score: 3, plan: 'free' }], { scale: 7, segmentBy: 'plan' })
  *   .segments.map((s) => [s.segment, s.satisfied, s.n]);
@@ -129,7 +136,7 @@ export function csat<R>(responses: Responses<R>, options: CsatOptions<R> & { rea
 export function csat<R>(responses: Responses<R>, options?: CsatOptions<R>): CsatResult;
 export function csat<R>(responses: Responses<R>, options?: CsatOptions<R>): CsatResult | SegmentedCsatResult {
   const fn = 'csat';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, CSAT_OPTION_KEYS);
   const scale = readScale(opts.scale, fn, 5);
   const satisfiedAtLeast = readCutoff(opts.satisfiedAtLeast, fn, 'options.satisfiedAtLeast', scale);
   const confidence = readConfidence(opts.confidence, fn);

@@ -1,5 +1,6 @@
 import { fail } from '../core/errors.js';
 import { readNonNegative } from '../core/read.js';
+import { checkRecordKeys } from '../core/record-keys.js';
 
 /** Inputs of {@link customerLifetimeValue}, all per the same period (usually a month). */
 export interface CustomerLifetimeValueInput {
@@ -15,6 +16,9 @@ export interface CustomerLifetimeValueInput {
    */
   readonly churnFloor?: number;
 }
+
+/** The keys of {@link CustomerLifetimeValueInput}: any other key is an `unknown-option` error. */
+const CUSTOMER_LIFETIME_VALUE_OPTION_KEYS = ['arpa', 'grossMargin', 'churnRate', 'churnFloor'] as const;
 
 /** Result of {@link customerLifetimeValue}. */
 export interface CustomerLifetimeValueResult {
@@ -55,13 +59,17 @@ export interface CustomerLifetimeValueResult {
  * null` (no churn, no finite lifetime), never `Infinity`; with `churnFloor` the floor is
  * used instead. `arpa: 0` or `grossMargin: 0` give `value: 0`.
  *
- * @param input `{ arpa, grossMargin, churnRate, churnFloor? }`.
- * @throws {MetricsInputError} code `'invalid-number'` when `input.arpa` is not a finite
- * number >= 0, `input.grossMargin` or `input.churnRate` not a number from 0 to 1, or
- * `input.churnFloor` not a number greater than 0 and at most 1; code `'overflow'`
- * (`input.churnRate`, or `input.churnFloor` when the floor is used) when the churn used
+ * @param options `{ arpa, grossMargin, churnRate, churnFloor? }`: the inputs, named (every
+ * key is checked, as in an options object; only `churnFloor` may be left out).
+ * @throws {MetricsInputError} code `'invalid-number'` when `options.arpa` is not a finite
+ * number >= 0, `options.grossMargin` or `options.churnRate` not a number from 0 to 1
+ * (`null` and a missing value included), or `options.churnFloor` not a number greater than
+ * 0 and at most 1; code `'invalid-option'` for `churnFloor: null` (leave it out for no
+ * floor); code `'unknown-option'`, path `options.<key>`, for any other key, naming the
+ * closest valid one (`churnrate`: "did you mean churnRate?"); code `'overflow'`
+ * (`options.churnRate`, or `options.churnFloor` when the floor is used) when the churn used
  * is so tiny (far below 1e-290) that the value or the lifetime overflows; code
- * `'invalid-input'` when `input` is not an object.
+ * `'invalid-input'` when the argument is not an object.
  *
  * @example
  * ```ts
@@ -72,22 +80,17 @@ export interface CustomerLifetimeValueResult {
  * customerLifetimeValue({ arpa: 100, grossMargin: 0.8, churnRate: 0, churnFloor: 0.01 }).value; // => 8000
  * ```
  */
-export function customerLifetimeValue(input: CustomerLifetimeValueInput): CustomerLifetimeValueResult {
+export function customerLifetimeValue(options: CustomerLifetimeValueInput): CustomerLifetimeValueResult {
   const fn = 'customerLifetimeValue';
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    fail(fn, 'input', 'invalid-input', 'must be an object { arpa, grossMargin, churnRate, churnFloor? }', input);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    fail(fn, 'options', 'invalid-input', 'must be an object { arpa, grossMargin, churnRate, churnFloor? }', options);
   }
-  const arpa = readNonNegative(input.arpa, fn, 'input.arpa');
-  const grossMargin = readFraction(input.grossMargin, fn, 'input.grossMargin');
-  const churnRate = readFraction(input.churnRate, fn, 'input.churnRate');
-  let churnFloor: number | null = null;
-  if (input.churnFloor !== undefined) {
-    const floor: unknown = input.churnFloor;
-    if (typeof floor !== 'number' || !(floor > 0 && floor <= 1)) {
-      fail(fn, 'input.churnFloor', 'invalid-number', 'must be a number greater than 0 and at most 1', floor);
-    }
-    churnFloor = floor;
-  }
+  // Required fields keep their own error for null; only churnFloor, which may be left out, has the null rule.
+  checkRecordKeys(options, fn, CUSTOMER_LIFETIME_VALUE_OPTION_KEYS, 'options');
+  const arpa = readNonNegative(options.arpa, fn, 'options.arpa');
+  const grossMargin = readFraction(options.grossMargin, fn, 'options.grossMargin');
+  const churnRate = readFraction(options.churnRate, fn, 'options.churnRate');
+  const churnFloor = readChurnFloor(options.churnFloor, fn);
   const churn = churnFloor === null ? churnRate : Math.max(churnRate, churnFloor);
   const base = { arpa, grossMargin, churnRate, churnFloor, effectiveChurnRate: churn };
   if (churn === 0) return { value: null, ...base, expectedLifetime: null };
@@ -95,9 +98,17 @@ export function customerLifetimeValue(input: CustomerLifetimeValueInput): Custom
   const expectedLifetime = 1 / churn;
   if (!Number.isFinite(value) || !Number.isFinite(expectedLifetime)) {
     const floored = churnFloor !== null && churnFloor > churnRate;
-    fail(fn, floored ? 'input.churnFloor' : 'input.churnRate', 'overflow', 'is too small: the lifetime value overflows', churn);
+    fail(fn, floored ? 'options.churnFloor' : 'options.churnRate', 'overflow', 'is too small: the lifetime value overflows', churn);
   }
   return { value, ...base, expectedLifetime };
+}
+
+/** `options.churnFloor`: `undefined` is no floor (`null`); else a number in (0, 1]. */
+function readChurnFloor(floor: unknown, fn: string): number | null {
+  if (floor === undefined) return null;
+  if (floor === null) return fail(fn, 'options.churnFloor', 'invalid-option', 'must not be null; leave it out (or pass undefined) for no floor', floor);
+  if (typeof floor === 'number' && floor > 0 && floor <= 1) return floor;
+  return fail(fn, 'options.churnFloor', 'invalid-number', 'must be a number greater than 0 and at most 1', floor);
 }
 
 /** A number from 0 to 1. */

@@ -1,5 +1,14 @@
 import type { HealthBand } from './internal/health-bands.js';
-import { readHealthScoreOptions, readPreviousScore, scoreHealth, type HealthScoreOptions, type HealthScoreResult, type PreviousHealthScore } from './internal/health-scorer.js';
+import {
+  HEALTH_SCORE_OPTION_KEYS,
+  readHealthScoreOptions,
+  readPreviousScore,
+  scoreHealth,
+  type AccountAt,
+  type HealthScoreOptions,
+  type HealthScoreResult,
+  type PreviousHealthScore,
+} from './internal/health-scorer.js';
 
 export type { HealthBand, HealthBandRange } from './internal/health-bands.js';
 export type { HealthComponent, HealthNormalizer } from './internal/health-components.js';
@@ -22,9 +31,10 @@ export type HealthScoreClassifier<A, B extends string = HealthBand> = (account: 
  * `score = Σ_{i∈P} wᵢ · normalizedᵢ / Σ_{i∈P} wᵢ`: a missing component's weight is spread
  * over the present ones in proportion to their weights. Each contribution reports its
  * effective weight share `wᵢ / Σ_{P} w` and `points = normalized × share`, so the points sum
- * to the score. Bands are ordered inclusive integer ranges `{ name, from, to }` tiling
- * 0..100 (default red 0–50, yellow 51–75, green 76–100) applied to the score rounded to
- * the nearest integer, halves up: 50.4 is red, 50.5 and 50.6 are yellow (scores within
+ * to the score up to rounding (the score itself is the quotient above, divided once, so
+ * components all at 100 give exactly 100). Bands are ordered inclusive integer ranges
+ * `{ name, from, to }` tiling 0..100 (default red 0–50, yellow 51–75, green 76–100)
+ * applied to the score rounded to the nearest integer, halves up: 50.4 is red, 50.5 and 50.6 are yellow (scores within
  * 1e-9 below a half count as the half). The trend compares with a previous score:
  * `'up'` when `score − previous > trendTolerance` (default 5 points), `'down'` when it is
  * below `−trendTolerance`, else `'flat'` (a change of exactly the tolerance is flat).
@@ -46,7 +56,11 @@ export type HealthScoreClassifier<A, B extends string = HealthBand> = (account: 
  * `{ name, weight, value: (account) => number | null | undefined, normalize }`.
  * @returns A classifier `(account, previous?) => { score, band, contributions, missing,
  * previous, change, trend }`.
- * @throws {MetricsInputError} when building: components not a non-empty array, a name
+ * @throws {MetricsInputError} when building: an unknown key in the options, a component,
+ * a band or a normalizer object (`unknown-option`, naming the closest valid key:
+ * `options.components[0].wieght is not an option; did you mean weight?`); `null` for
+ * `bands` or `trendTolerance` (`invalid-option`: leave it out for the default);
+ * components not a non-empty array, a name
  * empty or repeated (`duplicate-name`, `options.components[i].name`), a weight not a
  * finite number >= 0 (`options.components[i].weight`), no weight > 0, an invalid
  * normalizer (`options.components[i].normalize.linear`, `.thresholds[j][0]`, ...), bands
@@ -73,7 +87,7 @@ export type HealthScoreClassifier<A, B extends string = HealthBand> = (account: 
  * classify(acme).band; // => 'yellow'
  * classify(acme).contributions.map((c) => [c.name, c.normalized, c.points]); // => [['dauMau', 60, 24], ['nps', 70, 21], ['openTickets', 50, 15]]
  * classify({ ...acme, nps: null }).missing; // => ['nps']
- * classify({ ...acme, nps: null }).score; // => 55.71
+ * classify({ ...acme, nps: null }).score; // ~> 55.71
  * classify(acme, 52).trend; // => 'up'
  * classify(acme, 55).trend; // => 'flat'
  * classify({}).band; // => null
@@ -81,6 +95,7 @@ export type HealthScoreClassifier<A, B extends string = HealthBand> = (account: 
  */
 export function healthScore<A, B extends string = HealthBand>(options: HealthScoreOptions<A, B>): HealthScoreClassifier<A, B> {
   const fn = 'healthScore';
-  const resolved = readHealthScoreOptions<A, B>(options, fn);
-  return (account: A, previous?: PreviousHealthScore) => scoreHealth(resolved, account, readPreviousScore(previous, fn, 'previous'), fn, 'account');
+  const resolved = readHealthScoreOptions<A, B>(options, fn, HEALTH_SCORE_OPTION_KEYS);
+  const at: AccountAt = { path: 'account', label: 'account' };
+  return (account: A, previous?: PreviousHealthScore) => scoreHealth(resolved, account, readPreviousScore(previous, fn, 'previous'), fn, at);
 }

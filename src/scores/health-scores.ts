@@ -1,11 +1,13 @@
-import { fail } from '../core/errors.js';
+import { describeValue, fail } from '../core/errors.js';
 import { accessorFor, readId, requireIterable, requireRecord, type Id } from '../core/read.js';
 import type { Accessor } from '../core/types.js';
 import type { HealthBand, HealthBandRange } from './internal/health-bands.js';
 import {
+  HEALTH_SCORE_OPTION_KEYS,
   readHealthScoreOptions,
   readPreviousScore,
   scoreHealth,
+  type AccountAt,
   type HealthScoreOptions,
   type HealthScoreResult,
   type PreviousHealthScore,
@@ -22,6 +24,9 @@ export interface HealthScoresOptions<A, B extends string = HealthBand> extends H
    */
   readonly previous?: ReadonlyMap<Id, PreviousHealthScore> | ((account: A, index: number) => PreviousHealthScore);
 }
+
+/** The keys of {@link HealthScoresOptions}: any other key is an `unknown-option` error. */
+const HEALTH_SCORES_OPTION_KEYS = [...HEALTH_SCORE_OPTION_KEYS, 'accountId', 'previous'] as const;
 
 /** One account's row of {@link healthScores}. */
 export interface AccountHealthScore<B extends string = HealthBand> extends HealthScoreResult<B> {
@@ -64,11 +69,15 @@ export interface HealthScoresResult<B extends string = HealthBand> {
  * @param accounts An array or other iterable of account records.
  * @param options `{ components, bands?, trendTolerance?, accountId?, previous? }`.
  * @throws {MetricsInputError} for invalid options (as `healthScore`, plus `options.accountId`
- * and `options.previous`); an account that is not an object (`accounts[i]`), without a
+ * and `options.previous`; an unknown key, at any level, is `unknown-option`, and `null` for
+ * an option is `invalid-option`); an account that is not an object (`accounts[i]`), without a
  * valid id (`accounts[i].accountId`) or with the id of an earlier one (`duplicate-id`); a
- * component value that is not a finite number, `null` or `undefined` (`accounts[i].<name>`);
+ * component value that is not a finite number, `null` or `undefined`, path
+ * `accounts[i].<name>`, the message naming the account's id
+ * (`healthScores: accounts[3] (accountId "acme").usage must be a finite number, null or undefined ("high")`);
  * a custom normalizer result outside [0, 100] (`options.components[j].normalize`); a
- * previous score outside [0, 100] (`options.previous.get(id)` or `options.previous(accounts[i])`).
+ * previous score outside [0, 100] (`options.previous.get(id)` or `options.previous(accounts[i])`,
+ * the message naming the id).
  *
  * @example
  * ```ts
@@ -87,12 +96,13 @@ export interface HealthScoresResult<B extends string = HealthBand> {
  *   previous: new Map([['acme', 70], ['umbrella', 98]]),
  * });
  * result.accounts.map((row) => [row.accountId, row.score, row.band, row.trend]);
- * // => [['globex', 13.33, 'red', null], ['acme', 60, 'yellow', 'down'], ['umbrella', 100, 'green', 'flat'], ['initech', null, null, null]]
+ * // ~> [['globex', 13.33, 'red', null], ['acme', 60, 'yellow', 'down'], ['umbrella', 100, 'green', 'flat'], ['initech', null, null, null]]
+ * result.accounts.find((row) => row.accountId === 'umbrella')?.score; // => 100
  * ```
  */
 export function healthScores<A, B extends string = HealthBand>(accounts: Iterable<A>, options: HealthScoresOptions<A, B>): HealthScoresResult<B> {
   const fn = 'healthScores';
-  const resolved = readHealthScoreOptions<A, B>(options, fn);
+  const resolved = readHealthScoreOptions<A, B>(options, fn, HEALTH_SCORES_OPTION_KEYS);
   const readAccountId = accessorFor<A>(options.accountId, 'accountId', fn);
   const previous = readPreviousOption<A>(options.previous, fn);
   const rows: AccountHealthScore<B>[] = [];
@@ -101,21 +111,33 @@ export function healthScores<A, B extends string = HealthBand>(accounts: Iterabl
   for (const account of requireIterable<A>(accounts, fn, 'accounts')) {
     requireRecord(account, fn, 'accounts', index);
     const accountId = readId(readAccountId(account, index), fn, 'accounts', index, 'accountId');
+    const at: AccountAt = { path: `accounts[${index}]`, label: `accounts[${index}] (accountId ${describeValue(accountId)})` };
     if (seen.has(accountId)) fail(fn, `accounts[${index}].accountId`, 'duplicate-id', 'repeats the id of an earlier account', accountId);
     seen.add(accountId);
-    let before: number | null = null;
-    if (previous instanceof Map) {
-      before = readPreviousScore(previous.get(accountId), fn, `options.previous.get(${JSON.stringify(accountId)})`);
-    } else if (previous !== undefined) {
-      before = readPreviousScore((previous as (account: A, index: number) => unknown)(account, index), fn, `options.previous(accounts[${index}])`);
-    }
-    rows.push({ accountId, ...scoreHealth(resolved, account, before, fn, `accounts[${index}]`) });
+    const before = previousScoreOf(previous, account, index, accountId, at, fn);
+    rows.push({ accountId, ...scoreHealth(resolved, account, before, fn, at) });
     index++;
   }
   rows.sort(worstFirst);
   return { bands: resolved.bands, trendTolerance: resolved.trendTolerance, accounts: rows };
 }
 
+/** An account's previous score, from the `previous` Map (by id) or function; `null` without one. */
+function previousScoreOf<A>(
+  previous: ReadonlyMap<Id, unknown> | ((account: A, index: number) => unknown) | undefined,
+  account: A,
+  index: number,
+  accountId: Id,
+  at: AccountAt,
+  fn: string,
+): number | null {
+  if (previous === undefined) return null;
+  if (previous instanceof Map) return readPreviousScore(previous.get(accountId), fn, `options.previous.get(${JSON.stringify(accountId)})`);
+  const value = (previous as (account: A, index: number) => unknown)(account, index);
+  return readPreviousScore(value, fn, `options.previous(${at.path})`, `options.previous(${at.label})`);
+}
+
+/** `options.previous`: a Map, a function, or `undefined` (no trend). */
 function readPreviousOption<A>(value: unknown, fn: string): ReadonlyMap<Id, unknown> | ((account: A, index: number) => unknown) | undefined {
   if (value === undefined || value instanceof Map || typeof value === 'function') {
     return value as ReadonlyMap<Id, unknown> | ((account: A, index: number) => unknown) | undefined;

@@ -1,5 +1,6 @@
 import { fail } from '../core/errors.js';
-import { optionsOf, readChoice, readConfidence, readInteger } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readChoice, readConfidence, readInteger } from '../core/read.js';
 import { normalCdf } from '../stats/normal-cdf.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 import { countAnswers, NPS_METHODS, npsSpread, plainScore, type NpsCounts, type NpsMethod } from './internal/nps-counts.js';
@@ -34,6 +35,9 @@ export interface NpsChangeOptions<R> extends ResponseAccessors<R> {
   /** `'wald'` or `'adjusted-wald'`; default: the method of the given `nps()` results, else `'wald'`. */
   readonly method?: NpsMethod;
 }
+
+/** The keys of {@link NpsChangeOptions}: any other key is an `unknown-option` error. */
+const NPS_CHANGE_OPTION_KEYS = ['confidence', 'method', 'score'] as const;
 
 /** Result of {@link npsChange}. Figures are `null` when either sample has no answers. */
 export interface NpsChangeResult {
@@ -102,7 +106,8 @@ export interface NpsChangeResult {
  * result whose counts are not integers >= 0 (`before.promoters`), code `'invalid-input'` when
  * they do not add up to `n` (`before.n`) or when two results disagree on the method and
  * `options.method` does not settle it (`after.method`); code `'invalid-option'` for a bad
- * `confidence`, `method` or `score` option.
+ * `confidence`, `method` or `score` option (`null` included: leave an option out for its
+ * default); code `'unknown-option'` for any other key of `options`, naming the closest one.
  *
  * @example
  * ```ts
@@ -111,17 +116,17 @@ export interface NpsChangeResult {
  * const april = [10, 10, 9, 9, 8, 7, 10, 9, 6, 9, 10, 8, 9, 10, 5, 9];
  * const change = npsChange(march, april);
  * [change.before, change.after, change.difference]; // => [-6.25, 56.25, 62.5]
- * [change.lower, change.upper]; // => [6.53, 118.47]
- * change.pValue; // => 0.0286
+ * [change.lower, change.upper]; // ~> [6.53, 118.47]
+ * change.pValue; // ~> 0.0286
  * change.significant; // => true
- * npsChange(march, april, { method: 'adjusted-wald' }).pValue; // => 0.0441
+ * npsChange(march, april, { method: 'adjusted-wald' }).pValue; // ~> 0.0441
  * npsChange(nps(march), nps(april)).difference; // => 62.5
  * npsChange(march, []).difference; // => null
  * ```
  */
 export function npsChange<R>(before: NpsSample<R>, after: NpsSample<R>, options?: NpsChangeOptions<R>): NpsChangeResult {
   const fn = 'npsChange';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, NPS_CHANGE_OPTION_KEYS);
   const confidence = readConfidence(opts.confidence, fn);
   const chosen = opts.method === undefined ? undefined : readChoice(opts.method, NPS_METHODS, 'wald', fn, 'options.method');
   const first = readSample(fn, before, 'before', opts);

@@ -1,4 +1,5 @@
-import { optionsOf, readChoice, readConfidence, type Id } from '../core/read.js';
+import { optionsOf } from '../core/options.js';
+import { readChoice, readConfidence, type Id } from '../core/read.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 import { NPS_METHODS, npsSpread, plainScore, type NpsCounts, type NpsMethod } from './internal/nps-counts.js';
 import { tallyAnswers } from './internal/answer-tally.js';
@@ -17,6 +18,9 @@ export interface NpsOptions<R> extends ResponseAccessors<R> {
   /** Also report each segment, e.g. `'plan'` or `(r) => r.region`. */
   readonly segmentBy?: SegmentBy<R>;
 }
+
+/** The keys of {@link NpsOptions}: any other key is an `unknown-option` error. */
+const NPS_OPTION_KEYS = ['confidence', 'method', 'segmentBy', 'score'] as const;
 
 /** The figures of one sample of answers. Ratios and interval are `null` when `n` is 0. */
 export interface NpsFigures {
@@ -112,7 +116,9 @@ export interface SegmentedNpsResult extends NpsResult {
  * `"9"`, `NaN`, `-1`); code `'invalid-id'`, path `responses[i].<field>` (or
  * `responses[i].segmentBy` for an accessor), for a segment that is not a non-empty string or a
  * finite number; code `'invalid-input'` when `responses` is not iterable; code
- * `'invalid-option'` for a bad `confidence`, `method`, `segmentBy` or `score` option.
+ * `'invalid-option'` for a bad `confidence`, `method`, `segmentBy` or `score` option (`null`
+ * included: leave an option out for its default); code `'unknown-option'` for any other key
+ * of `options` (`nps: options.segment is not an option; did you mean segmentBy?`).
  *
  * @example
  * ```ts
@@ -120,10 +126,10 @@ export interface SegmentedNpsResult extends NpsResult {
  * const result = nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5]);
  * [result.promoters, result.passives, result.detractors]; // => [5, 2, 3]
  * result.score; // => 20
- * result.marginOfError; // => 54.03
- * [result.lower, result.upper]; // => [-34.03, 74.03]
+ * result.marginOfError; // ~> 54.03
+ * [result.lower, result.upper]; // ~> [-34.03, 74.03]
  * nps([10, 9, 10]).marginOfError; // => 0
- * nps([10, 9, 10], { method: 'adjusted-wald' }).marginOfError; // => 56.58
+ * nps([10, 9, 10], { method: 'adjusted-wald' }).marginOfError; // ~> 56.58
  * nps([]).score; // => null
  * const survey = [
  *   { score: 10, plan: 'pro' }, { score: 9, plan: 'pro' }, { score: 6, plan: 'pro' },
@@ -131,14 +137,14 @@ export interface SegmentedNpsResult extends NpsResult {
  * ];
  * const byPlan = nps(survey, { segmentBy: 'plan' });
  * byPlan.score; // => 0
- * byPlan.segments.map((s) => [s.segment, s.score]); // => [['free', -25], ['pro', 33.33]]
+ * byPlan.segments.map((s) => [s.segment, s.score]); // ~> [['free', -25], ['pro', 33.33]]
  * ```
  */
 export function nps<R>(responses: Responses<R>, options: NpsOptions<R> & { readonly segmentBy: SegmentBy<R> }): SegmentedNpsResult;
 export function nps<R>(responses: Responses<R>, options?: NpsOptions<R>): NpsResult;
 export function nps<R>(responses: Responses<R>, options?: NpsOptions<R>): NpsResult | SegmentedNpsResult {
   const fn = 'nps';
-  const opts = optionsOf(options, fn);
+  const opts = optionsOf(options, fn, NPS_OPTION_KEYS);
   const confidence = readConfidence(opts.confidence, fn);
   const method = readChoice(opts.method, NPS_METHODS, 'wald', fn, 'options.method');
   // (1 - confidence) is exact for confidence >= 0.5, so a high confidence keeps its digits.

@@ -7,6 +7,9 @@ export interface ReferralRateOptions {
   readonly confidence?: number;
 }
 
+/** The keys of {@link ReferralRateOptions}: any other key is an `unknown-option` error. */
+const REFERRAL_RATE_OPTION_KEYS = ['confidence'] as const;
+
 /**
  * Referral rate: the share of customers who referred at least one prospect in the period.
  *
@@ -34,16 +37,17 @@ export interface ReferralRateOptions {
  * @throws {MetricsInputError} code `'invalid-number'` when `customers` is not an integer >=
  * 0 (path `'customers'`) or `referrers` not an integer from 0 to `customers` (path
  * `'referrers'`); code `'invalid-option'` when `options.confidence` is not strictly between
- * 0 and 1.
+ * 0 and 1 (`null` included: leave it out for 0.95); code `'unknown-option'` for any other
+ * key of `options` (`options.confidense is not an option; did you mean confidence?`).
  *
  * @example
  * ```ts
  * import { referralRate } from 'customer-success-metrics/scores';
  * referralRate(12, 400);
- * // => { value: 0.03, lower: 0.0172, upper: 0.0517 }
+ * // ~> { value: 0.03, lower: 0.0172, upper: 0.0517 }
  * referralRate(0, 0); // => null
  * ```
  */
 export function referralRate(referrers: number, customers: number, options?: ReferralRateOptions): Estimate | null {
-  return countShare('referralRate', { name: 'referrers', value: referrers }, { name: 'customers', value: customers }, options);
+  return countShare('referralRate', { name: 'referrers', value: referrers }, { name: 'customers', value: customers }, options, REFERRAL_RATE_OPTION_KEYS);
 }

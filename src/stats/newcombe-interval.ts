@@ -1,5 +1,6 @@
 import { fail } from '../core/errors.js';
 import { readConfidence } from '../core/read.js';
+import { checkRecordKeys } from '../core/record-keys.js';
 import type { Estimate } from '../core/types.js';
 import { wilsonInterval } from './wilson-interval.js';
 
@@ -11,12 +12,16 @@ export interface ProportionCounts {
   readonly trials: number;
 }
 
-/** Validates one sample's counts, naming `a.trials`, `b.successes`, .... */
+/** The keys of {@link ProportionCounts}, both required: any other key is an `unknown-option` error. */
+const PROPORTION_COUNTS_KEYS = ['successes', 'trials'] as const;
+
+/** Validates one sample's counts, naming `a.trials`, `b.successes`, ...; no other key is allowed. */
 function readCounts(value: unknown, name: 'a' | 'b'): ProportionCounts {
   const fn = 'newcombeInterval';
-  if (value === null || typeof value !== 'object') {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(fn, name, 'invalid-input', 'must be an object { successes, trials }', value);
   }
+  checkRecordKeys(value, fn, PROPORTION_COUNTS_KEYS, name);
   const { successes, trials } = value as Record<string, unknown>;
   if (typeof trials !== 'number' || !Number.isInteger(trials) || trials < 0) {
     return fail(fn, `${name}.trials`, 'invalid-number', 'must be an integer >= 0', trials);
@@ -51,15 +56,17 @@ function readCounts(value: unknown, name: 'a' | 'b'): ProportionCounts {
  * @returns `{ value, lower, upper }` on the scale of a difference of fractions, or `null`.
  * @throws {MetricsInputError} code `'invalid-number'`, path `'a.trials'` (or `b.trials`),
  * when trials is not an integer >= 0; path `'a.successes'` (or `b.successes`) when
- * successes is not an integer from 0 to trials; code `'invalid-input'`, path `'a'` or
- * `'b'`, for a sample that is not an object; code `'invalid-option'`, path
- * `'confidence'`, for a confidence outside (0, 1).
+ * successes is not an integer from 0 to trials (`null` included); code `'invalid-input'`,
+ * path `'a'` or `'b'`, for a sample that is not an object; code `'unknown-option'`, path
+ * `'a.<key>'`, for a key other than `successes` and `trials` (`{ sucesses: 3, trials: 10 }`:
+ * "did you mean successes?"); code `'invalid-option'`, path `'confidence'`, for a
+ * confidence outside (0, 1). The confidence stays a positional argument for now.
  * @example
  * ```ts
  * import { newcombeInterval } from 'customer-success-metrics';
  * // Newcombe (1998), example (a): 56/70 versus 48/80.
  * newcombeInterval({ successes: 56, trials: 70 }, { successes: 48, trials: 80 });
- * // => { value: 0.2, lower: 0.0524, upper: 0.3339 }
+ * // ~> { value: 0.2, lower: 0.0524, upper: 0.3339 }
  * newcombeInterval({ successes: 3, trials: 10 }, { successes: 0, trials: 0 }); // => null
  * ```
  */

@@ -3,7 +3,6 @@ import { describeValue } from '../../src/core/errors.js';
 import {
   IdCodes,
   accessorFor,
-  optionsOf,
   readBoolean,
   readChoice,
   readConfidence,
@@ -63,8 +62,6 @@ describe('record reading', () => {
     expect(errorOf(() => readChoice('year', ['day', 'week'] as const, 'day', 'f', 'options.period')).message).toBe(
       "f: options.period must be one of 'day', 'week' (\"year\")",
     );
-    expect(optionsOf(undefined, 'f')).toEqual({});
-    expect(errorOf(() => optionsOf(null as unknown as object, 'f')).path).toBe('options');
   });
 
   it('requires iterables of objects', () => {

@@ -33,12 +33,16 @@ describe('activeUsersAccumulator', () => {
     const shard1 = activeUsersAccumulator(options)
       .add([{ userId: 'ana', timestamp: '2024-03-01T09:00:00Z' }])
       .add({ userId: ['ben'], timestamp: [Date.UTC(2024, 2, 1, 17, 30)] });
-    // Both users active on 2024-03-01 only: day 19783 each; users in id order.
+    // Both users active on 2024-03-01 only: day 19783 each; users in id order. The latest event
+    // is ben's, Date.UTC(2024, 2, 1, 17, 30) = 1709314200000 (Python: datetime(2024, 3, 1, 17, 30,
+    // tzinfo=timezone.utc).timestamp() * 1000).
     expect(JSON.parse(JSON.stringify(shard1.state()))).toEqual({
       kind: 'customer-success-metrics/active-users',
-      version: 1,
+      version: 2,
       timeZone: 'UTC',
       groupBy: false,
+      asOf: null,
+      latestEvent: 1_709_314_200_000,
       users: ['ana', 'ben'],
       groups: null,
       groupUnits: null,
@@ -48,16 +52,18 @@ describe('activeUsersAccumulator', () => {
     const shard2 = activeUsersAccumulator(options).add([{ userId: 'ana', timestamp: '2024-03-03T08:00:00Z' }]);
     const merged = shard2.merge(roundTrip(shard1.state()));
     // Worked by hand (as in activeUsers' example): 03-01 {ana, ben}; 03-02 nobody; 03-03 {ana};
-    // WAU and MAU on 03-03 hold both.
+    // WAU and MAU on 03-03 hold both. The merged latest event, 03-03 08:00, is the asOf: 03-03 is in progress.
     expect(merged.result()).toEqual({
       timeZone: 'UTC',
+      asOf: '2024-03-03T08:00:00.000Z',
+      asOfDate: '2024-03-03',
       windows: { wau: 7, mau: 28 },
       from: '2024-03-01',
       to: '2024-03-03',
       days: [
-        { date: '2024-03-01', dau: 2, wau: 2, mau: 2, dauMau: 1, wauMau: 1 },
-        { date: '2024-03-02', dau: 0, wau: 2, mau: 2, dauMau: 0, wauMau: 1 },
-        { date: '2024-03-03', dau: 1, wau: 2, mau: 2, dauMau: 0.5, wauMau: 1 },
+        { date: '2024-03-01', complete: true, dau: 2, wau: 2, mau: 2, dauMau: 1, wauMau: 1 },
+        { date: '2024-03-02', complete: true, dau: 0, wau: 2, mau: 2, dauMau: 0, wauMau: 1 },
+        { date: '2024-03-03', complete: false, dau: 1, wau: 2, mau: 2, dauMau: 0.5, wauMau: 1 },
       ],
     });
     // ana's days merge into one unit: 03-01 and 03-03 (19783 + 2).
@@ -75,11 +81,14 @@ describe('activeUsersAccumulator', () => {
     ];
     const acc = activeUsersAccumulator({ groupBy: 'accountId' }).add(events);
     // Groups 7 < 'acme' < 'globex'; in globex, users 9 < 'zoe'. 9 was active 03-01 and 03-02.
+    // The latest event is zoe's on 03-03 10:00Z = 1709460000000.
     expect(acc.state()).toEqual({
       kind: 'customer-success-metrics/active-users',
-      version: 1,
+      version: 2,
       timeZone: 'UTC',
       groupBy: 'accountId',
+      asOf: null,
+      latestEvent: 1_709_460_000_000,
       users: ['zoe', 10, 9, 'zoe'],
       groups: [7, 'acme', 'globex'],
       groupUnits: [1, 1, 2],
@@ -92,8 +101,8 @@ describe('activeUsersAccumulator', () => {
     const oneShot = activeUsers(events, { groupBy: 'accountId' });
     expect(oneShot.groups.map((g) => g.group)).toEqual(['globex', 'acme', 7]);
     expect(result).toEqual(byGroup(oneShot));
-    // globex on 03-02: DAU {9, zoe} = 2.
-    expect(result.groups[2]?.days[1]).toEqual({ date: '2024-03-02', dau: 2, wau: 2, mau: 2, dauMau: 1, wauMau: 1 });
+    // globex on 03-02: DAU {9, zoe} = 2; 03-02 ended before asOf (03-03 10:00).
+    expect(result.groups[2]?.days[1]).toEqual({ date: '2024-03-02', complete: true, dau: 2, wau: 2, mau: 2, dauMau: 1, wauMau: 1 });
     // An accessor groupBy is recorded as `true`.
     const byFunction = activeUsersAccumulator({ groupBy: (e: (typeof events)[number]) => e.accountId }).add(events);
     expect(byFunction.state()).toEqual({ ...acc.state(), groupBy: true });
@@ -113,9 +122,11 @@ describe('activeUsersAccumulator', () => {
     expect(empty.result()).toEqual(activeUsers([]));
     expect(empty.state()).toEqual({
       kind: 'customer-success-metrics/active-users',
-      version: 1,
+      version: 2,
       timeZone: 'UTC',
       groupBy: false,
+      asOf: null,
+      latestEvent: null,
       users: [],
       groups: null,
       groupUnits: null,
@@ -152,6 +163,29 @@ describe('activeUsersAccumulator', () => {
     expect(frozen).toEqual(state);
   });
 
+  it('leaves out events after its asOf as they are added, from rows and typed columns, and records the asOf', () => {
+    // asOf 2024-03-02T12:00Z. Kept: a (03-01 09:00), b (03-02 11:00); left out: c (03-02 13:00), d (03-03).
+    const rows = [
+      { userId: 1, timestamp: Date.UTC(2024, 2, 1, 9) },
+      { userId: 2, timestamp: Date.UTC(2024, 2, 2, 11) },
+      { userId: 3, timestamp: Date.UTC(2024, 2, 2, 13) },
+      { userId: 4, timestamp: Date.UTC(2024, 2, 3, 9) },
+    ];
+    const options = { asOf: '2024-03-02T12:00:00Z' };
+    const fromRows = activeUsersAccumulator(options).add(rows);
+    // Date.UTC(2024, 2, 2, 11) = 1709377200000.
+    expect(fromRows.state()).toMatchObject({ asOf: '2024-03-02T12:00:00.000Z', latestEvent: 1_709_377_200_000, users: [1, 2], days: [MAR_1, MAR_1 + 1] });
+    const fromColumns = activeUsersAccumulator(options).add({ userId: Int32Array.from(rows, (r) => r.userId), timestamp: Float64Array.from(rows, (r) => r.timestamp) });
+    expect(fromColumns.state()).toEqual(fromRows.state());
+    expect(fromRows.result().days.map((d) => [d.date, d.complete, d.dau])).toEqual([
+      ['2024-03-01', true, 1],
+      ['2024-03-02', false, 1],
+    ]);
+    expect(fromRows.result()).toEqual(activeUsers(rows, options));
+    // States of the same asOf merge.
+    expect(activeUsersAccumulator(options).merge(roundTrip(fromColumns.state())).state()).toEqual(fromRows.state());
+  });
+
   it('restores a state given at creation', () => {
     const events: Event[] = [
       { userId: 1, accountId: 'x', timestamp: Date.UTC(2024, 0, 1) },
@@ -171,6 +205,10 @@ describe('activeUsersAccumulator', () => {
       [{ groupBy: 3 }, 'options.groupBy', 'invalid-option'],
       [{ userId: 'uid' }, 'options.userId', 'invalid-option'],
       [[], 'options', 'invalid-option'],
+      [{ timezone: 'UTC' }, 'options.timezone', 'unknown-option'],
+      [{ windows: { wau: 7, mau: 28, dau: 1 } }, 'options.windows.dau', 'unknown-option'],
+      [{ groupBy: null }, 'options.groupBy', 'invalid-option'],
+      [{ asOf: 'soon' }, 'options.asOf', 'invalid-timestamp'],
     ];
     for (const [given, path, code] of options) {
       const error = errorOf(() => activeUsersAccumulator(given as ActiveUsersOptions<unknown>));
@@ -179,7 +217,7 @@ describe('activeUsersAccumulator', () => {
     }
     const acc = activeUsersAccumulator();
     const error = errorOf(() => acc.add([{ userId: 'a', timestamp: 1 }, { userId: 'b', timestamp: 'yesterday' }]));
-    expect(error.message).toBe(`${FN}: events[1].timestamp is not a valid timestamp ("yesterday")`);
+    expect(error.message).toBe(`${FN}: events[1] (userId "b").timestamp is not a valid timestamp ("yesterday")`);
     expect(errorOf(() => acc.add({ userId: ['a', ''], timestamp: [1, 2] })).path).toBe('events.userId[1]');
     expect(errorOf(() => activeUsersAccumulator({ groupBy: 'accountId' }).add([{ userId: 'a', timestamp: 1 }])).path).toBe('events[0].accountId');
     expect(errorOf(() => acc.add('events' as never)).code).toBe('invalid-input');
@@ -192,7 +230,16 @@ describe('activeUsersAccumulator', () => {
       [null, 'state', `${FN}: state must be a state object from activeUsersAccumulator().state() (null)`],
       [[], 'state', `${FN}: state must be a state object from activeUsersAccumulator().state() (an array of 0)`],
       [{ ...good, kind: 'customer-success-metrics/cohort-retention' }, 'state.kind', `${FN}: state.kind must be 'customer-success-metrics/active-users' ("customer-success-metrics/cohort-retention")`],
-      [{ ...good, version: 2 }, 'state.version', `${FN}: state.version must be 1 (the only version this library reads) (2)`],
+      [{ ...good, version: 3 }, 'state.version', `${FN}: state.version must be 2 (the only version this library reads) (3)`],
+      [
+        { ...good, version: 1 },
+        'state.version',
+        `${FN}: state.version must be 2 (the only version this library reads; a version-1 state (0.x) has no latest event instant: rebuild it from the events) (1)`,
+      ],
+      [{ ...good, asOf: '2024-01-31T23:59:59.999Z' }, 'state.asOf', `${FN}: state.asOf must be null (the accumulator has no asOf) ("2024-01-31T23:59:59.999Z")`],
+      [{ ...good, latestEvent: null }, 'state.latestEvent', `${FN}: state.latestEvent must be the epoch ms of the latest event, an instant of the state's last day (19723) (null)`],
+      // 2024-01-02T00:00Z is on day 19724, not the state's last day 19723 (2024-01-01).
+      [{ ...good, latestEvent: Date.UTC(2024, 0, 2) }, 'state.latestEvent', `${FN}: state.latestEvent must be the epoch ms of the latest event, an instant of the state's last day (19723) (1704153600000)`],
       [{ ...good, timeZone: 'Europe/Berlin' }, 'state.timeZone', `${FN}: state.timeZone must be the accumulator's time zone "UTC" ("Europe/Berlin")`],
       [grouped, 'state.groupBy', `${FN}: state.groupBy must be false (the accumulator does not group) ("accountId")`],
       [{ ...good, users: 'a' }, 'state.users', `${FN}: state.users must be an array ("a")`],
@@ -203,6 +250,7 @@ describe('activeUsersAccumulator', () => {
       [{ ...good, days: [] }, 'state.days', `${FN}: state.days must hold as many days as state.dayCounts adds up to (1) (an array of 0)`],
       [{ ...good, days: [1.5] }, 'state.days[0]', `${FN}: state.days[0] must be an integer day number from -719162 (0001-01-01) to 2932896 (9999-12-31) (1.5)`],
       [{ ...good, days: ['19723'] }, 'state.days[0]', `${FN}: state.days[0] must be an integer day number from -719162 (0001-01-01) to 2932896 (9999-12-31) ("19723")`],
+      [{ ...good, users: [], dayCounts: [], days: [] }, 'state.latestEvent', `${FN}: state.latestEvent must be null when the state has no days (1704067200000)`],
     ];
     for (const [state, path, message] of cases) {
       for (const run of [() => activeUsersAccumulator({}, state as ActiveUsersState), () => activeUsersAccumulator().merge(state as ActiveUsersState)]) {
@@ -228,6 +276,21 @@ describe('activeUsersAccumulator', () => {
     // Accumulators of other settings are refused the same way.
     const berlin = activeUsersAccumulator({ timeZone: 'Europe/Berlin' });
     expect(errorOf(() => activeUsersAccumulator().merge(berlin)).path).toBe('state.timeZone');
+    // An accumulator (or state) of another asOf left out other events: refused.
+    const june = activeUsersAccumulator({ asOf: '2024-06-30' });
+    expect(errorOf(() => activeUsersAccumulator().merge(june)).message).toBe(
+      `${FN}: state.asOf must be null (the accumulator has no asOf) ("2024-06-30T23:59:59.999Z")`,
+    );
+    expect(errorOf(() => activeUsersAccumulator({ asOf: '2024-07-01' }).merge(june.state())).message).toBe(
+      `${FN}: state.asOf must be the accumulator's asOf "2024-07-01T23:59:59.999Z" ("2024-06-30T23:59:59.999Z")`,
+    );
+    // A state whose latest event is after the accumulator's asOf cannot come from it.
+    // (Day 19904 is 2024-06-30: 19783 + 121, March 1 + 31 + 30 + 31 + 29 days.)
+    const noon = { asOf: '2024-06-30T12:00:00Z' };
+    const forged = { ...activeUsersAccumulator(noon).state(), users: ['a'], dayCounts: [1], days: [19_904], latestEvent: Date.UTC(2024, 5, 30, 13) };
+    expect(errorOf(() => activeUsersAccumulator(noon).merge(forged)).message).toBe(
+      `${FN}: state.latestEvent must not be after the accumulator's asOf (2024-06-30T12:00:00.000Z) (${Date.UTC(2024, 5, 30, 13)})`,
+    );
     expect(errorOf(() => activeUsersAccumulator().merge(activeUsersAccumulator({ groupBy: 'accountId' }))).path).toBe('state.groupBy');
     // A failed merge leaves nothing behind when the state is rejected before any unit is read.
     const target = activeUsersAccumulator();
@@ -273,9 +336,9 @@ describe('activeUsersAccumulator', () => {
         if (which === 'columns') yield { userId: ['e', 'f', 'g'], timestamp: [1, 2, 'later'] }; // 7, 8, 9
       }
       const cases = [
-        ['record', 'events[7].timestamp', `${FN}: events[7].timestamp is not a valid timestamp ("soon")`],
+        ['record', 'events[7].timestamp', `${FN}: events[7] (userId "e").timestamp is not a valid timestamp ("soon")`],
         ['array', 'events[8].userId', `${FN}: events[8].userId must be a non-empty string or a finite number (null)`],
-        ['columns', 'events.timestamp[9]', `${FN}: events.timestamp[9] is not a valid timestamp ("later")`],
+        ['columns', 'events.timestamp[9]', `${FN}: events.timestamp[9] (userId "g") is not a valid timestamp ("later")`],
       ] as const;
       for (const [which, path, message] of cases) {
         const error = await activeUsersAccumulator()
@@ -364,8 +427,10 @@ describe('activeUsersAccumulator', () => {
   it('agrees with activeUsers for every option combination (property)', () => {
     const windowsArb = fc.integer({ min: 1, max: 10 }).chain((wau) => fc.record({ wau: fc.constant(wau), mau: fc.integer({ min: wau, max: 35 }) }));
     const boundArb = fc.option(fc.integer({ min: Date.UTC(2024, 1, 20), max: Date.UTC(2024, 3, 20) }).map((t) => new Date(t).toISOString().slice(0, 10)), { nil: undefined });
+    // asOf: none, a date, or any instant of the span (cutting a day of events in two).
+    const asOfArb = fc.option(fc.oneof(boundArb, fc.integer({ min: Date.UTC(2024, 2, 1), max: Date.UTC(2024, 3, 10) })), { nil: undefined });
     fc.assert(
-      fc.property(logArb, zoneArb, groupArb, windowsArb, boundArb, boundArb, fc.nat(), (events, timeZone, group, windows, from, to, batch) => {
+      fc.property(logArb, zoneArb, groupArb, windowsArb, boundArb, boundArb, asOfArb, fc.nat(), (events, timeZone, group, windows, from, to, asOf, batch) => {
         fc.pre(from === undefined || to === undefined || from <= to);
         const options: ActiveUsersOptions<Event> = {
           timeZone,
@@ -373,6 +438,7 @@ describe('activeUsersAccumulator', () => {
           ...groupOption(group),
           ...(from === undefined ? {} : { from }),
           ...(to === undefined ? {} : { to }),
+          ...(asOf === undefined ? {} : { asOf }),
         };
         const acc = activeUsersAccumulator(options);
         const size = 1 + (batch % 7);

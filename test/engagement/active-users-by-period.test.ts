@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../src/core/errors.js';
 import { activeUsersByPeriod } from '../../src/engagement/active-users-by-period.js';
+import { errorOf } from '../support/errors.js';
 import { TEST_ZONES, shuffled, wallDate } from '../support/model.js';
 
 describe('activeUsersByPeriod', () => {
@@ -12,7 +13,10 @@ describe('activeUsersByPeriod', () => {
   ];
 
   it('counts distinct users per calendar month, week and day', () => {
+    // The default asOf is the latest event, 03-04 10:00: February is cut by the range (it starts
+    // on 02-28 with the data), March both cut (to = 03-04) and in progress.
     const months = activeUsersByPeriod(events, { period: 'month' });
+    expect([months.asOf, months.asOfDate]).toEqual(['2024-03-04T10:00:00.000Z', '2024-03-04']);
     expect(months.periods).toEqual([
       { period: '2024-02', start: '2024-02-28', end: '2024-02-29', complete: false, activeUsers: 1 },
       { period: '2024-03', start: '2024-03-01', end: '2024-03-04', complete: false, activeUsers: 2 },
@@ -29,16 +33,54 @@ describe('activeUsersByPeriod', () => {
     ]);
     const days = activeUsersByPeriod(events, { period: 'day' }).periods;
     expect(days.map((p) => p.activeUsers)).toEqual([1, 0, 0, 1, 0, 1]); // 02-28 .. 03-04
-    expect(days.every((p) => p.complete)).toBe(true);
+    // Every day is whole in the range; all but 03-04 (in progress at 10:00) had ended by asOf.
+    expect(days.map((p) => p.complete)).toEqual([true, true, true, true, true, false]);
   });
 
   it('marks whole periods complete and includes empty ones', () => {
-    const result = activeUsersByPeriod(events, { period: 'month', from: '2024-01-01', to: '2024-03-31' });
+    // asOf '2024-03-31': the data is complete through March, so every month is whole and ended.
+    const result = activeUsersByPeriod(events, { period: 'month', from: '2024-01-01', to: '2024-03-31', asOf: '2024-03-31' });
     expect(result.periods.map((p) => [p.period, p.activeUsers, p.complete])).toEqual([
       ['2024-01', 0, true],
       ['2024-02', 1, true],
       ['2024-03', 2, true],
     ]);
+    // Months given as YYYY-MM are whole months.
+    expect(activeUsersByPeriod(events, { period: 'month', from: '2024-01', to: '2024-03', asOf: '2024-03' })).toEqual(result);
+    // With the default asOf (03-04 10:00) `to` is cut back to 03-04: March is partial.
+    const current = activeUsersByPeriod(events, { period: 'month', from: '2024-01-01', to: '2024-03-31' });
+    expect(current.to).toBe('2024-03-04');
+    expect(current.periods.at(-1)).toEqual({ period: '2024-03', start: '2024-03-01', end: '2024-03-04', complete: false, activeUsers: 2 });
+  });
+
+  it("counts a 23:30 event on a date-only asOf's day in Europe/Berlin, and completes the period ending then", () => {
+    // 2024-06-30T21:30Z is 23:30 CEST on Sunday 06-30: in June and in the week of Monday 06-24.
+    // asOf '2024-06-30' is the end of that Berlin day: the event counts, June and that week are complete.
+    const late = [
+      { userId: 1, timestamp: '2024-06-03T08:00:00Z' },
+      { userId: 2, timestamp: '2024-06-30T21:30:00Z' },
+    ];
+    const options = { timeZone: 'Europe/Berlin', from: '2024-06', asOf: '2024-06-30' } as const;
+    const months = activeUsersByPeriod(late, { ...options, period: 'month' });
+    expect([months.asOf, months.asOfDate, months.to]).toEqual(['2024-06-30T21:59:59.999Z', '2024-06-30', '2024-06-30']);
+    expect(months.periods).toEqual([{ period: '2024-06', start: '2024-06-01', end: '2024-06-30', complete: true, activeUsers: 2 }]);
+    const weeks = activeUsersByPeriod(late, { ...options, period: 'week' });
+    expect(weeks.periods.at(-1)).toEqual({ period: '2024-06-24', start: '2024-06-24', end: '2024-06-30', complete: true, activeUsers: 1 });
+    // At 1 ms before the event: it is left out, and June is not over.
+    const before = activeUsersByPeriod(late, { ...options, period: 'month', asOf: '2024-06-30T21:29:59.999Z' });
+    expect(before.periods).toEqual([{ period: '2024-06', start: '2024-06-01', end: '2024-06-30', complete: false, activeUsers: 1 }]);
+  });
+
+  it('rejects unknown and null options', () => {
+    const typo = errorOf(() => activeUsersByPeriod(events, { perod: 'week' } as object));
+    expect([typo.code, typo.path, typo.message]).toEqual([
+      'unknown-option',
+      'options.perod',
+      'activeUsersByPeriod: options.perod is not an option; did you mean period? ("week")',
+    ]);
+    expect(errorOf(() => activeUsersByPeriod(events, { weekStartsOn: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.weekStartsOn' });
+    // windows belong to activeUsers, not here.
+    expect(errorOf(() => activeUsersByPeriod(events, { windows: { mau: 30 } } as object))).toMatchObject({ code: 'unknown-option', path: 'options.windows' });
   });
 
   it('uses local months: 23:30 on Jan 31 in New York is still January', () => {

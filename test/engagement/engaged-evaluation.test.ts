@@ -15,9 +15,13 @@ function noonEvents(accountId: string, days: string[]): Event[] {
 
 describe('engagedEvaluation', () => {
   it('runs the doc example', () => {
+    // initech's trial now starts at noon on 05-02 (the doc example shows the day-0 rule): its
+    // 09:00 event that day is before the start and does not count. acme: 05-01, 05-03, 05-09
+    // (days 0, 2, 8 of 05-01..05-14): engaged on 05-09. Default asOf: umbrella's 05-25 12:00, so
+    // acme and initech (05-02..05-15) are complete, umbrella (05-20..06-02) pending. Rate 1/2.
     const trials = [
       { accountId: 'acme', trialStart: '2024-05-01', sourceCampaign: 'webinar' },
-      { accountId: 'initech', trialStart: '2024-05-02' },
+      { accountId: 'initech', trialStart: '2024-05-02T12:00:00Z' },
       { accountId: 'umbrella', trialStart: '2024-05-20', sourceCampaign: 'webinar' },
     ];
     const events = [
@@ -28,7 +32,8 @@ describe('engagedEvaluation', () => {
       { accountId: 'umbrella', timestamp: '2024-05-25T12:00:00Z' },
     ];
     const result = engagedEvaluation(trials, events);
-    expect(result.asOf).toBe('2024-05-25T12:00:00.000Z');
+    expect([result.asOf, result.asOfDate]).toEqual(['2024-05-25T12:00:00.000Z', '2024-05-25']);
+    expect(result.trials[1]).toEqual({ accountId: 'initech', trialStart: '2024-05-02', sourceCampaign: null, activeDays: 0, engaged: false, pending: false, engagedOn: null });
     expect(result.trials[0]).toEqual({
       accountId: 'acme',
       trialStart: '2024-05-01',
@@ -97,8 +102,8 @@ describe('engagedEvaluation', () => {
       { accountId: 'ny', trialStart: '2024-03-09', sourceCampaign: null, activeDays: 3, engaged: true, pending: false, engagedOn: '2024-03-11' },
     ]);
     expect(ny.timeZone).toBe('America/New_York');
-    // asOf '2024-04-01' is local midnight, EDT: 04:00Z.
-    expect(ny.asOf).toBe('2024-04-01T04:00:00.000Z');
+    // asOf '2024-04-01' is the end of that local day, EDT (UTC-4): 2024-04-02T03:59:59.999Z.
+    expect([ny.asOf, ny.asOfDate]).toEqual(['2024-04-02T03:59:59.999Z', '2024-04-01']);
     const utc = engagedEvaluation(trials, events, { asOf: '2024-04-01' });
     expect(utc.trials[0]).toMatchObject({ activeDays: 2, engaged: false, engagedOn: null });
   });
@@ -114,15 +119,22 @@ describe('engagedEvaluation', () => {
   });
 
   it('leaves pending trials out of the rate, reporting those already engaged', () => {
-    // Trial 2024-05-01 (UTC), window 05-01 .. 05-14, complete from 2024-05-15T00:00Z on.
+    // Trial 2024-05-01 09:00 (UTC), window 05-01 .. 05-14, complete once asOf reaches the last
+    // millisecond of 05-14. (The start was 15:00 in 0.1, after the noon event on day 0, which
+    // counted then; under the day-0 rule it would not, so the start is now before it: the
+    // day-0 rule has its own test below.)
     // Active on 05-01, 05-02, 05-03 (engaged on 05-03); 05-02T18:00 is a second event that day.
-    const trials = [{ accountId: 'p', trialStart: '2024-05-01T15:00:00Z' }];
+    const trials = [{ accountId: 'p', trialStart: '2024-05-01T09:00:00Z' }];
     const events = [...noonEvents('p', ['2024-05-01', '2024-05-02', '2024-05-03']), { accountId: 'p', timestamp: '2024-05-02T18:00:00Z' }];
-    // At the last millisecond of day 13: pending, engaged already; no completed trial.
-    const before = engagedEvaluation(trials, events, { asOf: '2024-05-14T23:59:59.999Z' });
+    // 1 ms before the end of day 13: pending, engaged already; no completed trial.
+    const before = engagedEvaluation(trials, events, { asOf: '2024-05-14T23:59:59.998Z' });
     expect(before.overall).toEqual({ trials: 1, completed: 0, engaged: 0, pending: 1, pendingEngaged: 1, rate: null, band: null });
     expect(before.trials[0]).toMatchObject({ pending: true, engaged: true, activeDays: 3, engagedOn: '2024-05-03' });
-    // At the start of day 14: complete, engaged, rate 1/1 = 1 (Wilson: lower 0.2065493 for n = 1).
+    // At its last millisecond, or with the date-only asOf '2024-05-14' (the same instant), day 13
+    // has ended: complete (0.1 read '2024-05-14' as 05-14 00:00 and called the trial pending).
+    expect(engagedEvaluation(trials, events, { asOf: '2024-05-14T23:59:59.999Z' }).trials[0]?.pending).toBe(false);
+    expect(engagedEvaluation(trials, events, { asOf: '2024-05-14' }).trials[0]?.pending).toBe(false);
+    // Later: complete, engaged, rate 1/1 = 1 (Wilson: lower 0.2065493 for n = 1).
     const after = engagedEvaluation(trials, events, { asOf: '2024-05-15' });
     expect(after.overall).toMatchObject({ trials: 1, completed: 1, engaged: 1, pending: 0, pendingEngaged: 0, band: 'ideal' });
     expect(after.overall.rate?.upper).toBe(1);
@@ -208,6 +220,7 @@ describe('engagedEvaluation', () => {
     expect(engagedEvaluation([], [])).toEqual({
       timeZone: 'UTC',
       asOf: null,
+      asOfDate: null,
       minActiveDays: 3,
       windowDays: 14,
       confidence: 0.95,
@@ -240,8 +253,10 @@ describe('engagedEvaluation', () => {
       trialFields: { accountId: (t) => t.org, trialStart: (t) => t.started, sourceCampaign: (t) => t.utm },
     });
     expect(result.asOf).toBe('2024-02-01T00:00:00.000Z');
+    // The trial starts at 09:00 on 01-01: the 00:00 event that day is before it and does not
+    // count (0.1 counted it: 3 days, engaged on 01-04). Active: 01-02 and 01-04, 2 < 3.
     expect(result.trials).toEqual([
-      { accountId: 10, trialStart: '2024-01-01', sourceCampaign: 'mail', activeDays: 3, engaged: true, pending: false, engagedOn: '2024-01-04' },
+      { accountId: 10, trialStart: '2024-01-01', sourceCampaign: 'mail', activeDays: 2, engaged: false, pending: false, engagedOn: null },
     ]);
     const rows = [
       { org: 10, at: '2024-01-01T01:00:00Z' },
@@ -253,7 +268,8 @@ describe('engagedEvaluation', () => {
       timestamp: (e) => e.at,
       minActiveDays: 2,
     });
-    expect(byAccessor.trials[0]).toMatchObject({ sourceCampaign: null, activeDays: 2, engaged: true, pending: true, engagedOn: '2024-01-03' });
+    // 01-01 01:00 is before the 09:00 start (0.1 counted it: 2 days, engaged); only 01-03 counts.
+    expect(byAccessor.trials[0]).toMatchObject({ sourceCampaign: null, activeDays: 1, engaged: false, pending: true, engagedOn: null });
   });
 
   it('does not mutate its inputs', () => {
@@ -273,14 +289,14 @@ describe('engagedEvaluation', () => {
     const start = errorOf(() => engagedEvaluation([...trials, { accountId: 'b', trialStart: 'last week' }], events));
     expect(start.code).toBe('invalid-timestamp');
     expect(start.path).toBe('trials[1].trialStart');
-    expect(start.message).toBe('engagedEvaluation: trials[1].trialStart is not a valid timestamp ("last week")');
+    expect(start.message).toBe('engagedEvaluation: trials[1] (accountId "b").trialStart is not a valid timestamp ("last week")');
     const account = errorOf(() => engagedEvaluation([{ trialStart: '2024-01-01' }], events));
     expect(account.code).toBe('invalid-id');
     expect(account.path).toBe('trials[0].accountId');
     const campaign = errorOf(() => engagedEvaluation([{ accountId: 'a', trialStart: '2024-01-01', sourceCampaign: {} }], events));
     expect(campaign.path).toBe('trials[0].sourceCampaign');
     expect(campaign.message).toBe(
-      'engagedEvaluation: trials[0].sourceCampaign must be a non-empty string, a finite number, or null or undefined when there is none ({})',
+      'engagedEvaluation: trials[0] (accountId "a").sourceCampaign must be a non-empty string, a finite number, or null or undefined when there is none ({})',
     );
     expect(errorOf(() => engagedEvaluation([null], events)).path).toBe('trials[0]');
     expect(errorOf(() => engagedEvaluation(undefined as unknown as Trial[], events)).path).toBe('trials');
@@ -288,6 +304,7 @@ describe('engagedEvaluation', () => {
     const time = errorOf(() => engagedEvaluation(trials, [...events, { accountId: 'a', timestamp: '2024-01-02T10:00' }]));
     expect(time.code).toBe('ambiguous-timestamp');
     expect(time.path).toBe('events[1].timestamp');
+    expect(time.message.startsWith('engagedEvaluation: events[1] (accountId "a").timestamp has no time-zone offset')).toBe(true);
     const eventAccount = errorOf(() => engagedEvaluation(trials, [{ accountId: null, timestamp: 0 }]));
     expect(eventAccount.path).toBe('events[0].accountId');
     expect(eventAccount.message).toBe('engagedEvaluation: events[0].accountId must be a non-empty string or a finite number (null)');
@@ -319,6 +336,58 @@ describe('engagedEvaluation', () => {
     expect(errorOf(() => engagedEvaluation(trials, events, { accountId: 'org' as unknown as () => unknown })).path).toBe('options.accountId');
     expect(errorOf(() => engagedEvaluation(trials, events, { timeZone: 'Europe/Atlantis' })).code).toBe('invalid-time-zone');
     expect(errorOf(() => engagedEvaluation(trials, events, { asOf: '2024-13-01' })).path).toBe('options.asOf');
+  });
+
+  it('rejects unknown and null options, in trialFields and benchmarks too', () => {
+    const trials = [{ accountId: 'a', trialStart: '2024-01-01' }];
+    const typo = errorOf(() => engagedEvaluation(trials, [], { minActivedays: 2 } as object));
+    expect([typo.code, typo.path, typo.message]).toEqual([
+      'unknown-option',
+      'options.minActivedays',
+      'engagedEvaluation: options.minActivedays is not an option; did you mean minActiveDays? (2)',
+    ]);
+    // windowDays (calendar days) is this function's window; withinDays is another unit.
+    expect(errorOf(() => engagedEvaluation(trials, [], { withinDays: 7 } as object)).message).toBe(
+      'engagedEvaluation: options.withinDays is not an option; did you mean windowDays? (7)',
+    );
+    expect(errorOf(() => engagedEvaluation(trials, [], { trialFields: { start: (t: { s: string }) => t.s } } as object))).toMatchObject({
+      code: 'unknown-option',
+      path: 'options.trialFields.start',
+    });
+    expect(errorOf(() => engagedEvaluation(trials, [], { benchmarks: { idael: 0.6 } } as object)).message).toBe(
+      'engagedEvaluation: options.benchmarks.idael is not an option; did you mean ideal? (0.6)',
+    );
+    expect(errorOf(() => engagedEvaluation(trials, [], { benchmarks: { ideal: null } } as object))).toMatchObject({ code: 'invalid-option', path: 'options.benchmarks.ideal' });
+    expect(errorOf(() => engagedEvaluation(trials, [], { windowDays: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.windowDays' });
+  });
+
+  it('counts on day 0 only the events at or after the start instant (the day-0 rule)', () => {
+    // Trial starts 2024-03-04 14:00 UTC; window days 0..13 = 03-04 .. 03-17.
+    //   03-04 09:00: day 0, before the start: not counted.
+    //   03-04 14:00: exactly the start: counted (day 0).
+    //   03-05 08:00, 03-06 08:00: days 1 and 2.
+    // Active days {0, 1, 2} = 3: engaged on 03-06. Without the 14:00 event day 0 is not active.
+    const trials = [{ accountId: 'a', trialStart: '2024-03-04T14:00:00Z' }];
+    const events = ['2024-03-04T09:00:00Z', '2024-03-04T14:00:00Z', '2024-03-05T08:00:00Z', '2024-03-06T08:00:00Z'].map((timestamp) => ({ accountId: 'a', timestamp }));
+    const result = engagedEvaluation(trials, events, { asOf: '2024-03-31' });
+    expect(result.trials[0]).toEqual({ accountId: 'a', trialStart: '2024-03-04', sourceCampaign: null, activeDays: 3, engaged: true, pending: false, engagedOn: '2024-03-06' });
+    const withoutStartEvent = engagedEvaluation(trials, events.filter((_, i) => i !== 1), { asOf: '2024-03-31' });
+    expect(withoutStartEvent.trials[0]).toMatchObject({ activeDays: 2, engaged: false, engagedOn: null });
+  });
+
+  it("counts a 23:30 event on a date-only asOf's day in Europe/Berlin and completes the window ending then", () => {
+    // Trial 2024-06-17 (Berlin): window 06-17 .. 06-30. Active on 06-17 and 06-20 (noon UTC), and
+    // at 2024-06-30T21:30Z = 23:30 CEST on 06-30, day 13. asOf '2024-06-30' is the end of that
+    // Berlin day (21:59:59.999Z): the late event counts (3 days: engaged on 06-30) and the window is complete.
+    const trials = [{ accountId: 'a', trialStart: '2024-06-17' }];
+    const events = [...noonEvents('a', ['2024-06-17', '2024-06-20']), { accountId: 'a', timestamp: '2024-06-30T21:30:00Z' }];
+    const result = engagedEvaluation(trials, events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30' });
+    expect([result.asOf, result.asOfDate]).toEqual(['2024-06-30T21:59:59.999Z', '2024-06-30']);
+    expect(result.trials[0]).toMatchObject({ activeDays: 3, engaged: true, pending: false, engagedOn: '2024-06-30' });
+    expect(result.overall).toMatchObject({ completed: 1, engaged: 1 });
+    // 1 ms before the late event: it does not count, and day 13 is not over.
+    const before = engagedEvaluation(trials, events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:29:59.999Z' });
+    expect(before.trials[0]).toMatchObject({ activeDays: 2, engaged: false, pending: true });
   });
 
   // --- properties ---
@@ -362,7 +431,12 @@ describe('engagedEvaluation', () => {
         expect(result.asOf).toBe(asOf === null ? null : new Date(asOf).toISOString());
         const rows = trials.map((trial) => {
           const day0 = localKey(trial.trialStart, timeZone);
-          const active = new Set(events.filter((e) => e.accountId === trial.accountId && e.timestamp <= (asOf as number)).map((e) => localKey(e.timestamp, timeZone)));
+          // Events of the account at or after the trial's start instant and at or before asOf.
+          const active = new Set(
+            events
+              .filter((e) => e.accountId === trial.accountId && e.timestamp >= trial.trialStart && e.timestamp <= (asOf as number))
+              .map((e) => localKey(e.timestamp, timeZone)),
+          );
           const hits = [];
           for (let k = 0; k < windowDays; k++) if (active.has(addDays(day0, k))) hits.push(addDays(day0, k));
           return {
@@ -371,7 +445,8 @@ describe('engagedEvaluation', () => {
             sourceCampaign: trial.sourceCampaign ?? null,
             activeDays: hits.length,
             engaged: hits.length >= minActiveDays,
-            pending: localKey(asOf as number, timeZone) < addDays(day0, windowDays),
+            // Complete once the day of asOf + 1 ms is after the window's last day (asOf reached its end).
+            pending: localKey((asOf as number) + 1, timeZone) <= addDays(day0, windowDays - 1),
             engagedOn: hits[minActiveDays - 1] ?? null,
             instant: trial.trialStart,
           };

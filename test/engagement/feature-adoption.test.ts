@@ -15,13 +15,22 @@ type Row = { userId: string | number; name: string; timestamp: number };
 
 
 
-/** The slow, obvious model: Sets of users per period key, periods enumerated day by day. */
+/**
+ * The slow, obvious model: Sets of users per period key, periods enumerated day by day. asOf
+ * is the latest event: the range never passes its day, and a day is complete when the day
+ * of asOf + 1 ms is a later day (asOf is its last millisecond) or it is before asOf's day.
+ */
 function slowModel(rows: Row[], feature: string, period: Period | null, weekStartsOn: number, timeZone: string, range?: { from: string; to: string }) {
   const dayOf = rows.map((r) => intlDay(r.timestamp, timeZone));
   if (rows.length === 0 && range === undefined) return [];
   const sorted = [...dayOf].sort();
+  const asOf = rows.length === 0 ? null : Math.max(...rows.map((r) => r.timestamp));
+  const asOfDay = asOf === null ? null : intlDay(asOf, timeZone);
+  const lastComplete = asOf === null ? '' : intlDay(asOf + 1, timeZone) !== asOfDay ? (asOfDay as string) : shiftKey(asOfDay as string, -1);
   const from = range?.from ?? (sorted[0] as string);
-  const to = range?.to ?? (sorted[sorted.length - 1] as string);
+  const givenTo = range?.to ?? (asOfDay as string);
+  const to = asOfDay !== null && givenTo > asOfDay ? asOfDay : givenTo;
+  if (from > to) return [];
   const keyOf = (d: string): string => {
     if (period === 'day') return d;
     if (period === 'month') return d.slice(0, 7);
@@ -51,7 +60,7 @@ function slowModel(rows: Row[], feature: string, period: Period | null, weekStar
       period: period === null ? `${start}/${end}` : key,
       start,
       end,
-      complete: days.length === fullLength,
+      complete: days.length === fullLength && end <= lastComplete,
       activeUsers: active.size,
       adopters: adopters.size,
     };
@@ -94,9 +103,20 @@ describe('featureAdoption: examples', () => {
       ],
       { feature: 'export' },
     );
-    expect(result).toMatchObject({ timeZone: 'UTC', feature: 'export', period: null, weekStartsOn: 1, confidence: 0.95, from: '2024-03-01', to: '2024-03-05' });
+    expect(result).toMatchObject({
+      timeZone: 'UTC',
+      asOf: '2024-03-05T09:00:00.000Z',
+      asOfDate: '2024-03-05',
+      feature: 'export',
+      period: null,
+      weekStartsOn: 1,
+      confidence: 0.95,
+      from: '2024-03-01',
+      to: '2024-03-05',
+    });
     expect(result.periods).toHaveLength(1);
-    expect(result.periods[0]).toMatchObject({ period: '2024-03-01/2024-03-05', start: '2024-03-01', end: '2024-03-05', complete: true, activeUsers: 3, adopters: 2 });
+    // The range ends on the day of asOf (the latest event, 03-05 09:00), still in progress: not complete.
+    expect(result.periods[0]).toMatchObject({ period: '2024-03-01/2024-03-05', start: '2024-03-01', end: '2024-03-05', complete: false, activeUsers: 3, adopters: 2 });
     // Wilson 95% for 2 of 3, z = 1.959964: p = 2/3, 1 + z²/3 = 2.280486, center = p + z²/6 = 1.306910,
     // spread = z √(p(1 - p)/3 + z²/36) = 0.833345; (center ∓ spread) / 2.280486 = 0.2076596, 0.9385081
     // (Python: statistics.NormalDist; R: prop.test(2, 3, correct = FALSE)$conf.int).
@@ -123,8 +143,9 @@ describe('featureAdoption: examples', () => {
     // Sunday-start weeks: both Berlin days (Sun 03-10, Mon 03-11) are in the week of Sunday 03-10.
     const sunday = featureAdoption(events, { feature: 'export', period: 'week', timeZone: 'Europe/Berlin', weekStartsOn: 0 });
     expect(sunday.periods.map((p) => [p.period, p.activeUsers, p.adopters])).toEqual([['2024-03-10', 1, 1]]);
-    // from on the boundary day drops the Sunday event entirely: active but not an adopter.
-    const cut = featureAdoption(events, { feature: 'export', period: 'week', timeZone: 'Europe/Berlin', from: '2024-03-11', to: '2024-03-17' });
+    // from on the boundary day drops the Sunday event entirely: active but not an adopter. asOf
+    // '2024-03-17': the data is complete through that Sunday, so the week is whole and complete.
+    const cut = featureAdoption(events, { feature: 'export', period: 'week', timeZone: 'Europe/Berlin', from: '2024-03-11', to: '2024-03-17', asOf: '2024-03-17' });
     expect(cut.periods.map((p) => [p.period, p.start, p.end, p.complete, p.activeUsers, p.adopters])).toEqual([
       ['2024-03-11', '2024-03-11', '2024-03-17', true, 1, 0],
     ]);
@@ -151,12 +172,37 @@ describe('featureAdoption: examples', () => {
       period: 'month',
       from: '2024-01-15',
       to: '2024-03-31',
+      asOf: '2024-03-31',
     });
     expect(result.periods.map((p) => [p.period, p.start, p.end, p.complete, p.activeUsers])).toEqual([
       ['2024-01', '2024-01-15', '2024-01-31', false, 0],
       ['2024-02', '2024-02-01', '2024-02-29', true, 1],
       ['2024-03', '2024-03-01', '2024-03-31', true, 0],
     ]);
+    // With the default asOf (the event, 02-10 12:00) nothing after 02-10 is reported; February is in progress.
+    const current = featureAdoption([{ userId: 'u', name: 'x', timestamp: '2024-02-10T12:00:00Z' }], { feature: 'x', period: 'month', from: '2024-01-15', to: '2024-03-31' });
+    expect(current.periods.map((p) => [p.period, p.start, p.end, p.complete, p.activeUsers])).toEqual([
+      ['2024-01', '2024-01-15', '2024-01-31', false, 0],
+      ['2024-02', '2024-02-01', '2024-02-10', false, 1],
+    ]);
+  });
+
+  it("counts a 23:30 event on a date-only asOf's day in Europe/Berlin, and leaves out later events", () => {
+    // 2024-06-30T21:30Z is 23:30 CEST on 06-30; asOf '2024-06-30' ends that Berlin day. June: active
+    // {a, b}, adopters {b} (the late event): 1/2, complete. c's export on 07-01 is after asOf: left out,
+    // and July is not reported.
+    const events = [
+      { userId: 'a', name: 'login', timestamp: '2024-06-10T08:00:00Z' },
+      { userId: 'b', name: 'export', timestamp: '2024-06-30T21:30:00Z' },
+      { userId: 'c', name: 'export', timestamp: '2024-07-01T08:00:00Z' },
+    ];
+    const options = { feature: 'export', period: 'month', timeZone: 'Europe/Berlin', from: '2024-06' } as const;
+    const june = featureAdoption(events, { ...options, asOf: '2024-06-30' });
+    expect([june.asOf, june.asOfDate, june.to]).toEqual(['2024-06-30T21:59:59.999Z', '2024-06-30', '2024-06-30']);
+    expect(june.periods.map((p) => [p.period, p.complete, p.activeUsers, p.adopters])).toEqual([['2024-06', true, 2, 1]]);
+    // 1 ms before the late event: b is not yet active, June not over.
+    const before = featureAdoption(events, { ...options, asOf: '2024-06-30T21:29:59.999Z' });
+    expect(before.periods.map((p) => [p.period, p.complete, p.activeUsers, p.adopters])).toEqual([['2024-06', false, 1, 0]]);
   });
 
   it('accepts a predicate on rows, accessors, and a name column on columns', () => {
@@ -184,6 +230,8 @@ describe('featureAdoption: examples', () => {
   it('gives empty results for empty input', () => {
     expect(featureAdoption([], { feature: 'x' })).toEqual({
       timeZone: 'UTC',
+      asOf: null,
+      asOfDate: null,
       feature: 'x',
       period: null,
       weekStartsOn: 1,
@@ -200,9 +248,10 @@ describe('featureAdoption: examples', () => {
   });
 
   it('handles a single event', () => {
+    // The event is at the start of 03-01, and so is the default asOf: the day is in progress.
     const result = featureAdoption([{ userId: 'u', name: 'x', timestamp: '2024-03-01' }], { feature: 'x', period: 'day', confidence: 0.9 });
     expect(result.periods).toEqual([
-      { period: '2024-03-01', start: '2024-03-01', end: '2024-03-01', complete: true, activeUsers: 1, adopters: 1, rate: wilsonInterval(1, 1, 0.9) },
+      { period: '2024-03-01', start: '2024-03-01', end: '2024-03-01', complete: false, activeUsers: 1, adopters: 1, rate: wilsonInterval(1, 1, 0.9) },
     ]);
   });
 
@@ -234,7 +283,7 @@ describe('featureAdoption: bad input', () => {
       path: 'events.name[1]',
     });
     const missing = errorOf(() => featureAdoption([{ userId: 'a', timestamp: 0 }], { feature: 'x' }));
-    expect(missing.message).toBe('featureAdoption: events[0].name must be a string (undefined)');
+    expect([missing.path, missing.message]).toEqual(['events[0].name', 'featureAdoption: events[0] (userId "a").name must be a string (undefined)']);
     const truthy = errorOf(() => featureAdoption([{ userId: 'a', timestamp: 0 }], { feature: () => 1 as unknown as boolean }));
     expect(truthy.path).toBe('options.feature');
     expect(truthy.message).toBe('featureAdoption: options.feature must return true or false, but for events[0] returned (1)');
@@ -249,12 +298,17 @@ describe('featureAdoption: bad input', () => {
     expect(errorOf(() => featureAdoption([], { feature: 'x', confidence: 1 }))).toMatchObject({ path: 'options.confidence' });
     expect(errorOf(() => featureAdoption([], { feature: 'x', from: '2024-03-02', to: '2024-03-01' }))).toMatchObject({ path: 'options.to' });
     expect(errorOf(() => featureAdoption([], { feature: 'x', name: 'kind' as never }))).toMatchObject({ path: 'options.name' });
+    expect(errorOf(() => featureAdoption([], { feature: 'x', periods: 'month' } as never)).message).toBe(
+      'featureAdoption: options.periods is not an option; did you mean period? ("month")',
+    );
+    expect(errorOf(() => featureAdoption([], { feature: 'x', period: null } as never))).toMatchObject({ code: 'invalid-option', path: 'options.period' });
+    expect(errorOf(() => featureAdoption([], { feature: 'x', asOf: 'later' }))).toMatchObject({ code: 'invalid-timestamp', path: 'options.asOf' });
   });
 
   it('rejects bad records', () => {
     expect(errorOf(() => featureAdoption([{ name: 'x', timestamp: 0 }] as never, { feature: 'x' }))).toMatchObject({ code: 'invalid-id', path: 'events[0].userId' });
     const t = errorOf(() => featureAdoption([{ userId: 'a', name: 'x', timestamp: '2024-13-01' }], { feature: 'x' }));
-    expect(t.message).toBe('featureAdoption: events[0].timestamp is not a valid timestamp ("2024-13-01")');
+    expect(t.message).toBe('featureAdoption: events[0] (userId "a").timestamp is not a valid timestamp ("2024-13-01")');
   });
 });
 

@@ -29,9 +29,10 @@ describe('licenseUtilizationByAccount', () => {
   });
 
   it('counts the distinct users of each account in the 30 days ending on the asOf day', () => {
-    // asOf 2024-03-31 (UTC): the window is 2024-03-02 .. 2024-03-31, both included.
+    // asOf 2024-03-31 (UTC) is the end of that day, 23:59:59.999: the window is 2024-03-02 ..
+    // 2024-03-31, both included, and complete.
     // acme: u1 on 03-01 (before the window) and 04-02 (after it): out; u2 at the first
-    //   instant of 03-02: in; u3 late on 03-31, after the asOf instant but on its day: in;
+    //   instant of 03-02: in; u3 late on 03-31 (23:00), before the end of the asOf day: in;
     //   u4 on 04-01: out. 2 active users / 4 licenses = 0.5, healthy (not below 0.5).
     // beta: 1 active user, 0 licenses: ratio and band null, listed last.
     // gamma: in the table without events: 0 / 3 = 0, adoption risk.
@@ -54,10 +55,12 @@ describe('licenseUtilizationByAccount', () => {
     ];
     expect(licenseUtilizationByAccount(events, licenses, { asOf: '2024-03-31' })).toEqual({
       timeZone: 'UTC',
-      asOf: '2024-03-31T00:00:00.000Z',
+      asOf: '2024-03-31T23:59:59.999Z',
+      asOfDate: '2024-03-31',
       windowDays: 30,
       from: '2024-03-02',
       to: '2024-03-31',
+      complete: true,
       thresholds: { expandAbove: 1, riskBelow: 0.5 },
       accounts: [
         { accountId: 'gamma', activeUsers: 0, licenses: 3, ratio: 0, band: 'adoption-risk' },
@@ -75,6 +78,8 @@ describe('licenseUtilizationByAccount', () => {
     //   u2 at 10-26T22:00Z = 00:00 on the 27th: in;
     //   u3 at 10-27T22:30Z = 23:30 CET on the 27th: in (a fixed +02:00 would say the 28th);
     //   u3 at 10-27T23:00Z = 00:00 on the 28th: out.
+    // asOf '2024-10-27' is the end of that local day: 2024-10-27T22:59:59.999Z in Berlin (the 28th
+    // starts at 23:00Z), 23:59:59.999Z in UTC; the 23:00Z event is after it in Berlin.
     // Berlin: {u2, u3} = 2 of 2 licenses, ratio 1. UTC day 10-27: {u3} only, ratio 0.5.
     const events = [
       { userId: 'u1', accountId: 'acme', timestamp: '2024-10-26T21:59:00Z' },
@@ -83,12 +88,35 @@ describe('licenseUtilizationByAccount', () => {
       { userId: 'u3', accountId: 'acme', timestamp: '2024-10-27T23:00:00Z' },
     ];
     const licenses = [{ accountId: 'acme', licenses: 2 }];
-    const options = { windowDays: 1, asOf: '2024-10-27T12:00:00+01:00' };
+    const options = { windowDays: 1, asOf: '2024-10-27' };
     const berlin = licenseUtilizationByAccount(events, licenses, { ...options, timeZone: 'Europe/Berlin' });
-    expect(berlin).toMatchObject({ timeZone: 'Europe/Berlin', asOf: '2024-10-27T11:00:00.000Z', from: '2024-10-27', to: '2024-10-27' });
+    expect(berlin).toMatchObject({ timeZone: 'Europe/Berlin', asOf: '2024-10-27T22:59:59.999Z', asOfDate: '2024-10-27', from: '2024-10-27', to: '2024-10-27', complete: true });
     expect(berlin.accounts).toEqual([{ accountId: 'acme', activeUsers: 2, licenses: 2, ratio: 1, band: 'healthy' }]);
     const utc = licenseUtilizationByAccount(events, licenses, options);
+    expect(utc).toMatchObject({ asOf: '2024-10-27T23:59:59.999Z', asOfDate: '2024-10-27' });
     expect(utc.accounts).toEqual([{ accountId: 'acme', activeUsers: 1, licenses: 2, ratio: 0.5, band: 'healthy' }]);
+    // An instant asOf means that instant: at noon (11:00Z) u3's 22:30Z event is later and left out,
+    // and the day is not complete. Berlin: {u2} = 1 of 2.
+    const noon = licenseUtilizationByAccount(events, licenses, { windowDays: 1, asOf: '2024-10-27T12:00:00+01:00', timeZone: 'Europe/Berlin' });
+    expect(noon).toMatchObject({ asOf: '2024-10-27T11:00:00.000Z', asOfDate: '2024-10-27', to: '2024-10-27', complete: false });
+    expect(noon.accounts).toEqual([{ accountId: 'acme', activeUsers: 1, licenses: 2, ratio: 0.5, band: 'healthy' }]);
+  });
+
+  it("reads a date-only asOf's window as whole local days ending that day (Europe/Berlin, 30 days)", () => {
+    // asOf '2026-10-31' in Berlin: the 30 local days 2026-10-02 .. 2026-10-31, October 31 included
+    // to its last millisecond (2026-10-31T22:59:59.999Z, CET after the 10-25 change).
+    // a: 23:30 CET on 10-31 (22:30Z): in. b: 23:59 CEST on 10-01 (21:59Z), the day before the
+    // window: out. c: 00:00 CEST on 10-02 (2026-10-01T22:00Z): in. d: 00:30 CET on 11-01 (23:30Z): after asOf.
+    const events = [
+      { userId: 'a', accountId: 'acme', timestamp: '2026-10-31T22:30:00Z' },
+      { userId: 'b', accountId: 'acme', timestamp: '2026-10-01T21:59:00Z' },
+      { userId: 'c', accountId: 'acme', timestamp: '2026-10-01T22:00:00Z' },
+      { userId: 'd', accountId: 'acme', timestamp: '2026-10-31T23:30:00Z' },
+    ];
+    const result = licenseUtilizationByAccount(events, [{ accountId: 'acme', licenses: 4 }], { timeZone: 'Europe/Berlin', asOf: '2026-10-31' });
+    expect(result).toMatchObject({ asOf: '2026-10-31T22:59:59.999Z', asOfDate: '2026-10-31', windowDays: 30, from: '2026-10-02', to: '2026-10-31', complete: true });
+    // {a, c} / 4 = 0.5: healthy.
+    expect(result.accounts).toEqual([{ accountId: 'acme', activeUsers: 2, licenses: 4, ratio: 0.5, band: 'healthy' }]);
   });
 
   it('counts a user of two accounts in each, whatever the order of events', () => {
@@ -126,11 +154,14 @@ describe('licenseUtilizationByAccount', () => {
       windowDays: 7,
       thresholds: { expandAbove: 1.5, riskBelow: 0.25 },
     });
+    // 06-10 is in progress at 08:00: the window is not complete.
     expect(result).toMatchObject({
       asOf: '2024-06-10T08:00:00.000Z',
+      asOfDate: '2024-06-10',
       windowDays: 7,
       from: '2024-06-04',
       to: '2024-06-10',
+      complete: false,
       thresholds: { expandAbove: 1.5, riskBelow: 0.25 },
       accounts: [{ accountId: 'a', activeUsers: 2, licenses: 1, ratio: 2, band: 'expand' }],
     });
@@ -154,9 +185,11 @@ describe('licenseUtilizationByAccount', () => {
     expect(licenseUtilizationByAccount([], [])).toEqual({
       timeZone: 'UTC',
       asOf: null,
+      asOfDate: null,
       windowDays: 30,
       from: null,
       to: null,
+      complete: false,
       thresholds: { expandAbove: 1, riskBelow: 0.5 },
       accounts: [],
       unlicensedAccounts: [],
@@ -229,12 +262,14 @@ describe('licenseUtilizationByAccount', () => {
     const negative = errorOf(() => licenseUtilizationByAccount(events, [{ accountId: 'a', licenses: -3 }]));
     expect(negative.code).toBe('invalid-number');
     expect(negative.path).toBe('licenses[0].licenses');
-    expect(negative.message).toBe('licenseUtilizationByAccount: licenses[0].licenses must be a finite number >= 0 (-3)');
+    expect(negative.message).toBe('licenseUtilizationByAccount: licenses[0] (accountId "a").licenses must be a finite number >= 0 (-3)');
+    const tiny = errorOf(() => licenseUtilizationByAccount(events, [{ accountId: 'a', licenses: 5e-324 }]));
+    expect([tiny.path, tiny.message]).toEqual(['licenses[0].licenses', 'licenseUtilizationByAccount: licenses[0] (accountId "a").licenses is too small: active users / licenses overflows (5e-324)']);
 
     const noAccount = errorOf(() => licenseUtilizationByAccount([...events, { userId: 'u', timestamp: 0 }], []));
     expect(noAccount.code).toBe('invalid-id');
     expect(noAccount.path).toBe('events[1].accountId');
-    expect(noAccount.message).toBe('licenseUtilizationByAccount: events[1].accountId must be a non-empty string or a finite number (undefined)');
+    expect(noAccount.message).toBe('licenseUtilizationByAccount: events[1] (userId "u").accountId must be a non-empty string or a finite number (undefined)');
 
     const badTime = errorOf(() => licenseUtilizationByAccount([{ userId: 'u', accountId: 'a', timestamp: '2024-03-01 10:00' }], []));
     expect(badTime.code).toBe('ambiguous-timestamp');
@@ -264,6 +299,29 @@ describe('licenseUtilizationByAccount', () => {
     expect(accessor.message).toBe('licenseUtilizationByAccount: options.licenseFields.licenses must be a function that reads the field from a row ("seats")');
     const noColumn = errorOf(() => licenseUtilizationByAccount({ userId: [1], timestamp: [0] }, []));
     expect(noColumn.path).toBe('events.accountId');
+  });
+
+  it('rejects unknown and null options, in licenseFields and thresholds too', () => {
+    const events = [{ userId: 'u', accountId: 'a', timestamp: 0 }];
+    const typo = errorOf(() => licenseUtilizationByAccount(events, [], { windowdays: 7 } as object));
+    expect([typo.code, typo.path, typo.message]).toEqual([
+      'unknown-option',
+      'options.windowdays',
+      'licenseUtilizationByAccount: options.windowdays is not an option; did you mean windowDays? (7)',
+    ]);
+    // withinDays is the other unit (24-hour days from a start): not this option.
+    expect(errorOf(() => licenseUtilizationByAccount(events, [], { withinDays: 7 } as object)).message).toBe(
+      'licenseUtilizationByAccount: options.withinDays is not an option; did you mean windowDays? (7)',
+    );
+    expect(errorOf(() => licenseUtilizationByAccount(events, [], { licenseFields: { seats: (r: { seats: number }) => r.seats } } as object))).toMatchObject({
+      code: 'unknown-option',
+      path: 'options.licenseFields.seats',
+    });
+    expect(errorOf(() => licenseUtilizationByAccount(events, [], { thresholds: { riskbelow: 0.3 } } as object)).message).toBe(
+      'licenseUtilizationByAccount: options.thresholds.riskbelow is not an option; did you mean riskBelow? (0.3)',
+    );
+    expect(errorOf(() => licenseUtilizationByAccount(events, [], { asOf: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.asOf' });
+    expect(errorOf(() => licenseUtilizationByAccount(events, [], { licenseFields: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.licenseFields' });
   });
 
   // --- properties ---
@@ -300,8 +358,10 @@ describe('licenseUtilizationByAccount', () => {
         const to = asOf === null ? null : localKey(asOf, options.timeZone);
         const window = new Set<string>();
         if (to !== null) for (let k = 0; k < options.windowDays; k++) window.add(addDays(to, -k));
+        // Events after asOf do not count, even on its day.
+        const counted = events.filter((e) => asOf !== null && e.timestamp <= asOf);
         const expected = table.map(({ accountId, licenses }) => {
-          const users = new Set(events.filter((e) => e.accountId === accountId && window.has(localKey(e.timestamp, options.timeZone))).map((e) => e.userId));
+          const users = new Set(counted.filter((e) => e.accountId === accountId && window.has(localKey(e.timestamp, options.timeZone))).map((e) => e.userId));
           const ratio = licenses === 0 ? null : users.size / licenses;
           const band = ratio === null ? null : ratio > 1 ? 'expand' : ratio < 0.5 ? 'adoption-risk' : 'healthy';
           return { accountId, activeUsers: users.size, licenses, ratio, band };
@@ -310,6 +370,8 @@ describe('licenseUtilizationByAccount', () => {
         expect(result.accounts).toEqual(expected);
         expect(result.to).toBe(to);
         expect(result.from).toBe(to === null ? null : addDays(to, 1 - options.windowDays));
+        // Complete when asOf is the last millisecond of its day.
+        expect(result.complete).toBe(asOf !== null && localKey(asOf + 1, options.timeZone) !== to);
         const licensed = new Set<string>(table.map((r) => r.accountId));
         expect(result.unlicensedAccounts).toEqual([...new Set(events.map((e) => e.accountId))].filter((a) => !licensed.has(a)).sort());
         for (const row of result.accounts) {

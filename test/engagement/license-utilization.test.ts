@@ -106,6 +106,25 @@ describe('licenseUtilization', () => {
     );
   });
 
+  it('checks the keys of the thresholds: an options-style wrapper is an error, not the default bands', () => {
+    // 0.1 read { thresholds: { riskBelow: 0.8 } } as no thresholds at all and banded 0.75 as healthy.
+    const wrapped = errorOf(() => licenseUtilization({ activeUsers: 30, licenses: 40 }, { thresholds: { riskBelow: 0.8 } } as object));
+    expect([wrapped.code, wrapped.path, wrapped.message]).toEqual([
+      'unknown-option',
+      'thresholds.thresholds',
+      'licenseUtilization: thresholds.thresholds is not an option; the options are expandAbove, riskBelow ({"riskBelow":0.8})',
+    ]);
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { riskbelow: 0.4 } as object)).message).toBe(
+      'licenseUtilization: thresholds.riskbelow is not an option; did you mean riskBelow? (0.4)',
+    );
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { expandAbove: null } as object))).toMatchObject({
+      code: 'invalid-option',
+      path: 'thresholds.expandAbove',
+    });
+    // null in place of the whole object is an error too (leave it out for the defaults).
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, null as unknown as object))).toMatchObject({ code: 'invalid-option', path: 'thresholds' });
+  });
+
   it('property: the ratio is in [0, ∞) and the band agrees with the thresholds', () => {
     fc.assert(
       fc.property(

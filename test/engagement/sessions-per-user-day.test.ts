@@ -40,7 +40,9 @@ function slowModel(rows: Row[], minutes: number, target: number, timeZone: strin
   const keys = [...byDay.keys()].sort();
   const days = [];
   if (keys.length > 0) {
-    for (let d = keys[0] as string; d <= (keys[keys.length - 1] as string); d = nextKey(d)) {
+    // The range ends on the day of asOf, the latest event (a session may run past its start day).
+    const last = intlDay(Math.max(...rows.map((r) => r.timestamp)), timeZone);
+    for (let d = keys[0] as string; d <= last; d = nextKey(d)) {
       const counts = byDay.get(d) ?? [];
       const sessions = counts.reduce((a, b) => a + b, 0);
       days.push({ date: d, activeUsers: counts.length, sessions, usersMeetingTarget: counts.filter((k) => k >= target).length });
@@ -91,8 +93,19 @@ describe('sessionsPerUserDay: examples', () => {
       { userId: 'cy', timestamp: '2024-03-03T23:50:00Z' },
       { userId: 'cy', timestamp: '2024-03-04T00:10:00Z' },
     ]);
-    expect(result).toMatchObject({ timeZone: 'UTC', inactivityMinutes: 30, target: 2, confidence: 0.95, from: '2024-03-01', to: '2024-03-03' });
-    const [d1, d2, d3] = result.days;
+    // The default asOf is the latest event, cy's 03-04 00:10: the range runs to 03-04 (no session
+    // starts that day: cy's began on 03-03), and 03-04 is in progress.
+    expect(result).toMatchObject({
+      timeZone: 'UTC',
+      asOf: '2024-03-04T00:10:00.000Z',
+      asOfDate: '2024-03-04',
+      inactivityMinutes: 30,
+      target: 2,
+      confidence: 0.95,
+      from: '2024-03-01',
+      to: '2024-03-04',
+    });
+    const [d1, d2, d3, d4] = result.days;
     // 03-01: 2 active users, 3 sessions -> 1.5 per user; 1 of 2 meets the target.
     expect(d1).toMatchObject({ date: '2024-03-01', activeUsers: 2, sessions: 3, sessionsPerUser: 1.5, usersMeetingTarget: 1 });
     // Wilson 95% for 1 of 2 (R: prop.test(1, 2, correct = FALSE)$conf.int = 0.0945312, 0.9054688):
@@ -101,8 +114,9 @@ describe('sessionsPerUserDay: examples', () => {
     expect(d1?.shareMeetingTarget?.value).toBe(0.5);
     expect(d1?.shareMeetingTarget?.lower).toBeCloseTo(0.0945312, 6);
     expect(d1?.shareMeetingTarget?.upper).toBeCloseTo(0.9054688, 6);
-    expect(d2).toEqual({ date: '2024-03-02', activeUsers: 0, sessions: 0, sessionsPerUser: null, usersMeetingTarget: 0, shareMeetingTarget: null });
-    expect(d3).toMatchObject({ date: '2024-03-03', activeUsers: 1, sessions: 1, sessionsPerUser: 1, usersMeetingTarget: 0 });
+    expect(d2).toEqual({ date: '2024-03-02', complete: true, activeUsers: 0, sessions: 0, sessionsPerUser: null, usersMeetingTarget: 0, shareMeetingTarget: null });
+    expect(d3).toMatchObject({ date: '2024-03-03', complete: true, activeUsers: 1, sessions: 1, sessionsPerUser: 1, usersMeetingTarget: 0 });
+    expect(d4).toEqual({ date: '2024-03-04', complete: false, activeUsers: 0, sessions: 0, sessionsPerUser: null, usersMeetingTarget: 0, shareMeetingTarget: null });
     // Overall: user-days (ana, 1), (ben, 1), (cy, 3) with 2, 1, 1 sessions: 4 / 3 per user-day; 1 of 3 meets.
     expect(result.overall).toMatchObject({ userDays: 3, userDaysMeetingTarget: 1, meanSessionsPerUserDay: 4 / 3 });
     expect(result.overall.share?.value).toBe(1 / 3);
@@ -136,7 +150,8 @@ describe('sessionsPerUserDay: examples', () => {
         { userId: 'u', timestamp: '2024-03-02T00:10:00Z' },
         { userId: 'u', timestamp: '2024-03-02T12:00:00Z' },
       ],
-      { from: '2024-03-02', to: at('2024-03-04T18:00:00Z'), target: 1 },
+      // asOf: the data is complete through 03-04 (else the range would stop at the last event's day, 03-02).
+      { from: '2024-03-02', to: at('2024-03-04T18:00:00Z'), target: 1, asOf: '2024-03-04' },
     );
     expect(result.from).toBe('2024-03-02');
     expect(result.to).toBe('2024-03-04');
@@ -152,6 +167,8 @@ describe('sessionsPerUserDay: examples', () => {
   it('gives zero counts and nulls for empty input', () => {
     expect(sessionsPerUserDay([])).toEqual({
       timeZone: 'UTC',
+      asOf: null,
+      asOfDate: null,
       inactivityMinutes: 30,
       target: 2,
       confidence: 0.95,
@@ -187,6 +204,34 @@ describe('sessionsPerUserDay: examples', () => {
   });
 });
 
+describe('sessionsPerUserDay: asOf', () => {
+  it("counts a session starting 23:30 on a date-only asOf's day in Europe/Berlin, and flags the last day", () => {
+    // 2024-06-30T21:30Z is 23:30 CEST on 06-30. asOf '2024-06-30' ends that Berlin day
+    // (21:59:59.999Z): the session counts on 06-30, which is complete. The event on 07-01 is left out.
+    const events = [
+      { userId: 'a', timestamp: '2024-06-30T08:00:00Z' },
+      { userId: 'a', timestamp: '2024-06-30T21:30:00Z' },
+      { userId: 'b', timestamp: '2024-07-01T08:00:00Z' },
+    ];
+    const result = sessionsPerUserDay(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30' });
+    expect([result.asOf, result.asOfDate, result.from, result.to]).toEqual(['2024-06-30T21:59:59.999Z', '2024-06-30', '2024-06-30', '2024-06-30']);
+    // a: 10:00 and 23:30 local, 13.5 hours apart: two sessions, meeting the target of 2.
+    expect(result.days).toEqual([
+      { date: '2024-06-30', complete: true, activeUsers: 1, sessions: 2, sessionsPerUser: 2, usersMeetingTarget: 1, shareMeetingTarget: wilsonInterval(1, 1) },
+    ]);
+    // At the late event's instant: counted, the day not over; 1 ms before: one session only.
+    const atEvent = sessionsPerUserDay(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:30:00Z' });
+    expect(atEvent.days.map((d) => [d.date, d.complete, d.sessions])).toEqual([['2024-06-30', false, 2]]);
+    const before = sessionsPerUserDay(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:29:59.999Z' });
+    expect(before.days.map((d) => [d.date, d.complete, d.sessions])).toEqual([['2024-06-30', false, 1]]);
+    // The default asOf, b's event (07-01 10:00 local): 06-30 complete, 07-01 in progress.
+    expect(sessionsPerUserDay(events, { timeZone: 'Europe/Berlin' }).days.map((d) => [d.date, d.complete, d.sessions])).toEqual([
+      ['2024-06-30', true, 2],
+      ['2024-07-01', false, 1],
+    ]);
+  });
+});
+
 describe('sessionsPerUserDay: bad input', () => {
   it('rejects bad options and records', () => {
     expect(errorOf(() => sessionsPerUserDay([], { target: 0 }))).toMatchObject({ code: 'invalid-number', path: 'options.target' });
@@ -199,6 +244,9 @@ describe('sessionsPerUserDay: bad input', () => {
     expect(order.message).toBe('sessionsPerUserDay: options.to must not be before options.from ("2024-03-01")');
     expect(errorOf(() => sessionsPerUserDay([{ user: 'a', timestamp: 0 }] as never))).toMatchObject({ code: 'invalid-id', path: 'events[0].userId' });
     expect(errorOf(() => sessionsPerUserDay([{ userId: 'a', timestamp: 'noon' }]))).toMatchObject({ code: 'invalid-timestamp', path: 'events[0].timestamp' });
+    expect(errorOf(() => sessionsPerUserDay([], { targt: 3 } as object)).message).toBe('sessionsPerUserDay: options.targt is not an option; did you mean target? (3)');
+    expect(errorOf(() => sessionsPerUserDay([], { inactivityMinutes: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.inactivityMinutes' });
+    expect(errorOf(() => sessionsPerUserDay([], { asOf: 'noon' }))).toMatchObject({ code: 'invalid-timestamp', path: 'options.asOf' });
   });
 });
 

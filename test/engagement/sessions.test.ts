@@ -217,7 +217,8 @@ describe('sessions: bad input', () => {
   it('rejects bad and ambiguous timestamps', () => {
     const e = errorOf(() => sessions([{ userId: 'a', timestamp: 'yesterday' }]));
     expect(e.code).toBe('invalid-timestamp');
-    expect(e.message).toBe('sessions: events[0].timestamp is not a valid timestamp ("yesterday")');
+    // The record's user id is named beside its index; the path is unchanged.
+    expect([e.path, e.message]).toEqual(['events[0].timestamp', 'sessions: events[0] (userId "a").timestamp is not a valid timestamp ("yesterday")']);
     expect(errorOf(() => sessions([{ userId: 'a', timestamp: '2024-03-01T09:00:00' }])).code).toBe('ambiguous-timestamp');
     const c = errorOf(() => sessions({ userId: ['a', 'b'], timestamp: [0, Number.NaN] }));
     expect(c.path).toBe('events.timestamp[1]');
@@ -233,6 +234,19 @@ describe('sessions: bad input', () => {
     expect(m.message).toBe('sessions: options.inactivityMinutes must be a finite number >= 0 (-5)');
     expect(errorOf(() => sessions([], { inactivityMinutes: '30' as unknown as number })).code).toBe('invalid-number');
     expect(errorOf(() => sessions([], { inactivityMinutes: Number.POSITIVE_INFINITY })).code).toBe('invalid-number');
+  });
+
+  it('rejects unknown and null options', () => {
+    // A misspelled timeout would silently cut sessions at 30 minutes.
+    const typo = errorOf(() => sessions([], { inactivityMinute: 10 } as object));
+    expect([typo.code, typo.path, typo.message]).toEqual([
+      'unknown-option',
+      'options.inactivityMinute',
+      'sessions: options.inactivityMinute is not an option; did you mean inactivityMinutes? (10)',
+    ]);
+    expect(errorOf(() => sessions([], { timeZone: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.timeZone' });
+    // sessions has no asOf (it reports every session of the input).
+    expect(errorOf(() => sessions([], { asOf: '2024-01-01' } as object))).toMatchObject({ code: 'unknown-option', path: 'options.asOf' });
   });
 
   it('rejects input that is neither rows nor columns', () => {

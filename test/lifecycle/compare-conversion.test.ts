@@ -168,7 +168,8 @@ describe('compareConversion', () => {
     const journeys = Object.freeze(table(3, 4, 1, 5).map((j) => Object.freeze(j)));
     const options = Object.freeze({ segment: webinar, to: paid, withinDays: 14, asOf: '2024-03-01', confidence: 0.9, timeZone: 'Europe/Berlin' });
     const result = compareConversion(journeys, options);
-    expect([result.asOf, result.timeZone, result.withinDays, result.confidence]).toEqual(['2024-02-29T23:00:00.000Z', 'Europe/Berlin', 14, 0.9]);
+    // 1.0: the date-only asOf is the end of 2024-03-01 in Berlin (CET, UTC+1): 03-01T22:59:59.999Z.
+    expect([result.asOf, result.asOfDate, result.timeZone, result.withinDays, result.confidence]).toEqual(['2024-03-01T22:59:59.999Z', '2024-03-01', 'Europe/Berlin', 14, 0.9]);
     expect(compareConversion(journeys, options)).toEqual(result);
   });
 
@@ -184,7 +185,7 @@ describe('compareConversion', () => {
     expect([error.code, error.path, error.message]).toEqual([
       'invalid-milestone',
       'options.segment',
-      'compareConversion: options.segment returned a value that is not true, false, epoch milliseconds or null for journeys[1] ("yes")',
+      'compareConversion: options.segment returned a value that is not true, false, epoch milliseconds or null for journeys[1] (id "s1") ("yes")',
     ]);
     error = errorOf(() => compareConversion(journeys, { segment: webinar, to: paid, withinDays: -3 }));
     expect([error.code, error.path]).toEqual(['invalid-number', 'options.withinDays']);

@@ -66,7 +66,9 @@ describe('conversion', () => {
     ];
     const result = conversion(journeys, { to: paid, withinDays: 14, asOf: '2024-06-01' });
     expect(result).toEqual({
-      asOf: '2024-06-01T00:00:00.000Z',
+      // 1.0: a date-only asOf is the end of that day.
+      asOf: '2024-06-01T23:59:59.999Z',
+      asOfDate: '2024-06-01',
       timeZone: 'UTC',
       withinDays: 14,
       confidence: 0.95,
@@ -139,11 +141,16 @@ describe('conversion', () => {
     // The latest instant: b's login, T0 + 21 d. a's window closed (T0 + 14 d), b's is open.
     expect(result.asOf).toBe(new Date(T0 + 21 * DAY).toISOString());
     expect([result.eligible, result.converted, result.pending]).toEqual([1, 1, 1]);
-    // 2024-01-15 in Tokyo (UTC+9) starts 2024-01-14T15:00Z, before a's window closes (01-15 00:00Z).
+    // 1.0: 2024-01-15 in Tokyo (UTC+9) ends at 2024-01-15T14:59:59.999Z (0.1 read it as the
+    // day's start, 01-14T15:00Z): a's window (closing 01-15 00:00Z) has closed, so a is
+    // eligible and converted; b starts on 01-21, after asOf.
     const tokyo = conversion(journeys, { to: paid, withinDays: 14, asOf: '2024-01-15', timeZone: 'Asia/Tokyo' });
-    expect(tokyo.asOf).toBe('2024-01-14T15:00:00.000Z');
+    expect([tokyo.asOf, tokyo.asOfDate]).toEqual(['2024-01-15T14:59:59.999Z', '2024-01-15']);
     expect(tokyo.timeZone).toBe('Asia/Tokyo');
-    expect([tokyo.eligible, tokyo.pending, tokyo.notReachedFrom]).toEqual([0, 1, 1]);
+    expect([tokyo.eligible, tokyo.converted, tokyo.pending, tokyo.notReachedFrom]).toEqual([1, 1, 0, 1]);
+    // An instant one millisecond before a's window closes keeps a pending, as 0.1's reading did.
+    const before = conversion(journeys, { to: paid, withinDays: 14, asOf: T0 + 14 * DAY - 1, timeZone: 'Asia/Tokyo' });
+    expect([before.asOfDate, before.eligible, before.pending, before.notReachedFrom]).toEqual(['2024-01-15', 0, 1, 1]);
   });
 
   it('uses the confidence asked for', () => {
@@ -158,6 +165,7 @@ describe('conversion', () => {
   it('gives zeros and nulls for no journeys', () => {
     expect(conversion([], { to: paid, withinDays: 14 })).toEqual({
       asOf: null,
+      asOfDate: null,
       timeZone: 'UTC',
       withinDays: 14,
       confidence: 0.95,
@@ -212,7 +220,7 @@ describe('conversion', () => {
     expect([error.code, error.path, error.message]).toEqual([
       'invalid-milestone',
       'options.to',
-      'conversion: options.to returned a value that is not epoch milliseconds or null for journeys[1] ("soon")',
+      'conversion: options.to returned a value that is not epoch milliseconds or null for journeys[1] (id "b") ("soon")',
     ]);
     error = errorOf(() => conversion(journeys, { from: () => Number.NaN, to: paid, withinDays: 1 }));
     expect([error.code, error.path]).toEqual(['invalid-milestone', 'options.from']);

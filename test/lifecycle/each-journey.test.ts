@@ -28,8 +28,9 @@ describe('eachJourney', () => {
           { name: 'signed_up', timestamp: Date.parse('2024-05-01T10:00:00Z'), record: events[2] },
           { name: 'report_created', timestamp: Date.parse('2024-05-01T12:00:00Z'), record: events[1] },
         ],
+        timeZone: 'UTC',
       },
-      { id: 'ben', start: Date.parse('2024-05-02T09:00:00Z'), events: [{ name: 'signed_up', timestamp: Date.parse('2024-05-02T09:00:00Z'), record: events[0] }] },
+      { id: 'ben', start: Date.parse('2024-05-02T09:00:00Z'), events: [{ name: 'signed_up', timestamp: Date.parse('2024-05-02T09:00:00Z'), record: events[0] }], timeZone: 'UTC' },
     ]);
     // Funnel: both journeys reach signed-up (their start); only ana has report_created.
     const funnel = lifecycleFunnel(all, { aha: hasEvent('report_created') });
@@ -43,7 +44,7 @@ describe('eachJourney', () => {
   it('gives an empty sequence for no events and no signups, and event-less journeys for signups', () => {
     expect([...eachJourney([])]).toEqual([]);
     expect([...eachJourney({ userId: [], timestamp: [], name: [] })]).toEqual([]);
-    expect([...eachJourney([], { signups: [{ userId: 7, signedUpAt: 5 }] })]).toEqual([{ id: 7, start: 5, events: [] }]);
+    expect([...eachJourney([], { signups: [{ userId: 7, signedUpAt: 5 }] })]).toEqual([{ id: 7, start: 5, events: [], timeZone: 'UTC' }]);
   });
 
   it('is re-iterable: each pass gives equal journeys as fresh objects, passes are independent', () => {
@@ -83,7 +84,7 @@ describe('eachJourney', () => {
     expect([error.code, error.path, error.message]).toEqual([
       'invalid-timestamp',
       'events[1].timestamp',
-      'eachJourney: events[1].timestamp is not a valid timestamp ("yesterday")',
+      'eachJourney: events[1] (userId "b").timestamp is not a valid timestamp ("yesterday")',
     ]);
     expect(read).toBe(1);
     // Good input is read in full at the call: a generator is spent by then, and the
@@ -132,7 +133,7 @@ describe('eachJourney', () => {
       'eachJourney: options.by must be a field name such as "accountId" or a function that reads the journey id from a record (4)',
     );
     expect(errorOf(() => eachJourney({ userId: ['a'], timestamp: ['nope'], name: ['x'] })).message).toBe(
-      'eachJourney: events.timestamp[0] is not a valid timestamp ("nope")',
+      'eachJourney: events.timestamp[0] (userId "a") is not a valid timestamp ("nope")',
     );
   });
 

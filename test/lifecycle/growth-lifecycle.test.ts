@@ -34,6 +34,8 @@ describe('growthLifecycle', () => {
     // Apr: ana active, not in Mar, active before -> resurrecting;
     //      ben active in Mar, not in Apr -> dormant -1.                 active {ana}
     // quickRatio = (new + resurrecting) / -dormant: Jan, Feb null (no dormant); Mar 0/1; Apr 1/1.
+    // asOf defaults to the latest event, 04-30 09:00: April's last day has not ended, so
+    // April is not complete (1.0's one meaning of complete; 0.1 said true).
     const result = growthLifecycle(events, { period: 'month' });
     expect(result).toEqual({
       timeZone: 'UTC',
@@ -41,15 +43,20 @@ describe('growthLifecycle', () => {
       weekStartsOn: 1,
       newBy: 'first-activity',
       asOf: '2024-04-30T09:00:00.000Z',
+      asOfDate: '2024-04-30',
       from: '2024-01-10',
       to: '2024-04-30',
       periods: [
         { period: '2024-01', start: '2024-01-01', end: '2024-01-31', complete: true, new: 1, returning: 0, resurrecting: 0, dormant: 0, active: 1, quickRatio: null },
         { period: '2024-02', start: '2024-02-01', end: '2024-02-29', complete: true, new: 1, returning: 1, resurrecting: 0, dormant: 0, active: 2, quickRatio: null },
         { period: '2024-03', start: '2024-03-01', end: '2024-03-31', complete: true, new: 0, returning: 1, resurrecting: 0, dormant: -1, active: 1, quickRatio: 0 },
-        { period: '2024-04', start: '2024-04-01', end: '2024-04-30', complete: true, new: 0, returning: 0, resurrecting: 1, dormant: -1, active: 1, quickRatio: 1 },
+        { period: '2024-04', start: '2024-04-01', end: '2024-04-30', complete: false, new: 0, returning: 0, resurrecting: 1, dormant: -1, active: 1, quickRatio: 1 },
       ],
     });
+    // With the date-only asOf '2024-04-30' (the end of that day) April is complete, same counts.
+    const closed = growthLifecycle(events, { period: 'month', asOf: '2024-04-30' });
+    expect([closed.asOf, closed.asOfDate]).toEqual(['2024-04-30T23:59:59.999Z', '2024-04-30']);
+    expect(closed.periods).toEqual(result.periods.map((p) => ({ ...p, complete: true })));
   });
 
   it('uses calendar weeks keyed by their first day, Monday or any week start', () => {
@@ -167,8 +174,12 @@ describe('growthLifecycle', () => {
     expect(asOfBad.message).toBe(
       'growthLifecycle: options.to must not be after the day of asOf (2024-04-30); pass a later options.asOf to report periods the data does not cover ("2024-05-01")',
     );
-    // With a later asOf the empty periods are observed: May has ana dormant.
-    const may = growthLifecycle(events, { period: 'month', to: '2024-05-31', asOf: '2024-05-31T23:00:00Z' }).periods.at(-1);
+    // With a later asOf the empty periods are observed: May has ana dormant. An instant an
+    // hour before May ends leaves May incomplete (0.1 said complete: it only compared days);
+    // the date-only asOf '2024-05-31' is the end of May 31, so May is complete.
+    const mayAt23 = growthLifecycle(events, { period: 'month', to: '2024-05-31', asOf: '2024-05-31T23:00:00Z' }).periods.at(-1);
+    expect(mayAt23).toMatchObject({ period: '2024-05', complete: false, active: 0, dormant: -1, quickRatio: 0 });
+    const may = growthLifecycle(events, { period: 'month', to: '2024-05', asOf: '2024-05-31' }).periods.at(-1);
     expect(may).toMatchObject({ period: '2024-05', complete: true, active: 0, dormant: -1, quickRatio: 0 });
   });
 
@@ -179,6 +190,7 @@ describe('growthLifecycle', () => {
       weekStartsOn: 1,
       newBy: 'first-activity',
       asOf: null,
+      asOfDate: null,
       from: null,
       to: null,
       periods: [],
@@ -227,7 +239,7 @@ describe('growthLifecycle', () => {
     expect([time.code, time.path, time.message]).toEqual([
       'invalid-timestamp',
       'events[6].timestamp',
-      'growthLifecycle: events[6].timestamp is not a valid timestamp ("yesterday")',
+      'growthLifecycle: events[6] (userId "x").timestamp is not a valid timestamp ("yesterday")',
     ]);
     const column = errorOf(() => growthLifecycle({ userId: [1, ''], timestamp: [0, 0] }, { period: 'day' }));
     expect([column.code, column.path]).toEqual(['invalid-id', 'events.userId[1]']);
@@ -235,6 +247,7 @@ describe('growthLifecycle', () => {
     const signups = [{ userId: 'ana', signedUpAt: '2024-01-01' }];
     const late = errorOf(() => growthLifecycle(events, { period: 'month', signups: [...signups, { userId: 'ben', signedUpAt: '2024-02-20T10:00' }] }));
     expect([late.code, late.path]).toEqual(['ambiguous-timestamp', 'signups[1].signedUpAt']);
+    expect(late.message).toMatch(/^growthLifecycle: signups\[1\] \(userId "ben"\)\.signedUpAt has no time-zone offset/);
     const twice = errorOf(() => growthLifecycle(events, { period: 'month', signups: [...signups, { userId: 'ana', signedUpAt: '2024-01-02' }] }));
     expect([twice.code, twice.path, twice.message]).toEqual([
       'duplicate-id',

@@ -27,7 +27,7 @@ function modelJourneys(rows: readonly Row[], signups: readonly { userId: number 
   const signedUp = new Map(signups.map((s) => [s.userId, s.signedUpAt]));
   return [...byId.keys()].sort(compareIds).map((id) => {
     const events = [...(byId.get(id) ?? [])].sort((a, b) => a.timestamp - b.timestamp).map((r) => ({ name: r.name, timestamp: r.timestamp, record: r }));
-    return { id, start: signedUp.get(id) ?? (events[0]?.timestamp as number), events };
+    return { id, start: signedUp.get(id) ?? (events[0]?.timestamp as number), events, timeZone: 'UTC' };
   });
 }
 
@@ -45,6 +45,7 @@ describe('journeys', () => {
     const list = journeys(events, { signups });
     // ana: signup row 09:30, events re-ordered by time (10:00 login before 12:00 invite).
     // ben: no signup row, so start = his first event. cem: a signup without events.
+    // Every journey carries the zone of the call (1.0), UTC by default.
     expect(list).toEqual([
       {
         id: 'ana',
@@ -53,9 +54,10 @@ describe('journeys', () => {
           { name: 'login', timestamp: Date.parse('2024-05-01T10:00:00Z'), record: events[2] },
           { name: 'invite_sent', timestamp: Date.parse('2024-05-01T12:00:00Z'), record: events[1] },
         ],
+        timeZone: 'UTC',
       },
-      { id: 'ben', start: Date.parse('2024-05-02T09:00:00Z'), events: [{ name: 'login', timestamp: Date.parse('2024-05-02T09:00:00Z'), record: events[0] }] },
-      { id: 'cem', start: Date.parse('2024-05-03T08:00:00Z'), events: [] },
+      { id: 'ben', start: Date.parse('2024-05-02T09:00:00Z'), events: [{ name: 'login', timestamp: Date.parse('2024-05-02T09:00:00Z'), record: events[0] }], timeZone: 'UTC' },
+      { id: 'cem', start: Date.parse('2024-05-03T08:00:00Z'), events: [], timeZone: 'UTC' },
     ]);
     // The records are the input rows themselves, not copies.
     expect(list[0]?.events[0]?.record).toBe(events[2]);
@@ -119,8 +121,8 @@ describe('journeys', () => {
       accountId: ['x', 'y', 'y', 'x'],
     };
     expect(journeys(columns)).toEqual([
-      { id: 3, start: 10, events: [{ name: 'a', timestamp: 10, record: 1 }, { name: 'c', timestamp: 30, record: 3 }] },
-      { id: 7, start: 20, events: [{ name: 'b', timestamp: 20, record: 2 }, { name: 'd', timestamp: 40, record: 0 }] },
+      { id: 3, start: 10, events: [{ name: 'a', timestamp: 10, record: 1 }, { name: 'c', timestamp: 30, record: 3 }], timeZone: 'UTC' },
+      { id: 7, start: 20, events: [{ name: 'b', timestamp: 20, record: 2 }, { name: 'd', timestamp: 40, record: 0 }], timeZone: 'UTC' },
     ]);
     expect(journeys(columns, { by: 'accountId' }).map((j) => [j.id, j.events.map((e) => e.record)])).toEqual([
       ['x', [3, 0]],
@@ -132,7 +134,7 @@ describe('journeys', () => {
       ['pro', [1, 2]],
     ]);
     // Without a userId column, `by` alone identifies the journeys.
-    expect(journeys({ accountId: ['x'], timestamp: [5], name: ['a'] }, { by: 'accountId' })).toEqual([{ id: 'x', start: 5, events: [{ name: 'a', timestamp: 5, record: 0 }] }]);
+    expect(journeys({ accountId: ['x'], timestamp: [5], name: ['a'] }, { by: 'accountId' })).toEqual([{ id: 'x', start: 5, events: [{ name: 'a', timestamp: 5, record: 0 }], timeZone: 'UTC' }]);
   });
 
   it('reads other field names through accessors, signups too', () => {
@@ -147,7 +149,13 @@ describe('journeys', () => {
       timeZone: 'Asia/Tokyo',
     });
     // Date-only strings are local days of the zone: Tokyo is UTC+9, so 2024-02-01 starts 2024-01-31T15:00Z.
-    expect(j).toEqual({ id: 'u', start: Date.parse('2024-01-30T15:00:00Z'), events: [{ name: 'open', timestamp: Date.parse('2024-01-31T15:00:00Z'), record: rows[0] }] });
+    // The journey carries the zone, for the milestones and functions that read it.
+    expect(j).toEqual({
+      id: 'u',
+      start: Date.parse('2024-01-30T15:00:00Z'),
+      events: [{ name: 'open', timestamp: Date.parse('2024-01-31T15:00:00Z'), record: rows[0] }],
+      timeZone: 'Asia/Tokyo',
+    });
   });
 
   it('does not mutate its input', () => {
@@ -169,11 +177,11 @@ describe('journeys', () => {
     const cases: [unknown, unknown, string, string, string][] = [
       [[ok, { name: 'x', timestamp: 2 }], undefined, 'events[1].userId', 'invalid-id', 'journeys: events[1].userId must be a non-empty string or a finite number (undefined)'],
       [[ok, { userId: '', name: 'x', timestamp: 2 }], undefined, 'events[1].userId', 'invalid-id', 'journeys: events[1].userId must be a non-empty string or a finite number ("")'],
-      [[{ userId: 'a', name: 'x', timestamp: 'yesterday' }], undefined, 'events[0].timestamp', 'invalid-timestamp', 'journeys: events[0].timestamp is not a valid timestamp ("yesterday")'],
-      [[{ userId: 'a', name: 'x', timestamp: '2024-01-01T10:00:00' }], undefined, 'events[0].timestamp', 'ambiguous-timestamp', 'journeys: events[0].timestamp has no time-zone offset'],
-      [[{ userId: 'a', name: '', timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0].name must be a non-empty string ("")'],
-      [[{ userId: 'a', timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0].name must be a non-empty string (undefined)'],
-      [[{ userId: 'a', name: 3, timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0].name must be a non-empty string (3)'],
+      [[{ userId: 'a', name: 'x', timestamp: 'yesterday' }], undefined, 'events[0].timestamp', 'invalid-timestamp', 'journeys: events[0] (userId "a").timestamp is not a valid timestamp ("yesterday")'],
+      [[{ userId: 'a', name: 'x', timestamp: '2024-01-01T10:00:00' }], undefined, 'events[0].timestamp', 'ambiguous-timestamp', 'journeys: events[0] (userId "a").timestamp has no time-zone offset'],
+      [[{ userId: 'a', name: '', timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0] (userId "a").name must be a non-empty string ("")'],
+      [[{ userId: 'a', timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0] (userId "a").name must be a non-empty string (undefined)'],
+      [[{ userId: 'a', name: 3, timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0] (userId "a").name must be a non-empty string (3)'],
       [[null], undefined, 'events[0]', 'invalid-record', 'journeys: events[0] must be an object (null)'],
       [[ok], { by: 'accountId' }, 'events[0].accountId', 'invalid-id', 'journeys: events[0].accountId must be'],
       [[ok], { by: () => null }, 'events[0].by', 'invalid-id', 'journeys: events[0].by must be'],
@@ -181,17 +189,26 @@ describe('journeys', () => {
       [[ok], { name: 'name' }, 'options.name', 'invalid-option', 'journeys: options.name must be a function'],
       [[ok], { timeZone: 'Mars/Base' }, 'options.timeZone', 'invalid-time-zone', 'journeys: options.timeZone is not a known IANA time zone'],
       [[ok], { signups: 5 }, 'options.signups', 'invalid-input', 'journeys: options.signups must be'],
-      [[ok], { signups: [{ userId: 'a' }] }, 'signups[0].signedUpAt', 'invalid-timestamp', 'journeys: signups[0].signedUpAt is not a valid timestamp (undefined)'],
+      [[ok], { signups: [{ userId: 'a' }] }, 'signups[0].signedUpAt', 'invalid-timestamp', 'journeys: signups[0] (userId "a").signedUpAt is not a valid timestamp (undefined)'],
       [[ok], { signups: [{ signedUpAt: 1 }] }, 'signups[0].userId', 'invalid-id', 'journeys: signups[0].userId must be'],
       [[ok], { signups: [{ userId: 'a', signedUpAt: 1 }, { userId: 'b', signedUpAt: 1 }, { userId: 'a', signedUpAt: 2 }] }, 'signups[2].userId', 'duplicate-id', 'journeys: signups[2].userId repeats the id of signups[0]; give each journey one signup ("a")'],
       [[ok], { signups: [], signupFields: { id: 'uid' } }, 'options.signupFields.id', 'invalid-option', 'journeys: options.signupFields.id must be a function'],
       [[ok], { signups: [], signupFields: 3 }, 'options.signupFields', 'invalid-option', 'journeys: options.signupFields must be an object'],
       [[ok], 'utc', 'options', 'invalid-option', 'journeys: options must be an object'],
+      // 1.0: strict options. An unknown key (nested ones too) is an error naming the closest key; null is not "default".
+      [[ok], { timezone: 'UTC' }, 'options.timezone', 'unknown-option', 'journeys: options.timezone is not an option; did you mean timeZone? ("UTC")'],
+      [[ok], { groupBy: 'accountId' }, 'options.groupBy', 'unknown-option', 'journeys: options.groupBy is not an option; did you mean by? ("accountId")'],
+      [[ok], { signups: [], signupFields: { signedUp: () => 0 } }, 'options.signupFields.signedUp', 'unknown-option', 'journeys: options.signupFields.signedUp is not an option; did you mean signedUpAt?'],
+      [[ok], { timeZone: null }, 'options.timeZone', 'invalid-option', 'journeys: options.timeZone must not be null'],
+      [[ok], { signups: [], signupFields: null }, 'options.signupFields', 'invalid-option', 'journeys: options.signupFields must not be null'],
+      [[ok], { signups: [], signupFields: { id: null } }, 'options.signupFields.id', 'invalid-option', 'journeys: options.signupFields.id must not be null'],
+      [[{ accountId: 'acme', name: 'x', timestamp: 'soon' }], { by: 'accountId' }, 'events[0].timestamp', 'invalid-timestamp', 'journeys: events[0] (accountId "acme").timestamp is not'],
+      [[ok], { signups: [{ userId: 'u_1', signedUpAt: 1 }, { userId: 'u_2', signedUpAt: 'soon' }] }, 'signups[1].signedUpAt', 'invalid-timestamp', 'journeys: signups[1] (userId "u_2").signedUpAt is not'],
       [{ userId: ['a'], timestamp: [1, 2], name: ['x', 'y'] }, undefined, 'events.userId', 'invalid-input', 'journeys: events.userId must be a column with as many values as events.timestamp (2)'],
       [{ userId: ['a'], timestamp: [1] }, undefined, 'events.name', 'invalid-input', 'journeys: events.name must be a column of event names'],
       [{ userId: ['a', 2.5, NaN], timestamp: [1, 2, 3], name: ['x', 'y', 'z'] }, undefined, 'events.userId[2]', 'invalid-id', 'journeys: events.userId[2] must be a non-empty string or a finite number (NaN)'],
-      [{ userId: ['a'], timestamp: ['nope'], name: ['x'] }, undefined, 'events.timestamp[0]', 'invalid-timestamp', 'journeys: events.timestamp[0] is not a valid timestamp ("nope")'],
-      [{ userId: ['a'], timestamp: [1], name: [''] }, undefined, 'events.name[0]', 'invalid-name', 'journeys: events.name[0] must be a non-empty string ("")'],
+      [{ userId: ['a'], timestamp: ['nope'], name: ['x'] }, undefined, 'events.timestamp[0]', 'invalid-timestamp', 'journeys: events.timestamp[0] (userId "a") is not a valid timestamp ("nope")'],
+      [{ userId: ['a'], timestamp: [1], name: [''] }, undefined, 'events.name[0]', 'invalid-name', 'journeys: events.name[0] (userId "a") must be a non-empty string ("")'],
       ['events', undefined, 'events', 'invalid-input', 'journeys: events must be an iterable'],
       [42, undefined, 'events', 'invalid-input', 'journeys: events must be an iterable'],
     ];
@@ -256,7 +273,7 @@ describe('journeys', () => {
   it('gives milestones that ignore input order and are event instants, or start + window for not (property)', () => {
     const windowed = [
       eventCount<Row>('save', { atLeast: 2, withinDays: 0.3 }),
-      activeDays<Row>({ atLeast: 1, withinDays: 1, timeZone: 'Asia/Kolkata' }),
+      activeDays<Row>({ atLeast: 1, windowDays: 1, timeZone: 'Asia/Kolkata' }),
       approachingLimit<Row>('open', { limit: 4, withinDays: 0.25 }),
       allOf(hasEvent<Row>('open'), eventCount<Row>('share', { atLeast: 1, withinDays: 0.2 })),
     ];

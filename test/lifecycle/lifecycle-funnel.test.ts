@@ -87,7 +87,8 @@ describe('lifecycleFunnel', () => {
 
   it('counts the hand-built journeys in order', () => {
     const result = lifecycleFunnel(journeys, stages, { asOf: '2024-04-01' });
-    expect(result).toMatchObject({ asOf: '2024-04-01T00:00:00.000Z', timeZone: 'UTC', inOrder: true, confidence: 0.95, journeys: 7, atNoStage: 1 });
+    // 1.0: the date-only asOf is the end of 04-01 (no journey has anything later that day, so the counts are as in 0.1).
+    expect(result).toMatchObject({ asOf: '2024-04-01T23:59:59.999Z', asOfDate: '2024-04-01', timeZone: 'UTC', inOrder: true, confidence: 0.95, journeys: 7, atNoStage: 1 });
     // current: signed-up {j4, j5}, set-up {j3, j6}, aha {j2}, habit {j1}; reached 6, 4, 2, 1.
     expect(result.stages.map((s) => [s.name, s.current, s.reached, s.reachedFromPrevious])).toEqual([
       ['signed-up', 2, 6, null],
@@ -160,8 +161,19 @@ describe('lifecycleFunnel', () => {
     ]);
     error = errorOf(() => lifecycleFunnel(journeys, classify, { asOf: '2024-04-02' }));
     expect([error.code, error.path]).toEqual(['invalid-option', 'options.asOf']);
-    error = errorOf(() => lifecycleFunnel(journeys, classify, { timeZone: 'Europe/Paris' }));
-    expect([error.code, error.path]).toEqual(['invalid-option', 'options.timeZone']);
+    // A classifier with its own zone: a different funnel zone contradicts it. Without one
+    // (classify), the classifier reads the journeys' zone and the funnel may name another.
+    const utc = lifecycle(stages, { asOf: '2024-04-01', inOrder: false, timeZone: 'UTC' });
+    expect(lifecycleFunnel(journeys, utc)).toEqual(viaClassifier);
+    error = errorOf(() => lifecycleFunnel(journeys, utc, { timeZone: 'Europe/Paris' }));
+    expect([error.code, error.path, error.message]).toEqual([
+      'invalid-option',
+      'options.timeZone',
+      'lifecycleFunnel: options.timeZone must match the classifier\'s timeZone, "UTC", or be left out ("Europe/Paris")',
+    ]);
+    // In Paris the classifier's date-only asOf is the end of 04-01 in Paris (CEST, UTC+2).
+    const paris = lifecycleFunnel(journeys, classify, { timeZone: 'Europe/Paris' });
+    expect([paris.asOf, paris.asOfDate, paris.timeZone]).toEqual(['2024-04-01T21:59:59.999Z', '2024-04-01', 'Europe/Paris']);
     // A classifier without asOf takes the funnel's.
     const open = lifecycle(stages);
     expect(lifecycleFunnel(journeys, open, { asOf: '2024-04-01' })).toEqual(lifecycleFunnel(journeys, stages, { asOf: '2024-04-01' }));
@@ -172,6 +184,7 @@ describe('lifecycleFunnel', () => {
     const result = lifecycleFunnel([], stages);
     expect(result).toEqual({
       asOf: null,
+      asOfDate: null,
       timeZone: 'UTC',
       inOrder: true,
       confidence: 0.95,
@@ -187,7 +200,9 @@ describe('lifecycleFunnel', () => {
         medianDaysFromPrevious: null,
       })),
     });
-    expect(lifecycleFunnel([], stages, { asOf: '2024-01-01' }).asOf).toBe('2024-01-01T00:00:00.000Z');
+    // A given asOf is echoed without journeys too (1.0: a date-only asOf is the end of the day).
+    const given = lifecycleFunnel([], stages, { asOf: '2024-01-01' });
+    expect([given.asOf, given.asOfDate]).toEqual(['2024-01-01T23:59:59.999Z', '2024-01-01']);
   });
 
   it('reads a generator once', () => {
@@ -206,12 +221,12 @@ describe('lifecycleFunnel', () => {
 
   it('rejects bad journeys, naming the index', () => {
     let error = errorOf(() => lifecycleFunnel([journeys[0] as Journey, { id: 'x', start: Number.NaN, events: [] }], stages));
-    expect([error.code, error.path, error.message]).toEqual(['invalid-timestamp', 'journeys[1].start', 'lifecycleFunnel: journeys[1].start is not a valid timestamp (NaN)']);
+    expect([error.code, error.path, error.message]).toEqual(['invalid-timestamp', 'journeys[1].start', 'lifecycleFunnel: journeys[1] (id "x").start is not a valid timestamp (NaN)']);
     error = errorOf(() => lifecycleFunnel([{ id: 'x', start: 0, events: [{ name: 'a', timestamp: 'yesterday' as never, record: {} }] }], stages));
     expect([error.code, error.path, error.message]).toEqual([
       'invalid-timestamp',
       'journeys[0].events[0].timestamp',
-      'lifecycleFunnel: journeys[0].events[0].timestamp is not a valid timestamp ("yesterday")',
+      'lifecycleFunnel: journeys[0] (id "x").events[0].timestamp is not a valid timestamp ("yesterday")',
     ]);
     error = errorOf(() => lifecycleFunnel([journeys[0] as Journey, 'j2' as never], stages));
     expect([error.code, error.path]).toEqual(['invalid-record', 'journeys[1]']);
@@ -221,7 +236,7 @@ describe('lifecycleFunnel', () => {
     expect([error.code, error.path, error.message]).toEqual([
       'invalid-milestone',
       'stages.aha',
-      'lifecycleFunnel: stages.aha returned a value that is not epoch milliseconds or null for stage "aha" of journeys[0] ("now")',
+      'lifecycleFunnel: stages.aha returned a value that is not epoch milliseconds or null for stage "aha" of journeys[0] (id "j1") ("now")',
     ]);
     error = errorOf(() => lifecycleFunnel(journeys, (() => null) as never));
     expect([error.code, error.path]).toEqual(['invalid-option', 'stages']);

@@ -154,8 +154,11 @@ describe('lifecycle', () => {
     const cut = lifecycle(stages, { asOf: at('2024-03-04T10:00:00Z') - 1 })(j);
     expect(cut.stage).toBe('account-set-up');
     expect(cut.reached.aha).toBe(null);
-    // asOf 03-02 (midnight UTC, date-only): billing (03-02 08:00) comes after it, so no set-up.
-    expect(lifecycle(stages, { asOf: '2024-03-02' })(j).stage).toBe('signed-up');
+    // 1.0: a date-only asOf is the END of that day: with asOf 03-02, billing (03-02 08:00)
+    // counts, so set-up is reached (0.1 read 03-02 as midnight and gave signed-up).
+    expect(lifecycle(stages, { asOf: '2024-03-02' })(j).stage).toBe('account-set-up');
+    // With asOf 03-01 (ending 03-01T23:59:59.999Z) billing comes after it: no set-up.
+    expect(lifecycle(stages, { asOf: '2024-03-01' })(j).stage).toBe('signed-up');
     // A journey that starts after asOf has reached nothing.
     const none = lifecycle(stages, { asOf: '2024-02-01' })(j);
     expect(none.stage).toBe(null);
@@ -172,10 +175,15 @@ describe('lifecycle', () => {
     const j = journey('ny', '2024-03-01T03:00:00Z', [['onboarding_completed', '2024-03-10T12:00:00Z']]);
     const classify = lifecycle({ 'account-set-up': hasEvent('onboarding_completed') }, { timeZone: 'America/New_York' });
     expect(classify(j).reached).toEqual({ 'signed-up': '2024-02-29', 'account-set-up': '2024-03-10' });
-    // A date-only asOf is the start of that day in the zone: 2024-03-10 00:00 EST = 05:00Z.
-    const cut = lifecycle({ 'account-set-up': hasEvent('onboarding_completed') }, { timeZone: 'America/New_York', asOf: '2024-03-10' });
-    expect(cut.asOf).toBe('2024-03-10T05:00:00.000Z');
-    expect(cut(j).stage).toBe('signed-up');
+    // 1.0: a date-only asOf is the end of that day in the zone: 2024-03-10 23:59:59.999 EDT
+    // = 03-11T03:59:59.999Z, so the onboarding at 08:00 EDT that day counts.
+    const onDay = lifecycle({ 'account-set-up': hasEvent('onboarding_completed') }, { timeZone: 'America/New_York', asOf: '2024-03-10' });
+    expect([onDay.asOf, onDay.asOfDate]).toEqual(['2024-03-11T03:59:59.999Z', '2024-03-10']);
+    expect(onDay(j).stage).toBe('account-set-up');
+    // The day before ends at 2024-03-09 23:59:59.999 EST = 03-10T04:59:59.999Z: not yet.
+    const dayBefore = lifecycle({ 'account-set-up': hasEvent('onboarding_completed') }, { timeZone: 'America/New_York', asOf: '2024-03-09' });
+    expect(dayBefore.asOf).toBe('2024-03-10T04:59:59.999Z');
+    expect(dayBefore(j).stage).toBe('signed-up');
   });
 
   it('takes stages as an array, with or without an explicit signed-up', () => {
@@ -196,12 +204,25 @@ describe('lifecycle', () => {
 
   it('echoes its settings on the classifier', () => {
     const classify = lifecycle(stages, { asOf: Date.UTC(2024, 5, 1), inOrder: false, timeZone: 'Europe/Berlin' });
-    expect(classify.asOf).toBe('2024-06-01T00:00:00.000Z');
+    // 2024-06-01T00:00Z is 02:00 on 06-01 in Berlin (CEST).
+    expect([classify.asOf, classify.asOfDate]).toEqual(['2024-06-01T00:00:00.000Z', '2024-06-01']);
     expect(classify.inOrder).toBe(false);
     expect(classify.timeZone).toBe('Europe/Berlin');
     expect(classify.stages.map((s) => s.name)).toEqual(NAMES);
+    // 1.0: without timeZone the classifier reads each journey in its own zone: timeZone null.
     const plain = lifecycle(stages);
-    expect([plain.asOf, plain.inOrder, plain.timeZone]).toEqual([null, true, 'UTC']);
+    expect([plain.asOf, plain.asOfDate, plain.inOrder, plain.timeZone]).toEqual([null, null, true, null]);
+    // Then the echo holds only what does not depend on the zone: the day of a date-only
+    // asOf, the instant of a timestamp.
+    const dated = lifecycle(stages, { asOf: '2024-06-30' });
+    expect([dated.asOf, dated.asOfDate, dated.timeZone]).toEqual([null, '2024-06-30', null]);
+    const instant = lifecycle(stages, { asOf: '2024-06-30T12:00:00Z' });
+    expect([instant.asOf, instant.asOfDate]).toEqual(['2024-06-30T12:00:00.000Z', null]);
+    const month = lifecycle(stages, { asOf: '2024-06' });
+    expect([month.asOf, month.asOfDate]).toEqual([null, '2024-06-30']);
+    // With a zone, a date-only asOf has both: the end of 06-30 in Berlin is 21:59:59.999Z.
+    const berlin = lifecycle(stages, { asOf: '2024-06-30', timeZone: 'Europe/Berlin' });
+    expect([berlin.asOf, berlin.asOfDate]).toEqual(['2024-06-30T21:59:59.999Z', '2024-06-30']);
   });
 
   it('keeps a stage named __proto__ as an ordinary key', () => {
@@ -371,7 +392,7 @@ describe('lifecycle', () => {
     error = errorOf(() => classify({ id: '', start: 0, events: [] }));
     expect([error.code, error.path]).toEqual(['invalid-id', 'journey.id']);
     error = errorOf(() => classify({ id: 'a', start: '2024-03-01' as never, events: [] }));
-    expect([error.code, error.path, error.message]).toEqual(['invalid-timestamp', 'journey.start', 'lifecycle: journey.start is not a valid timestamp ("2024-03-01")']);
+    expect([error.code, error.path, error.message]).toEqual(['invalid-timestamp', 'journey.start', 'lifecycle: journey (id "a").start is not a valid timestamp ("2024-03-01")']);
     error = errorOf(() => classify({ id: 'a', start: 0, events: undefined as never }));
     expect([error.code, error.path]).toEqual(['invalid-record', 'journey.events']);
   });

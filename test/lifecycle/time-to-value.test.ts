@@ -141,7 +141,7 @@ describe('timeToValue', () => {
     //    1 - s$surv  -> 0.142857142857143 0.285714285714286 0.444444444444445 0.619047619047619 0.80952380952381
     //    1 - s$upper -> 0 0.00516447449919433 0.100959405525528 0.21907518842075 0.358202224360353
     //    1 - s$lower -> 0.307883013937947 0.487147303695439 0.656698510383665 0.814163009803972 0.943469453283532
-    const result = timeToValue(FIFTEEN, aha, { asOf: FIFTEEN_AS_OF, withinDays: [0, 1, 2.5, 7, 27, 30] });
+    const result = timeToValue(FIFTEEN, aha, { asOf: FIFTEEN_AS_OF, horizons: [0, 1, 2.5, 7, 27, 30] });
     expect(result).toMatchObject({
       asOf: '2024-06-30T00:00:00.000Z',
       timeZone: 'UTC',
@@ -171,7 +171,7 @@ describe('timeToValue', () => {
     //    quantile(fit, c(.5, .75, .9)) -> same as at 0.95: 2.75 15 NA; lower 2 7 15; upper NA NA NA
     //    s <- summary(fit, times = c(1, 7)); 1 - s$upper -> 0.0567663258549261 0.304191206365378
     //    1 - s$lower -> 0.459090471833408 0.791430177541713
-    const result = timeToValue(FIFTEEN, aha, { asOf: FIFTEEN_AS_OF, withinDays: [1, 7], confidence: 0.9 });
+    const result = timeToValue(FIFTEEN, aha, { asOf: FIFTEEN_AS_OF, horizons: [1, 7], confidence: 0.9 });
     expect(result.confidence).toBe(0.9);
     expectQuantile(result.median, [2.75, 2, null], 'median');
     expectShares(result.reachedWithin, [
@@ -187,7 +187,7 @@ describe('timeToValue', () => {
     //    1 - s$surv  -> 0.0333333333333333 0.0666666666666667 0.566326530612245
     //    1 - s$upper -> 0 0 0.316019009320589
     //    1 - s$lower -> 0.0954797207427297 0.151791941484741 0.725032302631692
-    const days = timeToValue(THIRTY, aha, { asOf: THIRTY_AS_OF, withinDays: [0.5, 1, 7, 30] });
+    const days = timeToValue(THIRTY, aha, { asOf: THIRTY_AS_OF, horizons: [0.5, 1, 7, 30] });
     expect([days.n, days.reached, days.censored, days.notStarted]).toEqual([30, 18, 12, 0]);
     expectQuantile(days.median, [6.2, 4.8, null], 'median');
     expectQuantile(days.p75, [9.6, 7.4, null], 'p75');
@@ -199,7 +199,7 @@ describe('timeToValue', () => {
       null,
     ]);
     // The same in hours: times × 24, shares unchanged (withinDays stays in days).
-    const hours = timeToValue(THIRTY, aha, { asOf: THIRTY_AS_OF, withinDays: [0.5, 1, 7, 30], unit: 'hours' });
+    const hours = timeToValue(THIRTY, aha, { asOf: THIRTY_AS_OF, horizons: [0.5, 1, 7, 30], unit: 'hours' });
     expect(hours.unit).toBe('hours');
     expectQuantile(hours.median, [6.2 * 24, 4.8 * 24, null], 'median');
     expectQuantile(hours.p75, [9.6 * 24, 7.4 * 24, null], 'p75');
@@ -211,7 +211,7 @@ describe('timeToValue', () => {
     //    quantile(fit, c(.5, .75, .9)) -> quantile 6.2 9.6 NA; lower 5.4 9.2 9.6; upper 9.2 NA NA
     //    s <- summary(fit, times = c(0.5, 1, 7)); 1 - s$upper -> 0 0.00643874007530365 0.415814999695255
     //    1 - s$lower -> 0.0744343537499105 0.123243682853401 0.67805972773573
-    const result = timeToValue(THIRTY, aha, { asOf: THIRTY_AS_OF, withinDays: [0.5, 1, 7], confidence: 0.8 });
+    const result = timeToValue(THIRTY, aha, { asOf: THIRTY_AS_OF, horizons: [0.5, 1, 7], confidence: 0.8 });
     expectQuantile(result.median, [6.2, 5.4, 9.2], 'median');
     expectQuantile(result.p75, [9.6, 9.2, null], 'p75');
     expectShares(result.reachedWithin, [
@@ -229,7 +229,7 @@ describe('timeToValue', () => {
     //    1 - s$upper 0 NA; 1 - s$lower 0.932721609148078 NA (S = 0: R's bounds are NA)
     const start = at('2024-03-01T00:00Z');
     const list = [journey('a', start, start + DAY / 2), journey('b', start, start + DAY), journey('c', start, start + 3 * DAY)];
-    const result = timeToValue(list, aha, { asOf: start + 5 * DAY, withinDays: [1, 3, 30] });
+    const result = timeToValue(list, aha, { asOf: start + 5 * DAY, horizons: [1, 3, 30] });
     expectQuantile(result.median, [1, 0.5, null], 'median');
     expectQuantile(result.p75, [3, 1, null], 'p75');
     expectQuantile(result.p90, [3, 1, null], 'p90');
@@ -239,10 +239,11 @@ describe('timeToValue', () => {
   it('gives shares of 0 and no quantiles when nobody has reached it', () => {
     const start = at('2024-03-01T00:00Z');
     const list = [journey('a', start, null), journey('b', start + DAY, null, [start + 2 * DAY])];
-    const result = timeToValue(list, aha, { withinDays: [1, 7] });
+    const result = timeToValue(list, aha, { horizons: [1, 7] });
     // Default asOf: the latest instant, b's login on day 2. a is censored at 2 days, b at 1.
     expect(result).toEqual({
       asOf: '2024-03-03T00:00:00.000Z',
+      asOfDate: '2024-03-03',
       timeZone: 'UTC',
       unit: 'days',
       confidence: 0.95,
@@ -263,16 +264,19 @@ describe('timeToValue', () => {
   it('defaults asOf to the latest start or event, and reads a date-only asOf in the time zone', () => {
     // The latest instant in the journeys: j8's aha on 2024-07-05 (later than j13's start on 07-02).
     expect(timeToValue(FIFTEEN, aha).asOf).toBe('2024-07-05T00:00:00.000Z');
+    // 1.0: a date-only asOf is the END of that local day: 2024-06-30 23:59:59.999 EDT = 07-01T03:59:59.999Z
+    // (it was the start of the day, 06-30T04:00Z, in 0.1).
     const zoned = timeToValue(FIFTEEN, aha, { asOf: '2024-06-30', timeZone: 'America/New_York' });
-    expect(zoned.asOf).toBe('2024-06-30T04:00:00.000Z');
+    expect([zoned.asOf, zoned.asOfDate]).toEqual(['2024-07-01T03:59:59.999Z', '2024-06-30']);
     expect(zoned.timeZone).toBe('America/New_York');
-    // 4 hours later than midnight UTC: j14's aha (06-30T00Z) is still reached, nothing else changes.
-    expect(zoned.reached).toBe(10);
+    // j14's aha (06-30T00Z) is reached; j8's (07-05) is not and j13 (starts 07-02) has not started.
+    expect([zoned.reached, zoned.notStarted]).toEqual([10, 1]);
   });
 
   it('gives no journeys null figures', () => {
     expect(timeToValue([], aha)).toEqual({
       asOf: null,
+      asOfDate: null,
       timeZone: 'UTC',
       unit: 'days',
       confidence: 0.95,
@@ -289,7 +293,7 @@ describe('timeToValue', () => {
         { days: 30, share: null },
       ],
     });
-    expect(timeToValue([], aha, { asOf: '2024-01-01T00:00:00Z', withinDays: [] })).toMatchObject({ asOf: '2024-01-01T00:00:00.000Z', n: 0, reachedWithin: [] });
+    expect(timeToValue([], aha, { asOf: '2024-01-01T00:00:00Z', horizons: [] })).toMatchObject({ asOf: '2024-01-01T00:00:00.000Z', n: 0, reachedWithin: [] });
   });
 
   it('reads any iterable once and does not mutate the journeys', () => {
@@ -319,22 +323,27 @@ describe('timeToValue input errors', () => {
     [
       'a journey without a valid start',
       () => timeToValue([FIFTEEN[0] as Journey, { id: 'x', start: '2024-01-01', events: [] } as unknown as Journey], aha),
-      { code: 'invalid-timestamp', path: 'journeys[1].start', message: 'timeToValue: journeys[1].start is not a valid timestamp ("2024-01-01")' },
+      { code: 'invalid-timestamp', path: 'journeys[1].start', message: 'timeToValue: journeys[1] (id "x").start is not a valid timestamp ("2024-01-01")' },
     ],
     [
       'a milestone that returns something else than epoch ms or null',
       () => timeToValue([FIFTEEN[0] as Journey, FIFTEEN[1] as Journey], (j) => (j.id === 'j2' ? ('soon' as unknown as number) : null)),
-      { code: 'invalid-milestone', path: 'milestone', message: 'timeToValue: milestone returned a value that is not epoch milliseconds or null for journeys[1] ("soon")' },
+      { code: 'invalid-milestone', path: 'milestone', message: 'timeToValue: milestone returned a value that is not epoch milliseconds or null for journeys[1] (id "j2") ("soon")' },
     ],
     [
-      'withinDays that is not an array',
-      () => timeToValue(FIFTEEN, aha, { withinDays: 7 as unknown as number[] }),
-      { code: 'invalid-option', path: 'options.withinDays', message: 'timeToValue: options.withinDays must be an array of day counts (7)' },
+      'horizons that are not an array',
+      () => timeToValue(FIFTEEN, aha, { horizons: 7 as unknown as number[] }),
+      { code: 'invalid-option', path: 'options.horizons', message: 'timeToValue: options.horizons must be an array of day counts, such as [1, 7, 30] (7)' },
+    ],
+    [
+      'the 0.1 name of the horizons, withinDays',
+      () => timeToValue(FIFTEEN, aha, { withinDays: [1, 7] } as object),
+      { code: 'unknown-option', path: 'options.withinDays', message: 'timeToValue: options.withinDays is not an option; did you mean horizons? (an array of 2)' },
     ],
     [
       'a negative horizon',
-      () => timeToValue(FIFTEEN, aha, { withinDays: [1, -7] }),
-      { code: 'invalid-number', path: 'options.withinDays[1]', message: 'timeToValue: options.withinDays[1] must be a finite number of days >= 0 (-7)' },
+      () => timeToValue(FIFTEEN, aha, { horizons: [1, -7] }),
+      { code: 'invalid-number', path: 'options.horizons[1]', message: 'timeToValue: options.horizons[1] must be a finite number of days >= 0 (-7)' },
     ],
     [
       'an unknown unit',
@@ -438,7 +447,7 @@ describe('timeToValue properties', () => {
   it('keeps quantiles within the observed durations and shares in [0, 1], ordered', () => {
     fc.assert(
       fc.property(records, fc.constantFrom<'days' | 'hours'>('days', 'hours'), (list, unit) => {
-        const result = timeToValue(journeysOf(list), aha, { asOf: AS_OF, unit, withinDays: [0, 0.5, 1, 2, 7, 14, 30] });
+        const result = timeToValue(journeysOf(list), aha, { asOf: AS_OF, unit, horizons: [0, 0.5, 1, 2, 7, 14, 30] });
         const { days } = modelDurations(list);
         const scale = unit === 'days' ? 1 : 24;
         const low = Math.min(...days) * scale;

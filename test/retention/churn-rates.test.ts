@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnRates } from '../../src/retention/churn-rates.js';
+import { churnRates, type ChurnRatesMonth } from '../../src/retention/churn-rates.js';
 import type { MrrMonth } from '../../src/retention/revenue-types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
@@ -17,6 +17,7 @@ function row(month: string, money: [start: number, nw: number, exp: number, con:
   const [startingMrr, newMrr, expansionMrr, contractionMrr, churnedMrr, reactivationMrr, endingMrr] = money;
   return {
     month,
+    complete: true,
     startingMrr,
     newMrr,
     expansionMrr,
@@ -136,6 +137,7 @@ describe('churnRates', () => {
     const [jan, feb, mar] = churnRates(months).byMonth;
     expect(jan).toEqual({
       month: '2024-01',
+      complete: true,
       customersAtStart: 0,
       churnedCustomers: 0,
       startingMrr: 0,
@@ -151,6 +153,23 @@ describe('churnRates', () => {
     // Mar: 0 gross, change 0 - 0.1.
     expect(mar?.grossMrrChurn).toEqual({ value: 0, change: -0.1, direction: 'lower' });
     expect(mar?.logoChurn).toMatchObject({ value: 0, change: 0, direction: 'same' });
+  });
+
+  it('carries each month\'s complete flag from its input row (from mrrMovements with an asOf)', () => {
+    // TABLE's March in progress: its rates are reported, flagged; January and February keep the default.
+    const months = [TABLE[0], TABLE[1], { ...TABLE[2], complete: false }] as MrrMonth[];
+    expect(churnRates(months).byMonth.map((m) => [m.month, m.complete])).toEqual([
+      ['2024-01', true],
+      ['2024-02', true],
+      ['2024-03', false],
+    ]);
+    // A row without the flag (a bridge exported from another tool) is a finished month.
+    const { complete: _none, ...unflagged } = TABLE[2] as MrrMonth;
+    expect(churnRates([unflagged]).byMonth[0]?.complete).toBe(true);
+    // The figures do not change with the flag.
+    const { complete: _flagged, ...flagged } = churnRates(months).byMonth[2] as ChurnRatesMonth;
+    const { complete: _plain, ...plain } = churnRates(TABLE).byMonth[2] as ChurnRatesMonth;
+    expect(flagged).toEqual(plain);
   });
 
   it('compares with the calendar month before only: a gap gives a null change', () => {
@@ -214,26 +233,28 @@ describe('churnRates', () => {
       [{ ...TABLE[1], month: '2024-13' }, 'invalid-month', 'months[1].month', 'churnRates: months[1].month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
       [{ ...TABLE[1], month: 'Feb 2024' }, 'invalid-month', 'months[1].month', 'churnRates: months[1].month must be a month YYYY-MM such as "2024-03" ("Feb 2024")'],
       [{ ...TABLE[1], month: 202402 }, 'invalid-month', 'months[1].month', 'churnRates: months[1].month must be a month YYYY-MM such as "2024-03" (202402)'],
-      [{ ...TABLE[1], churnedMrr: -5 }, 'invalid-number', 'months[1].churnedMrr', 'churnRates: months[1].churnedMrr must be a finite number >= 0 (-5)'],
-      [{ ...TABLE[1], startingMrr: '700' }, 'invalid-number', 'months[1].startingMrr', 'churnRates: months[1].startingMrr must be a finite number >= 0 ("700")'],
-      [{ ...TABLE[1], expansionMrr: Number.NaN }, 'invalid-number', 'months[1].expansionMrr', 'churnRates: months[1].expansionMrr must be a finite number >= 0 (NaN)'],
-      [{ ...TABLE[1], reactivationMrr: undefined }, 'invalid-number', 'months[1].reactivationMrr', 'churnRates: months[1].reactivationMrr must be a finite number >= 0 (undefined)'],
-      [{ ...TABLE[1], customers: { start: 4, churned: 1.5 } }, 'invalid-number', 'months[1].customers.churned', 'churnRates: months[1].customers.churned must be an integer >= 0 (1.5)'],
-      [{ ...TABLE[1], customers: null }, 'invalid-record', 'months[1].customers', 'churnRates: months[1].customers must be an object of customer counts (null)'],
+      [{ ...TABLE[1], churnedMrr: -5 }, 'invalid-number', 'months[1].churnedMrr', 'churnRates: months[1] (month \"2024-02\").churnedMrr must be a finite number >= 0 (-5)'],
+      [{ ...TABLE[1], startingMrr: '700' }, 'invalid-number', 'months[1].startingMrr', 'churnRates: months[1] (month \"2024-02\").startingMrr must be a finite number >= 0 ("700")'],
+      [{ ...TABLE[1], expansionMrr: Number.NaN }, 'invalid-number', 'months[1].expansionMrr', 'churnRates: months[1] (month \"2024-02\").expansionMrr must be a finite number >= 0 (NaN)'],
+      [{ ...TABLE[1], reactivationMrr: undefined }, 'invalid-number', 'months[1].reactivationMrr', 'churnRates: months[1] (month \"2024-02\").reactivationMrr must be a finite number >= 0 (undefined)'],
+      [{ ...TABLE[1], customers: { start: 4, churned: 1.5 } }, 'invalid-number', 'months[1].customers.churned', 'churnRates: months[1] (month \"2024-02\").customers.churned must be an integer >= 0 (1.5)'],
+      [{ ...TABLE[1], customers: null }, 'invalid-record', 'months[1].customers', 'churnRates: months[1] (month \"2024-02\").customers must be an object of customer counts (null)'],
       [
         { ...TABLE[1], customers: { start: 1, churned: 2 } },
         'inconsistent-movements',
         'months[1].customers.churned',
-        'churnRates: months[1].customers.churned must not exceed customers.start, which is 1 (2)',
+        'churnRates: months[1] (month \"2024-02\").customers.churned must not exceed customers.start, which is 1 (2)',
       ],
       [
         { ...TABLE[1], churnedMrr: 690, contractionMrr: 20 },
         'inconsistent-movements',
         'months[1].churnedMrr',
-        'churnRates: months[1].churnedMrr plus contractionMrr (20) must not exceed startingMrr, which is 700 (690)',
+        'churnRates: months[1] (month \"2024-02\").churnedMrr plus contractionMrr (20) must not exceed startingMrr, which is 700 (690)',
       ],
       [null, 'invalid-record', 'months[1]', 'churnRates: months[1] must be an object (null)'],
       [{ ...TABLE[0] }, 'duplicate-month', 'months[1].month', 'churnRates: months[1].month repeats the month of months[0] ("2024-01")'],
+      [{ ...TABLE[1], complete: 'yes' }, 'invalid-boolean', 'months[1].complete', 'churnRates: months[1] (month "2024-02").complete must be true or false (leave it out for a finished month) ("yes")'],
+      [{ ...TABLE[1], complete: null }, 'invalid-boolean', 'months[1].complete', 'churnRates: months[1] (month "2024-02").complete must be true or false (leave it out for a finished month) (null)'],
     ];
     for (const [bad, code, path, message] of cases) {
       const error = errorOf(() => churnRates([TABLE[0], bad, TABLE[2]] as MrrMonth[]));
@@ -252,6 +273,11 @@ describe('churnRates', () => {
       [{ includeReactivation: 'yes' }, 'invalid-boolean', 'options.includeReactivation', 'churnRates: options.includeReactivation must be true or false ("yes")'],
       [{ confidence: 1.5 }, 'invalid-option', 'options.confidence', 'churnRates: options.confidence must be a number strictly between 0 and 1 (1.5)'],
       [42, 'invalid-option', 'options', 'churnRates: options must be an object (42)'],
+      // Strict options: an unknown key names the closest valid one; null is not the default.
+      [{ includeReactivations: false }, 'unknown-option', 'options.includeReactivations', 'churnRates: options.includeReactivations is not an option; did you mean includeReactivation? (false)'],
+      [{ level: 0.9 }, 'unknown-option', 'options.level', 'churnRates: options.level is not an option; did you mean confidence? (0.9)'],
+      [{ asOf: '2024-03-31' }, 'unknown-option', 'options.asOf', 'churnRates: options.asOf is not an option; the options are confidence, includeReactivation ("2024-03-31")'],
+      [{ confidence: null }, 'invalid-option', 'options.confidence', 'churnRates: options.confidence must not be null; leave it out (or pass undefined) for the default (null)'],
     ];
     for (const [opts, code, path, message] of options) {
       const e = errorOf(() => churnRates(TABLE, opts as object));

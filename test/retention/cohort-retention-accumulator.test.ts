@@ -28,7 +28,8 @@ function columnsOf(events: readonly Event[]): { userId: Id[]; timestamp: (number
 
 describe('cohortRetentionAccumulator', () => {
   it('runs the documented example: two batches, a state through JSON, a merge', () => {
-    const options = { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-07' } as const;
+    // The end of 03-06 (0.1 wrote '2024-03-07', then the start of 03-07, for this table).
+    const options = { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-06' } as const;
     const shard1 = cohortRetentionAccumulator(options)
       .add([
         { userId: 'ana', timestamp: '2024-03-04T09:00:00Z' },
@@ -36,15 +37,15 @@ describe('cohortRetentionAccumulator', () => {
       ])
       .add({ userId: ['ben', 'ben'], timestamp: [Date.UTC(2024, 2, 4, 18), Date.UTC(2024, 2, 6, 10)] });
     // 03-04 is day 19786 (Python: (date(2024, 3, 4) - date(1970, 1, 1)).days); ana 03-04, 03-05;
-    // ben 03-04, 03-06. asOf 03-07T00:00Z = 19789 × 86400000 ms; latest = ben's 03-06T10:00Z
-    // = 19788 × 86400000 + 10 × 3600000 = 1709719200000.
+    // ben 03-04, 03-06. asOf = the last ms of 03-06 = 19789 × 86400000 − 1 ms; latest = ben's
+    // 03-06T10:00Z = 19788 × 86400000 + 10 × 3600000 = 1709719200000.
     expect(roundTrip(shard1.state())).toEqual({
       kind: 'customer-success-metrics/cohort-retention',
       version: 1,
       timeZone: 'UTC',
       rolling: false,
       start: 'first-activity',
-      asOf: 1_709_769_600_000,
+      asOf: 1_709_769_599_999,
       latest: 1_709_719_200_000,
       users: ['ana', 'ben'],
       dayCounts: [2, 2],
@@ -59,13 +60,14 @@ describe('cohortRetentionAccumulator', () => {
     const table = shard2.merge(roundTrip(shard1.state())).result();
     // By hand (as cohortRetention's example): cohort 03-04 {ana, ben}: day 0 both, day 1 ana,
     // day 2 ben. Cohort 03-05 {cy}: day 0 cy, day 1 nobody, day 2 (03-07) not over at asOf.
-    expect(table.cohorts.map((c) => [c.cohort, c.size, c.counts])).toEqual([
-      ['2024-03-04', 2, [2, 1, 1]],
-      ['2024-03-05', 1, [1, 0, null]],
+    // Both cohort days have ended by the end of 03-06: complete.
+    expect(table.cohorts.map((c) => [c.cohort, c.complete, c.size, c.counts])).toEqual([
+      ['2024-03-04', true, 2, [2, 1, 1]],
+      ['2024-03-05', true, 1, [1, 0, null]],
     ]);
     // Mean over observed cells: (2+1)/3, (1+0)/3, 1/2.
     expect(table.mean).toEqual({ counts: [3, 1, 1], sizes: [3, 3, 2], rates: [1, 1 / 3, 0.5] });
-    expect(table.asOf).toBe('2024-03-07T00:00:00.000Z');
+    expect([table.asOf, table.asOfDate]).toEqual(['2024-03-06T23:59:59.999Z', '2024-03-06']);
   });
 
   it('keeps half-days with instants for rolling windows, and the start event per user', () => {
@@ -88,7 +90,7 @@ describe('cohortRetentionAccumulator', () => {
       timeZone: 'UTC',
       rolling: true,
       start: 'created',
-      asOf: (JAN_1 + 9) * DAY,
+      asOf: (JAN_1 + 10) * DAY - 1, // the last ms of 01-10
       latest: t(24 + 9),
       users: [7, 'a'],
       dayCounts: [1, 3],
@@ -112,8 +114,9 @@ describe('cohortRetentionAccumulator', () => {
       rolling: true,
       timeZone: 'UTC',
       weekStartsOn: 1,
-      asOf: '2024-01-10T00:00:00.000Z',
-      cohorts: [{ cohort: '2024-01-01', size: 1, counts: [1, 0], rates: [1, 0] }],
+      asOf: '2024-01-10T23:59:59.999Z',
+      asOfDate: '2024-01-10',
+      cohorts: [{ cohort: '2024-01-01', complete: true, size: 1, counts: [1, 0], rates: [1, 0] }],
       mean: { counts: [1, 0], sizes: [1, 1], rates: [1, 0] },
       withoutStart: 1,
     };
@@ -143,7 +146,7 @@ describe('cohortRetentionAccumulator', () => {
     // As in cohortRetention's test: cohort 01-02 = {a, c}: day 0 nobody (a's 01-01 is before
     // signup), day 1 a, day 2 a; b has events and no signup.
     const result = acc.result();
-    expect(result.cohorts).toEqual([{ cohort: '2024-01-02', size: 2, counts: [0, 1, 1], rates: [0, 0.5, 0.5] }]);
+    expect(result.cohorts).toEqual([{ cohort: '2024-01-02', complete: true, size: 2, counts: [0, 1, 1], rates: [0, 0.5, 0.5] }]);
     expect(result.withoutStart).toBe(1);
     expect(result).toEqual(cohortRetention(events, { ...options, signups }));
     // c is not in the state: it holds events only.
@@ -222,7 +225,7 @@ describe('cohortRetentionAccumulator', () => {
     );
     expect(error).toBeInstanceOf(MetricsInputError);
     expect(error).toMatchObject({ code: 'invalid-timestamp', path: 'events[9].timestamp' });
-    expect((error as Error).message).toBe(`${FN}: events[9].timestamp is not a valid timestamp ("yesterday")`);
+    expect((error as Error).message).toBe(`${FN}: events[9] (userId "x").timestamp is not a valid timestamp ("yesterday")`);
     // A bad value in a column batch at stream positions 4..6.
     async function* badColumn(): AsyncGenerator<unknown> {
       yield events.slice(0, 4);
@@ -263,6 +266,14 @@ describe('cohortRetentionAccumulator', () => {
     expect(error.message).toBe(`${FN}: signups[1].userId repeats the id of signups[0]; give each user one signup ("a")`);
     error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1 }).add([{ userId: '', timestamp: 0 }]));
     expect(error).toMatchObject({ code: 'invalid-id', path: 'events[0].userId' });
+    // Unknown keys and null values are refused at creation, nested signupFields included.
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, asof: '2024-01-01' } as never));
+    expect([error.code, error.path, error.message]).toEqual(['unknown-option', 'options.asof', `${FN}: options.asof is not an option; did you mean asOf? ("2024-01-01")`]);
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, signups: [], signupFields: { signedUp: () => 0 } } as never));
+    expect([error.code, error.path]).toEqual(['unknown-option', 'options.signupFields.signedUp']);
+    expect(error.message).toContain('did you mean signedUpAt?');
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, timeZone: null } as never));
+    expect([error.code, error.path]).toEqual(['invalid-option', 'options.timeZone']);
   });
 
   it('rejects malformed states and states built with other settings', () => {
@@ -287,6 +298,14 @@ describe('cohortRetentionAccumulator', () => {
       merging(good, { ...options, asOf: '2024-02-01T00:00:00Z' }),
       'state.asOf',
       "must be the accumulator's asOf in epoch ms, 1706745600000 (2024-02-01T00:00:00.000Z) (null)",
+    );
+    // A 0.1 state made with asOf '2024-01-31' in Berlin held the start of that day (events of
+    // 01-31 left out), 2024-01-30T23:00Z; the date now means the end of 01-31, 2024-01-31T22:59:59.999Z.
+    const oldAsOf = Date.UTC(2024, 0, 30, 23);
+    check(
+      merging({ ...good, asOf: oldAsOf }, { ...options, asOf: '2024-01-31' }),
+      'state.asOf',
+      `must be the accumulator's asOf in epoch ms, ${Date.UTC(2024, 0, 31, 23) - 1} (2024-01-31T22:59:59.999Z) (${oldAsOf})`,
     );
     check(merging({ ...good, users: ['a', ''] }), 'state.users[1]', 'must be a non-empty string or a finite number ("")');
     check(merging({ ...good, latest: null }), 'state.latest', 'must be the latest event instant in epoch ms (the state has users) (null)');
@@ -328,7 +347,7 @@ describe('cohortRetentionAccumulator', () => {
     ];
     const options = { cohort: 'day', interval: 'day', periods: 0, start: 'created', asOf } as const;
     // Cohort 03-01 = {1}; 'a' never creates. Day 0 of 03-01 is not over at asOf 03-01T00:00.
-    const expected = [{ cohort: '2024-03-01', size: 1, counts: [null], rates: [null] }];
+    const expected = [{ cohort: '2024-03-01', complete: false, size: 1, counts: [null], rates: [null] }];
     expect(cohortRetention(events, options).cohorts).toEqual(expected);
     const acc = cohortRetentionAccumulator<Event>(options).add(events.slice(0, 1)).add(events.slice(1));
     expect(acc.result().cohorts).toEqual(expected);
@@ -373,7 +392,14 @@ const settingsArb = fc.record({
   rolling: fc.boolean(),
   timeZone: fc.constantFrom(...TEST_ZONES),
   weekStartsOn: fc.constantFrom(0 as const, 1 as const, 3 as const),
-  asOf: fc.option(fc.integer({ min: START, max: START + 70 * DAY }), { nil: undefined }),
+  // An instant, or a date (the end of that local day).
+  asOf: fc.option(
+    fc.oneof(
+      fc.integer({ min: START, max: START + 70 * DAY }),
+      fc.integer({ min: 0, max: 70 }).map((d) => new Date(START + d * DAY).toISOString().slice(0, 10)),
+    ),
+    { nil: undefined },
+  ),
   start: fc.constantFrom('first-activity', 'created', 'signup'),
   signups: signupsArb,
 });
@@ -424,8 +450,11 @@ function partsOf<T>(events: readonly T[], cuts: readonly number[]): T[][] {
 function modelState(events: readonly GenEvent[], s: Settings): Pick<CohortRetentionState, 'users' | 'dayCounts' | 'days'> {
   const byUser = new Map<Id, Set<number>>();
   for (const e of events) {
-    if (s.asOf !== undefined && e.timestamp > s.asOf) continue;
-    const day = Date.parse(`${wallDate(e.timestamp, s.timeZone)}T00:00:00Z`) / DAY;
+    const date = wallDate(e.timestamp, s.timeZone);
+    // A date asOf keeps every event of that local date and before.
+    if (typeof s.asOf === 'number' && e.timestamp > s.asOf) continue;
+    if (typeof s.asOf === 'string' && date > s.asOf) continue;
+    const day = Date.parse(`${date}T00:00:00Z`) / DAY;
     byUser.set(e.userId, (byUser.get(e.userId) ?? new Set()).add(day));
   }
   const users = [...byUser.keys()].sort(compareIds);

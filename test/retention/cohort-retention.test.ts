@@ -17,9 +17,12 @@ describe('cohortRetention', () => {
       { userId: 'ben', timestamp: '2024-03-06T10:00:00Z' },
       { userId: 'cy', timestamp: '2024-03-05T12:00:00Z' },
     ];
-    const table = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-07' });
+    // 0.1 wrote asOf '2024-03-07' (then the start of 03-07) for this table; a date now means
+    // the end of that day, so the same table is asOf '2024-03-06' (complete through 03-06).
+    const table = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-06' });
     // By hand: cohort 03-04 = {ana, ben}: day 0 both, day 1 (03-05) ana, day 2 (03-06) ben.
-    // Cohort 03-05 = {cy}: day 0 cy, day 1 (03-06) nobody, day 2 (03-07) not over at asOf 03-07T00:00.
+    // Cohort 03-05 = {cy}: day 0 cy, day 1 (03-06) nobody, day 2 (03-07) not over at the end of 03-06.
+    // Both cohort days have ended by asOf: complete.
     expect(table).toEqual({
       cohort: 'day',
       interval: 'day',
@@ -31,15 +34,68 @@ describe('cohortRetention', () => {
       rolling: false,
       timeZone: 'UTC',
       weekStartsOn: 1,
-      asOf: '2024-03-07T00:00:00.000Z',
+      asOf: '2024-03-06T23:59:59.999Z',
+      asOfDate: '2024-03-06',
       cohorts: [
-        { cohort: '2024-03-04', size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5] },
-        { cohort: '2024-03-05', size: 1, counts: [1, 0, null], rates: [1, 0, null] },
+        { cohort: '2024-03-04', complete: true, size: 2, counts: [2, 1, 1], rates: [1, 0.5, 0.5] },
+        { cohort: '2024-03-05', complete: true, size: 1, counts: [1, 0, null], rates: [1, 0, null] },
       ],
       // Weighted mean over observed cells: k0 (2+1)/(2+1); k1 (1+0)/(2+1); k2 1/2 (only 03-04 observed).
       mean: { counts: [3, 1, 1], sizes: [3, 3, 2], rates: [1, 1 / 3, 0.5] },
       withoutStart: 0,
     });
+    // asOf '2024-03-07' now includes all of 03-07: cy's day 2 is observed, and cy was not
+    // active on 03-07, so it is 0. Mean k2: (1 + 0) / (2 + 1).
+    const next = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-07' });
+    expect(next.cohorts[1]?.counts).toEqual([1, 0, 0]);
+    expect(next.mean).toEqual({ counts: [3, 1, 1], sizes: [3, 3, 3], rates: [1, 1 / 3, 1 / 3] });
+    expect([next.asOf, next.asOfDate]).toEqual(['2024-03-07T23:59:59.999Z', '2024-03-07']);
+  });
+
+  it('counts an event late on the date-only asOf day and reports that day complete (UTC and Berlin)', () => {
+    // One user whose only event is at 23:30 local on 2024-06-30.
+    for (const [timeZone, late] of [
+      ['UTC', Date.UTC(2024, 5, 30, 23, 30)],
+      ['Europe/Berlin', Date.UTC(2024, 5, 30, 21, 30)], // CEST = UTC+2
+    ] as const) {
+      const events = [{ userId: 'u', timestamp: late }];
+      const options = { cohort: 'day', interval: 'day', periods: 1, timeZone } as const;
+      // The end of 06-30: the event counts, the cohort day 06-30 is complete, its day 0 observed
+      // (it ends with the cohort day); day 1 (07-01) is pending.
+      const byDate = cohortRetention(events, { ...options, asOf: '2024-06-30' });
+      expect(byDate.cohorts).toEqual([{ cohort: '2024-06-30', complete: true, size: 1, counts: [1, null], rates: [1, null] }]);
+      expect(byDate.asOfDate).toBe('2024-06-30');
+      // The instant of the event: counted, but 06-30 is still in progress (29 minutes left).
+      const atEvent = cohortRetention(events, { ...options, asOf: late });
+      expect(atEvent.cohorts).toEqual([{ cohort: '2024-06-30', complete: false, size: 1, counts: [null, null], rates: [null, null] }]);
+      expect(atEvent.asOf).toBe(new Date(late).toISOString());
+      // Without asOf, the default is that same instant.
+      expect(cohortRetention(events, options)).toEqual(atEvent);
+      // One millisecond before it: the event is after asOf, left out.
+      expect(cohortRetention(events, { ...options, asOf: late - 1 }).cohorts).toEqual([]);
+    }
+  });
+
+  it('reports the newest month cohort when asOf is the last day of its month', () => {
+    const events: Event[] = [
+      { userId: 'a', timestamp: '2024-09-10T10:00:00Z' },
+      { userId: 'a', timestamp: '2024-10-03T10:00:00Z' },
+      { userId: 'b', timestamp: '2024-10-05T10:00:00Z' },
+      { userId: 'c', timestamp: '2024-10-31T22:00:00Z' },
+    ];
+    const table = cohortRetention(events, { cohort: 'month', interval: 'month', periods: 1, asOf: '2024-10-31' });
+    // By hand: 2024-09 {a}: month 0 a, month 1 (October) a. 2024-10 {b, c}: October has
+    // ended by the end of 10-31, so the cohort is complete and its month 0 observed: 2 of 2;
+    // month 1 (November) pending.
+    expect(table.cohorts).toEqual([
+      { cohort: '2024-09', complete: true, size: 1, counts: [1, 1], rates: [1, 1] },
+      { cohort: '2024-10', complete: true, size: 2, counts: [2, null], rates: [1, null] },
+    ]);
+    // The 0.1 demo's asOf, 1 ms before the end of October: October is not complete.
+    const short = cohortRetention(events, { cohort: 'month', interval: 'month', periods: 1, asOf: '2024-10-31T23:59:59.998Z' });
+    expect(short.cohorts[1]).toEqual({ cohort: '2024-10', complete: false, size: 2, counts: [null, null], rates: [null, null] });
+    // The month key means the end of that month too.
+    expect(cohortRetention(events, { cohort: 'month', interval: 'month', periods: 1, asOf: '2024-10' })).toEqual(table);
   });
 
   // One weekly cohort, daily intervals, four users starting Mon 2024-01-01 or Wed 2024-01-03.
@@ -59,7 +115,7 @@ describe('cohortRetention', () => {
   it('n-day mode: users active in exactly interval k', () => {
     const row = cohortRetention(weekEvents, { ...weekly, mode: 'n-day' }).cohorts[0];
     // k: 0 {a,b,c,d}=4; 1 {a}=1; 2 {b}=1; 3 {c}=1; 4 {}=0; 5 {a}=1.
-    expect(row).toEqual({ cohort: '2024-01-01', size: 4, counts: [4, 1, 1, 1, 0, 1], rates: [1, 0.25, 0.25, 0.25, 0, 0.25] });
+    expect(row).toEqual({ cohort: '2024-01-01', complete: true, size: 4, counts: [4, 1, 1, 1, 0, 1], rates: [1, 0.25, 0.25, 0.25, 0, 0.25] });
   });
 
   it('unbounded mode: users active in interval k or later', () => {
@@ -89,7 +145,7 @@ describe('cohortRetention', () => {
     // Weeks from Sunday: 01-07 and 01-08 share week 0.
     expect(sunday.cohorts[0]).toMatchObject({ cohort: '2024-01-07', counts: [1, 0] });
     const months = cohortRetention(events, { cohort: 'month', interval: 'month', periods: 2, asOf: '2024-06-01' });
-    expect(months.cohorts).toEqual([{ cohort: '2024-01', size: 1, counts: [1, 1, 0], rates: [1, 1, 0] }]);
+    expect(months.cohorts).toEqual([{ cohort: '2024-01', complete: true, size: 1, counts: [1, 1, 0], rates: [1, 1, 0] }]);
   });
 
   it('reports partial cells as null and weights the mean over observed cells only', () => {
@@ -107,16 +163,43 @@ describe('cohortRetention', () => {
     // 05-01 {a, b}: k0 2, k1 (05-02) 1, k2 (05-03) null. 05-02 {c, d, e}: k0 3, k1 (05-03) null.
     // 05-03: nobody starts there.
     expect(result.asOf).toBe('2024-05-03T12:00:00.000Z');
+    expect(result.asOfDate).toBe('2024-05-03');
     expect(result.cohorts).toEqual([
-      { cohort: '2024-05-01', size: 2, counts: [2, 1, null], rates: [1, 0.5, null] },
-      { cohort: '2024-05-02', size: 3, counts: [3, null, null], rates: [1, null, null] },
+      { cohort: '2024-05-01', complete: true, size: 2, counts: [2, 1, null], rates: [1, 0.5, null] },
+      { cohort: '2024-05-02', complete: true, size: 3, counts: [3, null, null], rates: [1, null, null] },
     ]);
     // k1 mean: only 05-01 is observed -> 1 / 2, not (1 + 0) / 5.
     expect(result.mean).toEqual({ counts: [5, 1, 0], sizes: [5, 2, 0], rates: [1, 0.5, null] });
-    // With asOf at the start of 05-04, 05-03 is complete: 05-02's k1 is c -> 1 of 3.
-    const later = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-05-04' });
+    // With asOf the date 05-03 (its end), 05-03 is complete: 05-02's k1 is c -> 1 of 3, and
+    // 05-01's k2 (05-03) nobody of 2. (0.1 needed asOf '2024-05-04' for this.)
+    const later = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-05-03' });
     expect(later.cohorts[1]?.counts).toEqual([3, 1, null]);
     expect(later.mean.rates).toEqual([1, 2 / 5, 0]);
+    // asOf '2024-05-04' also completes 05-02's k2 (05-04): nobody -> 0; k2 mean 0 / (2 + 3).
+    const next = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-05-04' });
+    expect(next.cohorts[1]?.counts).toEqual([3, 1, 0]);
+    expect(next.mean).toEqual({ counts: [5, 2, 0], sizes: [5, 5, 5], rates: [1, 2 / 5, 0] });
+  });
+
+  it('keeps a cohort period in progress incomplete, with every cell null', () => {
+    const events: Event[] = [
+      { userId: 'a', timestamp: '2024-01-01T10:00:00Z' }, // week of Mon 01-01
+      { userId: 'b', timestamp: '2024-01-09T10:00:00Z' }, // week of Mon 01-08 (Tue)
+    ];
+    // asOf the end of Sun 01-07: week 01-01 is complete, and day 0 of a start on Sun 01-07
+    // (the cohort's last day) is observed; its day 1 (Mon 01-08) is pending. b's event is
+    // after asOf: left out.
+    const first = cohortRetention(events, { cohort: 'week', interval: 'day', periods: 1, asOf: '2024-01-07' });
+    expect(first.cohorts).toEqual([{ cohort: '2024-01-01', complete: true, size: 1, counts: [1, null], rates: [1, null] }]);
+    // asOf the end of Wed 01-10: week 01-08 runs to Sun 01-14, so its row is incomplete and
+    // all null (a user may still join on 01-14), never 0; week 01-01's day 1 (for a start on
+    // Sun 01-07: Mon 01-08) is observed: a was not active -> 0.
+    const second = cohortRetention(events, { cohort: 'week', interval: 'day', periods: 1, asOf: '2024-01-10' });
+    expect(second.cohorts).toEqual([
+      { cohort: '2024-01-01', complete: true, size: 1, counts: [1, 0], rates: [1, 0] },
+      { cohort: '2024-01-08', complete: false, size: 1, counts: [null, null], rates: [null, null] },
+    ]);
+    expect(second.mean).toEqual({ counts: [1, 0], sizes: [1, 1], rates: [1, 0] });
   });
 
   it('buckets by local days across a DST change (America/New_York, 2024-03-10)', () => {
@@ -127,10 +210,10 @@ describe('cohortRetention', () => {
       { userId: 'a', timestamp: '2024-03-11T04:30:00Z' }, // 03-11 00:30 EDT: day 2
     ];
     const local = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, timeZone: 'America/New_York', asOf: '2024-03-12' });
-    expect(local.cohorts).toEqual([{ cohort: '2024-03-09', size: 1, counts: [1, 1, 1], rates: [1, 1, 1] }]);
+    expect(local.cohorts).toEqual([{ cohort: '2024-03-09', complete: true, size: 1, counts: [1, 1, 1], rates: [1, 1, 1] }]);
     // In UTC the same events fall on 03-10 (day 0) and 03-11 (day 1).
     const utc = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-13' });
-    expect(utc.cohorts).toEqual([{ cohort: '2024-03-10', size: 1, counts: [1, 1, 0], rates: [1, 1, 0] }]);
+    expect(utc.cohorts).toEqual([{ cohort: '2024-03-10', complete: true, size: 1, counts: [1, 1, 0], rates: [1, 1, 0] }]);
     // Rolling: 04:30Z + 24 h = 03-11 04:30Z, so 03:30Z is window 0 and 04:30Z window 1, DST or not.
     const rolling = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, timeZone: 'America/New_York', rolling: true, asOf: '2024-03-14' });
     expect(rolling.cohorts[0]?.counts).toEqual([1, 1, 0]);
@@ -146,12 +229,16 @@ describe('cohortRetention', () => {
     // Calendar: 06-02 is day 1. Rolling: 01:00 is 2 hours after the start, window 0; nothing in [23:00+24h, +48h).
     expect(calendar.cohorts[0]?.counts).toEqual([1, 1]);
     expect(rolling.cohorts[0]?.counts).toEqual([1, 0]);
-    // A rolling window is observed when it has ended for a start at the very end of the cohort day
-    // (06-02T00:00): window 0 by 06-03T00:00, window 1 by 06-04T00:00.
+    // A rolling window is observed when its last millisecond is at or before asOf for a start at
+    // the very end of the cohort day, 06-01T23:59:59.999Z: window 0 [that, +24 h) ends with
+    // 06-02T23:59:59.998Z, window 1 with 06-03T23:59:59.998Z.
     const at = (asOf: string) => cohortRetention(events, { cohort: 'day', interval: 'day', periods: 1, asOf, rolling: true }).cohorts[0]?.counts;
-    expect(at('2024-06-02T23:59:59Z')).toEqual([null, null]);
-    expect(at('2024-06-03T00:00:00Z')).toEqual([1, null]);
-    expect(at('2024-06-04T00:00:00Z')).toEqual([1, 0]);
+    expect(at('2024-06-02T23:59:59.997Z')).toEqual([null, null]);
+    expect(at('2024-06-02T23:59:59.998Z')).toEqual([1, null]);
+    // The date 06-02 is its last millisecond, 23:59:59.999Z: window 0 is complete.
+    expect(at('2024-06-02')).toEqual([1, null]);
+    expect(at('2024-06-03T23:59:59.997Z')).toEqual([1, null]);
+    expect(at('2024-06-03')).toEqual([1, 0]);
     // Rolling weeks are 7 × 24 hours: 06-08T22:59 is window 0, 06-08T23:00 window 1.
     const weekEvents: Event[] = [...events, { userId: 'b', timestamp: '2024-06-01T23:00:00Z' }, { userId: 'b', timestamp: '2024-06-08T23:00:00Z' }, { userId: 'a', timestamp: '2024-06-08T22:59:00Z' }];
     const weeks = cohortRetention(weekEvents, { cohort: 'day', interval: 'week', periods: 1, asOf: '2024-07-01', rolling: true });
@@ -199,10 +286,10 @@ describe('cohortRetention', () => {
     const bySignup = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, signups, asOf: '2024-02-01' });
     // Cohort 01-02 = {a, c}: day 0 nobody (a's 01-01 visit is before signup), day 1 a, day 2 a.
     expect(bySignup.start).toBe('signup');
-    expect(bySignup.cohorts).toEqual([{ cohort: '2024-01-02', size: 2, counts: [0, 1, 1], rates: [0, 0.5, 0.5] }]);
+    expect(bySignup.cohorts).toEqual([{ cohort: '2024-01-02', complete: true, size: 2, counts: [0, 1, 1], rates: [0, 0.5, 0.5] }]);
     expect(bySignup.withoutStart).toBe(1); // b has events and no signup
     const byEvent = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 1, start: 'created-project', asOf: '2024-02-01' });
-    expect(byEvent.cohorts).toEqual([{ cohort: '2024-01-03', size: 1, counts: [1, 1], rates: [1, 1] }]);
+    expect(byEvent.cohorts).toEqual([{ cohort: '2024-01-03', complete: true, size: 1, counts: [1, 1], rates: [1, 1] }]);
     expect(byEvent.withoutStart).toBe(1);
     const columns = { userId: events.map((e) => e.userId), timestamp: events.map((e) => e.timestamp), name: events.map((e) => e.name as string) };
     expect(cohortRetention(columns, { cohort: 'day', interval: 'day', periods: 1, start: 'created-project', asOf: '2024-02-01' })).toEqual(byEvent);
@@ -214,7 +301,7 @@ describe('cohortRetention', () => {
     expect(cohortRetention(rows, { ...weekly, userId: (r) => r.uid, timestamp: (r) => r.ts })).toEqual(expected);
     expect(cohortRetention({ userId: weekEvents.map((e) => e.userId), timestamp: weekEvents.map((e) => e.timestamp) }, weekly)).toEqual(expected);
     const empty = cohortRetention([], { cohort: 'week', interval: 'day', periods: 1 });
-    expect(empty).toMatchObject({ asOf: null, cohorts: [], mean: { counts: [0, 0], sizes: [0, 0], rates: [null, null] }, withoutStart: 0 });
+    expect(empty).toMatchObject({ asOf: null, asOfDate: null, cohorts: [], mean: { counts: [0, 0], sizes: [0, 0], rates: [null, null] }, withoutStart: 0 });
   });
 
   it('gives the same rolling table for a large shuffled log as for the time-ordered one (buffer compaction)', () => {
@@ -245,7 +332,7 @@ describe('cohortRetention', () => {
     const base = { cohort: 'day', interval: 'day', periods: 1 } as const;
     let error = errorOf(() => cohortRetention([{ userId: 'a', timestamp: 'yesterday' }], base));
     expect(error).toMatchObject({ code: 'invalid-timestamp', path: 'events[0].timestamp' });
-    expect(error.message).toBe('cohortRetention: events[0].timestamp is not a valid timestamp ("yesterday")');
+    expect(error.message).toBe('cohortRetention: events[0] (userId "a").timestamp is not a valid timestamp ("yesterday")');
     error = errorOf(() => cohortRetention([], { ...base, periods: -1 }));
     expect(error).toMatchObject({ code: 'invalid-number', path: 'options.periods' });
     error = errorOf(() => cohortRetention([], { interval: 'day', periods: 1 } as unknown as CohortRetentionOptions<Event>));
@@ -266,6 +353,50 @@ describe('cohortRetention', () => {
     expect(error).toMatchObject({ code: 'invalid-id', path: 'events[0].name' });
     error = errorOf(() => cohortRetention([], { ...base, timeZone: 'Mars/Base' }));
     expect(error).toMatchObject({ code: 'invalid-time-zone', path: 'options.timeZone' });
+    // A signup's bad instant names the signup's user id.
+    const badSignup = [{ userId: 'a', signedUpAt: '2024-01-01' }, { userId: 'u_7', signedUpAt: '2024-01-02T10:00' }];
+    error = errorOf(() => cohortRetention([], { ...base, signups: badSignup }));
+    expect(error).toMatchObject({ code: 'ambiguous-timestamp', path: 'signups[1].signedUpAt' });
+    expect(error.message).toBe(
+      'cohortRetention: signups[1] (userId "u_7").signedUpAt has no time-zone offset; add Z or an offset such as +02:00, or pass epoch milliseconds ("2024-01-02T10:00")',
+    );
+  });
+
+  it('rejects unknown options, nested ones included, and null values', () => {
+    const base = { cohort: 'day', interval: 'day', periods: 1 } as const;
+    const unknown = (options: unknown) => errorOf(() => cohortRetention([], options as CohortRetentionOptions<Event>));
+    let error = unknown({ ...base, timezone: 'Europe/Berlin' });
+    expect([error.code, error.path, error.message]).toEqual([
+      'unknown-option',
+      'options.timezone',
+      'cohortRetention: options.timezone is not an option; did you mean timeZone? ("Europe/Berlin")',
+    ]);
+    error = unknown({ ...base, period: 2 });
+    expect([error.code, error.path]).toEqual(['unknown-option', 'options.period']);
+    expect(error.message).toContain('did you mean periods?');
+    error = unknown({ ...base, signups: [], signupFields: { userId: (s: { uid: string }) => s.uid } });
+    expect([error.code, error.path]).toEqual(['unknown-option', 'options.signupFields.userId']);
+    // null is never "the default": leave the key out instead.
+    for (const key of ['asOf', 'timeZone', 'mode', 'weekStartsOn', 'rolling', 'signups']) {
+      error = unknown({ ...base, [key]: null });
+      expect([error.code, error.path]).toEqual(['invalid-option', `options.${key}`]);
+    }
+    error = unknown({ ...base, signups: [], signupFields: { id: null } });
+    expect([error.code, error.path]).toEqual(['invalid-option', 'options.signupFields.id']);
+    // undefined is the default.
+    // undefined is the default (a JavaScript caller may pass it; TypeScript's exact optional types refuse it).
+    const withUndefined = { ...base, asOf: undefined, timeZone: undefined } as unknown as CohortRetentionOptions<Event>;
+    expect(cohortRetention([], withUndefined)).toEqual(cohortRetention([], base));
+  });
+
+  it('counts a signup at the end of the date-only asOf day', () => {
+    const signups = [
+      { userId: 'a', signedUpAt: '2024-06-30T23:59:00Z' },
+      { userId: 'b', signedUpAt: '2024-07-01T00:00:00Z' }, // after asOf
+    ];
+    const table = cohortRetention([], { cohort: 'day', interval: 'day', periods: 0, signups, asOf: '2024-06-30' });
+    // a signed up on 06-30 without events: size 1, day 0 nobody active; b is left out.
+    expect(table.cohorts).toEqual([{ cohort: '2024-06-30', complete: true, size: 1, counts: [0], rates: [0] }]);
   });
 });
 
@@ -303,7 +434,8 @@ interface ModelOptions {
   rolling: boolean;
   timeZone: string;
   weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6;
-  asOf?: number | undefined;
+  /** Epoch ms, or a date `YYYY-MM-DD`: the last millisecond of that local day. */
+  asOf?: number | string | undefined;
 }
 
 function model(events: { userId: number; timestamp: number }[], o: ModelOptions): Pick<CohortRetentionResult, 'cohorts' | 'mean'> {
@@ -311,7 +443,7 @@ function model(events: { userId: number; timestamp: number }[], o: ModelOptions)
   if (events.length === 0 && o.asOf === undefined) {
     return { cohorts: [], mean: { counts: new Array<number>(columnCount).fill(0), sizes: new Array<number>(columnCount).fill(0), rates: new Array<null>(columnCount).fill(null) } };
   }
-  const asOf = o.asOf ?? Math.max(...events.map((e) => e.timestamp));
+  const asOf = typeof o.asOf === 'string' ? startOfLocalDay(dayNumber(o.asOf) + 1, o.timeZone) - 1 : (o.asOf ?? Math.max(...events.map((e) => e.timestamp)));
   const byUser = new Map<number, number[]>();
   for (const e of events) {
     if (e.timestamp > asOf) continue;
@@ -353,7 +485,8 @@ function model(events: { userId: number; timestamp: number }[], o: ModelOptions)
       });
     }
   }
-  const asOfDay = localDay(asOf, o.timeZone);
+  // The last local day that has ended by asOf (asOf's own day when asOf is its last ms).
+  const lastCompleteDay = localDay(asOf + 1, o.timeZone) - 1;
   const keys = [...cells.keys()].sort((a, b) => a - b);
   const cohorts: CohortRetentionResult['cohorts'] = [];
   const meanCounts = columns.map(() => 0);
@@ -368,7 +501,8 @@ function model(events: { userId: number; timestamp: number }[], o: ModelOptions)
       const rates: (number | null)[] = [];
       columns.forEach(([, b], j) => {
         const end = o.interval === 'day' ? lastStart + b : o.interval === 'week' ? weekStart(lastStart, o.weekStartsOn) + 7 * b + 6 : monthStart(monthNumber(lastStart) + b + 1) - 1;
-        const observed = o.rolling ? startOfLocalDay(lastStart + 1, o.timeZone) + (b + 1) * W <= asOf : end < asOfDay;
+        // Rolling: the window of a start at the period's last ms ends (exclusive) (b + 1)·W later.
+        const observed = o.rolling ? startOfLocalDay(lastStart + 1, o.timeZone) - 1 + (b + 1) * W - 1 <= asOf : end <= lastCompleteDay;
         if (!observed) {
           counts.push(null);
           rates.push(null);
@@ -380,7 +514,8 @@ function model(events: { userId: number; timestamp: number }[], o: ModelOptions)
         meanCounts[j] = (meanCounts[j] as number) + count;
         meanSizes[j] = (meanSizes[j] as number) + entry.size;
       });
-      cohorts.push({ cohort: o.cohort === 'month' ? keyOf(monthStart(p)).slice(0, 7) : keyOf(p), size: entry.size, counts, rates });
+      const complete = lastStart <= lastCompleteDay;
+      cohorts.push({ cohort: o.cohort === 'month' ? keyOf(monthStart(p)).slice(0, 7) : keyOf(p), complete, size: entry.size, counts, rates });
     }
   }
   return { cohorts, mean: { counts: meanCounts, sizes: meanSizes, rates: meanCounts.map((c, j) => (meanSizes[j] === 0 ? null : c / (meanSizes[j] as number))) } };
@@ -398,7 +533,13 @@ const optionsArb = fc.record({
   rolling: fc.boolean(),
   timeZone: fc.constantFrom(...TEST_ZONES),
   weekStartsOn: fc.constantFrom(0 as const, 1 as const, 3 as const),
-  asOf: fc.option(fc.integer({ min: START, max: START + 120 * DAY }), { nil: undefined }),
+  asOf: fc.option(
+    fc.oneof(
+      fc.integer({ min: START, max: START + 120 * DAY }),
+      fc.integer({ min: 0, max: 120 }).map((d) => keyOf(START / DAY + d)),
+    ),
+    { nil: undefined },
+  ),
 });
 
 function call(events: readonly { userId: number; timestamp: number }[], o: ModelOptions): CohortRetentionResult {

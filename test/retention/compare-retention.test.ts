@@ -69,7 +69,7 @@ describe('compareRetention', () => {
       [60, 1, 0, 1],
     ]);
     expect([result.segment.churned, result.segment.censored, result.control.churned, result.control.censored]).toEqual([3, 3, 5, 3]);
-    expect(result.asOf).toBe(new Date(ASOF).toISOString());
+    expect([result.asOf, result.asOfDate]).toEqual([new Date(ASOF).toISOString(), '2024-04-10']); // Jan 1 + 100 days (leap year: 31 + 29 + 31 = 91, + 9)
     expect([result.landmarkDays, result.horizonDays, result.followUpDays, result.inactivityDays, result.confidence, result.confType]).toEqual([
       14,
       74,
@@ -186,6 +186,77 @@ describe('compareRetention', () => {
     expect(early.segment.curve.map((p) => [p.time, p.nEvent, p.nCensor])).toEqual([[3, 0, 1]]);
   });
 
+  it('counts activity late on a date-only asOf day (UTC and Berlin); one ms before it, not', () => {
+    for (const [timeZone, late] of [
+      ['UTC', Date.UTC(2024, 5, 30, 23, 30)],
+      ['Europe/Berlin', Date.UTC(2024, 5, 30, 21, 30)], // 23:30 CEST
+    ] as const) {
+      // Landmark (20 days after the start) at the late login; the start alone is 20 days
+      // before it, more than the 14-day gap: only the login keeps the journey active there.
+      const journey: Journey = { id: 'x', start: late - 20 * DAY, events: [{ name: 'login', timestamp: late, record: {} }] };
+      const options = { segment: aha, landmarkDays: 20, horizonDays: 50, timeZone };
+      const run = (asOf: string | number) => compareRetention([journey], { ...options, asOf });
+      // The end of 06-30: the login counts; the journey is in the control, its churn (the login)
+      // too recent to tell: censored at 0.
+      const byDate = run('2024-06-30');
+      expect([byDate.control.users, byDate.control.censored, byDate.asOfDate]).toEqual([1, 1, '2024-06-30']);
+      expect(byDate.asOf).toBe(new Date((timeZone === 'UTC' ? Date.UTC(2024, 6, 1) : Date.UTC(2024, 5, 30, 22)) - 1).toISOString());
+      expect(run(late).control.users).toBe(1);
+      // 1 ms earlier the landmark has not been reached.
+      expect(run(late - 1).leftOut).toEqual({ notYetAtLandmark: 1, churnedBeforeLandmark: 0 });
+    }
+  });
+
+  it('observes a churn once the whole gap after it has been seen, a date-only asOf included', () => {
+    // Start Jan 1 00:00Z, one login on day 10 (Jan 11 00:00Z), landmark day 14: active there
+    // (4 days since the login), and the login is the churn candidate c (before L: duration 0).
+    // The 14-day gap after c runs to Jan 25 00:00Z exclusive: its last ms is the end of Jan 24.
+    const journeys = [user('x', [10])];
+    const run = (asOf: string) => compareRetention(journeys, { segment: aha, landmarkDays: 14, horizonDays: 30, asOf });
+    expect(run('2024-01-24').control.curve.map((p) => [p.time, p.nEvent, p.nCensor])).toEqual([[0, 1, 0]]);
+    expect(run('2024-01-24T23:59:59.999Z').control.churned).toBe(1);
+    // One ms short: the gap is not over, censored at 0. (0.1's '2024-01-24' meant Jan 24 00:00.)
+    expect(run('2024-01-24T23:59:59.998Z').control.curve.map((p) => [p.time, p.nEvent, p.nCensor])).toEqual([[0, 0, 1]]);
+  });
+
+  it('works in the zone the journeys carry, or in its own timeZone, which the segment milestone then sees', () => {
+    // One journey built in Berlin: start 06-01 00:00 CEST (05-31T22:00Z), a login 20 days
+    // later at 06-21 00:00 CEST; landmark 20 days: the login is at the landmark.
+    const start = Date.UTC(2024, 4, 31, 22);
+    const berlin: Journey = { id: 'x', start, events: [{ name: 'login', timestamp: start + 20 * DAY, record: {} }], timeZone: 'Europe/Berlin' };
+    const options = { segment: aha, landmarkDays: 20, horizonDays: 40 };
+    // asOf '2024-06-20' in Berlin ends at 06-20T21:59:59.999Z, 2 hours before the landmark
+    // (06-20T22:00Z): not yet at it. Read in UTC it would end at 06-20T23:59:59.999Z, after it.
+    const inJourneyZone = compareRetention([berlin], { ...options, asOf: '2024-06-20' });
+    expect([inJourneyZone.timeZone, inJourneyZone.asOf, inJourneyZone.leftOut.notYetAtLandmark]).toEqual(['Europe/Berlin', '2024-06-20T21:59:59.999Z', 1]);
+    const inUtc = compareRetention([berlin], { ...options, asOf: '2024-06-20', timeZone: 'UTC' });
+    expect([inUtc.timeZone, inUtc.asOf, inUtc.control.users]).toEqual(['UTC', '2024-06-20T23:59:59.999Z', 1]);
+    // With its own timeZone the call hands the journeys to the segment in that zone.
+    const seen: unknown[] = [];
+    const spy = (journey: Journey): number | null => {
+      seen.push(journey.timeZone);
+      return null;
+    };
+    compareRetention([berlin], { ...options, segment: spy, timeZone: 'Asia/Tokyo' });
+    compareRetention([berlin], { ...options, segment: spy });
+    expect(seen).toEqual(['Asia/Tokyo', 'Europe/Berlin']);
+    // Journeys in two zones and no timeZone: which zone a date means is unknowable.
+    const error = errorOf(() => compareRetention([berlin, { ...berlin, id: 'y', timeZone: 'UTC' }], options));
+    expect([error.code, error.path]).toEqual(['invalid-time-zone', 'journeys[1].timeZone']);
+  });
+
+  it('rejects unknown options and null values', () => {
+    let error = errorOf(() => compareRetention(HAND, { ...HAND_OPTIONS, horizonDay: 74 } as unknown as typeof HAND_OPTIONS));
+    expect([error.code, error.path, error.message]).toEqual(['unknown-option', 'options.horizonDay', 'compareRetention: options.horizonDay is not an option; did you mean horizonDays? (74)']);
+    error = errorOf(() => compareRetention(HAND, { ...HAND_OPTIONS, timezone: 'UTC' } as unknown as typeof HAND_OPTIONS));
+    expect([error.code, error.path]).toEqual(['unknown-option', 'options.timezone']);
+    expect(error.message).toContain('did you mean timeZone?');
+    for (const key of ['asOf', 'inactivityDays', 'retentionDays', 'activity', 'confidence', 'confType', 'timeZone']) {
+      error = errorOf(() => compareRetention(HAND, { ...HAND_OPTIONS, [key]: null } as unknown as typeof HAND_OPTIONS));
+      expect([error.code, error.path]).toEqual(['invalid-option', `options.${key}`]);
+    }
+  });
+
   it('defaults asOf to the latest instant, retention days to those that fit, and reports empty input', () => {
     const result = compareRetention(HAND.slice(0, 2), { segment: aha, landmarkDays: 14, horizonDays: 34 });
     expect(result.asOf).toBe(new Date(T0 + 24 * DAY).toISOString());
@@ -197,7 +268,8 @@ describe('compareRetention', () => {
     expect(empty.segment).toEqual({ users: 0, churned: 0, censored: 0, curve: [], median: { value: null, lower: null, upper: null } });
     expect(empty.retention.every((r) => r.segment === null && r.control === null && r.difference === null && r.relativeLift === null)).toBe(true);
     expect(empty.logRank.pValue).toBe(null);
-    expect(compareRetention([], { segment: aha, landmarkDays: 7, horizonDays: 30 }).asOf).toBe(null);
+    const none = compareRetention([], { segment: aha, landmarkDays: 7, horizonDays: 30 });
+    expect([none.asOf, none.asOfDate]).toEqual([null, null]);
   });
 
   it('does not mutate its input', () => {
@@ -225,9 +297,10 @@ describe('compareRetention', () => {
     }
     const badEvent = [HAND[0], { id: 'z', start: T0, events: [{ name: 'login', timestamp: 'yesterday', record: {} }] }];
     const error = errorOf(() => compareRetention(badEvent as Journey[], HAND_OPTIONS));
-    expect([error.code, error.path, error.message]).toEqual(['invalid-timestamp', 'journeys[1].events[0].timestamp', 'compareRetention: journeys[1].events[0].timestamp is not a valid timestamp ("yesterday")']);
+    expect([error.code, error.path, error.message]).toEqual(['invalid-timestamp', 'journeys[1].events[0].timestamp', 'compareRetention: journeys[1] (id "z").events[0].timestamp is not a valid timestamp ("yesterday")']);
     const badStart = errorOf(() => compareRetention([{ id: 'z', start: 'x', events: [] }] as unknown as Journey[], HAND_OPTIONS));
     expect([badStart.code, badStart.path]).toEqual(['invalid-timestamp', 'journeys[0].start']);
+    expect(badStart.message).toBe('compareRetention: journeys[0] (id "z").start is not a valid timestamp ("x")');
     const badMilestone = errorOf(() => compareRetention(HAND, { ...HAND_OPTIONS, segment: () => Number.NaN }));
     expect([badMilestone.code, badMilestone.path]).toEqual(['invalid-milestone', 'options.segment']);
   });

@@ -19,8 +19,9 @@ describe('expansionMrr', () => {
     const months = [row('2024-01', 2000, 50, 20, 2), row('2024-02', 0, 0, 0, 0)];
     // 50 / 2000 = 0.025; 2 of 20 customers = 0.1; February starts from nothing: null.
     expect(expansionMrr(months).byMonth).toEqual([
-      { month: '2024-01', startingMrr: 2000, expansionMrr: 50, expansionRate: 0.025, customersAtStart: 20, expandedCustomers: 2, expandedShare: 0.1 },
-      { month: '2024-02', startingMrr: 0, expansionMrr: 0, expansionRate: null, customersAtStart: 0, expandedCustomers: 0, expandedShare: null },
+      // Rows without a `complete` flag are finished months.
+      { month: '2024-01', complete: true, startingMrr: 2000, expansionMrr: 50, expansionRate: 0.025, customersAtStart: 20, expandedCustomers: 2, expandedShare: 0.1 },
+      { month: '2024-02', complete: true, startingMrr: 0, expansionMrr: 0, expansionRate: null, customersAtStart: 0, expandedCustomers: 0, expandedShare: null },
     ]);
   });
 
@@ -34,6 +35,25 @@ describe('expansionMrr', () => {
     expect(expansionMrr([])).toEqual({ byMonth: [] });
   });
 
+  it('carries each month\'s complete flag from its input row', () => {
+    const result = expansionMrr([TABLE[0] as ExpansionMrrInput, { ...(TABLE[1] as ExpansionMrrInput), complete: true }, { ...(TABLE[2] as ExpansionMrrInput), complete: false }]);
+    expect(result.byMonth.map((m) => [m.month, m.complete])).toEqual([
+      ['2024-01', true],
+      ['2024-02', true],
+      ['2024-03', false],
+    ]);
+    const bad = errorOf(() => expansionMrr([{ ...(TABLE[0] as ExpansionMrrInput), complete: 0 as unknown as boolean }]));
+    expect([bad.code, bad.path]).toEqual(['invalid-boolean', 'months[0].complete']);
+  });
+
+  it('takes no options, so any key is an unknown option rather than ignored', () => {
+    expect(expansionMrr(TABLE, {})).toEqual(expansionMrr(TABLE));
+    const asOf = errorOf(() => expansionMrr(TABLE, { asOf: '2024-03-31' } as unknown as Record<string, never>));
+    expect([asOf.code, asOf.path, asOf.message]).toEqual(['unknown-option', 'options.asOf', 'expansionMrr: options.asOf is not an option; this takes no options ("2024-03-31")']);
+    const notObject = errorOf(() => expansionMrr(TABLE, 'x' as unknown as Record<string, never>));
+    expect([notObject.code, notObject.path]).toEqual(['invalid-option', 'options']);
+  });
+
   it('does not mutate its input', () => {
     const frozen = Object.freeze(TABLE.map((m) => Object.freeze({ ...m, customers: Object.freeze({ ...m.customers }) })));
     const first = expansionMrr(frozen);
@@ -43,10 +63,10 @@ describe('expansionMrr', () => {
 
   it('rejects bad input, naming the record', () => {
     const cases: [unknown, string, string, string][] = [
-      [row('2024-02', -700, 20, 4, 1), 'invalid-number', 'months[1].startingMrr', 'expansionMrr: months[1].startingMrr must be a finite number >= 0 (-700)'],
-      [row('2024-02', 700, 20, 4, 5), 'inconsistent-movements', 'months[1].customers.expanded', 'expansionMrr: months[1].customers.expanded must not exceed customers.start, which is 4 (5)'],
-      [row('2024-02', 700, 20, -4, 1), 'invalid-number', 'months[1].customers.start', 'expansionMrr: months[1].customers.start must be an integer >= 0 (-4)'],
-      [{ month: '2024-02', startingMrr: 700, expansionMrr: 20 }, 'invalid-record', 'months[1].customers', 'expansionMrr: months[1].customers must be an object of customer counts (undefined)'],
+      [row('2024-02', -700, 20, 4, 1), 'invalid-number', 'months[1].startingMrr', 'expansionMrr: months[1] (month \"2024-02\").startingMrr must be a finite number >= 0 (-700)'],
+      [row('2024-02', 700, 20, 4, 5), 'inconsistent-movements', 'months[1].customers.expanded', 'expansionMrr: months[1] (month \"2024-02\").customers.expanded must not exceed customers.start, which is 4 (5)'],
+      [row('2024-02', 700, 20, -4, 1), 'invalid-number', 'months[1].customers.start', 'expansionMrr: months[1] (month \"2024-02\").customers.start must be an integer >= 0 (-4)'],
+      [{ month: '2024-02', startingMrr: 700, expansionMrr: 20 }, 'invalid-record', 'months[1].customers', 'expansionMrr: months[1] (month \"2024-02\").customers must be an object of customer counts (undefined)'],
       [row('2024-00', 700, 20, 4, 1), 'invalid-month', 'months[1].month', 'expansionMrr: months[1].month must be a month YYYY-MM such as "2024-03" ("2024-00")'],
     ];
     for (const [bad, code, path, message] of cases) {

@@ -194,6 +194,69 @@ describe('findAha', () => {
     expect(m?.phi).toBe(-1);
   });
 
+  it('completes a target window ending on a date-only asOf day and counts its late activity (UTC and Berlin)', () => {
+    for (const [timeZone, start, late] of [
+      ['UTC', Date.UTC(2024, 5, 1), Date.UTC(2024, 5, 30, 23, 30)],
+      ['Europe/Berlin', Date.UTC(2024, 4, 31, 22), Date.UTC(2024, 5, 30, 21, 30)], // local midnight and 23:30 CEST
+    ] as const) {
+      // Start 06-01 00:00 local; target days 22 to 29: [06-23 00:00, 07-01 00:00) local (June
+      // has no DST change: 24-hour days are local days), so its last ms is the end of 06-30.
+      // A login on day 2 keeps the journey active at the day-7 landmark; one at 23:30 on 06-30.
+      const j: Journey = {
+        id: 'x',
+        start,
+        events: [
+          { name: 'login', timestamp: start + 2 * DAY, record: {} },
+          { name: 'login', timestamp: late, record: {} },
+        ],
+      };
+      const run = (asOf: string | number) => findAha([j], { candidates: ['login'], landmarkDays: 7, target: { retainedOn: [22, 29] }, minUsers: 1, timeZone, asOf });
+      const byDate = run('2024-06-30');
+      expect([byDate.users, byDate.retained, byDate.leftOut.notObservable, byDate.asOfDate]).toEqual([1, 1, 0, '2024-06-30']);
+      // At the login's instant the window is not over: pending, left out (not counted as churned).
+      const atLate = run(late);
+      expect([atLate.users, atLate.leftOut.notObservable]).toEqual([0, 1]);
+      // One ms before the end of 06-30: still pending.
+      expect(run((timeZone === 'UTC' ? Date.UTC(2024, 6, 1) : Date.UTC(2024, 5, 30, 22)) - 2).leftOut.notObservable).toBe(1);
+    }
+  });
+
+  it('reads a date-only asOf in the zone the journeys carry unless given a timeZone', () => {
+    // Start 06-01 00:00 CEST (05-31T22:00Z); target days 22 to 29 end (exclusive) at
+    // 07-01T00:00 CEST = 06-30T22:00Z. asOf '2024-06-30' in Berlin ends exactly then (- 1 ms):
+    // observable. In Asia/Tokyo (UTC+9) it ends at 06-30T14:59:59.999Z: not yet.
+    const start = Date.UTC(2024, 4, 31, 22);
+    const j: Journey = { id: 'x', start, events: [{ name: 'login', timestamp: start + 2 * DAY, record: {} }], timeZone: 'Europe/Berlin' };
+    const options = { candidates: ['login'], landmarkDays: 7, target: { retainedOn: [22, 29] }, minUsers: 1, asOf: '2024-06-30' } as const;
+    const own = findAha([j], options);
+    expect([own.timeZone, own.asOf, own.users]).toEqual(['Europe/Berlin', '2024-06-30T21:59:59.999Z', 1]);
+    const tokyo = findAha([j], { ...options, timeZone: 'Asia/Tokyo' });
+    expect([tokyo.timeZone, tokyo.asOf, tokyo.leftOut.notObservable]).toEqual(['Asia/Tokyo', '2024-06-30T14:59:59.999Z', 1]);
+  });
+
+  it('rejects unknown options, in candidates and the target too, and null values', () => {
+    const cases: [unknown, string, string][] = [
+      [{ ...OPTIONS, minUser: 2 }, 'options.minUser', 'did you mean minUsers?'],
+      [{ ...OPTIONS, candidates: [{ event: 'x', count: [1] }] }, 'options.candidates[0].count', 'did you mean counts?'],
+      [{ ...OPTIONS, target: { retainedOn: [8, 14], activeAtDays: 30 } }, 'options.target.activeAtDays', 'did you mean activeAtDay?'],
+    ];
+    for (const [options, path, hint] of cases) {
+      const error = errorOf(() => findAha([], options as FindAhaOptions));
+      expect([error.code, error.path]).toEqual(['unknown-option', path]);
+      expect(error.message).toContain(hint);
+    }
+    for (const [options, path] of [
+      [{ ...OPTIONS, asOf: null }, 'options.asOf'],
+      [{ ...OPTIONS, minUsers: null }, 'options.minUsers'],
+      [{ ...OPTIONS, timeZone: null }, 'options.timeZone'],
+      [{ ...OPTIONS, candidates: [{ event: 'x', name: null }] }, 'options.candidates[0].name'],
+      [{ ...OPTIONS, target: { retainedOn: null } }, 'options.target.retainedOn'],
+    ] as const) {
+      const error = errorOf(() => findAha([], options as unknown as FindAhaOptions));
+      expect([error.code, error.path]).toEqual(['invalid-option', path]);
+    }
+  });
+
   it('reports empty input and candidates', () => {
     const empty = findAha([], OPTIONS);
     expect([empty.journeys, empty.users, empty.retention, empty.best]).toEqual([0, 0, null, []]);
@@ -204,7 +267,8 @@ describe('findAha', () => {
       [4, null, null],
       [5, null, null],
     ]);
-    expect(findAha([], { ...OPTIONS, asOf: undefined } as unknown as FindAhaOptions).asOf).toBe(null);
+    const noAsOf = findAha([], { ...OPTIONS, asOf: undefined } as unknown as FindAhaOptions);
+    expect([noAsOf.asOf, noAsOf.asOfDate]).toEqual([null, null]);
     const none = findAha(copies('a', 3, 1, true), { ...OPTIONS, candidates: [] });
     expect([none.milestones, none.best, none.users]).toEqual([[], [], 3]);
   });
@@ -236,7 +300,7 @@ describe('findAha', () => {
     }
     const bad = [journey('a', []), { id: 'b', start: T0, events: [null] }] as unknown as Journey[];
     const error = errorOf(() => findAha(bad, OPTIONS));
-    expect([error.code, error.path, error.message]).toEqual(['invalid-record', 'journeys[1].events[0]', 'findAha: journeys[1].events[0] must be an event { name, timestamp, record } (null)']);
+    expect([error.code, error.path, error.message]).toEqual(['invalid-record', 'journeys[1].events[0]', 'findAha: journeys[1] (id "b").events[0] must be an event { name, timestamp, record } (null)']);
     const badId = errorOf(() => findAha([{ id: '', start: T0, events: [] }], OPTIONS));
     expect([badId.code, badId.path]).toEqual(['invalid-id', 'journeys[0].id']);
   });

@@ -63,16 +63,28 @@ describe('grossRevenueRetention', () => {
 
   it('is pending while the window is open', () => {
     const result = grossRevenueRetention([{ customerId: 1, month: '2024-01', mrr: 10 }], { cohortMonth: '2024-01', months: 12 });
-    expect(result).toMatchObject({ pending: true, value: null, customers: 1, startingMrr: 10, endingMrr: null, asOf: '2024-01' });
+    expect(result).toMatchObject({ pending: true, value: null, customers: 1, startingMrr: 10, endingMrr: null, asOf: '2024-01-31T23:59:59.999Z', asOfDate: '2024-01-31' });
+    expect(result.reason).toBe('pending: the window ends in 2025-01, which is not complete at asOf (the last complete month is 2024-01)');
+    // Complete through the end of January 2025 (a date): the customer churned, GRR 0.
+    expect(grossRevenueRetention([{ customerId: 1, month: '2024-01', mrr: 10 }], { cohortMonth: '2024-01', months: 12, asOf: '2025-01-31' })).toMatchObject({
+      pending: false,
+      value: 0,
+      churnedMrr: 10,
+      reason: null,
+    });
   });
 
   it('rejects bad input and options', () => {
     const month = errorOf(() => grossRevenueRetention([{ customerId: 1, month: '24-01', mrr: 1 }]));
-    expect([month.code, month.path, month.message]).toEqual(['invalid-month', 'snapshots[0].month', 'grossRevenueRetention: snapshots[0].month must be a month YYYY-MM such as "2024-03" ("24-01")']);
+    expect([month.code, month.path, month.message]).toEqual(['invalid-month', 'snapshots[0].month', 'grossRevenueRetention: snapshots[0] (customerId 1).month must be a month YYYY-MM such as "2024-03" ("24-01")']);
     const negative = errorOf(() => grossRevenueRetention([{ customerId: 1, month: '2024-01', mrr: -0.5 }]));
-    expect([negative.code, negative.path, negative.message]).toEqual(['invalid-number', 'snapshots[0].mrr', 'grossRevenueRetention: snapshots[0].mrr must be a finite number >= 0 (-0.5)']);
+    expect([negative.code, negative.path, negative.message]).toEqual(['invalid-number', 'snapshots[0].mrr', 'grossRevenueRetention: snapshots[0] (customerId 1).mrr must be a finite number >= 0 (-0.5)']);
     const window = errorOf(() => grossRevenueRetention([], { months: -1 }));
     expect([window.code, window.path, window.message]).toEqual(['invalid-number', 'options.months', 'grossRevenueRetention: options.months must be an integer >= 1 (-1)']);
+    const unknown = errorOf(() => grossRevenueRetention([], { trailling: true } as object));
+    expect([unknown.code, unknown.path, unknown.message]).toEqual(['unknown-option', 'options.trailling', 'grossRevenueRetention: options.trailling is not an option; did you mean trailing? (true)']);
+    const nulled = errorOf(() => grossRevenueRetention([], { cohortMonth: null } as unknown as object));
+    expect([nulled.code, nulled.path]).toEqual(['invalid-option', 'options.cohortMonth']);
   });
 
   it('property: 0 <= GRR <= 1 and GRR <= NRR, for fractional amounts too', () => {

@@ -355,6 +355,31 @@ describe('kaplanMeier bad input', () => {
       () => kaplanMeier(TIES, { duration: 'days' as never }),
       { code: 'invalid-option', path: 'options.duration', message: 'kaplanMeier: options.duration must be a function that reads the field from a record ("days")' },
     ],
+    [
+      'a bad duration of a record with a userId: the message names it',
+      () => kaplanMeier([{ userId: 'u_1', duration: 1, observed: true }, { userId: 'u_7', duration: -1, observed: true }]),
+      { code: 'invalid-number', path: 'subjects[1].duration', message: 'kaplanMeier: subjects[1] (userId "u_7").duration must be a finite number >= 0 (-1)' },
+    ],
+    [
+      'a bad observed of a record with an accountId, read through accessors',
+      () => kaplanMeier([{ accountId: 42, months: 3, churned: 'yes' }], { duration: (r) => r.months, observed: (r) => r.churned as never }),
+      { code: 'invalid-boolean', path: 'subjects[0].observed', message: 'kaplanMeier: subjects[0] (accountId 42).observed must be true or false ("yes")' },
+    ],
+    [
+      'an unknown option',
+      () => kaplanMeier(TIES, { alpha: 0.05 } as never),
+      { code: 'unknown-option', path: 'options.alpha', message: 'kaplanMeier: options.alpha is not an option; the options are confType, confidence, duration, observed, quantiles, times (0.05)' },
+    ],
+    [
+      'a near-miss option',
+      () => kaplanMeier(TIES, { quantile: [0.5] } as never),
+      { code: 'unknown-option', path: 'options.quantile', message: 'kaplanMeier: options.quantile is not an option; did you mean quantiles? (an array of 1)' },
+    ],
+    [
+      'a null option',
+      () => kaplanMeier(TIES, { confidence: null } as never),
+      { code: 'invalid-option', path: 'options.confidence', message: 'kaplanMeier: options.confidence must not be null; leave it out (or pass undefined) for the default (null)' },
+    ],
   ];
   it.each(cases)('rejects %s', (_, run, expected) => {
     const error = errorOf(run);

@@ -27,7 +27,7 @@ describe('lifetimeValueInputs', () => {
     // Logo churn = (1 + 1 + 2) / (20 + 22 + 22) = 4 / 64 = 0.0625.
     // Revenue churn = (50 + 50 + 50) / (1000 + 1100 + 1100) = 150 / 3200 = 0.046875.
     const inputs = lifetimeValueInputs(DOC, { window: 3 });
-    expect(inputs).toMatchObject({ window: 3, from: '2024-01', to: '2024-03', months: 3, confidence: 0.95, arpa: 50, logoChurnRate: 0.0625, revenueChurnRate: 0.046875 });
+    expect(inputs).toMatchObject({ window: 3, from: '2024-01', to: '2024-03', months: 3, complete: true, reason: null, confidence: 0.95, arpa: 50, logoChurnRate: 0.0625, revenueChurnRate: 0.046875 });
     // Python statsmodels proportion_confint(4, 64, method='wilson') -> (0.024571201396618003, 0.14997485092208668).
     expect(inputs.logoChurnInterval?.value).toBe(0.0625);
     expect(inputs.logoChurnInterval?.lower).toBeCloseTo(0.024571201396618003, 14);
@@ -44,12 +44,56 @@ describe('lifetimeValueInputs', () => {
     expect(lifetimeValueInputs(months, { window: 3 })).toMatchObject({ from: '2024-01', months: 3, arpa: 50 });
     // Window of two ending 2023-12: ARPA 2000 / 30; churn 5 / 15; revenue 500 / 1500.
     expect(lifetimeValueInputs(months, { window: 2, to: '2023-12' })).toMatchObject({ from: '2023-11', to: '2023-12', months: 2, arpa: 2000 / 30, logoChurnRate: 5 / 15, revenueChurnRate: 500 / 1500 });
-    // A window past the data counts the months that are there.
-    expect(lifetimeValueInputs(months, { window: 3, to: '2024-06' })).toMatchObject({ from: '2024-04', to: '2024-06', months: 0, arpa: null, logoChurnRate: null, revenueChurnRate: null, logoChurnInterval: null });
+    // A window past the data counts the months that are there: none here, and the reason says so.
+    expect(lifetimeValueInputs(months, { window: 3, to: '2024-06' })).toEqual({
+      window: 3,
+      from: '2024-04',
+      to: '2024-06',
+      months: 0,
+      complete: true,
+      reason: 'no input month from 2024-04 to 2024-06: the months run from 2023-11 to 2024-03',
+      confidence: 0.95,
+      arpa: null,
+      logoChurnRate: null,
+      logoChurnInterval: null,
+      revenueChurnRate: null,
+    });
+    // `to` as a date stands for its month.
+    expect(lifetimeValueInputs(months, { window: 2, to: '2023-12-15' })).toEqual(lifetimeValueInputs(months, { window: 2, to: '2023-12' }));
+  });
+
+  it('ends the default window at the latest complete month: a month in progress would bias churn low', () => {
+    // March in progress (complete: false, as mrrMovements flags it with an asOf inside March).
+    const months = [DOC[0], DOC[1], { ...DOC[2], complete: false }] as LifetimeValueInputsInput[];
+    const partial = lifetimeValueInputs(months, { window: 3 });
+    // Window 2023-12..2024-02 holds January and February: ARPA (1100 + 1100) / (22 + 22) = 50;
+    // logo churn (1 + 1) / (20 + 22) = 2 / 42; revenue churn (50 + 50) / (1000 + 1100) = 100 / 2100.
+    expect(partial).toMatchObject({ from: '2023-12', to: '2024-02', months: 2, complete: true, reason: null, arpa: 50, logoChurnRate: 2 / 42, revenueChurnRate: 100 / 2100 });
+    // An explicit `to` counts March anyway, and says the window is not complete.
+    expect(lifetimeValueInputs(months, { window: 3, to: '2024-03' })).toMatchObject({ from: '2024-01', months: 3, complete: false, arpa: 50, logoChurnRate: 0.0625 });
+    // Every month in progress: nothing to default to, and the reason says what to pass.
+    expect(lifetimeValueInputs([{ ...DOC[0], complete: false } as LifetimeValueInputsInput])).toMatchObject({
+      from: null,
+      to: null,
+      months: 0,
+      reason: 'no input month is complete (every one has complete: false); pass to',
+    });
   });
 
   it('gives null for zero denominators and empty input', () => {
-    expect(lifetimeValueInputs([])).toEqual({ window: 12, from: null, to: null, months: 0, confidence: 0.95, arpa: null, logoChurnRate: null, logoChurnInterval: null, revenueChurnRate: null });
+    expect(lifetimeValueInputs([])).toEqual({
+      window: 12,
+      from: null,
+      to: null,
+      months: 0,
+      complete: true,
+      reason: 'there are no months',
+      confidence: 0.95,
+      arpa: null,
+      logoChurnRate: null,
+      logoChurnInterval: null,
+      revenueChurnRate: null,
+    });
     const startOnly = lifetimeValueInputs([row('2024-01', [0, 0, 0, 300], [0, 0, 3])]);
     // Nobody at the start: no churn rates; ARPA 300 / 3 = 100.
     expect(startOnly).toMatchObject({ months: 1, arpa: 100, logoChurnRate: null, revenueChurnRate: null, logoChurnInterval: null });
@@ -67,13 +111,13 @@ describe('lifetimeValueInputs', () => {
 
   it('rejects bad months and options', () => {
     const cases: [unknown, string, string, string][] = [
-      [row('2024-02', [1100, 0, -50, 1100], [22, 1, 22]), 'invalid-number', 'months[1].churnedMrr', 'lifetimeValueInputs: months[1].churnedMrr must be a finite number >= 0 (-50)'],
-      [row('2024-02', [1100, 0, 50, 1100], [22, 1, 2.5]), 'invalid-number', 'months[1].customers.end', 'lifetimeValueInputs: months[1].customers.end must be an integer >= 0 (2.5)'],
+      [row('2024-02', [1100, 0, -50, 1100], [22, 1, 22]), 'invalid-number', 'months[1].churnedMrr', 'lifetimeValueInputs: months[1] (month \"2024-02\").churnedMrr must be a finite number >= 0 (-50)'],
+      [row('2024-02', [1100, 0, 50, 1100], [22, 1, 2.5]), 'invalid-number', 'months[1].customers.end', 'lifetimeValueInputs: months[1] (month \"2024-02\").customers.end must be an integer >= 0 (2.5)'],
       [
         row('2024-02', [1100, 0, 50, 1100], [1, 2, 22]),
         'inconsistent-movements',
         'months[1].customers.churned',
-        'lifetimeValueInputs: months[1].customers.churned must not exceed customers.start, which is 1 (2)',
+        'lifetimeValueInputs: months[1] (month \"2024-02\").customers.churned must not exceed customers.start, which is 1 (2)',
       ],
       [row('2024', [1100, 0, 50, 1100], [22, 1, 22]), 'invalid-month', 'months[1].month', 'lifetimeValueInputs: months[1].month must be a month YYYY-MM such as "2024-03" ("2024")'],
     ];
@@ -85,8 +129,12 @@ describe('lifetimeValueInputs', () => {
       [{ window: 0 }, 'invalid-number', 'options.window', 'lifetimeValueInputs: options.window must be an integer >= 1 (0)'],
       [{ window: 2.5 }, 'invalid-number', 'options.window', 'lifetimeValueInputs: options.window must be an integer >= 1 (2.5)'],
       [{ window: 30_000 }, 'invalid-option', 'options.window', 'lifetimeValueInputs: options.window reaches before 0001-01 from 2024-03 (30000)'],
-      [{ to: '2024-3' }, 'invalid-option', 'options.to', 'lifetimeValueInputs: options.to must be a month YYYY-MM such as "2024-03" ("2024-3")'],
+      [{ to: '2024-3' }, 'invalid-option', 'options.to', 'lifetimeValueInputs: options.to must be a month YYYY-MM such as "2024-03" or a date YYYY-MM-DD (the month containing it) ("2024-3")'],
       [{ confidence: 0 }, 'invalid-option', 'options.confidence', 'lifetimeValueInputs: options.confidence must be a number strictly between 0 and 1 (0)'],
+      [{ windows: 6 }, 'unknown-option', 'options.windows', 'lifetimeValueInputs: options.windows is not an option; did you mean window? (6)'],
+      [{ months: 6 }, 'unknown-option', 'options.months', 'lifetimeValueInputs: options.months is not an option; the options are confidence, to, window (6)'],
+      [{ through: '2024-03' }, 'unknown-option', 'options.through', 'lifetimeValueInputs: options.through is not an option; did you mean to? ("2024-03")'],
+      [{ window: null }, 'invalid-option', 'options.window', 'lifetimeValueInputs: options.window must not be null; leave it out (or pass undefined) for the default (null)'],
     ];
     for (const [opts, code, path, message] of options) {
       const error = errorOf(() => lifetimeValueInputs(DOC, opts as object));

@@ -168,6 +168,26 @@ describe('logRank bad input', () => {
       () => logRank(A, B, 'fast' as never),
       { code: 'invalid-option', path: 'options', message: 'logRank: options must be an object ("fast")' },
     ],
+    [
+      'a bad duration of a record with an id: the message names it',
+      () => logRank(A, [{ id: 'acme', duration: 'soon', observed: true }] as never),
+      { code: 'invalid-number', path: 'b[0].duration', message: 'logRank: b[0] (id "acme").duration must be a finite number >= 0 ("soon")' },
+    ],
+    [
+      'an unknown option (two-group form)',
+      () => logRank(A, B, { durations: (r: { duration: number }) => r.duration } as never),
+      { code: 'unknown-option', path: 'options.durations', message: 'logRank: options.durations is not an option; did you mean duration? (a function)' },
+    ],
+    [
+      'an unknown option (k-group form)',
+      () => logRank([A, B], { confidence: 0.9 } as never),
+      { code: 'unknown-option', path: 'options.confidence', message: 'logRank: options.confidence is not an option; the options are duration, observed (0.9)' },
+    ],
+    [
+      'a null option',
+      () => logRank(A, B, { observed: null } as never),
+      { code: 'invalid-option', path: 'options.observed', message: 'logRank: options.observed must not be null; leave it out (or pass undefined) for the default (null)' },
+    ],
   ];
   it.each(cases)('rejects %s', (_, run, expected) => {
     const error = errorOf(run);

@@ -131,21 +131,35 @@ describe('mrrMovementsAccumulator', () => {
   it('starts empty, as mrrMovements([]) does', () => {
     const empty: MrrMovementsState = { kind: 'customer-success-metrics/mrr-movements', version: 1, customerIds: [], customer: [], month: [], mrr: [] };
     expect(mrrMovementsAccumulator().state()).toEqual(empty);
-    expect(mrrMovementsAccumulator().result()).toEqual({ from: null, to: null, baseline: null, months: [] });
-    expect(mrrMovementsAccumulator({ perCustomer: true }, empty).add([]).result()).toEqual({ from: null, to: null, baseline: null, months: [], movements: [] });
+    const none = { timeZone: 'UTC', asOf: null, asOfDate: null, from: null, to: null, baseline: null, months: [] };
+    expect(mrrMovementsAccumulator().result()).toEqual(none);
+    expect(mrrMovementsAccumulator({ perCustomer: true }, empty).add([]).result()).toEqual({ ...none, movements: [] });
+    expect(mrrMovements([])).toEqual(none);
     expect(mrrMovementsAccumulator({ from: '2024-11', to: '2024-12' }).result()).toEqual(mrrMovements([], { from: '2024-11', to: '2024-12' }));
   });
 
   it('applies the creation options to the result, and keeps adding after a result', () => {
-    const acc = mrrMovementsAccumulator({ from: '2024-02', to: '2024-04' }).add(JANUARY).add(FEBRUARY);
-    // Reported from February; through April with no data in March: everyone churns in March.
+    const acc = mrrMovementsAccumulator({ from: '2024-02', asOf: '2024-04-30' }).add(JANUARY).add(FEBRUARY);
+    // Reported from February; complete through April with no data in March: everyone churns in March.
     expect(acc.result().months.map(bridge)).toEqual([
       ['2024-02', 150, 80, 50, 0, 50, 0, 230],
       ['2024-03', 230, 0, 0, 0, 230, 0, 0],
       ['2024-04', 0, 0, 0, 0, 0, 0, 0],
     ]);
     acc.add(MARCH);
-    expect(acc.result()).toEqual(mrrMovements([...JANUARY, ...FEBRUARY, ...MARCH], { from: '2024-02', to: '2024-04' }));
+    expect(acc.result()).toEqual(mrrMovements([...JANUARY, ...FEBRUARY, ...MARCH], { from: '2024-02', asOf: '2024-04-30' }));
+  });
+
+  it('defaults asOf to the end of the latest month added, in its time zone, at each result', () => {
+    const acc = mrrMovementsAccumulator({ timeZone: 'Europe/Berlin' }).add(JANUARY);
+    // The end of January 31 in Berlin (UTC+1 in winter) is 22:59:59.999 UTC.
+    expect(acc.result()).toMatchObject({ timeZone: 'Europe/Berlin', asOf: '2024-01-31T22:59:59.999Z', asOfDate: '2024-01-31' });
+    acc.add(FEBRUARY);
+    expect(acc.result()).toMatchObject({ asOf: '2024-02-29T22:59:59.999Z', asOfDate: '2024-02-29', to: '2024-02' });
+    // A given asOf in the middle of February: February is in progress.
+    const mid = mrrMovementsAccumulator({ asOf: '2024-02-15' }).add(JANUARY).add(FEBRUARY).add(columns(MARCH)).result();
+    expect([mid.to, mid.months.map((m) => m.complete)]).toEqual(['2024-02', [true, false]]);
+    expect(mid).toEqual(mrrMovements([...JANUARY, ...FEBRUARY, ...MARCH], { asOf: '2024-02-15' }));
   });
 
   it('reads records through accessors; columns batches by their own names', () => {
@@ -192,8 +206,13 @@ describe('mrrMovementsAccumulator', () => {
 
   it('rejects bad options at creation, as mrrMovements does', () => {
     const cases: [unknown, string, string, string][] = [
-      [{ from: '2024-2' }, 'options.from', 'invalid-option', 'must be a month YYYY-MM such as "2024-03" ("2024-2")'],
+      [{ from: '2024-2' }, 'options.from', 'invalid-timestamp', 'is not a valid timestamp ("2024-2")'],
       [{ from: '2024-03', to: '2024-02' }, 'options.to', 'invalid-option', 'must not be before options.from ("2024-02")'],
+      [{ asOf: 'today' }, 'options.asOf', 'invalid-timestamp', 'is not a valid timestamp ("today")'],
+      [{ timeZone: 'Mars/Olympus' }, 'options.timeZone', 'invalid-time-zone', 'is not a known IANA time zone ("Mars/Olympus")'],
+      [{ timezone: 'UTC' }, 'options.timezone', 'unknown-option', 'is not an option; did you mean timeZone? ("UTC")'],
+      [{ perCustomers: true }, 'options.perCustomers', 'unknown-option', 'is not an option; did you mean perCustomer? (true)'],
+      [{ asOf: null }, 'options.asOf', 'invalid-option', 'must not be null; leave it out (or pass undefined) for the default (null)'],
       [{ perCustomer: 'yes' }, 'options.perCustomer', 'invalid-boolean', 'must be true or false ("yes")'],
       [{ mrr: 'value' }, 'options.mrr', 'invalid-option', 'must be a function that reads the field from a record ("value")'],
       [null, 'options', 'invalid-option', 'must be an object (null)'],
@@ -207,22 +226,23 @@ describe('mrrMovementsAccumulator', () => {
   it('rejects bad records and columns, naming the snapshot, and adds nothing of a bad batch', () => {
     const ok = { customerId: 'a', month: '2024-01', mrr: 10 };
     const cases: [unknown, string, string, string][] = [
-      [[ok, { ...ok, mrr: -1 }], 'snapshots[1].mrr', 'invalid-number', 'must be a finite number >= 0 (-1)'],
-      [[{ ...ok, month: '2024-13' }], 'snapshots[0].month', 'invalid-month', 'must be a month YYYY-MM such as "2024-03" ("2024-13")'],
-      [[{ ...ok, customerId: '' }], 'snapshots[0].customerId', 'invalid-id', 'must be a non-empty string or a finite number ("")'],
-      [[ok, 5], 'snapshots[1]', 'invalid-record', 'must be an object (5)'],
-      [42, 'snapshots', 'invalid-input', 'must be an array or another iterable of records (42)'],
-      [{ customerId: ['a', 'b'], month: ['2024-01', '2024-1'], mrr: [1, 2] }, 'snapshots.month[1]', 'invalid-month', 'must be a month YYYY-MM such as "2024-03" ("2024-1")'],
-      [{ customerId: ['a', null], month: ['2024-01', '2024-01'], mrr: [1, 2] }, 'snapshots.customerId[1]', 'invalid-id', 'must be a non-empty string or a finite number (null)'],
-      [{ customerId: ['a'], month: ['2024-01'], mrr: [Number.NaN] }, 'snapshots.mrr[0]', 'invalid-number', 'must be a finite number >= 0 (NaN)'],
-      [{ customerId: ['a', 'b'], month: ['2024-01'], mrr: [1, 2] }, 'snapshots.month', 'invalid-input', 'must be a column with as many values as snapshots.customerId (2) (an array of 1)'],
-      [{ customerId: ['a'], month: ['2024-01'] }, 'snapshots.mrr', 'invalid-input', 'must be a column with as many values as snapshots.customerId (1) (undefined)'],
+      // Record errors name the customer id beside the index; the path stays `snapshots[1].mrr`.
+      [[ok, { ...ok, mrr: -1 }], 'snapshots[1].mrr', 'invalid-number', 'snapshots[1] (customerId "a").mrr must be a finite number >= 0 (-1)'],
+      [[{ ...ok, month: '2024-13' }], 'snapshots[0].month', 'invalid-month', 'snapshots[0] (customerId "a").month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
+      [[{ ...ok, customerId: '' }], 'snapshots[0].customerId', 'invalid-id', 'snapshots[0].customerId must be a non-empty string or a finite number ("")'],
+      [[ok, 5], 'snapshots[1]', 'invalid-record', 'snapshots[1] must be an object (5)'],
+      [42, 'snapshots', 'invalid-input', 'snapshots must be an array or another iterable of records (42)'],
+      [{ customerId: ['a', 'b'], month: ['2024-01', '2024-1'], mrr: [1, 2] }, 'snapshots.month[1]', 'invalid-month', 'snapshots.month[1] (customerId "b") must be a month YYYY-MM such as "2024-03" ("2024-1")'],
+      [{ customerId: ['a', null], month: ['2024-01', '2024-01'], mrr: [1, 2] }, 'snapshots.customerId[1]', 'invalid-id', 'snapshots.customerId[1] must be a non-empty string or a finite number (null)'],
+      [{ customerId: [3], month: ['2024-01'], mrr: [Number.NaN] }, 'snapshots.mrr[0]', 'invalid-number', 'snapshots.mrr[0] (customerId 3) must be a finite number >= 0 (NaN)'],
+      [{ customerId: ['a', 'b'], month: ['2024-01'], mrr: [1, 2] }, 'snapshots.month', 'invalid-input', 'snapshots.month must be a column with as many values as snapshots.customerId (2) (an array of 1)'],
+      [{ customerId: ['a'], month: ['2024-01'] }, 'snapshots.mrr', 'invalid-input', 'snapshots.mrr must be a column with as many values as snapshots.customerId (1) (undefined)'],
     ];
-    for (const [batch, path, code, problem] of cases) {
+    for (const [batch, path, code, message] of cases) {
       const acc = mrrMovementsAccumulator().add([{ customerId: 'z', month: '2024-01', mrr: 1 }]);
       const before = acc.state();
       const error = errorOf(() => acc.add(batch as Snapshot[]));
-      expect([error.path, error.code, error.message]).toEqual([path, code, `mrrMovementsAccumulator: ${path} ${problem}`]);
+      expect([error.path, error.code, error.message]).toEqual([path, code, `mrrMovementsAccumulator: ${message}`]);
       expect(acc.state()).toEqual(before);
       // The accumulator stays usable: the good records of the failed batch can come again.
       expect(acc.add([ok]).state().customerIds).toEqual(['a', 'z']);
@@ -318,10 +338,11 @@ describe('mrrMovementsAccumulator', () => {
     const bad = (n: number): Snapshot => ({ customerId: `x${n}`, month: '2024-01', mrr: n });
     // Position 6: records 0-1, the array 2-4, then the second record of the array at 5-6.
     const inArray = await rejectionOf(mrrMovementsAccumulator().addAsync(stream([bad(0), bad(1), [bad(2), bad(3), bad(4)], [bad(5), { ...bad(6), mrr: -6 }]])));
-    expect([inArray.code, inArray.path, inArray.message]).toEqual(['invalid-number', 'snapshots[6].mrr', 'mrrMovementsAccumulator: snapshots[6].mrr must be a finite number >= 0 (-6)']);
+    expect([inArray.code, inArray.path, inArray.message]).toEqual(['invalid-number', 'snapshots[6].mrr', 'mrrMovementsAccumulator: snapshots[6] (customerId "x6").mrr must be a finite number >= 0 (-6)']);
     // Position 4 in a columns batch starting at position 2.
     const inColumns = await rejectionOf(mrrMovementsAccumulator().addAsync(stream([bad(0), bad(1), { customerId: ['c', 'd', 'e'], month: ['2024-01', '2024-01', '2024-1'], mrr: [1, 2, 3] }])));
     expect([inColumns.code, inColumns.path]).toEqual(['invalid-month', 'snapshots.month[4]']);
+    expect(inColumns.message).toBe('mrrMovementsAccumulator: snapshots.month[4] (customerId "e") must be a month YYYY-MM such as "2024-03" ("2024-1")');
     // A repeat in a later batch of the same stream names the first snapshot's position.
     const repeat = await rejectionOf(mrrMovementsAccumulator().addAsync(stream([bad(0), [bad(1), bad(2)], columns([bad(3), bad(1)])])));
     expect([repeat.code, repeat.path]).toEqual(['duplicate-snapshot', 'snapshots[4]']);
@@ -356,14 +377,24 @@ describe('mrrMovementsAccumulator', () => {
     })
     .chain((keys) => fc.tuple(fc.constant(keys), fc.array(mrrArb, { minLength: keys.length, maxLength: keys.length })))
     .map(([keys, values]) => keys.map(([c, m], i) => ({ customerId: IDS[c] as string | number, month: MONTHS[m] as string, mrr: values[i] as number })));
+  // asOf as a month, a date inside a month, or an instant; in UTC or in Berlin.
+  const asOfArb = fc.option(fc.constantFrom<string | number>('2024-06', '2024-08', '2024-02-15', '2024-03-31', Date.UTC(2024, 2, 31, 22, 30), '2023-08'), { nil: undefined });
   const optionsArb: fc.Arbitrary<MrrMovementsOptions<Snapshot>> = fc
-    .record({ from: fc.option(fc.integer({ min: 0, max: 11 }), { nil: undefined }), length: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), perCustomer: fc.boolean() })
-    .map(({ from, length, perCustomer }) => {
+    .record({
+      from: fc.option(fc.integer({ min: 0, max: 11 }), { nil: undefined }),
+      length: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      perCustomer: fc.boolean(),
+      asOf: asOfArb,
+      timeZone: fc.option(fc.constantFrom('UTC', 'Europe/Berlin'), { nil: undefined }),
+    })
+    .map(({ from, length, perCustomer, asOf, timeZone }) => {
       const key = (i: number): string => (i < MONTHS.length ? (MONTHS[i] as string) : `2024-${String(i - 3).padStart(2, '0')}`);
       return {
         perCustomer,
         ...(from === undefined ? {} : { from: key(from) }),
         ...(length === undefined ? {} : { to: key((from ?? 0) + length) }),
+        ...(asOf === undefined ? {} : { asOf }),
+        ...(timeZone === undefined ? {} : { timeZone }),
       };
     });
 

@@ -57,6 +57,8 @@ describe('mrrMovements', () => {
     expect(result.from).toBe('2024-01');
     expect(result.to).toBe('2024-03');
     expect(result.baseline).toBe('2024-01');
+    // asOf defaults to the end of the latest snapshot month: March 31, 23:59:59.999 UTC.
+    expect([result.timeZone, result.asOf, result.asOfDate]).toEqual(['UTC', '2024-03-31T23:59:59.999Z', '2024-03-31']);
     expect(result.months.map(bridge)).toEqual([
       ['2024-01', 150, 0, 0, 0, 0, 0, 150],
       ['2024-02', 150, 80, 50, 0, 50, 0, 230],
@@ -69,6 +71,7 @@ describe('mrrMovements', () => {
     ]);
     expect(result.months[2]).toEqual({
       month: '2024-03',
+      complete: true,
       startingMrr: 230,
       newMrr: 0,
       expansionMrr: 0,
@@ -169,20 +172,85 @@ describe('mrrMovements', () => {
     ]);
   });
 
-  it('shows churn after the last month of the data when `to` reaches it', () => {
+  it('shows churn after the last month of the data when asOf says the data is complete through it', () => {
     const snapshots = table('2024-01', { a: [10, 10], b: [5, null] });
     // Default range: Jan..Feb; b churns in February; a's last month is February.
     expect(mrrMovements(snapshots).months.map(bridge)).toEqual([
       ['2024-01', 15, 0, 0, 0, 0, 0, 15],
       ['2024-02', 15, 0, 0, 0, 5, 0, 10],
     ]);
-    // Through April: a churns in March, April is empty.
-    expect(mrrMovements(snapshots, { to: '2024-04' }).months.map(bridge).slice(2)).toEqual([
-      ['2024-03', 10, 0, 0, 0, 10, 0, 0],
-      ['2024-04', 0, 0, 0, 0, 0, 0, 0],
-    ]);
+    // Complete through April (a month, a date or an instant): a churns in March, April is empty.
+    for (const asOf of ['2024-04', '2024-04-30', Date.UTC(2024, 4, 1) - 1]) {
+      const result = mrrMovements(snapshots, { asOf });
+      expect(result.to).toBe('2024-04');
+      expect(result.months.map(bridge).slice(2)).toEqual([
+        ['2024-03', 10, 0, 0, 0, 10, 0, 0],
+        ['2024-04', 0, 0, 0, 0, 0, 0, 0],
+      ]);
+      expect(result.months.map((m) => m.complete)).toEqual([true, true, true, true]);
+    }
+    // Was `{ to: '2024-04' }` in 0.1: now the range stops at the month of asOf (the end of
+    // February by default), because the data says nothing about March and April.
+    expect(mrrMovements(snapshots, { to: '2024-04' }).months.map((m) => m.month)).toEqual(['2024-01', '2024-02']);
     // `to` before the data's end: later snapshots are read and validated but not reported.
     expect(mrrMovements(snapshots, { to: '2024-01' }).months.map(bridge)).toEqual([['2024-01', 15, 0, 0, 0, 0, 0, 15]]);
+  });
+
+  it('flags the month of asOf incomplete until its last local day ends, and leaves out later snapshots', () => {
+    //            Jan   Feb   Mar
+    // a           10    10    30     Mar: expansion 20
+    // b            5     5     —     Mar: churn 5
+    const snapshots = table('2024-01', { a: [10, 10, 30], b: [5, 5, null] });
+    // asOf a date in March: March is reported (the data so far), flagged in progress.
+    const mid = mrrMovements(snapshots, { asOf: '2024-03-15' });
+    expect([mid.asOf, mid.asOfDate, mid.to]).toEqual(['2024-03-15T23:59:59.999Z', '2024-03-15', '2024-03']);
+    expect(mid.months.map((m) => [m.month, m.complete])).toEqual([
+      ['2024-01', true],
+      ['2024-02', true],
+      ['2024-03', false],
+    ]);
+    expect(mid.months.map(bridge)[2]).toEqual(['2024-03', 15, 0, 20, 0, 5, 0, 30]);
+    // The last date of March completes it; so does the month itself.
+    expect(mrrMovements(snapshots, { asOf: '2024-03-31' }).months[2]?.complete).toBe(true);
+    expect(mrrMovements(snapshots, { asOf: '2024-03' }).months[2]?.complete).toBe(true);
+    // An instant one millisecond short of April leaves March incomplete; April 1, 00:00 completes it.
+    expect(mrrMovements(snapshots, { asOf: '2024-03-31T23:59:59.998Z' }).months[2]?.complete).toBe(false);
+    expect(mrrMovements(snapshots, { asOf: '2024-03-31T23:59:59.999Z' }).months[2]?.complete).toBe(true);
+    // asOf in February: March's snapshots are after it, left out of every figure (a's
+    // expansion and b's churn included); `to: '2024-03'` cannot bring them back.
+    const february = mrrMovements(snapshots, { asOf: '2024-02-10', to: '2024-03', perCustomer: true });
+    expect([february.to, february.months.map(bridge)]).toEqual([
+      '2024-02',
+      [
+        ['2024-01', 15, 0, 0, 0, 0, 0, 15],
+        ['2024-02', 15, 0, 0, 0, 0, 0, 15],
+      ],
+    ]);
+    expect(february.months.map((m) => m.complete)).toEqual([true, false]);
+    expect(february.movements).toEqual([]);
+    // A range entirely after asOf reports nothing.
+    expect(mrrMovements(snapshots, { asOf: '2024-02-10', from: '2024-03' })).toMatchObject({ from: null, to: null, baseline: null, months: [] });
+    // Snapshots only after asOf: nothing counted, the months up to asOf are empty.
+    expect(mrrMovements(snapshots, { asOf: '2023-12-31', from: '2023-12' }).months.map(bridge)).toEqual([['2023-12', 0, 0, 0, 0, 0, 0, 0]]);
+  });
+
+  it('reads asOf, from and to in the time zone: a month ends at local midnight', () => {
+    const snapshots = table('2024-05', { a: [10, 20] });
+    // June 30, 23:30 in Berlin is 21:30 UTC: June is still in progress there.
+    const late = Date.UTC(2024, 5, 30, 21, 30);
+    const berlin = mrrMovements(snapshots, { asOf: late, timeZone: 'Europe/Berlin' });
+    expect([berlin.timeZone, berlin.asOf, berlin.asOfDate]).toEqual(['Europe/Berlin', '2024-06-30T21:30:00.000Z', '2024-06-30']);
+    expect(berlin.months.map((m) => m.complete)).toEqual([true, false]);
+    // The date '2024-06-30' ends at 24:00 Berlin time, 22:00 UTC: June complete.
+    const date = mrrMovements(snapshots, { asOf: '2024-06-30', timeZone: 'Europe/Berlin' });
+    expect([date.asOf, date.months.map((m) => m.complete)]).toEqual(['2024-06-30T21:59:59.999Z', [true, true]]);
+    // 2024-07-01T00:30+02:00 is June 30 in UTC but July 1 in Berlin: July is the month of asOf there.
+    expect(mrrMovements(snapshots, { asOf: '2024-07-01T00:30:00+02:00' }).to).toBe('2024-06');
+    expect(mrrMovements(snapshots, { asOf: '2024-07-01T00:30:00+02:00', timeZone: 'Europe/Berlin' }).to).toBe('2024-07');
+    // `from` and `to` as dates stand for their months.
+    const dates = mrrMovements(snapshots, { from: '2024-06-15', to: '2024-06-20' });
+    expect([dates.from, dates.to, dates.months.map((m) => m.month)]).toEqual(['2024-06', '2024-06', ['2024-06']]);
+    expect(errorOf(() => mrrMovements(snapshots, { from: '2024-06-20', to: '2024-06-15' })).path).toBe('options.to');
   });
 
   it('bridges the MRR of annual and quarterly plans from toMonthlySnapshots', () => {
@@ -194,7 +262,7 @@ describe('mrrMovements', () => {
       { customerId: 'quarterly', start: '2024-04-01', end: null, amount: 600, interval: 'quarter' },
     ];
     const snapshots = toMonthlySnapshots(subscriptions, { through: '2025-01' });
-    const { months } = mrrMovements(snapshots, { to: '2025-01' });
+    const { months } = mrrMovements(snapshots);
     // Jan 100 (starting); Feb +100 new; Apr +100 expansion; Jan 2025: annual churns 100.
     expect(months.map(bridge).filter((row) => row.slice(2, 7).some((x) => x !== 0) || row[0] === '2024-01')).toEqual([
       ['2024-01', 100, 0, 0, 0, 0, 0, 100],
@@ -226,15 +294,24 @@ describe('mrrMovements', () => {
   });
 
   it('gives no months for empty input, and zero months over a given range', () => {
-    expect(mrrMovements([])).toEqual({ from: null, to: null, baseline: null, months: [] });
-    expect(mrrMovements([], { perCustomer: true })).toEqual({ from: null, to: null, baseline: null, months: [], movements: [] });
+    const none = { timeZone: 'UTC', asOf: null, asOfDate: null, from: null, to: null, baseline: null, months: [] };
+    expect(mrrMovements([])).toEqual(none);
+    expect(mrrMovements([], { perCustomer: true })).toEqual({ ...none, movements: [] });
     const ranged = mrrMovements([], { from: '2024-11', to: '2025-01' });
     expect(ranged.months.map(bridge)).toEqual([
       ['2024-11', 0, 0, 0, 0, 0, 0, 0],
       ['2024-12', 0, 0, 0, 0, 0, 0, 0],
       ['2025-01', 0, 0, 0, 0, 0, 0, 0],
     ]);
+    // Without data and without asOf nothing says a month is over.
+    expect(ranged.months.map((m) => m.complete)).toEqual([false, false, false]);
+    expect(mrrMovements([], { from: '2024-11', to: '2025-01', asOf: '2024-12-31' }).months.map((m) => [m.month, m.complete])).toEqual([
+      ['2024-11', true],
+      ['2024-12', true],
+    ]);
     expect(mrrMovements([], { to: '2024-05' }).months.map((m) => m.month)).toEqual(['2024-05']);
+    // asOf alone: the one month of asOf.
+    expect(mrrMovements([], { asOf: '2024-05-31' }).months.map((m) => [m.month, m.complete])).toEqual([['2024-05', true]]);
   });
 
   it('reads other field names through accessors, and numeric ids', () => {
@@ -261,31 +338,44 @@ describe('mrrMovements', () => {
   it('rejects bad records and options with MetricsInputError', () => {
     const ok = { customerId: 'a', month: '2024-01', mrr: 10 };
     const cases: [unknown, object | null | undefined, string, string, string][] = [
-      [[ok, { ...ok, mrr: -1 }], undefined, 'snapshots[1].mrr', 'invalid-number', 'must be a finite number >= 0 (-1)'],
-      [[{ ...ok, mrr: '10' }], undefined, 'snapshots[0].mrr', 'invalid-number', 'must be a finite number >= 0 ("10")'],
-      [[{ ...ok, mrr: Number.POSITIVE_INFINITY }], undefined, 'snapshots[0].mrr', 'invalid-number', 'must be a finite number >= 0 (Infinity)'],
-      [[{ ...ok, month: '2024-1' }], undefined, 'snapshots[0].month', 'invalid-month', 'must be a month YYYY-MM such as "2024-03" ("2024-1")'],
-      [[ok, { ...ok, month: '2024-13' }], undefined, 'snapshots[1].month', 'invalid-month', 'must be a month YYYY-MM such as "2024-03" ("2024-13")'],
+      [[ok, { ...ok, mrr: -1 }], undefined, 'snapshots[1].mrr', 'invalid-number', '(customerId "a").mrr must be a finite number >= 0 (-1)'],
+      [[{ ...ok, mrr: '10' }], undefined, 'snapshots[0].mrr', 'invalid-number', '(customerId "a").mrr must be a finite number >= 0 ("10")'],
+      [[{ ...ok, mrr: Number.POSITIVE_INFINITY }], undefined, 'snapshots[0].mrr', 'invalid-number', '(customerId "a").mrr must be a finite number >= 0 (Infinity)'],
+      [[{ ...ok, month: '2024-1' }], undefined, 'snapshots[0].month', 'invalid-month', '(customerId "a").month must be a month YYYY-MM such as "2024-03" ("2024-1")'],
+      [[ok, { ...ok, customerId: 7, month: '2024-13' }], undefined, 'snapshots[1].month', 'invalid-month', '(customerId 7).month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
       [[{ ...ok, month: '2024-00' }], undefined, 'snapshots[0].month', 'invalid-month', ''],
       [[{ ...ok, month: '2024-01-01' }], undefined, 'snapshots[0].month', 'invalid-month', ''],
-      [[{ ...ok, month: 202401 }], undefined, 'snapshots[0].month', 'invalid-month', 'must be a month YYYY-MM such as "2024-03" (202401)'],
+      [[{ ...ok, month: 202401 }], undefined, 'snapshots[0].month', 'invalid-month', '(customerId "a").month must be a month YYYY-MM such as "2024-03" (202401)'],
       [[{ ...ok, customerId: null }], undefined, 'snapshots[0].customerId', 'invalid-id', ''],
       [[ok, 5], undefined, 'snapshots[1]', 'invalid-record', 'must be an object (5)'],
       [[{ ...ok, mrr: 1e308 }, { ...ok, customerId: 'b', mrr: 1e308 }], undefined, 'snapshots', 'overflow', 'sum to an MRR above the largest finite number in 2024-01 (an array of 2)'],
       [42, undefined, 'snapshots', 'invalid-input', ''],
-      [[ok], { from: '2024-2' }, 'options.from', 'invalid-option', 'must be a month YYYY-MM such as "2024-03" ("2024-2")'],
-      [[ok], { to: '2024-13' }, 'options.to', 'invalid-option', ''],
+      [[ok], { from: '2024-2' }, 'options.from', 'invalid-timestamp', 'is not a valid timestamp ("2024-2")'],
+      [[ok], { to: '2024-13' }, 'options.to', 'invalid-timestamp', ''],
       [[ok], { from: '2024-03', to: '2024-02' }, 'options.to', 'invalid-option', 'must not be before options.from ("2024-02")'],
+      [[ok], { asOf: 'now' }, 'options.asOf', 'invalid-timestamp', 'is not a valid timestamp ("now")'],
+      [[ok], { asOf: '2024-06-30T12:00' }, 'options.asOf', 'ambiguous-timestamp', ''],
+      [[ok], { timeZone: 'Mars/Olympus' }, 'options.timeZone', 'invalid-time-zone', ''],
       [[ok], { perCustomer: 'yes' }, 'options.perCustomer', 'invalid-boolean', ''],
       [[ok], { mrr: 'value' }, 'options.mrr', 'invalid-option', ''],
       [[ok], null, 'options', 'invalid-option', ''],
+      // Strict options: an unknown key names the closest valid one; null is never "the default".
+      [[ok], { timezone: 'Europe/Berlin' }, 'options.timezone', 'unknown-option', 'is not an option; did you mean timeZone? ("Europe/Berlin")'],
+      [[ok], { asof: '2024-06-30' }, 'options.asof', 'unknown-option', 'is not an option; did you mean asOf? ("2024-06-30")'],
+      [[ok], { perCustomers: true }, 'options.perCustomers', 'unknown-option', 'is not an option; did you mean perCustomer? (true)'],
+      [[ok], { asOf: null }, 'options.asOf', 'invalid-option', 'must not be null; leave it out (or pass undefined) for the default (null)'],
+      [[ok], { timeZone: null }, 'options.timeZone', 'invalid-option', ''],
+      [[ok], { from: null }, 'options.from', 'invalid-option', ''],
     ];
     for (const [snapshots, options, path, code, problem] of cases) {
       const error = errorOf(() => mrrMovements(snapshots as Snapshot[], options as undefined));
       expect(error.path, path).toBe(path);
       expect(error.code, path).toBe(code);
-      expect(error.message.startsWith(`mrrMovements: ${path} `), error.message).toBe(true);
-      if (problem !== '') expect(error.message).toBe(`mrrMovements: ${path} ${problem}`);
+      // Record errors name the customer id beside the index: `snapshots[1] (customerId "a").mrr`.
+      const named = /^snapshots\[\d+\]\.(month|mrr)$/.test(path);
+      const prefix = named ? `mrrMovements: ${path.replace(/\.[a-z]+$/i, '')} ` : `mrrMovements: ${path} `;
+      expect(error.message.startsWith(prefix), error.message).toBe(true);
+      if (problem !== '') expect(error.message).toBe(`${prefix}${problem}`);
     }
   });
 
@@ -330,7 +420,7 @@ describe('mrrMovements', () => {
   it('keeps start + new + expansion + reactivation − contraction − churned = end every month: exactly for integer MRR (property)', () => {
     fc.assert(
       fc.property(snapshotsArb(integerMrr), (snapshots) => {
-        const { months } = mrrMovements(snapshots, { to: '2024-09' });
+        const { months } = mrrMovements(snapshots, { asOf: '2024-09' });
         months.forEach((m, i) => {
           expect(m.startingMrr + m.newMrr + m.expansionMrr + m.reactivationMrr - m.contractionMrr - m.churnedMrr).toBe(m.endingMrr);
           const c = m.customers;
@@ -348,7 +438,7 @@ describe('mrrMovements', () => {
   it('keeps the bridge identity with decimal MRR to within rounding of the amounts (property)', () => {
     fc.assert(
       fc.property(snapshotsArb(decimalMrr), (snapshots) => {
-        for (const m of mrrMovements(snapshots, { to: '2024-09' }).months) {
+        for (const m of mrrMovements(snapshots, { asOf: '2024-09' }).months) {
           const { plus, minus } = sides(m);
           // Each of the seven figures is a compensated sum, within about one unit in the last
           // place of its exact value, and evaluating the identity rounds a few more times.
@@ -389,8 +479,8 @@ describe('mrrMovements', () => {
     fc.assert(
       fc.property(snapshotsArb(integerMrr), fc.func(fc.boolean()), (snapshots, inFirst) => {
         fc.pre(snapshots.length > 0);
-        const whole = mrrMovements(snapshots, { to: '2024-09' });
-        const range = { from: whole.from as string, to: '2024-09' };
+        const whole = mrrMovements(snapshots, { asOf: '2024-09' });
+        const range = { from: whole.from as string, asOf: '2024-09' };
         const first = mrrMovements(snapshots.filter((s) => inFirst(s.customerId)), range);
         const second = mrrMovements(snapshots.filter((s) => !inFirst(s.customerId)), range);
         whole.months.forEach((m, i) => {
@@ -444,7 +534,7 @@ describe('mrrMovements', () => {
     fc.assert(
       fc.property(snapshotsArb(integerMrr), fc.constantFrom('2024-08', '2024-10'), (snapshots, to) => {
         fc.pre(snapshots.length > 0);
-        const result = mrrMovements(snapshots, { to, perCustomer: true });
+        const result = mrrMovements(snapshots, { asOf: to, perCustomer: true });
         const expected = model(snapshots, to);
         expect(result.months.map(bridge)).toEqual(expected.months);
         expect(result.movements).toEqual(expected.movements);
@@ -458,12 +548,13 @@ describe('mrrMovements', () => {
       fc.property(snapshotsArb(integerMrr), rangeArb, (snapshots, { from, length }) => {
         const fromKey = from === undefined ? undefined : `2024-${String(from + 1).padStart(2, '0')}`;
         const toKey = `2024-${String((from ?? 0) + length + 1).padStart(2, '0')}`;
-        const result = mrrMovements(snapshots, fromKey === undefined ? { to: toKey } : { from: fromKey, to: toKey });
+        const asOf = '2024-12'; // complete through December, so no range is cut at asOf
+        const result = mrrMovements(snapshots, fromKey === undefined ? { to: toKey, asOf } : { from: fromKey, to: toKey, asOf });
         const first = fromKey ?? ([...snapshots.map((s) => s.month)].sort()[0] ?? toKey);
         const expected = MONTHS.concat(['2024-09', '2024-10', '2024-11', '2024-12']).filter((m) => m >= (first < toKey ? first : toKey) && m <= toKey);
         expect(result.months.map((m) => m.month)).toEqual(expected);
         // With the same baseline, every reported month equals that of the whole computation.
-        const full = mrrMovements(snapshots, { to: '2024-12' });
+        const full = mrrMovements(snapshots, { asOf });
         if (result.baseline === full.baseline) {
           for (const m of result.months) expect(m).toEqual(full.months.find((f) => f.month === m.month));
         }

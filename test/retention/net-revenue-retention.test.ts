@@ -50,10 +50,14 @@ describe('netRevenueRetention', () => {
       cohortMonth: '2023-01',
       endMonth: '2024-01',
       months: 12,
-      asOf: '2024-01',
+      timeZone: 'UTC',
+      // The default asOf: the end of the latest snapshot month, 2024-01.
+      asOf: '2024-01-31T23:59:59.999Z',
+      asOfDate: '2024-01-31',
       currency: null,
       pending: false,
       value: 1.125,
+      reason: null,
       customers: 3,
       startingMrr: 400,
       retainedCustomers: 2,
@@ -85,7 +89,7 @@ describe('netRevenueRetention', () => {
     const nrr = netRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 3 });
     const grr = grossRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 3 });
     const figures = { customers: 3, retainedCustomers: 2, startingMrr: 350, expansionMrr: 30, contractionMrr: 50, churnedMrr: 50, endingMrr: 280 };
-    expect(nrr).toMatchObject({ ...figures, cohortMonth: '2024-01', endMonth: '2024-04', months: 3, asOf: '2024-04', pending: false });
+    expect(nrr).toMatchObject({ ...figures, cohortMonth: '2024-01', endMonth: '2024-04', months: 3, asOfDate: '2024-04-30', pending: false });
     expect(grr).toMatchObject(figures);
     expectNear(nrr.value, 0.8);
     expectNear(grr.value, 5 / 7);
@@ -123,10 +127,11 @@ describe('netRevenueRetention', () => {
       [2, 1, 170, 0, 10, 120, 40],
       [2, 1, 160, 20, 0, 120, 60],
     ]);
+    expect(nrr.trailing.every((w) => w.complete)).toBe(true);
     // The head is the latest window: cohort Apr, ending at asOf Jun.
-    expect(nrr).toMatchObject({ cohortMonth: '2024-04', endMonth: '2024-06', asOf: '2024-06', value: 3 / 8 });
+    expect(nrr).toMatchObject({ cohortMonth: '2024-04', endMonth: '2024-06', asOfDate: '2024-06-30', value: 3 / 8 });
     // A trailing window equals the single-cohort call.
-    const { month, ...single } = nrr.trailing[1] as (typeof nrr.trailing)[number];
+    const { month, complete: _complete, ...single } = nrr.trailing[1] as (typeof nrr.trailing)[number];
     expect(month).toBe('2024-04');
     expect(netRevenueRetention(HISTORY, { months: 2, cohortMonth: '2024-02' })).toMatchObject(single);
   });
@@ -137,10 +142,13 @@ describe('netRevenueRetention', () => {
       cohortMonth: '2024-05',
       endMonth: '2024-07',
       months: 2,
-      asOf: '2024-06',
+      timeZone: 'UTC',
+      asOf: '2024-06-30T23:59:59.999Z',
+      asOfDate: '2024-06-30',
       currency: null,
       pending: true,
       value: null,
+      reason: 'pending: the window ends in 2024-07, which is not complete at asOf (the last complete month is 2024-06)',
       customers: 2,
       startingMrr: 70,
       retainedCustomers: null,
@@ -151,7 +159,7 @@ describe('netRevenueRetention', () => {
     });
     // Saying the data is complete through August makes July's absence churn: 0/70.
     const asOf = netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 2, asOf: '2024-08' });
-    expect(asOf).toMatchObject({ pending: false, value: 0, churnedMrr: 70, endingMrr: 0, asOf: '2024-08' });
+    expect(asOf).toMatchObject({ pending: false, value: 0, churnedMrr: 70, endingMrr: 0, asOf: '2024-08-31T23:59:59.999Z', asOfDate: '2024-08-31' });
     // An earlier asOf makes a window the data holds pending.
     expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-01', months: 2, asOf: '2024-02' }).pending).toBe(true);
     // Trailing windows run to asOf: Mar..Aug; Jul (cohort May) and Aug (cohort Jun {y 60, z 30}) are 0.
@@ -166,15 +174,18 @@ describe('netRevenueRetention', () => {
     ]);
   });
 
-  it('gives null values for empty cohorts and empty input', () => {
+  it('gives null values for empty cohorts and empty input, with the reason', () => {
     const empty = {
       cohortMonth: null,
       endMonth: null,
       months: 12,
+      timeZone: 'UTC',
       asOf: null,
+      asOfDate: null,
       currency: null,
       pending: false,
       value: null,
+      reason: 'there are no snapshots',
       customers: 0,
       startingMrr: 0,
       retainedCustomers: 0,
@@ -187,7 +198,14 @@ describe('netRevenueRetention', () => {
     expect(grossRevenueRetention([], { trailing: true })).toEqual({ ...empty, trailing: [] });
     expect(netRevenueRetention([], { cohortMonth: '2024-01', months: 3 })).toEqual({ ...empty, months: 3, cohortMonth: '2024-01', endMonth: '2024-04' });
     // A cohort month before the data: nobody in the cohort.
-    expect(netRevenueRetention(HISTORY, { cohortMonth: '2023-01' })).toMatchObject({ customers: 0, startingMrr: 0, value: null, pending: false, endingMrr: 0 });
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2023-01' })).toMatchObject({
+      customers: 0,
+      startingMrr: 0,
+      value: null,
+      pending: false,
+      endingMrr: 0,
+      reason: 'no customer had MRR > 0 in the cohort month 2023-01',
+    });
     // A row with MRR 0 does not put a customer in the cohort: x is at 0 in May.
     expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 1 }).customers).toBe(2);
     expect(grossRevenueRetention([{ customerId: 1, month: '2024-01', mrr: 0 }, { customerId: 1, month: '2024-02', mrr: 5 }], { cohortMonth: '2024-01', months: 1 }).value).toBe(null);
@@ -195,9 +213,79 @@ describe('netRevenueRetention', () => {
     expect(netRevenueRetention(HISTORY, { months: 12, trailing: true }).trailing).toEqual([]);
   });
 
+  it('reads asOf as a date, an instant or a month: June 30 completes June, June 15 leaves it pending', () => {
+    // Cohort May {y 40, z 30} = 70; June: y 60, z 30 = 90. NRR 90/70 = 9/7, GRR (40 + 30)/70 = 1.
+    const may = { cohortMonth: '2024-05', months: 1 };
+    for (const asOf of ['2024-06-30', '2024-06', Date.UTC(2024, 5, 30, 23, 59, 59, 999), '2024-07-01T00:00:00Z']) {
+      const nrr = netRevenueRetention(HISTORY, { ...may, asOf });
+      expect(nrr, String(asOf)).toMatchObject({ pending: false, value: 9 / 7, reason: null, endingMrr: 90 });
+      expect(grossRevenueRetention(HISTORY, { ...may, asOf }).value).toBe(1);
+    }
+    expect(netRevenueRetention(HISTORY, { ...may, asOf: '2024-06-30' })).toMatchObject({ asOf: '2024-06-30T23:59:59.999Z', asOfDate: '2024-06-30' });
+    // Inside June (a date, or an instant 1 ms before its end): June is not complete, the window is pending.
+    for (const asOf of ['2024-06-15', Date.UTC(2024, 5, 30, 23, 59, 59, 998)]) {
+      const pending = netRevenueRetention(HISTORY, { ...may, asOf });
+      expect(pending, String(asOf)).toMatchObject({ pending: true, value: null, customers: 2, startingMrr: 70, endingMrr: null });
+      expect(pending.reason).toBe('pending: the window ends in 2024-06, which is not complete at asOf (the last complete month is 2024-05)');
+    }
+    // The default window ends at the last complete month: May on June 15 (cohort Apr {x 120, y 40} = 160 -> 0 + 40).
+    expect(netRevenueRetention(HISTORY, { months: 1, asOf: '2024-06-15' })).toMatchObject({ cohortMonth: '2024-04', endMonth: '2024-05', value: 40 / 160 });
+  });
+
+  it('reads asOf in the time zone: 23:30 on June 30 in Berlin is before the end of June there', () => {
+    const late = Date.UTC(2024, 5, 30, 21, 30); // 2024-06-30T23:30+02:00
+    const may = { cohortMonth: '2024-05', months: 1, timeZone: 'Europe/Berlin' };
+    expect(netRevenueRetention(HISTORY, { ...may, asOf: late })).toMatchObject({ timeZone: 'Europe/Berlin', asOfDate: '2024-06-30', pending: true });
+    // The date ends at midnight Berlin time, 22:00 UTC.
+    expect(netRevenueRetention(HISTORY, { ...may, asOf: '2024-06-30' })).toMatchObject({ asOf: '2024-06-30T21:59:59.999Z', pending: false, value: 9 / 7 });
+    // The default asOf is the end of the latest month in that zone.
+    expect(netRevenueRetention(HISTORY, may)).toMatchObject({ asOf: '2024-06-30T21:59:59.999Z', asOfDate: '2024-06-30' });
+  });
+
+  it('keeps the default window length and says why there is no value when the data cannot hold it', () => {
+    // Twelve months of data, 2024-01..2024-12; every customer pays 100 every month.
+    const year = Array.from({ length: 12 }, (_, m) => `2024-${String(m + 1).padStart(2, '0')}`);
+    const snapshots = snapshotsOf(year, { a: year.map(() => 100), b: year.map(() => 100) });
+    // A 12-month window needs 13 months (its cohort month and its end month 12 months later):
+    // the latest one ending by 2024-12 starts in 2023-12, before the data. 0.1 said
+    // `customers: 0, value: null, pending: false` and nothing else.
+    const nrr = netRevenueRetention(snapshots);
+    expect(nrr).toMatchObject({ cohortMonth: '2023-12', endMonth: '2024-12', months: 12, pending: false, value: null, customers: 0 });
+    expect(nrr.reason).toBe(
+      'no complete 12-month window: the latest one ending by 2024-12 (the last complete month) starts in 2023-12, before the first snapshot month 2024-01; pass months: 11 (or fewer), or cohortMonth',
+    );
+    expect(grossRevenueRetention(snapshots).reason).toBe(nrr.reason);
+    // Doing what the reason says gives a value: 200 -> 200.
+    expect(netRevenueRetention(snapshots, { months: 11 })).toMatchObject({ cohortMonth: '2024-01', endMonth: '2024-12', value: 1, reason: null });
+    // One month of data cannot hold any window.
+    expect(netRevenueRetention(snapshots.filter((r) => r.month === '2024-01')).reason).toBe(
+      'no complete 12-month window: the latest one ending by 2024-01 (the last complete month) starts in 2023-01, before the first snapshot month 2024-01; the data needs at least two complete months',
+    );
+  });
+
+  it('lists the window ending in the month of asOf as incomplete and pending, and leaves out later months', () => {
+    // months = 2, asOf June 15: windows end Mar, Apr, May (complete) and Jun (in progress).
+    const nrr = netRevenueRetention(HISTORY, { months: 2, trailing: true, asOf: '2024-06-15' });
+    expect(nrr.trailing.map((w) => [w.month, w.complete, w.value])).toEqual([
+      ['2024-03', true, 2 / 3],
+      ['2024-04', true, 16 / 23],
+      ['2024-05', true, 4 / 17],
+      ['2024-06', false, null],
+    ]);
+    // The incomplete point knows its cohort (Apr {x 120, y 40} = 160), not its end.
+    expect(nrr.trailing[3]).toMatchObject({ cohortMonth: '2024-04', customers: 2, startingMrr: 160, retainedCustomers: null, endingMrr: null });
+    // The head is the latest complete window, ending in May.
+    expect(nrr).toMatchObject({ cohortMonth: '2024-03', endMonth: '2024-05', value: 4 / 17 });
+    // asOf in April: May and June snapshots are after it; a cohort in May is not known yet.
+    const april = netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 1, asOf: '2024-04-30' });
+    expect(april).toMatchObject({ pending: true, customers: 0, startingMrr: 0, value: null, reason: 'pending: the cohort month 2024-05 is after asOf (2024-04-30)' });
+    expect(netRevenueRetention(HISTORY, { months: 2, trailing: true, asOf: '2024-04-30' }).trailing.map((w) => w.month)).toEqual(['2024-03', '2024-04']);
+  });
+
   it('reads other column names through accessors, from any iterable, and checks currencies', () => {
     const rows = HISTORY.map((s) => ({ cid: s.customerId, ym: s.month, amount: s.mrr, ccy: 'EUR' }));
     const viaAccessors = netRevenueRetention(new Set(rows), { months: 2, customerId: (r) => r.cid, month: (r) => r.ym, mrr: (r) => r.amount, currency: (r) => r.ccy });
+    expect(viaAccessors.value).toBe(3 / 8);
     expect(viaAccessors).toEqual({ ...netRevenueRetention(HISTORY, { months: 2 }), currency: 'EUR' });
     // Rows without a currency mix with rows that carry one.
     const some = HISTORY.map((s, i) => (i % 2 === 0 ? { ...s, currency: 'USD' } : s));
@@ -207,10 +295,14 @@ describe('netRevenueRetention', () => {
     expect([error.code, error.path, error.message]).toEqual([
       'mixed-currency',
       'snapshots[4].currency',
-      'netRevenueRetention: snapshots[4].currency differs from the currency of snapshots[0], which is "USD" ("EUR")',
+      'netRevenueRetention: snapshots[4] (customerId "x").currency differs from the currency of snapshots[0], which is "USD" ("EUR")',
     ]);
     const blank = errorOf(() => netRevenueRetention([{ ...HISTORY[0], currency: '' }]));
-    expect([blank.code, blank.path]).toEqual(['invalid-currency', 'snapshots[0].currency']);
+    expect([blank.code, blank.path, blank.message]).toEqual([
+      'invalid-currency',
+      'snapshots[0].currency',
+      'netRevenueRetention: snapshots[0] (customerId "x").currency must be a non-empty string; use null (or leave it out) when not stated ("")',
+    ]);
   });
 
   it('tells integer ids from string ids', () => {
@@ -232,11 +324,11 @@ describe('netRevenueRetention', () => {
 
   it('rejects bad snapshots, naming the record', () => {
     const cases: [unknown, string, string, string][] = [
-      [{ customerId: 'x', month: '2024-03', mrr: -1 }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2].mrr must be a finite number >= 0 (-1)'],
-      [{ customerId: 'x', month: '2024-03', mrr: '10' }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2].mrr must be a finite number >= 0 ("10")'],
-      [{ customerId: 'x', month: '2024-3', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2].month must be a month YYYY-MM such as "2024-03" ("2024-3")'],
-      [{ customerId: 'x', month: '2024-03-01', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2].month must be a month YYYY-MM such as "2024-03" ("2024-03-01")'],
-      [{ customerId: 'x', month: '0000-12', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2].month must be a month YYYY-MM such as "2024-03" ("0000-12")'],
+      [{ customerId: 'x', month: '2024-03', mrr: -1 }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2] (customerId "x").mrr must be a finite number >= 0 (-1)'],
+      [{ customerId: 7, month: '2024-03', mrr: '10' }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2] (customerId 7).mrr must be a finite number >= 0 ("10")'],
+      [{ customerId: 'x', month: '2024-3', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (customerId "x").month must be a month YYYY-MM such as "2024-03" ("2024-3")'],
+      [{ customerId: 'x', month: '2024-03-01', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (customerId "x").month must be a month YYYY-MM such as "2024-03" ("2024-03-01")'],
+      [{ customerId: 'x', month: '0000-12', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (customerId "x").month must be a month YYYY-MM such as "2024-03" ("0000-12")'],
       [{ customerId: '', month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].customerId', 'netRevenueRetention: snapshots[2].customerId must be a non-empty string or a finite number ("")'],
       [{ month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].customerId', 'netRevenueRetention: snapshots[2].customerId must be a non-empty string or a finite number (undefined)'],
       [{ ...HISTORY[0] }, 'duplicate-snapshot', 'snapshots[2]', `netRevenueRetention: snapshots[2] repeats customer "x" in 2024-01 (first at snapshots[0]); sum a customer's concurrent subscriptions into one snapshot per month (toMonthlySnapshots does) ({"customerId":"x","month":"2024-01"})`],
@@ -262,7 +354,7 @@ describe('netRevenueRetention', () => {
     const tiny = errorOf(() => netRevenueRetention([{ customerId: 'c', month: '2024-01', mrr: 5e-324 }, { customerId: 'c', month: '2024-02', mrr: 1 }], { cohortMonth: '2024-01', months: 1 }));
     expect([tiny.code, tiny.path]).toEqual(['overflow', 'snapshots']);
     const gross = errorOf(() => grossRevenueRetention([{ customerId: 'x', month: '2024-03', mrr: -1 }]));
-    expect(gross.message).toBe('grossRevenueRetention: snapshots[0].mrr must be a finite number >= 0 (-1)');
+    expect(gross.message).toBe('grossRevenueRetention: snapshots[0] (customerId "x").mrr must be a finite number >= 0 (-1)');
     const notIterable = errorOf(() => netRevenueRetention(undefined as unknown as MrrSnapshot[]));
     expect([notIterable.code, notIterable.path]).toEqual(['invalid-input', 'snapshots']);
   });
@@ -272,12 +364,20 @@ describe('netRevenueRetention', () => {
       [{ months: 0 }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 (0)'],
       [{ months: 1.5 }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 (1.5)'],
       [{ months: '12' }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 ("12")'],
-      [{ cohortMonth: '2024-1' }, 'invalid-option', 'options.cohortMonth', 'netRevenueRetention: options.cohortMonth must be a month YYYY-MM such as "2024-03" ("2024-1")'],
-      [{ asOf: new Date(0) }, 'invalid-option', 'options.asOf', 'netRevenueRetention: options.asOf must be a month YYYY-MM such as "2024-03" (Date(1970-01-01T00:00:00.000Z))'],
+      [{ cohortMonth: '2024-1' }, 'invalid-option', 'options.cohortMonth', 'netRevenueRetention: options.cohortMonth must be a month YYYY-MM such as "2024-03" or a date YYYY-MM-DD (the month containing it) ("2024-1")'],
+      [{ asOf: 'June' }, 'invalid-timestamp', 'options.asOf', 'netRevenueRetention: options.asOf is not a valid timestamp ("June")'],
+      [{ asOf: '2024-06-30T12:00' }, 'ambiguous-timestamp', 'options.asOf', 'netRevenueRetention: options.asOf has no time-zone offset; add Z or an offset such as +02:00, or pass epoch milliseconds ("2024-06-30T12:00")'],
+      [{ timeZone: 'Mars/Olympus' }, 'invalid-time-zone', 'options.timeZone', 'netRevenueRetention: options.timeZone is not a known IANA time zone ("Mars/Olympus")'],
+      // Strict options: 0.1 silently used 12 months for `window: 6`.
+      [{ window: 6 }, 'unknown-option', 'options.window', 'netRevenueRetention: options.window is not an option; did you mean months? (6)'],
+      [{ timezone: 'Europe/Berlin' }, 'unknown-option', 'options.timezone', 'netRevenueRetention: options.timezone is not an option; did you mean timeZone? ("Europe/Berlin")'],
+      [{ cohortMonths: '2024-01' }, 'unknown-option', 'options.cohortMonths', 'netRevenueRetention: options.cohortMonths is not an option; did you mean cohortMonth? ("2024-01")'],
+      [{ asOf: null }, 'invalid-option', 'options.asOf', 'netRevenueRetention: options.asOf must not be null; leave it out (or pass undefined) for the default (null)'],
+      [{ months: null }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months must not be null; leave it out (or pass undefined) for the default (null)'],
       [{ trailing: 1 }, 'invalid-boolean', 'options.trailing', 'netRevenueRetention: options.trailing must be true or false (1)'],
       [{ mrr: 'amount' }, 'invalid-option', 'options.mrr', 'netRevenueRetention: options.mrr must be a function that reads the field from a record ("amount")'],
       [{ cohortMonth: '9999-06', months: 12 }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months reaches past 9999-12 from options.cohortMonth 9999-06 (12)'],
-      [{ months: 30_000 }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months reaches before 0001-01 from asOf 2024-06 (30000)'],
+      [{ months: 30_000 }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months reaches before 0001-01 from the last complete month 2024-06 (30000)'],
       ['12', 'invalid-option', 'options', 'netRevenueRetention: options must be an object ("12")'],
     ];
     for (const [options, code, path, message] of cases) {
@@ -348,15 +448,22 @@ describe('netRevenueRetention', () => {
 
   it('property: input order does not matter; trailing windows equal single-cohort calls', () => {
     fc.assert(
-      fc.property(history, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 4 }), (rows, picks, months) => {
+      fc.property(history, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom(undefined, '2024-06-15', '2024-08-31'), (rows, picks, months, asOf) => {
         const permuted = shuffled(rows, picks);
+        const at = asOf === undefined ? {} : { asOf };
         for (const fn of [netRevenueRetention, grossRevenueRetention]) {
-          const result = fn(rows, { months, trailing: true });
-          expect(fn(permuted, { months, trailing: true })).toEqual(result);
-          for (const { month, ...window } of result.trailing) {
-            expect(fn(rows, { months, cohortMonth: window.cohortMonth })).toMatchObject(window);
+          const result = fn(rows, { months, trailing: true, ...at });
+          expect(fn(permuted, { months, trailing: true, ...at })).toEqual(result);
+          for (const { month, complete, ...window } of result.trailing) {
+            const single = fn(rows, { months, cohortMonth: window.cohortMonth, ...at });
+            expect(single).toMatchObject(window);
+            // A trailing point is complete exactly when the single window is not pending.
+            expect(complete).toBe(!single.pending);
             expect(month > window.cohortMonth).toBe(true);
           }
+          // Only the window ending in the month of a mid-month asOf is incomplete.
+          const incomplete = result.trailing.filter((w) => !w.complete).map((w) => w.month);
+          expect(incomplete).toEqual(asOf === '2024-06-15' && result.trailing.length > 0 ? ['2024-06'] : []);
         }
       }),
     );

@@ -22,7 +22,7 @@ describe('quickRatio', () => {
     // (300 + 80 + 20) / (60 + 40) = 4; nothing lost in February: null; overall 500/100 = 5.
     const result = quickRatio(months);
     expect(result.byMonth.map((m) => m.value)).toEqual([4, null]);
-    expect(result.overall).toEqual({ gainedMrr: 500, lostMrr: 100, netNewMrr: 400, value: 5 });
+    expect(result.overall).toEqual({ complete: true, gainedMrr: 500, lostMrr: 100, netNewMrr: 400, value: 5 });
     // (300 + 80) / 100 = 3.8.
     expect(quickRatio(months, { includeReactivation: false }).byMonth[0]?.value).toBe(3.8);
   });
@@ -30,16 +30,17 @@ describe('quickRatio', () => {
   it('computes a three-month table by hand', () => {
     expect(quickRatio(TABLE)).toEqual({
       includeReactivation: true,
-      overall: { gainedMrr: 460, lostMrr: 300, netNewMrr: 160, value: 460 / 300 },
+      // Rows without a `complete` flag are finished months.
+      overall: { complete: true, gainedMrr: 460, lostMrr: 300, netNewMrr: 160, value: 460 / 300 },
       byMonth: [
-        { month: '2024-01', gainedMrr: 150, lostMrr: 50, netNewMrr: 100, value: 3 },
-        { month: '2024-02', gainedMrr: 20, lostMrr: 200, netNewMrr: -180, value: 0.1 },
-        { month: '2024-03', gainedMrr: 290, lostMrr: 50, netNewMrr: 240, value: 5.8 },
+        { month: '2024-01', complete: true, gainedMrr: 150, lostMrr: 50, netNewMrr: 100, value: 3 },
+        { month: '2024-02', complete: true, gainedMrr: 20, lostMrr: 200, netNewMrr: -180, value: 0.1 },
+        { month: '2024-03', complete: true, gainedMrr: 290, lostMrr: 50, netNewMrr: 240, value: 5.8 },
       ],
     });
     const without = quickRatio(TABLE, { includeReactivation: false });
     expect(without.includeReactivation).toBe(false);
-    expect(without.byMonth[2]).toEqual({ month: '2024-03', gainedMrr: 110, lostMrr: 50, netNewMrr: 60, value: 2.2 });
+    expect(without.byMonth[2]).toEqual({ month: '2024-03', complete: true, gainedMrr: 110, lostMrr: 50, netNewMrr: 60, value: 2.2 });
     // 280 / 300.
     expect(without.overall.value).toBe(280 / 300);
   });
@@ -47,12 +48,23 @@ describe('quickRatio', () => {
   it('is null when nothing was lost, whatever was gained, and for empty input', () => {
     const result = quickRatio([row('2024-05', [0, 0, 0, 0, 0]), row('2024-06', [500, 10, 0, 0, 0]), row('2024-07', [0, 0, 0, 1, 0])]);
     expect(result.byMonth.map((m) => m.value)).toEqual([null, null, 0]);
-    expect(quickRatio([])).toEqual({ includeReactivation: true, overall: { gainedMrr: 0, lostMrr: 0, netNewMrr: 0, value: null }, byMonth: [] });
+    expect(quickRatio([])).toEqual({ includeReactivation: true, overall: { complete: true, gainedMrr: 0, lostMrr: 0, netNewMrr: 0, value: null }, byMonth: [] });
+  });
+
+  it('carries each month\'s complete flag; overall is complete only when every month is', () => {
+    const months = [TABLE[0] as QuickRatioInput, TABLE[1] as QuickRatioInput, { ...(TABLE[2] as QuickRatioInput), complete: false }];
+    const result = quickRatio(months);
+    expect(result.byMonth.map((m) => m.complete)).toEqual([true, true, false]);
+    expect(result.overall.complete).toBe(false);
+    // The figures are the same: the flag only says March is still in progress.
+    expect(result.overall.value).toBe(460 / 300);
+    expect(quickRatio(months.slice(0, 2)).overall.complete).toBe(true);
   });
 
   it('takes full MrrMonth rows, in any order, without reading reactivation when excluded', () => {
     const full: MrrMonth = {
       month: '2024-01',
+      complete: true,
       startingMrr: 600,
       newMrr: 100,
       expansionMrr: 50,
@@ -77,8 +89,8 @@ describe('quickRatio', () => {
 
   it('rejects bad months, amounts and options', () => {
     const cases: [unknown, string, string, string][] = [
-      [{ ...TABLE[1], newMrr: -20 }, 'invalid-number', 'months[1].newMrr', 'quickRatio: months[1].newMrr must be a finite number >= 0 (-20)'],
-      [{ ...TABLE[1], contractionMrr: Number.POSITIVE_INFINITY }, 'invalid-number', 'months[1].contractionMrr', 'quickRatio: months[1].contractionMrr must be a finite number >= 0 (Infinity)'],
+      [{ ...TABLE[1], newMrr: -20 }, 'invalid-number', 'months[1].newMrr', 'quickRatio: months[1] (month \"2024-02\").newMrr must be a finite number >= 0 (-20)'],
+      [{ ...TABLE[1], contractionMrr: Number.POSITIVE_INFINITY }, 'invalid-number', 'months[1].contractionMrr', 'quickRatio: months[1] (month \"2024-02\").contractionMrr must be a finite number >= 0 (Infinity)'],
       [{ ...TABLE[1], month: '2024/02' }, 'invalid-month', 'months[1].month', 'quickRatio: months[1].month must be a month YYYY-MM such as "2024-03" ("2024/02")'],
       [{ ...TABLE[1], month: '2024-03' }, 'duplicate-month', 'months[2].month', 'quickRatio: months[2].month repeats the month of months[1] ("2024-03")'],
     ];
@@ -88,6 +100,10 @@ describe('quickRatio', () => {
     }
     const option = errorOf(() => quickRatio(TABLE, { includeReactivation: 0 as unknown as boolean }));
     expect([option.code, option.path, option.message]).toEqual(['invalid-boolean', 'options.includeReactivation', 'quickRatio: options.includeReactivation must be true or false (0)']);
+    const typo = errorOf(() => quickRatio(TABLE, { includeReactivaton: false } as object));
+    expect([typo.code, typo.path, typo.message]).toEqual(['unknown-option', 'options.includeReactivaton', 'quickRatio: options.includeReactivaton is not an option; did you mean includeReactivation? (false)']);
+    const nulled = errorOf(() => quickRatio(TABLE, { includeReactivation: null } as unknown as object));
+    expect([nulled.code, nulled.path]).toEqual(['invalid-option', 'options.includeReactivation']);
     expect(errorOf(() => quickRatio(7 as unknown as QuickRatioInput[])).path).toBe('months');
     // A loss of a denormal against real gains overflows: an error, not Infinity.
     const tiny = errorOf(() => quickRatio([row('2024-01', [1e300, 0, 0, 5e-324, 0])]));

@@ -177,6 +177,18 @@ describe('toMonthlySnapshots', () => {
     expect(toMonthlySnapshots(subscriptions, { through: '2023-12' })).toEqual([]);
   });
 
+  it('reads `through` as a whole month: a date or an instant stands for the month of its local day', () => {
+    const subscriptions = [{ customerId: 'open', start: '2024-01-20', amount: 10, interval: 'month' }];
+    const february = toMonthlySnapshots(subscriptions, { through: '2024-02' });
+    expect(lines(february)).toEqual(['2024-01 open 10', '2024-02 open 10']);
+    // February 10 and February 29 both mean February: months are whole.
+    expect(toMonthlySnapshots(subscriptions, { through: '2024-02-10' })).toEqual(february);
+    expect(toMonthlySnapshots(subscriptions, { through: '2024-02-29' })).toEqual(february);
+    // 2024-02-29T23:30Z is March 1, 00:30 in Berlin: through March there.
+    expect(lines(toMonthlySnapshots(subscriptions, { through: '2024-02-29T23:30:00Z', timeZone: 'Europe/Berlin' })).at(-1)).toBe('2024-03 open 10');
+    expect(toMonthlySnapshots(subscriptions, { through: '2024-02-29T23:30:00Z' })).toEqual(february);
+  });
+
   it('sorts by month, then customer: numbers first, then strings by code units', () => {
     const ids = ['b', 10, 'B', 2, 'a'];
     const subscriptions = ids.map((customerId) => ({ customerId, start: '2024-01-01', end: '2024-02-01', amount: 1, interval: 'month' }));
@@ -220,7 +232,7 @@ describe('toMonthlySnapshots', () => {
     expect(error.path).toBe('subscriptions[2].currency');
     expect(error.value).toBe('EUR');
     expect(error.message).toBe(
-      'toMonthlySnapshots: subscriptions[2].currency differs from "USD" of subscriptions[0]; convert the amounts to one currency first ("EUR")',
+      'toMonthlySnapshots: subscriptions[2] (customerId "c").currency differs from "USD" of subscriptions[0]; convert the amounts to one currency first ("EUR")',
     );
   });
 
@@ -242,34 +254,47 @@ describe('toMonthlySnapshots', () => {
   it('rejects bad records and options with MetricsInputError', () => {
     const ok = { customerId: 'a', start: '2024-01-01', end: null, amount: 10, interval: 'month' };
     const cases: [unknown, object | undefined, string, string, string][] = [
-      [[ok, { ...ok, amount: -5 }], undefined, 'subscriptions[1].amount', 'invalid-number', 'must be a finite number >= 0 (-5)'],
-      [[{ ...ok, amount: '10' }], undefined, 'subscriptions[0].amount', 'invalid-number', 'must be a finite number >= 0 ("10")'],
-      [[{ ...ok, amount: Number.NaN }], undefined, 'subscriptions[0].amount', 'invalid-number', 'must be a finite number >= 0 (NaN)'],
-      [[{ ...ok, interval: 'week' }], undefined, 'subscriptions[0].interval', 'invalid-interval', `must be 'month', 'quarter' or 'year' ("week")`],
-      [[{ ...ok, interval: 'toString' }], undefined, 'subscriptions[0].interval', 'invalid-interval', `must be 'month', 'quarter' or 'year' ("toString")`],
-      [[{ ...ok, end: '2023-12-31' }], undefined, 'subscriptions[0].end', 'invalid-period', 'must not be before start ("2023-12-31")'],
-      [[{ ...ok, start: 'yesterday' }], undefined, 'subscriptions[0].start', 'invalid-timestamp', 'is not a valid timestamp ("yesterday")'],
+      // Record errors name the customer id beside the index: `subscriptions[1] (customerId "a").amount`.
+      [[ok, { ...ok, amount: -5 }], undefined, 'subscriptions[1].amount', 'invalid-number', 'subscriptions[1] (customerId "a").amount must be a finite number >= 0 (-5)'],
+      [[{ ...ok, amount: '10' }], undefined, 'subscriptions[0].amount', 'invalid-number', 'subscriptions[0] (customerId "a").amount must be a finite number >= 0 ("10")'],
+      [[{ ...ok, customerId: 42, amount: Number.NaN }], undefined, 'subscriptions[0].amount', 'invalid-number', 'subscriptions[0] (customerId 42).amount must be a finite number >= 0 (NaN)'],
+      [[{ ...ok, interval: 'week' }], undefined, 'subscriptions[0].interval', 'invalid-interval', `subscriptions[0] (customerId "a").interval must be 'month', 'quarter' or 'year' ("week")`],
+      [[{ ...ok, interval: 'toString' }], undefined, 'subscriptions[0].interval', 'invalid-interval', `subscriptions[0] (customerId "a").interval must be 'month', 'quarter' or 'year' ("toString")`],
+      [[{ ...ok, end: '2023-12-31' }], undefined, 'subscriptions[0].end', 'invalid-period', 'subscriptions[0] (customerId "a").end must not be before start ("2023-12-31")'],
+      [[{ ...ok, start: 'yesterday' }], undefined, 'subscriptions[0].start', 'invalid-timestamp', 'subscriptions[0] (customerId "a").start is not a valid timestamp ("yesterday")'],
       [[{ ...ok, end: '2024-02-01T00:00:00' }], undefined, 'subscriptions[0].end', 'ambiguous-timestamp', ''],
-      [[{ ...ok, quantity: -1 }], undefined, 'subscriptions[0].quantity', 'invalid-number', 'must be a finite number >= 0 (-1)'],
-      [[{ ...ok, discount: 25 }], undefined, 'subscriptions[0].discount', 'invalid-number', 'must be a fraction from 0 to 1 (0.25 = 25% off) (25)'],
-      [[{ ...ok, currency: 840 }], undefined, 'subscriptions[0].currency', 'invalid-currency', 'must be a non-empty string such as "USD" (840)'],
-      [[{ ...ok, customerId: '' }], undefined, 'subscriptions[0].customerId', 'invalid-id', 'must be a non-empty string or a finite number ("")'],
+      // A blank string is not "open": the message says to use null.
+      [[ok, { ...ok, customerId: 'acme', end: '' }], undefined, 'subscriptions[1].end', 'invalid-timestamp', 'subscriptions[1] (customerId "acme").end is blank; use null (or leave it out) for an open subscription ("")'],
+      [[{ ...ok, end: '  ' }], undefined, 'subscriptions[0].end', 'invalid-timestamp', 'subscriptions[0] (customerId "a").end is blank; use null (or leave it out) for an open subscription ("  ")'],
+      [[{ ...ok, quantity: '' }], undefined, 'subscriptions[0].quantity', 'invalid-number', 'subscriptions[0] (customerId "a").quantity is blank; use null (or leave it out) for a quantity of 1 ("")'],
+      [[{ ...ok, discount: '' }], undefined, 'subscriptions[0].discount', 'invalid-number', 'subscriptions[0] (customerId "a").discount is blank; use null (or leave it out) for no discount ("")'],
+      [[{ ...ok, currency: '' }], undefined, 'subscriptions[0].currency', 'invalid-currency', 'subscriptions[0] (customerId "a").currency is blank; use null (or leave it out) when the currency is not stated ("")'],
+      [[{ ...ok, quantity: -1 }], undefined, 'subscriptions[0].quantity', 'invalid-number', 'subscriptions[0] (customerId "a").quantity must be a finite number >= 0 (-1)'],
+      [[{ ...ok, discount: 25 }], undefined, 'subscriptions[0].discount', 'invalid-number', 'subscriptions[0] (customerId "a").discount must be a fraction from 0 to 1 (0.25 = 25% off) (25)'],
+      [[{ ...ok, currency: 840 }], undefined, 'subscriptions[0].currency', 'invalid-currency', 'subscriptions[0] (customerId "a").currency must be a non-empty string such as "USD" (840)'],
+      [[{ ...ok, customerId: '' }], undefined, 'subscriptions[0].customerId', 'invalid-id', 'subscriptions[0].customerId must be a non-empty string or a finite number ("")'],
       [[{ ...ok, amount: 1e308, quantity: 10 }], undefined, 'subscriptions[0].amount', 'overflow', ''],
-      [[{ ...ok, amount: 1e308 }, { ...ok, amount: 1e308 }], undefined, 'subscriptions', 'overflow', 'sum to a monthly MRR above the largest finite number (an array of 2)'],
-      [[null], undefined, 'subscriptions[0]', 'invalid-record', 'must be an object (null)'],
+      [[{ ...ok, amount: 1e308 }, { ...ok, amount: 1e308 }], undefined, 'subscriptions', 'overflow', 'subscriptions sum to a monthly MRR above the largest finite number (an array of 2)'],
+      [[null], undefined, 'subscriptions[0]', 'invalid-record', 'subscriptions[0] must be an object (null)'],
       ['subs', undefined, 'subscriptions', 'invalid-input', ''],
       [[ok], { rule: 'active-at-month-start' }, 'options.rule', 'invalid-option', ''],
-      [[ok], { through: '2024-1' }, 'options.through', 'invalid-option', 'must be a month YYYY-MM such as "2024-03" ("2024-1")'],
-      [[ok], { through: '2024-13' }, 'options.through', 'invalid-option', ''],
+      [[ok], { through: '2024-1' }, 'options.through', 'invalid-timestamp', 'options.through is not a valid timestamp ("2024-1")'],
+      [[ok], { through: '2024-13' }, 'options.through', 'invalid-timestamp', ''],
       [[ok], { timeZone: 'Mars/Base' }, 'options.timeZone', 'invalid-time-zone', ''],
       [[ok], { amount: 'price' }, 'options.amount', 'invalid-option', ''],
+      // Strict options: unknown keys name the closest one; null is an error, not the default.
+      [[ok], { timezone: 'Europe/Berlin' }, 'options.timezone', 'unknown-option', 'options.timezone is not an option; did you mean timeZone? ("Europe/Berlin")'],
+      [[ok], { thru: '2024-06' }, 'options.thru', 'unknown-option', ''],
+      [[ok], { rules: 'prorated' }, 'options.rules', 'unknown-option', 'options.rules is not an option; did you mean rule? ("prorated")'],
+      [[ok], { through: null }, 'options.through', 'invalid-option', 'options.through must not be null; leave it out (or pass undefined) for the default (null)'],
+      [[ok], { timeZone: null }, 'options.timeZone', 'invalid-option', ''],
     ];
-    for (const [subscriptions, options, path, code, problem] of cases) {
+    for (const [subscriptions, options, path, code, message] of cases) {
       const error = errorOf(() => toMonthlySnapshots(subscriptions as Subscription[], options));
       expect(error.path, path).toBe(path);
       expect(error.code, path).toBe(code);
-      expect(error.message.startsWith(`toMonthlySnapshots: ${path} `), error.message).toBe(true);
-      if (problem !== '') expect(error.message).toBe(`toMonthlySnapshots: ${path} ${problem}`);
+      expect(error.message.startsWith('toMonthlySnapshots: '), error.message).toBe(true);
+      if (message !== '') expect(error.message).toBe(`toMonthlySnapshots: ${message}`);
     }
   });
 

@@ -260,7 +260,8 @@ describe('ces', () => {
       [{ confidence: 0 }, 'options.confidence', 'ces: options.confidence must be a number strictly between 0 and 1 (0)'],
       [{ confidence: '0.95' }, 'options.confidence', 'ces: options.confidence must be a number strictly between 0 and 1 ("0.95")'],
       [{ score: 1 }, 'options.score', 'ces: options.score must be a function that reads the answer from a record (1)'],
-      [{ segmentBy: null }, 'options.segmentBy', 'ces: options.segmentBy must be a field name or a function that reads the segment from a record (null)'],
+      // 1.0: null is never an option value (it was rejected by the segmentBy reader before; now by the one null rule).
+      [{ segmentBy: null }, 'options.segmentBy', 'ces: options.segmentBy must not be null; leave it out (or pass undefined) for the default (null)'],
     ];
     for (const [options, path, message] of cases) {
       const error = errorOf(() => ces([], options as never));

@@ -84,54 +84,56 @@ describe('customerLifetimeValue', () => {
     expect(input).toEqual({ arpa: 100, grossMargin: 0.8, churnRate: 0.02 });
   });
 
+  // 1.0: the argument is checked as an options object (unknown keys are errors), so its
+  // fields are named options.<field> in errors (were input.<field>).
   it('rejects bad input, naming the field', () => {
     expectError(() => customerLifetimeValue({ arpa: 100, grossMargin: 1.5, churnRate: 0.02 }), {
       code: 'invalid-number',
-      path: 'input.grossMargin',
-      message: 'customerLifetimeValue: input.grossMargin must be a number from 0 to 1 (1.5)',
+      path: 'options.grossMargin',
+      message: 'customerLifetimeValue: options.grossMargin must be a number from 0 to 1 (1.5)',
     });
     expectError(() => customerLifetimeValue({ arpa: 100, grossMargin: 0.8, churnRate: -0.1 }), {
       code: 'invalid-number',
-      path: 'input.churnRate',
-      message: 'customerLifetimeValue: input.churnRate must be a number from 0 to 1 (-0.1)',
+      path: 'options.churnRate',
+      message: 'customerLifetimeValue: options.churnRate must be a number from 0 to 1 (-0.1)',
     });
     expectError(() => customerLifetimeValue({ arpa: -5, grossMargin: 0.8, churnRate: 0.02 }), {
       code: 'invalid-number',
-      path: 'input.arpa',
-      message: 'customerLifetimeValue: input.arpa must be a finite number >= 0 (-5)',
+      path: 'options.arpa',
+      message: 'customerLifetimeValue: options.arpa must be a finite number >= 0 (-5)',
     });
     expect(errorOf(() => customerLifetimeValue({ arpa: '100' as unknown as number, grossMargin: 0.8, churnRate: 0.02 })).message).toBe(
-      'customerLifetimeValue: input.arpa must be a finite number >= 0 ("100")',
+      'customerLifetimeValue: options.arpa must be a finite number >= 0 ("100")',
     );
-    expect(errorOf(() => customerLifetimeValue({ arpa: Number.POSITIVE_INFINITY, grossMargin: 0.8, churnRate: 0.02 })).path).toBe('input.arpa');
-    expect(errorOf(() => customerLifetimeValue({ arpa: 100, grossMargin: Number.NaN, churnRate: 0.02 })).path).toBe('input.grossMargin');
-    expect(errorOf(() => customerLifetimeValue({ arpa: 100, grossMargin: 80, churnRate: 0.02 })).path).toBe('input.grossMargin');
-    expect(errorOf(() => customerLifetimeValue({ arpa: 100, grossMargin: 0.8, churnRate: 2 })).path).toBe('input.churnRate');
+    expect(errorOf(() => customerLifetimeValue({ arpa: Number.POSITIVE_INFINITY, grossMargin: 0.8, churnRate: 0.02 })).path).toBe('options.arpa');
+    expect(errorOf(() => customerLifetimeValue({ arpa: 100, grossMargin: Number.NaN, churnRate: 0.02 })).path).toBe('options.grossMargin');
+    expect(errorOf(() => customerLifetimeValue({ arpa: 100, grossMargin: 80, churnRate: 0.02 })).path).toBe('options.grossMargin');
+    expect(errorOf(() => customerLifetimeValue({ arpa: 100, grossMargin: 0.8, churnRate: 2 })).path).toBe('options.churnRate');
     expect(errorOf(() => customerLifetimeValue({ arpa: 100, grossMargin: 0.8 } as CustomerLifetimeValueInput)).message).toBe(
-      'customerLifetimeValue: input.churnRate must be a number from 0 to 1 (undefined)',
+      'customerLifetimeValue: options.churnRate must be a number from 0 to 1 (undefined)',
     );
     for (const churnFloor of [0, -0.01, 1.5, Number.NaN]) {
       expectError(() => customerLifetimeValue({ arpa: 100, grossMargin: 0.8, churnRate: 0, churnFloor }), {
         code: 'invalid-number',
-        path: 'input.churnFloor',
-        message: `customerLifetimeValue: input.churnFloor must be a number greater than 0 and at most 1 (${churnFloor})`,
+        path: 'options.churnFloor',
+        message: `customerLifetimeValue: options.churnFloor must be a number greater than 0 and at most 1 (${churnFloor})`,
       });
     }
     expectError(() => customerLifetimeValue(null as unknown as CustomerLifetimeValueInput), {
       code: 'invalid-input',
-      path: 'input',
-      message: 'customerLifetimeValue: input must be an object { arpa, grossMargin, churnRate, churnFloor? } (null)',
+      path: 'options',
+      message: 'customerLifetimeValue: options must be an object { arpa, grossMargin, churnRate, churnFloor? } (null)',
     });
   });
 
   it('refuses a churn so tiny that the value overflows', () => {
     expectError(() => customerLifetimeValue({ arpa: 1e300, grossMargin: 1, churnRate: 1e-10 }), {
       code: 'overflow',
-      path: 'input.churnRate',
-      message: 'customerLifetimeValue: input.churnRate is too small: the lifetime value overflows (1e-10)',
+      path: 'options.churnRate',
+      message: 'customerLifetimeValue: options.churnRate is too small: the lifetime value overflows (1e-10)',
     });
     // Tiny floor used in place of a zero churn: the floor is named.
-    expect(errorOf(() => customerLifetimeValue({ arpa: 1, grossMargin: 1, churnRate: 0, churnFloor: 5e-324 })).path).toBe('input.churnFloor');
+    expect(errorOf(() => customerLifetimeValue({ arpa: 1, grossMargin: 1, churnRate: 0, churnFloor: 5e-324 })).path).toBe('options.churnFloor');
   });
 
   it('property: value = ARPA × margin × lifetime, falling as churn rises', () => {

@@ -420,7 +420,12 @@ describe('healthScore', () => {
         'healthScore: options.components[0].normalize must be { linear: [worst, best] }, { thresholds: [[atLeast, points], ...] } or a function (undefined)',
     });
     expect(errorOf(one({ linear: [0, 1], thresholds: [[0, 1]] })).path).toBe('options.components[0].normalize');
-    expect(errorOf(one({ log: [1, 10] })).path).toBe('options.components[0].normalize');
+    // 1.0: an unknown key of a normalizer object is an unknown-option error naming it (was a generic invalid-option).
+    expectError(one({ log: [1, 10] }), {
+      code: 'unknown-option',
+      path: 'options.components[0].normalize.log',
+      message: 'healthScore: options.components[0].normalize.log is not an option; the options are linear, thresholds (an array of 2)',
+    });
   });
 
   it('rejects bands that overlap, leave a gap or do not cover 0..100', () => {

@@ -43,6 +43,16 @@ describe('healthScores', () => {
     ]);
   });
 
+  it('gives exactly the common value when every present component has it (Σ w·normalized / Σ w, divided once)', () => {
+    // umbrella: dauMau 0.5 → 100 at weight 2, openTickets 0 → 100 at weight 1: (200 + 100) / 3 = 100
+    // exactly. Summing the points 100 · (2/3) + 100 · (1/3) gave 99.99999999999999 before 1.0.
+    const umbrella = healthScores([{ accountId: 'umbrella', dauMau: 0.5, openTickets: 0 }], { components }).accounts[0];
+    expect(umbrella?.score).toBe(100);
+    // globex: (2 · 20 + 1 · 0) / 3 = 40/3, the double nearest to 13.333…
+    const globex = healthScores([{ accountId: 'globex', dauMau: 0.1, openTickets: 12 }], { components }).accounts[0];
+    expect(globex?.score).toBe(40 / 3);
+  });
+
   it('scores every account as the classifier does and echoes the parameters', () => {
     const accounts: Account[] = [
       { accountId: 'a', dauMau: 0.2, openTickets: 1 },
@@ -117,7 +127,7 @@ describe('healthScores', () => {
     expect(accounts[0]).toEqual({ accountId: 'a', dauMau: 0.1, openTickets: 2 });
   });
 
-  it('names the account and the component in errors', () => {
+  it('names the account (index and id) and the component in errors', () => {
     const accounts: Account[] = [
       { accountId: 'a', dauMau: 0.1 },
       { accountId: 'b', dauMau: Number.NaN },
@@ -125,13 +135,13 @@ describe('healthScores', () => {
     expectError(() => healthScores(accounts, { components }), {
       code: 'invalid-number',
       path: 'accounts[1].dauMau',
-      message: 'healthScores: accounts[1].dauMau must be a finite number, null or undefined (NaN)',
+      message: 'healthScores: accounts[1] (accountId "b").dauMau must be a finite number, null or undefined (NaN)',
     });
     const withCsat = [...components, { name: 'csat', weight: 1, value: (a: Account) => a.csat as number | undefined, normalize: (v: number) => v * 20 }];
     expectError(() => healthScores([{ accountId: 'a' }, { accountId: 'b' }, { accountId: 'c', csat: 7 }], { components: withCsat }), {
       code: 'invalid-normalized',
       path: 'options.components[2].normalize',
-      message: 'healthScores: options.components[2].normalize must return a finite number from 0 to 100 (returned 140 for accounts[2].csat = 7)',
+      message: 'healthScores: options.components[2].normalize must return a finite number from 0 to 100 (returned 140 for accounts[2] (accountId "c").csat = 7)',
     });
   });
 
@@ -173,7 +183,7 @@ describe('healthScores', () => {
     expectError(() => healthScores([{ accountId: 3, dauMau: 0.1 }], { components, previous: () => ({ score: -1 }) }), {
       code: 'invalid-number',
       path: 'options.previous(accounts[0]).score',
-      message: 'healthScores: options.previous(accounts[0]).score must be a score from 0 to 100 or null (-1)',
+      message: 'healthScores: options.previous(accounts[0] (accountId 3)).score must be a score from 0 to 100 or null (-1)',
     });
   });
 

@@ -160,6 +160,31 @@ describe('newcombeInterval', () => {
     });
   });
 
+  it('rejects an unknown key in a sample, naming the closest valid one (1.0: was ignored)', () => {
+    const ok = { successes: 1, trials: 2 };
+    expectInputError(() => newcombeInterval({ sucesses: 1, trials: 2 } as never, ok), {
+      code: 'unknown-option',
+      path: 'a.sucesses',
+      message: 'newcombeInterval: a.sucesses is not an option; did you mean successes? (1)',
+    });
+    expectInputError(() => newcombeInterval(ok, { successes: 1, trials: 2, label: 'control' } as never), {
+      code: 'unknown-option',
+      path: 'b.label',
+      message: 'newcombeInterval: b.label is not an option; the options are successes, trials ("control")',
+    });
+    // null is an error with the field's own rule; an array is not a sample.
+    expectInputError(() => newcombeInterval({ successes: 1, trials: null } as never, ok), {
+      code: 'invalid-number',
+      path: 'a.trials',
+      message: 'newcombeInterval: a.trials must be an integer >= 0 (null)',
+    });
+    expectInputError(() => newcombeInterval([1, 2] as never, ok), {
+      code: 'invalid-input',
+      path: 'a',
+      message: 'newcombeInterval: a must be an object { successes, trials } (an array of 2)',
+    });
+  });
+
   it('does not mutate its arguments', () => {
     const a = Object.freeze({ successes: 56, trials: 70 });
     const b = Object.freeze({ successes: 48, trials: 80 });

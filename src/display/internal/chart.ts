@@ -5,6 +5,7 @@
  */
 
 import { fail } from '../../core/errors.js';
+import { optionsOf } from '../../core/options.js';
 import { escapeText, truncate } from './escape.js';
 import { coord } from './path.js';
 import type { Scale } from './scale.js';
@@ -18,6 +19,9 @@ export interface ChartOptions {
   /** The y axis label (default none). */
   readonly yLabel?: string;
 }
+
+/** The keys of {@link ChartOptions}: any other key is an `unknown-option` error. */
+const CHART_OPTION_KEYS = ['title', 'xLabel', 'yLabel'] as const;
 
 /** The viewBox width and height. */
 export const WIDTH = 640;
@@ -33,13 +37,12 @@ export function colorOf(i: number): string {
   return PALETTE[i % PALETTE.length] as string;
 }
 
-/** Reads `{ title?, xLabel?, yLabel? }`, each a string when given. */
+/**
+ * Reads `{ title?, xLabel?, yLabel? }`, each a string when given: another key throws
+ * `unknown-option` (naming the closest one), `null` throws `invalid-option`.
+ */
 export function readChartOptions(options: unknown, fn: string): { title: string; xLabel: string; yLabel: string } {
-  if (options === undefined) return { title: '', xLabel: '', yLabel: '' };
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    return fail(fn, 'options', 'invalid-option', 'must be an object', options);
-  }
-  const o = options as Record<string, unknown>;
+  const o = optionsOf(options as ChartOptions | undefined, fn, CHART_OPTION_KEYS) as Record<string, unknown>;
   const text = (key: string): string => {
     const value = o[key];
     if (value === undefined) return '';

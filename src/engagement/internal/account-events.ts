@@ -7,7 +7,7 @@
 
 import { fail, recordPath } from '../../core/errors.js';
 import { accessorFor, isId, requireRecord, type Id } from '../../core/read.js';
-import { failInstant, instantOf } from '../../core/timestamp.js';
+import { failRecordInstant, instantOf } from '../../core/timestamp.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Timestamp } from '../../core/types.js';
 
@@ -39,7 +39,9 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
  * `visit`. O(n), no allocation per event.
  *
  * @throws {MetricsInputError} naming `collection[i].accountId` / `.timestamp` (rows) or
- * `collection.accountId[i]` (columns), and `collection` when the input is neither.
+ * `collection.accountId[i]` (columns), and `collection` when the input is neither; a bad
+ * timestamp's message names the event's account id too
+ * (`events[5] (accountId "acme").timestamp`).
  */
 export function scanAccountEvents<R>(
   events: AccountEvents<R>,
@@ -68,7 +70,7 @@ export function scanAccountEvents<R>(
       if (!isId(id)) fail(fn, `${collection}.accountId[${i}]`, 'invalid-id', 'must be a non-empty string or a finite number', id);
       const raw = timeColumn[i];
       const t = instantOf(raw, zone);
-      if (t !== t) failInstant(raw, fn, `${collection}.timestamp[${i}]`);
+      if (t !== t) failRecordInstant(raw, fn, { collection, index: i, idField: 'accountId', id }, 'timestamp', true);
       visit(id, t, i);
     }
     return;
@@ -82,7 +84,7 @@ export function scanAccountEvents<R>(
     if (!isId(id)) fail(fn, recordPath(collection, i, 'accountId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
     const raw = readTime(record, i);
     const t = instantOf(raw, zone);
-    if (t !== t) failInstant(raw, fn, recordPath(collection, i, 'timestamp'));
+    if (t !== t) failRecordInstant(raw, fn, { collection, index: i, idField: 'accountId', id });
     visit(id, t, i);
     i++;
   }

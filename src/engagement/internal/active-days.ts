@@ -6,31 +6,44 @@
  */
 
 import { fail } from '../../core/errors.js';
-import { addColumnDays } from '../../core/column-days.js';
 import { isEventColumns, scanEvents, type EventAccessors, type Events } from '../../core/events.js';
+import { optionsOf } from '../../core/options.js';
 import { IdCodes, readInteger, type Id } from '../../core/read.js';
-import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
+import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Timestamp } from '../../core/types.js';
 import { UnitDaysBuilder, type UnitDays } from '../../core/unit-days.js';
-import { readDayBounds, reportRange } from '../../core/day-range.js';
+import { readDayBounds } from '../../core/day-range.js';
+import { asOfRange } from './as-of-range.js';
+import { addColumnDaysAsOf } from './column-days-as-of.js';
 
 /** Groups events by a field: its name (rows and columns), or an accessor (rows). */
 export type GroupBy<R> = string | Accessor<R, unknown>;
 
-/** Options every active-user function shares. */
+/** Options every active-user function shares (each function adds its own, `asOf` among them). */
 export interface ActiveDaysOptions<R> extends EventAccessors<R> {
   /** IANA time zone whose calendar days count (default `'UTC'`). */
   readonly timeZone?: string;
   /** Group the counts, e.g. `'accountId'` for the users of each account. */
   readonly groupBy?: GroupBy<R>;
-  /** First day reported (a `YYYY-MM-DD` day or any timestamp; default: the first active day). */
+  /**
+   * First day reported, whole days (`YYYY-MM-DD`, a month `YYYY-MM` meaning its first day,
+   * or any timestamp meaning its local day; default: the first active day).
+   */
   readonly from?: Timestamp;
-  /** Last day reported, inclusive (default: the last active day). */
+  /**
+   * Last day reported, inclusive, whole days (a month `YYYY-MM` means its last day;
+   * default: the local day of `asOf`). Never later than the day of `asOf`.
+   */
   readonly to?: Timestamp;
 }
 
+/** The keys of {@link ActiveDaysOptions}, shared by every active-user function's key list. */
+export const ACTIVE_DAYS_OPTION_KEYS = ['userId', 'timestamp', 'timeZone', 'groupBy', 'from', 'to'] as const;
+
 export interface ActiveDays {
   readonly zone: ZoneCalendar;
+  /** The latest event instant counted (at or before `asOf`); `null` without events. */
+  readonly latest: number | null;
   readonly unitDays: UnitDays;
   /** Group code of each unit (all 0 when not grouping). */
   readonly unitGroup: Int32Array;
@@ -79,44 +92,71 @@ export class ActiveDaysCollector<R> {
   private unitUser = new Int32Array(1024);
   private unitGroup = new Int32Array(1024);
   private unitCount = 0;
+  /** The latest instant counted so far; `-Infinity` before any. */
+  private latest = Number.NEGATIVE_INFINITY;
+  /** Events after this instant are left out: `asOf`, or `+Infinity` without one. */
+  private readonly limit: number;
 
   constructor(
     readonly fn: string,
     readonly zone: ZoneCalendar,
     readonly group: ActiveDaysGroup<R> | undefined,
     private readonly accessors: EventAccessors<R>,
+    /** The given `asOf` (epoch ms): events after it are validated and left out. `null`: keep all. */
+    readonly asOf: number | null = null,
   ) {
     this.groups = group === undefined ? null : new IdCodes();
+    this.limit = asOf ?? Number.POSITIVE_INFINITY;
   }
 
   /** Reads a batch of events (validated as the one-shot functions do; `indexBase` offsets error paths). */
   addEvents(events: Events<R>, indexBase = 0): void {
-    const { fn, zone, group, builder } = this;
-    const spec = { fn, collection: 'events', accessors: this.accessors, group, users: this.users, groups: this.groups ?? undefined, indexBase };
+    const { fn, group } = this;
     if (group !== undefined && group.accessor !== undefined && isEventColumns(events)) {
       fail(fn, 'options.groupBy', 'invalid-option', 'must be a column name with column input: an accessor needs row records', group.accessor);
     }
     if (group === undefined && isEventColumns(events)) {
       // Typed columns: distinct user-days from a bitmap (core/column-days.ts).
-      if (addColumnDays(events.userId, events.timestamp, zone, this.users, builder) !== null) {
+      const latest = addColumnDaysAsOf(events.userId, events.timestamp, this.zone, this.asOf, this.users, this.builder);
+      if (latest !== null) {
+        this.noteLatest(latest);
         if (this.users.size > this.unitCount) this.unitCount = this.users.size;
         return;
       }
     }
-    if (group === undefined) {
-      try {
+    this.scan(events, indexBase);
+  }
+
+  /** The general path: one scan, an event after `asOf` costs one comparison and is left out. */
+  private scan(events: Events<R>, indexBase: number): void {
+    const { fn, zone, group, builder, limit } = this;
+    const spec = { fn, collection: 'events', accessors: this.accessors, group, users: this.users, groups: this.groups ?? undefined, indexBase };
+    let latest = this.latest;
+    try {
+      if (group === undefined) {
         scanEvents(events, spec, zone, (user, instant) => {
+          if (instant > limit) return;
+          if (instant > latest) latest = instant;
           builder.add(user, zone.dayOf(instant));
         });
-      } finally {
-        // Every user code handed out has been added (codes are handed out as events are visited).
-        if (this.users.size > this.unitCount) this.unitCount = this.users.size;
+      } else {
+        scanEvents(events, spec, zone, (user, instant, groupCode) => {
+          if (instant > limit) return;
+          if (instant > latest) latest = instant;
+          builder.add(this.unitOf(user, groupCode), zone.dayOf(instant));
+        });
       }
-    } else {
-      scanEvents(events, spec, zone, (user, instant, groupCode) => {
-        builder.add(this.unitOf(user, groupCode), zone.dayOf(instant));
-      });
+    } finally {
+      // The records before a rejected one have been added, their latest instant with them.
+      this.latest = latest;
+      // Without grouping, every user code handed out is a unit (codes are handed out as events are visited).
+      if (group === undefined && this.users.size > this.unitCount) this.unitCount = this.users.size;
     }
+  }
+
+  /** Records that an event at instant `t` (at or before `asOf`) was counted: merges use it. */
+  noteLatest(t: number): void {
+    if (t > this.latest) this.latest = t;
   }
 
   /** The unit of a user code (and group code, when grouping), created on first sight. */
@@ -158,6 +198,7 @@ export class ActiveDaysCollector<R> {
     }
     return {
       zone: this.zone,
+      latest: this.latest === Number.NEGATIVE_INFINITY ? null : this.latest,
       unitDays: this.builder.build(unitCount),
       unitGroup,
       unitUser,
@@ -174,20 +215,20 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
   return next;
 }
 
-export function readActiveDays<R>(fn: string, events: Events<R>, options: ActiveDaysOptions<R>): ActiveDays {
-  const zone = zoneCalendar(options.timeZone ?? 'UTC', fn);
-  const collector = new ActiveDaysCollector<R>(fn, zone, readGroupBy<R>(fn, options.groupBy), options);
+/** Distinct active days per unit of the events at or before `asOf` (all events when `null`). */
+export function readActiveDays<R>(fn: string, events: Events<R>, options: ActiveDaysOptions<R>, zone: ZoneCalendar, asOf: number | null): ActiveDays {
+  const collector = new ActiveDaysCollector<R>(fn, zone, readGroupBy<R>(fn, options.groupBy), options, asOf);
   collector.addEvents(events);
   return collector.build();
 }
 
 /**
- * The reported day range: `from`/`to` from the options (as local days), else the first
- * and last active day (see {@link reportRange}). `null` when there is no data and no
- * range was given.
+ * The reported day range (see {@link asOfRange}): `from`/`to` from the options (as local
+ * days), else the first active day and the day of `asOf`, never past `asOf`'s day. `null`
+ * when there is nothing to report.
  */
-export function dayRange<R>(fn: string, options: ActiveDaysOptions<R>, data: ActiveDays): { from: number; to: number } | null {
-  return reportRange(readDayBounds(fn, options, data.zone), data.unitDays.firstDay, data.unitDays.lastDay);
+export function dayRange<R>(fn: string, options: ActiveDaysOptions<R>, data: ActiveDays, asOf: number | null): { from: number; to: number } | null {
+  return asOfRange(readDayBounds(fn, options, data.zone), data.unitDays.firstDay, data.unitDays.lastDay, asOf, data.zone);
 }
 
 /**
@@ -248,10 +289,12 @@ export interface ActiveUserWindows {
   readonly mau?: number;
 }
 
-/** Reads and validates the window lengths. @internal */
+/** The keys of {@link ActiveUserWindows}, checked at `options.windows`. */
+export const ACTIVE_USER_WINDOW_KEYS = ['wau', 'mau'] as const;
+
+/** Reads and validates the window lengths (unknown keys and `null` are errors). @internal */
 export function readWindows(fn: string, windows: ActiveUserWindows | undefined): { wau: number; mau: number } {
-  const given = windows ?? {};
-  if (given === null || typeof given !== 'object') fail(fn, 'options.windows', 'invalid-option', 'must be an object { wau, mau }', given);
+  const given = optionsOf(windows, fn, ACTIVE_USER_WINDOW_KEYS, 'options.windows');
   const wau = given.wau === undefined ? 7 : readInteger(given.wau, fn, 'options.windows.wau', 1);
   const mau = given.mau === undefined ? Math.max(30, wau) : readInteger(given.mau, fn, 'options.windows.mau', 1);
   if (wau > mau) fail(fn, 'options.windows.wau', 'invalid-option', `must not exceed options.windows.mau (${mau})`, wau);

@@ -12,19 +12,23 @@
  * @internal
  */
 
-import { dayBits } from '../../core/column-days.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { ActivitySource } from './active-users-series.js';
+import { dayBitsAsOf } from './column-days-as-of.js';
 
 const NO_DAY = -2_147_483_648;
 
 /**
- * The activity of typed columns, or `null` when they do not fit this route (see
- * {@link dayBits}): the general path then reads them, and reports any bad value with its path.
+ * The activity of typed columns at or before `asOf` (all of it when `null`), or `null`
+ * when they do not fit this route (see `dayBits`): the general path then reads them, and
+ * reports any bad value with its path.
  */
-export function bitmapActivity(userId: unknown, timestamp: unknown, zone: ZoneCalendar): ActivitySource | null {
-  const found = dayBits(userId, timestamp, zone);
+export function bitmapActivity(userId: unknown, timestamp: unknown, zone: ZoneCalendar, asOf: number | null): ActivitySource | null {
+  const found = dayBitsAsOf(userId, timestamp, zone, asOf);
   if (found === null) return null;
+  if (found === 'empty') {
+    return { zone, firstDay: null, lastDay: null, latest: null, groupIds: null, groupCount: 1, counts: (from, to, windows) => windows.map(() => new Int32Array(to - from + 1)) };
+  }
   const { bits, stride, units, firstDay } = found;
   const lastActiveDay = found.lastDay;
 
@@ -32,6 +36,7 @@ export function bitmapActivity(userId: unknown, timestamp: unknown, zone: ZoneCa
     zone,
     firstDay,
     lastDay: lastActiveDay,
+    latest: found.lastInstant,
     groupIds: null,
     groupCount: 1,
     counts(from: number, to: number, windows: readonly number[]): Int32Array[] {

@@ -4,19 +4,22 @@
  * @internal
  */
 
+import { asOfEcho } from '../../core/as-of.js';
 import { dayKey } from '../../core/calendar.js';
-import { reportRange } from '../../core/day-range.js';
 import type { ActiveUsersDay, ActiveUsersResult, GroupedActiveUsersResult } from '../active-users.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { Id } from '../../core/read.js';
 import { ratio, rollingCounts, type ActiveDays } from './active-days.js';
+import { asOfRange, completeThrough } from './as-of-range.js';
 
 /** What the series needs: the data's day span, its groups, and rolling counts over a range. */
 export interface ActivitySource {
   readonly zone: ZoneCalendar;
-  /** First and last active day; `null` without data. */
+  /** First and last active day of the events counted (at or before `asOf`); `null` without data. */
   readonly firstDay: number | null;
   readonly lastDay: number | null;
+  /** The latest event instant counted; `null` without data. */
+  readonly latest: number | null;
   readonly groupIds: Id[] | null;
   readonly groupCount: number;
   /** Rolling distinct counts per group and day of `[from, to]`, one array per window (see {@link rollingCounts}). */
@@ -29,6 +32,7 @@ export function daysSource(data: ActiveDays): ActivitySource {
     zone: data.zone,
     firstDay: data.unitDays.firstDay,
     lastDay: data.unitDays.lastDay,
+    latest: data.latest,
     groupIds: data.groupIds,
     groupCount: data.groupCount,
     counts: (from, to, windows) => rollingCounts(data, from, to, windows),
@@ -43,17 +47,21 @@ export interface ResolvedWindows {
 
 /**
  * The active-users result over `data`: every day of the range (`bounds` as local day
- * numbers, `null` ends taken from the data), one series per group (in group-code order)
- * when `data` is grouped.
+ * numbers, `null` ends taken from the data and `asOf`, see {@link asOfRange}), one series
+ * per group (in group-code order) when `data` is grouped. `givenAsOf` is the caller's
+ * `asOf` (the data then holds only events at or before it); `null` means the latest event.
  */
 export function activeUsersSeries(
   data: ActivitySource,
   windows: ResolvedWindows,
   bounds: { from: number | null; to: number | null },
+  givenAsOf: number | null,
 ): ActiveUsersResult | GroupedActiveUsersResult {
-  const range = reportRange(bounds, data.firstDay, data.lastDay);
+  const asOf = givenAsOf ?? data.latest;
+  const range = asOfRange(bounds, data.firstDay, data.lastDay, asOf, data.zone);
   const head = {
     timeZone: data.zone.timeZone,
+    ...asOfEcho(asOf, data.zone),
     windows: { wau: windows.wau, mau: windows.mau },
     from: range === null ? null : dayKey(range.from),
     to: range === null ? null : dayKey(range.to),
@@ -64,6 +72,7 @@ export function activeUsersSeries(
     const length = range.to - range.from + 1;
     const keys: string[] = [];
     for (let d = 0; d < length; d++) keys.push(dayKey(range.from + d));
+    const completeDays = completeThrough(asOf, data.zone) - range.from + 1;
     for (let g = 0; g < data.groupCount; g++) {
       const days: ActiveUsersDay[] = [];
       for (let d = 0; d < length; d++) {
@@ -71,6 +80,7 @@ export function activeUsersSeries(
         const m = mau[i] as number;
         days.push({
           date: keys[d] as string,
+          complete: d < completeDays,
           dau: dau[i] as number,
           wau: wau[i] as number,
           mau: m,

@@ -11,6 +11,7 @@
 
 import { MAX_DAY, MIN_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
+import { isSupportedInstant, type ZoneCalendar } from '../../core/time-zone.js';
 import { isId, type Id } from '../../core/read.js';
 import { sortedCodes } from '../../core/sorted-codes.js';
 import { isPlainObject, readArray } from '../../core/state-fields.js';
@@ -22,6 +23,19 @@ export const ACTIVE_USERS_KIND = 'customer-success-metrics/active-users';
 
 /** How a state's units are grouped: `false` (not), a field name, or `true` (an accessor). */
 export type Grouping = string | boolean;
+
+/** What a state must share with the accumulator it merges into. */
+export interface Settings {
+  readonly zone: ZoneCalendar;
+  readonly grouping: Grouping;
+  /** The accumulator's `asOf` option, epoch ms; `null` when not given. */
+  readonly asOf: number | null;
+}
+
+/** The ISO form of an `asOf` setting, as a state records it. */
+export function isoOf(asOf: number | null): string | null {
+  return asOf === null ? null : new Date(asOf).toISOString();
+}
 
 /** The {@link Grouping} of a collector's group setting. */
 export function groupingOf<R>(group: ActiveDaysGroup<R> | undefined): Grouping {
@@ -62,8 +76,8 @@ function keysOf(ranks: Int32Array, map: Int32Array): Int32Array {
   return keys;
 }
 
-/** The canonical state of a collector's data (fresh arrays). */
-export function writeState(collector: ActiveDaysCollector<unknown>, data: CollectedActiveDays): ActiveUsersState {
+/** The canonical state of a collector's data (fresh arrays); `asOf` is the setting's ISO form. */
+export function writeState(collector: ActiveDaysCollector<unknown>, data: CollectedActiveDays, asOf: string | null): ActiveUsersState {
   const { unitUser, unitGroup, userIds, groupIds } = data;
   const { offsets, days, units } = data.unitDays;
   const userOrder = sortedCodes(collector.users);
@@ -112,9 +126,11 @@ export function writeState(collector: ActiveDaysCollector<unknown>, data: Collec
   }
   return {
     kind: ACTIVE_USERS_KIND,
-    version: 1,
+    version: 2,
     timeZone: data.zone.timeZone,
     groupBy: groupingOf(collector.group),
+    asOf,
+    latestEvent: data.latest,
     users,
     groups,
     groupUnits,
@@ -143,16 +159,40 @@ function readCounts(fn: string, state: Record<string, unknown>, field: string): 
 }
 
 /**
- * Throws unless a state's (or another accumulator's) time zone and grouping are the
- * accumulator's.
+ * Throws unless a state's (or another accumulator's) time zone, grouping and `asOf` are
+ * the accumulator's: events after another `asOf` would have been kept or left out
+ * differently, and the state cannot tell which.
  *
- * @throws {MetricsInputError} `invalid-state` at `state.timeZone` or `state.groupBy`.
+ * @throws {MetricsInputError} `invalid-state` at `state.timeZone`, `state.groupBy` or `state.asOf`.
  */
-export function requireSettings(fn: string, timeZone: unknown, groupBy: unknown, expectedZone: string, expectedGrouping: Grouping): void {
-  if (timeZone !== expectedZone) {
-    fail(fn, 'state.timeZone', 'invalid-state', `must be the accumulator's time zone ${JSON.stringify(expectedZone)}`, timeZone);
+export function requireSettings(fn: string, given: { timeZone: unknown; groupBy: unknown; asOf: unknown }, expected: Settings): void {
+  const zone = expected.zone.timeZone;
+  if (given.timeZone !== zone) fail(fn, 'state.timeZone', 'invalid-state', `must be the accumulator's time zone ${JSON.stringify(zone)}`, given.timeZone);
+  if (given.groupBy !== expected.grouping) fail(fn, 'state.groupBy', 'invalid-state', `must be ${describeGrouping(expected.grouping)}`, given.groupBy);
+  const asOf = isoOf(expected.asOf);
+  if (given.asOf !== asOf) {
+    const wanted = asOf === null ? 'null (the accumulator has no asOf)' : `the accumulator's asOf ${JSON.stringify(asOf)}`;
+    fail(fn, 'state.asOf', 'invalid-state', `must be ${wanted}`, given.asOf);
   }
-  if (groupBy !== expectedGrouping) fail(fn, 'state.groupBy', 'invalid-state', `must be ${describeGrouping(expectedGrouping)}`, groupBy);
+}
+
+/**
+ * Checks `state.latestEvent`: `null` exactly when there are no units, else an instant at or
+ * before the accumulator's `asOf` whose local day is the state's last day.
+ */
+function checkLatest(fn: string, latest: unknown, days: readonly unknown[], settings: Settings): void {
+  if (days.length === 0) {
+    if (latest !== null) fail(fn, 'state.latestEvent', 'invalid-state', 'must be null when the state has no days', latest);
+    return;
+  }
+  let lastDay = Number.NEGATIVE_INFINITY;
+  for (const day of days) if ((day as number) > lastDay) lastDay = day as number;
+  if (typeof latest !== 'number' || !isSupportedInstant(latest) || settings.zone.dayOf(latest) !== lastDay) {
+    fail(fn, 'state.latestEvent', 'invalid-state', `must be the epoch ms of the latest event, an instant of the state's last day (${lastDay})`, latest);
+  }
+  if (settings.asOf !== null && latest > settings.asOf) {
+    fail(fn, 'state.latestEvent', 'invalid-state', `must not be after the accumulator's asOf (${String(isoOf(settings.asOf))})`, latest);
+  }
 }
 
 /**
@@ -162,11 +202,15 @@ export function requireSettings(fn: string, timeZone: unknown, groupBy: unknown,
  *
  * @throws {MetricsInputError} `invalid-state` naming `state` or `state.<field>`.
  */
-export function readState(fn: string, value: unknown, timeZone: string, grouping: Grouping): ActiveUsersState {
+export function readState(fn: string, value: unknown, settings: Settings): ActiveUsersState {
+  const { grouping } = settings;
   if (!isPlainObject(value)) return fail(fn, 'state', 'invalid-state', 'must be a state object from activeUsersAccumulator().state()', value);
   if (value['kind'] !== ACTIVE_USERS_KIND) fail(fn, 'state.kind', 'invalid-state', `must be '${ACTIVE_USERS_KIND}'`, value['kind']);
-  if (value['version'] !== 1) fail(fn, 'state.version', 'invalid-state', 'must be 1 (the only version this library reads)', value['version']);
-  requireSettings(fn, value['timeZone'], value['groupBy'], timeZone, grouping);
+  if (value['version'] !== 2) {
+    const hint = value['version'] === 1 ? '; a version-1 state (0.x) has no latest event instant: rebuild it from the events' : '';
+    fail(fn, 'state.version', 'invalid-state', `must be 2 (the only version this library reads${hint})`, value['version']);
+  }
+  requireSettings(fn, { timeZone: value['timeZone'], groupBy: value['groupBy'], asOf: value['asOf'] }, settings);
   const users = readArray(fn, value, 'users');
   for (let i = 0; i < users.length; i++) {
     if (!isId(users[i])) fail(fn, `state.users[${i}]`, 'invalid-state', 'must be a non-empty string or a finite number', users[i]);
@@ -195,12 +239,14 @@ export function readState(fn: string, value: unknown, timeZone: string, grouping
       fail(fn, `state.days[${i}]`, 'invalid-state', `must be an integer day number from ${MIN_DAY} (0001-01-01) to ${MAX_DAY} (9999-12-31)`, day);
     }
   }
+  checkLatest(fn, value['latestEvent'], days, settings);
   return value as unknown as ActiveUsersState;
 }
 
-/** Adds the units and days of a validated state to a collector. O(units + days). */
+/** Adds the units, days and latest event of a validated state to a collector. O(units + days). */
 export function mergeState(collector: ActiveDaysCollector<unknown>, state: ActiveUsersState): void {
   const { users, groups, groupUnits, dayCounts, days } = state;
+  if (state.latestEvent !== null) collector.noteLatest(state.latestEvent);
   const userCodes = collector.users;
   const groupCodes = collector.groups;
   let group = 0;
@@ -221,9 +267,10 @@ export function mergeState(collector: ActiveDaysCollector<unknown>, state: Activ
   }
 }
 
-/** Adds another collector's data (same zone and grouping) to a collector. O(ids + units + user-days). */
+/** Adds another collector's data (same settings) to a collector. O(ids + units + user-days). */
 export function mergeCollected(collector: ActiveDaysCollector<unknown>, data: CollectedActiveDays): void {
   const { unitUser, unitGroup, userIds, groupIds } = data;
+  if (data.latest !== null) collector.noteLatest(data.latest);
   const { offsets, days, units } = data.unitDays;
   const userMap = new Int32Array(userIds.length);
   for (let c = 0; c < userIds.length; c++) userMap[c] = collector.users.code(userIds[c] as Id);

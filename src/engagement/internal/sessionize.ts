@@ -35,8 +35,10 @@ export interface SessionTable {
   readonly day: Int32Array;
   /** User ids by code. */
   readonly userIds: readonly Id[];
-  /** Number of events read. */
+  /** Number of events read (at or before `asOf`). */
   readonly eventCount: number;
+  /** The latest event instant read (at or before `asOf`); `null` without events. */
+  readonly latest: number | null;
 }
 
 /** Rank of each user code in id order (see `compareIds`). O(u log u). */
@@ -87,7 +89,8 @@ class SessionBuffer {
 /**
  * Reads `events` and cuts each user's events into sessions: a new session starts when
  * the gap since the user's previous event is greater than `timeoutMs` (a gap of exactly
- * `timeoutMs` continues the session).
+ * `timeoutMs` continues the session). Events after `asOf` (when given) are validated and
+ * left out, at the cost of one comparison each.
  *
  * @throws {MetricsInputError} from `scanEvents` for bad records, ids or timestamps.
  */
@@ -97,13 +100,18 @@ export function sessionize<R>(
   accessors: EventAccessors<R>,
   zone: ZoneCalendar,
   timeoutMs: number,
+  asOf: number | null = null,
 ): SessionTable {
   let users = new Int32Array(1024);
   let times = new Float64Array(1024);
   let n = 0;
   let ordered = true;
   let previous = Number.NEGATIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  const limit = asOf ?? Number.POSITIVE_INFINITY;
   const ids = scanEvents(events, { fn, collection: 'events', accessors }, zone, (user, t) => {
+    if (t > limit) return;
+    if (t > latest) latest = t;
     if (n === users.length) {
       const grownUsers = new Int32Array(n * 2);
       grownUsers.set(users);
@@ -172,11 +180,11 @@ export function sessionize<R>(
       }
     }
   }
-  return finish(buffer, userIds, zone, n);
+  return finish(buffer, userIds, zone, n, n === 0 ? null : latest);
 }
 
 /** Orders the buffered sessions by start, then user id, and adds their days. */
-function finish(buffer: SessionBuffer, userIds: readonly Id[], zone: ZoneCalendar, eventCount: number): SessionTable {
+function finish(buffer: SessionBuffer, userIds: readonly Id[], zone: ZoneCalendar, eventCount: number, latest: number | null): SessionTable {
   const count = buffer.length;
   const { user, start, end, events } = buffer;
   // Already in order? (Always true of time-ordered input without equal starts.)
@@ -216,6 +224,6 @@ function finish(buffer: SessionBuffer, userIds: readonly Id[], zone: ZoneCalenda
   }
   const day = new Int32Array(count);
   for (let s = 0; s < count; s++) day[s] = zone.dayOf(table.start[s] as number);
-  return { count, ...table, day, userIds, eventCount };
+  return { count, ...table, day, userIds, eventCount, latest };
 }
 

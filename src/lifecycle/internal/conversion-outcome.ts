@@ -7,11 +7,11 @@
 import { MS_PER_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
 import { readConfidence, requireIterable } from '../../core/read.js';
-import { readInstant } from '../../core/timestamp.js';
-import { zoneCalendar } from '../../core/time-zone.js';
+import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Estimate, Timestamp } from '../../core/types.js';
 import { wilsonInterval } from '../../stats/wilson-interval.js';
 import type { Journey, Milestone } from '../types.js';
+import { AsOfOption, CallZone } from './journey-zone.js';
 import { Durations } from './stage-durations.js';
 import { checkJourney, latestInstantOf, milestoneTime, requireMilestone } from './stage-journey.js';
 
@@ -21,15 +21,25 @@ export interface ConversionWindowOptions<R = unknown> {
   readonly from?: Milestone<R>;
   /** The milestone to reach within the window. */
   readonly to: Milestone<R>;
-  /** Length of the window after `from`, in days of 24 hours (> 0; 1 = 24 hours). */
+  /** Length of the window after `from`, in days of 24 hours (> 0; fractions allowed: 0.5 = 12 hours). */
   readonly withinDays: number;
-  /** The moment of the evaluation (default: the latest journey start or event timestamp). */
+  /**
+   * The moment of the evaluation: what happened at or before it counts (default: the
+   * latest journey start or event timestamp). A date-only `YYYY-MM-DD` is the end of that
+   * local day.
+   */
   readonly asOf?: Timestamp;
-  /** IANA time zone of a date-only `asOf` (default `'UTC'`). */
+  /**
+   * IANA time zone of a date-only `asOf` and of the calendar milestones without a zone of
+   * their own (default: the journeys' zone, UTC for journeys without one).
+   */
   readonly timeZone?: string;
   /** Confidence level of the intervals (default 0.95). */
   readonly confidence?: number;
 }
+
+/** The keys of {@link ConversionWindowOptions}. */
+export const CONVERSION_WINDOW_OPTION_KEYS = ['from', 'to', 'withinDays', 'asOf', 'timeZone', 'confidence'] as const satisfies readonly (keyof ConversionWindowOptions)[];
 
 /** Counts and rate of a conversion over a set of journeys. */
 export interface ConversionSummary {
@@ -57,8 +67,9 @@ export interface ConversionSettings {
   readonly to: Milestone;
   readonly withinDays: number;
   readonly windowMs: number;
-  readonly givenAsOf: number | null;
-  readonly timeZone: string;
+  readonly asOf: AsOfOption;
+  /** The zone given; `null`: the journeys'. */
+  readonly zone: ZoneCalendar | null;
   readonly confidence: number;
 }
 
@@ -70,10 +81,10 @@ export function readConversionSettings(fn: string, opts: Partial<ConversionWindo
   if (typeof withinDays !== 'number' || !Number.isFinite(withinDays) || withinDays <= 0) {
     fail(fn, 'options.withinDays', 'invalid-number', 'must be a finite number of days > 0', withinDays);
   }
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const givenAsOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const zone = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
+  const asOf = new AsOfOption(opts.asOf, fn);
   const confidence = readConfidence(opts.confidence, fn);
-  return { from, to, withinDays, windowMs: withinDays * MS_PER_DAY, givenAsOf, timeZone: zone.timeZone, confidence };
+  return { from, to, withinDays, windowMs: withinDays * MS_PER_DAY, asOf, zone, confidence };
 }
 
 /** Per journey: where the window opens and when `to` was reached (NaN: not reached). */
@@ -85,6 +96,8 @@ export interface ConversionTimes {
   readonly extra: Float64Array;
   /** `asOf`: given, else the latest instant in the journeys; `null` with no journeys. */
   readonly asOf: number | null;
+  /** The call's zone: given, else the journeys' (UTC for none). */
+  readonly zone: ZoneCalendar;
 }
 
 function grown(array: Float64Array): Float64Array<ArrayBuffer> {
@@ -94,9 +107,10 @@ function grown(array: Float64Array): Float64Array<ArrayBuffer> {
 }
 
 /**
- * Reads the journeys once: checks each, calls `from` and `to` (and `extra`, for the
- * segment), and finds the latest instant when `asOf` is not given. O(n) milestone calls,
- * O(n) memory, no allocation per journey.
+ * Reads the journeys once: checks each, hands it to `from` and `to` (and `extra`, for the
+ * segment) in the call's zone, and finds the latest instant when `asOf` is not given.
+ * O(n) milestone calls, O(n) memory, no allocation per journey (but a shallow copy when
+ * the call's `timeZone` differs from the journey's).
  */
 export function readConversionTimes<R>(
   fn: string,
@@ -109,10 +123,11 @@ export function readConversionTimes<R>(
   let more = new Float64Array(extra === null ? 0 : 64);
   let latest = Number.NEGATIVE_INFINITY;
   let n = 0;
+  const zones = new CallZone(fn, settings.zone);
   for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
     checkJourney(journey, fn, n);
-    const plain = journey as Journey;
-    if (settings.givenAsOf === null) {
+    const plain = zones.enter(journey as Journey, n);
+    if (!settings.asOf.given) {
       const last = latestInstantOf(plain, fn, n);
       if (last > latest) latest = last;
     }
@@ -126,12 +141,14 @@ export function readConversionTimes<R>(
     if (extra !== null) more[n] = extra(plain, n);
     n++;
   }
+  const zone = zones.calendar;
   return {
     n,
     from,
     to,
     extra: extra === null ? new Float64Array(n).fill(Number.NaN) : more,
-    asOf: settings.givenAsOf ?? (n === 0 ? null : latest),
+    asOf: settings.asOf.given ? settings.asOf.at(zone) : n === 0 ? null : latest,
+    zone,
   };
 }
 

@@ -7,7 +7,7 @@
 
 import { fail, recordPath } from '../../core/errors.js';
 import { readId, requireIterable, requireRecord, type Id, type IdCodes } from '../../core/read.js';
-import { readInstant } from '../../core/timestamp.js';
+import { failRecordInstant, instantOf } from '../../core/timestamp.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor } from '../../core/types.js';
 import type { SignupFields } from '../journeys.js';
@@ -28,21 +28,20 @@ function fieldAccessor<S>(given: unknown, option: string, field: string, fn: str
  * The local signup day of each user code of `users` (`NO_SIGNUP` for users without one).
  * Signups of users without events are validated and otherwise ignored.
  *
- * @throws {MetricsInputError} for a non-record, a bad `userId` or `signedUpAt`, or a user id
- * that repeats an earlier signup's (`duplicate-id`).
+ * @param fields - `options.signupFields`, already checked by `optionsOf`.
+ * @throws {MetricsInputError} for a non-record, a bad `userId` or `signedUpAt` (naming the
+ * id: `signups[2] (userId "u_1").signedUpAt`), or a user id that repeats an earlier
+ * signup's (`duplicate-id`).
  */
 export function readSignupDays<S>(
   fn: string,
   signups: unknown,
-  fields: SignupFields<S> | undefined,
+  fields: Partial<SignupFields<S>>,
   users: IdCodes,
   zone: ZoneCalendar,
 ): Int32Array {
-  if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
-    fail(fn, 'options.signupFields', 'invalid-option', 'must be an object { id?, signedUpAt? } of accessors', fields);
-  }
-  const readUser = fieldAccessor<S>(fields?.id, 'id', 'userId', fn);
-  const readTime = fieldAccessor<S>(fields?.signedUpAt, 'signedUpAt', 'signedUpAt', fn);
+  const readUser = fieldAccessor<S>(fields.id, 'id', 'userId', fn);
+  const readTime = fieldAccessor<S>(fields.signedUpAt, 'signedUpAt', 'signedUpAt', fn);
   const days = new Int32Array(users.size).fill(NO_SIGNUP);
   /** Index + 1 of the signup of each user code, to name the earlier record of a repeat. */
   const seenAt = new Int32Array(users.size);
@@ -51,7 +50,9 @@ export function readSignupDays<S>(
   for (const signup of requireIterable<S>(signups, fn, 'options.signups')) {
     requireRecord(signup, fn, 'signups', i);
     const id = readId(readUser(signup, i), fn, 'signups', i, 'userId');
-    const instant = readInstant(readTime(signup, i), zone, fn, recordPath('signups', i, 'signedUpAt'));
+    const raw = readTime(signup, i);
+    const instant = instantOf(raw, zone);
+    if (instant !== instant) failRecordInstant(raw, fn, { collection: 'signups', index: i, idField: 'userId', id }, 'signedUpAt');
     const user = users.find(id);
     const earlier = user >= 0 ? (seenAt[user] as number) - 1 : (others.get(id) ?? -1);
     if (earlier >= 0) {

@@ -132,7 +132,7 @@ export class JourneyCollector<R> {
    * out-of-order journey sorted by time, and the journeys ordered by id (`ids[code]`).
    * The collector is spent afterwards: its per-event columns move to the result.
    */
-  prepare(ids: readonly Id[]): PreparedJourneys<R> {
+  prepare(ids: readonly Id[], timeZone: string): PreparedJourneys<R> {
     const units = this.units;
     const n = this.length;
     const times = this.eventTimes;
@@ -157,14 +157,15 @@ export class JourneyCollector<R> {
     const byId = new Int32Array(units);
     for (let u = 0; u < units; u++) byId[u] = u;
     byId.sort((a, b) => compareIds(ids[a] as Id, ids[b] as Id));
-    return new PreparedJourneys<R>(ids, byId, offsets, order, times, this.names, this.records, this.signups);
+    return new PreparedJourneys<R>(ids, byId, offsets, order, times, this.names, this.records, this.signups, timeZone);
   }
 }
 
 /**
  * Events grouped and ordered by {@link JourneyCollector.prepare}: typed columns and one
  * reference per event (name, record), no objects. Iterating makes the journeys one at a
- * time, in id order, each with fresh `JourneyEvent` objects; it can be repeated.
+ * time, in id order, each with fresh `JourneyEvent` objects and the zone of the call; it
+ * can be repeated.
  */
 export class PreparedJourneys<R> implements Iterable<Journey<R>> {
   constructor(
@@ -181,6 +182,8 @@ export class PreparedJourneys<R> implements Iterable<Journey<R>> {
     private readonly records: readonly R[] | null,
     /** Signup instant per journey code, NaN for none. */
     private readonly signups: Float64Array,
+    /** The zone every journey carries. */
+    private readonly timeZone: string,
   ) {}
 
   /** Number of journeys. */
@@ -201,7 +204,7 @@ export class PreparedJourneys<R> implements Iterable<Journey<R>> {
     }
     const signup = this.signups[u] as number;
     const start = signup === signup ? signup : (times[order[from] as number] as number);
-    return { id: this.ids[u] as Id, start, events };
+    return { id: this.ids[u] as Id, start, events, timeZone: this.timeZone };
   }
 
   /** The journeys in id order, one at a time. */

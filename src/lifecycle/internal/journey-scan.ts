@@ -6,13 +6,21 @@
  * @internal
  */
 
-import { fail, recordPath } from '../../core/errors.js';
-import { IdCodes, accessorFor, isId, optionsOf, requireIterable, requireRecord } from '../../core/read.js';
-import { failInstant, instantOf } from '../../core/timestamp.js';
+import { fail, failColumnValue, failRecord, recordPath } from '../../core/errors.js';
+import { optionsOf } from '../../core/options.js';
+import { IdCodes, accessorFor, isId, requireIterable, requireRecord } from '../../core/read.js';
+import { failRecordInstant, instantOf } from '../../core/timestamp.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor } from '../../core/types.js';
-import type { JourneyColumns, JourneysOptions } from '../journeys.js';
+import type { JourneyColumns, JourneysOptions, SignupFields } from '../journeys.js';
 import { JourneyCollector, type PreparedJourneys } from './journey-collector.js';
+import { rejectRenamed } from './option-renames.js';
+
+/** The keys of `JourneysOptions` (the options of `journeys` and `eachJourney`). */
+export const JOURNEYS_OPTION_KEYS = ['userId', 'timestamp', 'name', 'by', 'signups', 'signupFields', 'timeZone'] as const satisfies readonly (keyof JourneysOptions<unknown>)[];
+
+/** The keys of `SignupFields` (`options.signupFields` of `journeys` and `growthLifecycle`). */
+export const SIGNUP_FIELDS_KEYS = ['id', 'signedUpAt'] as const satisfies readonly (keyof SignupFields<unknown>)[];
 
 /** What identifies a journey: a field (rows: property; columns: column) or an accessor. */
 export interface JourneyKey<R> {
@@ -20,6 +28,11 @@ export interface JourneyKey<R> {
   readonly field: string;
   /** The caller's accessor, or `undefined` to read `field`. */
   readonly accessor: Accessor<R, unknown> | undefined;
+}
+
+/** How an error names a record's id: `(userId "u1")`, `(accountId "a1")`, `(id "x")` for a `by` accessor. */
+function idLabel(key: { readonly field: string; readonly accessor: unknown }): string {
+  return key.accessor !== undefined && key.field === 'by' ? 'id' : key.field;
 }
 
 /** Column input: a `timestamp` column beside the id and name columns, read by name. */
@@ -42,10 +55,6 @@ export function isJourneyColumns(events: unknown): events is JourneyColumnsInput
   if (events === null || typeof events !== 'object') return false;
   if (typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function') return false;
   return isArrayLike((events as { timestamp?: unknown }).timestamp);
-}
-
-function failName(fn: string, path: string, name: unknown): never {
-  return fail(fn, path, 'invalid-name', 'must be a non-empty string', name);
 }
 
 /** Reads event columns `{ <key>, timestamp, name }` into `collector`, record = index. */
@@ -82,9 +91,11 @@ export function scanJourneyColumns(
     }
     const raw = timeColumn[i];
     const t = instantOf(raw, zone);
-    if (t !== t) failInstant(raw, fn, `events.timestamp[${i}]`);
+    if (t !== t) failRecordInstant(raw, fn, { collection: 'events', index: i, idField: idLabel(key), id }, 'timestamp', true);
     const name = nameColumn[i];
-    if (typeof name !== 'string' || name.length === 0) failName(fn, `events.name[${i}]`, name);
+    if (typeof name !== 'string' || name.length === 0) {
+      failColumnValue(fn, { collection: 'events', index: i, idField: idLabel(key), id }, 'name', 'invalid-name', 'must be a non-empty string', name);
+    }
     collector.add(codes.code(id), t, name, i);
   }
 }
@@ -110,9 +121,11 @@ export function scanJourneyRows<R>(
     if (!isId(id)) fail(fn, recordPath('events', i, key.field), 'invalid-id', 'must be a non-empty string or a finite number', id);
     const raw = readTime(record, i);
     const t = instantOf(raw, zone);
-    if (t !== t) failInstant(raw, fn, recordPath('events', i, 'timestamp'));
+    if (t !== t) failRecordInstant(raw, fn, { collection: 'events', index: i, idField: idLabel(key), id });
     const name = readName(record, i);
-    if (typeof name !== 'string' || name.length === 0) failName(fn, recordPath('events', i, 'name'), name);
+    if (typeof name !== 'string' || name.length === 0) {
+      failRecord(fn, { collection: 'events', index: i, idField: idLabel(key), id }, 'name', 'invalid-name', 'must be a non-empty string', name);
+    }
     collector.add(codes.code(id), t, name, record);
     i++;
   }
@@ -149,9 +162,6 @@ export function scanSignups<S, R>(
   collector: JourneyCollector<R>,
 ): void {
   const rows = requireIterable<S>(signups, fn, 'options.signups');
-  if (accessors === null || typeof accessors !== 'object') {
-    fail(fn, 'options.signupFields', 'invalid-option', 'must be an object { id?, signedUpAt? } of accessors', accessors);
-  }
   const readId = signupAccessor<S>(fn, accessors.id, 'id', idField);
   const readTime = signupAccessor<S>(fn, accessors.signedUpAt, 'signedUpAt', 'signedUpAt');
   const firstRow: number[] = [];
@@ -162,7 +172,7 @@ export function scanSignups<S, R>(
     if (!isId(id)) fail(fn, recordPath('signups', i, idField), 'invalid-id', 'must be a non-empty string or a finite number', id);
     const raw = readTime(record, i);
     const t = instantOf(raw, zone);
-    if (t !== t) failInstant(raw, fn, recordPath('signups', i, 'signedUpAt'));
+    if (t !== t) failRecordInstant(raw, fn, { collection: 'signups', index: i, idField, id }, 'signedUpAt');
     const code = codes.code(id);
     if (code < firstRow.length) {
       fail(fn, recordPath('signups', i, idField), 'duplicate-id', `repeats the id of signups[${firstRow[code] as number}]; give each journey one signup`, id);
@@ -179,7 +189,10 @@ export function scanSignups<S, R>(
  * `JourneyEvent` objects are made later, per journey. Throws at once on bad input.
  */
 export function readJourneys<R, S>(fn: string, events: Iterable<R> | JourneyColumns, options: JourneysOptions<R, S> | undefined): PreparedJourneys<R> {
-  const opts = optionsOf(options, fn);
+  // `groupBy` is the word of the other modules; here journeys follow `by`.
+  rejectRenamed(options, fn, { groupBy: 'by' });
+  const opts = optionsOf(options, fn, JOURNEYS_OPTION_KEYS);
+  const signupFields = optionsOf(opts.signupFields, fn, SIGNUP_FIELDS_KEYS, 'options.signupFields');
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const columns = isJourneyColumns(events);
   const key = journeyKey(fn, opts, columns);
@@ -187,7 +200,7 @@ export function readJourneys<R, S>(fn: string, events: Iterable<R> | JourneyColu
   const collector = new JourneyCollector<R>(!columns);
   if (opts.signups !== undefined) {
     const idField = typeof opts.by === 'string' ? opts.by : 'userId';
-    scanSignups(fn, opts.signups, idField, opts.signupFields ?? {}, zone, codes, collector);
+    scanSignups(fn, opts.signups, idField, signupFields, zone, codes, collector);
   }
   if (columns) {
     scanJourneyColumns(fn, events, key as JourneyKey<number>, zone, codes, collector as unknown as JourneyCollector<number>);
@@ -197,7 +210,7 @@ export function readJourneys<R, S>(fn: string, events: Iterable<R> | JourneyColu
     }
     scanJourneyRows(fn, events as Iterable<R>, key, opts, zone, codes, collector);
   }
-  return collector.prepare(codes.ids);
+  return collector.prepare(codes.ids, zone.timeZone);
 }
 
 /**

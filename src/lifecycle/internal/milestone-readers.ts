@@ -7,6 +7,7 @@
 
 import { MS_PER_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
+import { optionsOf } from '../../core/options.js';
 import type { JourneyEvent, Milestone } from '../types.js';
 
 /** Tells whether an event of a journey is the one a milestone looks for. */
@@ -59,12 +60,14 @@ export function requireMilestone<R>(fn: string, value: unknown, path: string): M
   return fail(fn, path, 'invalid-option', 'must be a milestone, a function (journey) => number | null', value);
 }
 
-/** The options object of a builder that needs one: anything but a plain object throws. */
-export function requireOptions<T extends object>(fn: string, options: T | undefined): Partial<T> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    return fail(fn, 'options', 'invalid-option', 'must be an object', options);
-  }
-  return options;
+/**
+ * The options object of a builder that needs one, checked by `optionsOf` against `keys`:
+ * anything but a plain object throws `invalid-option`, an unknown key `unknown-option`
+ * (naming the closest valid one), a `null` value `invalid-option`.
+ */
+export function requireOptions<T extends object>(fn: string, options: T | undefined, keys: readonly string[]): Partial<T> {
+  if (options === undefined) return fail(fn, 'options', 'invalid-option', 'must be an object', options);
+  return optionsOf(options, fn, keys);
 }
 
 /** The milestones of a variadic combinator (`allOf`, `anyOf`): at least one, each a function. */

@@ -5,6 +5,7 @@
  */
 
 import { fail } from '../../core/errors.js';
+import { optionsOf } from '../../core/options.js';
 import { matcherOf, type EventMatcher, type JourneyEventPredicate } from '../../lifecycle/internal/milestone-readers.js';
 import { daysToMs } from './landmark-activity.js';
 
@@ -33,6 +34,12 @@ export type AhaTarget =
       readonly activeAtDay: number;
     };
 
+/** Every key of {@link AhaCandidate}, checked in each candidate object. */
+export const AHA_CANDIDATE_KEYS = ['event', 'counts', 'name'] as const;
+
+/** Every key of an {@link AhaTarget}, checked at `options.target`. */
+export const AHA_TARGET_KEYS = ['retainedOn', 'activeAtDay'] as const;
+
 /** A read candidate. */
 export interface CandidateSpec {
   readonly name: string;
@@ -59,7 +66,7 @@ export function readCandidates(fn: string, value: unknown): CandidateSpec[] {
     if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) {
       return fail(fn, path, 'invalid-option', 'must be an event name or { event, counts?, name? }', candidate);
     }
-    const { event, counts, name } = candidate as Record<string, unknown>;
+    const { event, counts, name } = optionsOf(candidate as Record<string, unknown>, fn, AHA_CANDIDATE_KEYS, path);
     const matches = matcherOf(fn, event, `${path}.event`);
     if (name !== undefined && (typeof name !== 'string' || name.length === 0)) {
       fail(fn, `${path}.name`, 'invalid-option', 'must be a non-empty string', name);
@@ -85,8 +92,12 @@ export interface TargetSpec {
   /** `'window'`: activity in `[from, end)`; `'active'`: activity in `(max(landmark, end − gap), end]`. */
   readonly kind: 'window' | 'active';
   readonly fromMs: number;
-  /** The target is observable once `start + endMs <= asOf`. */
   readonly endMs: number;
+  /**
+   * The target is observable once `start + observedMs <= asOf`: its last instant (`end − 1`
+   * for the half-open window, `end` for `activeAtDay`) is at or before `asOf`.
+   */
+  readonly observedMs: number;
 }
 
 /** `options.target`: `{ retainedOn: [fromDay, toDay] }` (integers, landmarkDays <= fromDay <= toDay) or `{ activeAtDay }` (> landmarkDays). */
@@ -94,7 +105,7 @@ export function readTarget(fn: string, value: unknown, landmarkDays: number): Ta
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail(fn, 'options.target', 'invalid-option', 'must be { retainedOn: [fromDay, toDay] } or { activeAtDay }', value);
   }
-  const { retainedOn, activeAtDay } = value as Record<string, unknown>;
+  const { retainedOn, activeAtDay } = optionsOf(value as Record<string, unknown>, fn, AHA_TARGET_KEYS, 'options.target');
   if ((retainedOn === undefined) === (activeAtDay === undefined)) {
     return fail(fn, 'options.target', 'invalid-option', 'must have exactly one of retainedOn and activeAtDay', value);
   }
@@ -109,10 +120,12 @@ export function readTarget(fn: string, value: unknown, landmarkDays: number): Ta
     if (typeof to !== 'number' || !Number.isInteger(to) || to < from) {
       return fail(fn, 'options.target.retainedOn[1]', 'invalid-number', `must be an integer day >= the first (${from})`, to);
     }
-    return { echo: { retainedOn: [from, to] }, kind: 'window', fromMs: daysToMs(from), endMs: daysToMs(to + 1) };
+    const endMs = daysToMs(to + 1);
+    return { echo: { retainedOn: [from, to] }, kind: 'window', fromMs: daysToMs(from), endMs, observedMs: endMs - 1 };
   }
   if (typeof activeAtDay !== 'number' || !Number.isFinite(activeAtDay) || !(activeAtDay > landmarkDays)) {
     return fail(fn, 'options.target.activeAtDay', 'invalid-number', `must be a finite number of days > options.landmarkDays (${landmarkDays})`, activeAtDay);
   }
-  return { echo: { activeAtDay }, kind: 'active', fromMs: daysToMs(landmarkDays), endMs: daysToMs(activeAtDay) };
+  const endMs = daysToMs(activeAtDay);
+  return { echo: { activeAtDay }, kind: 'active', fromMs: daysToMs(landmarkDays), endMs, observedMs: endMs };
 }

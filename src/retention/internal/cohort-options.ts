@@ -4,9 +4,11 @@
  * @internal
  */
 
+import { readAsOf } from '../../core/as-of.js';
 import { fail, recordPath } from '../../core/errors.js';
+import { optionsOf } from '../../core/options.js';
 import { readBoolean, readChoice, readId, readInteger, readWeekStart, requireIterable, requireRecord, type Id, type IdCodes } from '../../core/read.js';
-import { readInstant } from '../../core/timestamp.js';
+import { failRecordInstant, instantOf } from '../../core/timestamp.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor, Period, Weekday } from '../../core/types.js';
 
@@ -28,6 +30,7 @@ export interface CohortSettings {
   readonly rolling: boolean;
   readonly zone: ZoneCalendar;
   readonly weekStartsOn: Weekday;
+  /** The given `asOf` in epoch ms under the one rule (a date is the end of that local day), else `null`. */
   readonly asOf: number | null;
 }
 
@@ -99,7 +102,7 @@ export function readCohortSettings(fn: string, opts: RawOptions): CohortSettings
   const rolling = opts.rolling === undefined ? false : readBoolean(opts.rolling, fn, 'options.rolling');
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const weekStartsOn = readWeekStart(opts.weekStartsOn, fn);
-  const asOf = opts.asOf === undefined ? null : readInstant(opts.asOf, zone, fn, 'options.asOf');
+  const asOf = readAsOf(opts.asOf, zone, fn);
   return {
     cohort,
     interval,
@@ -124,6 +127,9 @@ export interface CohortSignupFields<S> {
   readonly signedUpAt?: Accessor<S, unknown>;
 }
 
+/** The keys of {@link CohortSignupFields}, checked at `options.signupFields`. */
+export const COHORT_SIGNUP_FIELD_KEYS = ['id', 'signedUpAt'] as const;
+
 function fieldAccessor<S>(given: unknown, option: string, field: string, fn: string): Accessor<S, unknown> {
   if (given === undefined) return (signup: S) => (signup as Record<string, unknown>)[field];
   if (typeof given !== 'function') {
@@ -143,14 +149,15 @@ export interface SignupRows {
 /**
  * Reads and validates the signups table once (a generator is read once). O(signups).
  *
- * @throws {MetricsInputError} for a non-record, a bad `userId` or `signedUpAt`, or a
- * repeated user id (`duplicate-id`).
+ * @throws {MetricsInputError} for a non-record, a bad `userId`, a bad `signedUpAt` (naming
+ * the signup's user id: `signups[3] (userId "u_7").signedUpAt`), or a repeated user id
+ * (`duplicate-id`); `unknown-option` / `invalid-option` for a bad `signupFields`.
  */
 export function readSignupRows<S>(fn: string, signups: unknown, fields: unknown, zone: ZoneCalendar): SignupRows {
-  if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
+  if (fields !== undefined && (fields === null || typeof fields !== 'object' || Array.isArray(fields))) {
     fail(fn, 'options.signupFields', 'invalid-option', 'must be an object { id?, signedUpAt? } of accessors', fields);
   }
-  const given = (fields ?? {}) as CohortSignupFields<S>;
+  const given = optionsOf(fields as CohortSignupFields<S> | undefined, fn, COHORT_SIGNUP_FIELD_KEYS, 'options.signupFields');
   const readUser = fieldAccessor<S>(given.id, 'id', 'userId', fn);
   const readTime = fieldAccessor<S>(given.signedUpAt, 'signedUpAt', 'signedUpAt', fn);
   const ids: Id[] = [];
@@ -160,7 +167,9 @@ export function readSignupRows<S>(fn: string, signups: unknown, fields: unknown,
   for (const signup of requireIterable<S>(signups, fn, 'options.signups')) {
     requireRecord(signup, fn, 'signups', i);
     const id = readId(readUser(signup, i), fn, 'signups', i, 'userId');
-    const instant = readInstant(readTime(signup, i), zone, fn, recordPath('signups', i, 'signedUpAt'));
+    const raw = readTime(signup, i);
+    const instant = instantOf(raw, zone);
+    if (instant !== instant) failRecordInstant(raw, fn, { collection: 'signups', index: i, idField: 'userId', id }, 'signedUpAt');
     const earlier = seen.get(id);
     if (earlier !== undefined) {
       fail(fn, recordPath('signups', i, 'userId'), 'duplicate-id', `repeats the id of signups[${earlier}]; give each user one signup`, id);
@@ -181,7 +190,7 @@ export function readSignupRows<S>(fn: string, signups: unknown, fields: unknown,
 /**
  * The signup instant of each user code (NaN for none). Users who signed up without any
  * event get codes of their own, after those already in `users`. Signups after `asOf` are
- * left out. O(signups).
+ * left out (one at `asOf` counts). O(signups).
  */
 export function signupStarts(rows: SignupRows, users: IdCodes, asOf: number | null): Float64Array {
   let starts = new Float64Array(Math.max(16, users.size)).fill(Number.NaN);

@@ -5,6 +5,7 @@
  * @internal
  */
 
+import { asOfEcho, endOfDay, isCompleteAt, lastCompleteDay } from '../../core/as-of.js';
 import { MS_PER_DAY } from '../../core/calendar.js';
 import type { Period } from '../../core/types.js';
 import type { CohortRetentionResult, CohortRetentionRow } from '../cohort-retention.js';
@@ -122,7 +123,7 @@ function cohortTable(settings: CohortSettings, summary: CohortSummary, signupAt:
     rolling,
     timeZone: zone.timeZone,
     weekStartsOn,
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
+    ...asOfEcho(asOf, zone),
   };
   const columnsCount = settings.brackets === null ? periods + 1 : settings.brackets.length;
   if (members === 0) {
@@ -246,13 +247,16 @@ function cohortTable(settings: CohortSettings, summary: CohortSummary, signupAt:
     }
   }
 
-  // Observability of interval k for cohort period p (its last possible start).
-  const asOfDay = asOf === null ? 0 : zone.dayOf(asOf);
+  // Interval k of cohort period p is reported when it is complete at asOf for a start at the
+  // very end of the period (its last day; rolling: its last millisecond). A calendar interval
+  // is complete when its last local day has ended by asOf, a rolling window when its last
+  // millisecond (start + (k + 1)·W − 1) is at or before asOf.
+  const lastComplete = asOf === null ? Number.NEGATIVE_INFINITY : lastCompleteDay(asOf, zone);
   const observable = (p: number, k: number): boolean => {
     if (asOf === null) return false;
     const lastStart = periodLastDay(settings.cohort, p);
-    if (rolling) return zone.startOfDay(lastStart + 1) + (k + 1) * windowMs <= asOf;
-    return intervalLastDay(interval, lastStart, k, weekStartsOn) < asOfDay;
+    if (rolling) return endOfDay(lastStart, zone) + (k + 1) * windowMs - 1 <= asOf;
+    return intervalLastDay(interval, lastStart, k, weekStartsOn) <= lastComplete;
   };
   const lastIndexOf = (j: number): number => (settings.brackets === null ? j : (settings.brackets[j] as [number, number])[1]);
 
@@ -280,7 +284,8 @@ function cohortTable(settings: CohortSettings, summary: CohortSummary, signupAt:
       meanCounts[j] = (meanCounts[j] as number) + count;
       meanSizes[j] = (meanSizes[j] as number) + size;
     }
-    cohorts.push({ cohort: periodKey(settings.cohort, p), size, counts, rates });
+    const complete = isCompleteAt(periodLastDay(settings.cohort, p), asOf, zone);
+    cohorts.push({ cohort: periodKey(settings.cohort, p), complete, size, counts, rates });
   }
   const meanRates = meanCounts.map((count, j) => ((meanSizes[j] as number) === 0 ? null : count / (meanSizes[j] as number)));
   return { ...head, cohorts, mean: { counts: meanCounts, sizes: meanSizes, rates: meanRates }, withoutStart };

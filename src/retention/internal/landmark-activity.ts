@@ -12,8 +12,11 @@
  * @internal
  */
 
+import { readAsOf } from '../../core/as-of.js';
 import { MS_PER_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
+import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
+import { CallZone } from '../../lifecycle/internal/journey-zone.js';
 import { matcherOf, type JourneyEventPredicate } from '../../lifecycle/internal/milestone-readers.js';
 import { eventInstant } from '../../lifecycle/internal/stage-journey.js';
 import type { Journey, JourneyEvent } from '../../lifecycle/types.js';
@@ -42,7 +45,7 @@ export class ActivityBuffer {
    * calls `visit(event, timestamp)` for every valid event. O(k) for k events in time order
    * (as journeys are built), O(k log k) otherwise.
    * @throws {MetricsInputError} for an event that is not an object or whose timestamp is not
-   * epoch milliseconds (`journeys[3].events[2].timestamp`).
+   * epoch milliseconds, naming the journey's id (`journeys[3] (id "u1").events[2].timestamp`).
    */
   load(journey: Journey, activity: JourneyEventPredicate | null, until: number, fn: string, index: number, visit: ((event: JourneyEvent, t: number) => void) | null): void {
     const events = journey.events;
@@ -54,7 +57,7 @@ export class ActivityBuffer {
     let sorted = true;
     for (let k = 0; k < events.length; k++) {
       const event = events[k];
-      const t = eventInstant(event, fn, index, k);
+      const t = eventInstant(event, fn, index, k, journey.id);
       if (t > latest) latest = t;
       if (visit !== null) visit(event as JourneyEvent, t);
       if (t > until || (activity !== null && !activity(event as JourneyEvent))) continue;
@@ -105,6 +108,53 @@ export class ActivityBuffer {
     let j = i;
     while (j + 1 < this.length && (this.buffer[j + 1] as number) - (this.buffer[j] as number) < gapMs) j++;
     return j;
+  }
+}
+
+/**
+ * The zone and the given `asOf` of a call over journeys, as the lifecycle functions read
+ * them: the call works in its `timeZone` when given one (and hands the journeys to its
+ * milestones in it), else in the zone the journeys carry (one zone; UTC without journeys).
+ * A given `asOf` is read under the one rule (inclusive; a date is the end of that local
+ * day) in that zone, so it is known once the first journey has been entered.
+ */
+export class JourneyClock {
+  private readonly zones: CallZone;
+  /** The given `asOf` in epoch ms in the call's zone; `null` when none was given. */
+  asOf: number | null = null;
+  /** Activity after this instant is left out: the given `asOf`, else +Infinity. */
+  until = Number.POSITIVE_INFINITY;
+
+  /** @throws {MetricsInputError} for a bad `timeZone` or `asOf` (checked at once). */
+  constructor(
+    private readonly fn: string,
+    timeZone: unknown,
+    private readonly value: unknown,
+  ) {
+    this.zones = new CallZone(fn, timeZone === undefined ? null : zoneCalendar(timeZone, fn));
+    this.resolve();
+  }
+
+  /** The call's zone: given, else the journeys', else UTC. */
+  get zone(): ZoneCalendar {
+    return this.zones.calendar;
+  }
+
+  /**
+   * The (checked) journey at `index` as its milestones see it, in the call's zone; the first
+   * one fixes the zone when none was given. O(1).
+   * @throws {MetricsInputError} `invalid-time-zone` at `journeys[i].timeZone`.
+   */
+  enter(journey: Journey, index: number): Journey {
+    if (this.zones.known) return this.zones.enter(journey, index);
+    const entered = this.zones.enter(journey, index);
+    this.resolve();
+    return entered;
+  }
+
+  private resolve(): void {
+    this.asOf = readAsOf(this.value, this.zones.calendar, this.fn);
+    this.until = this.asOf ?? Number.POSITIVE_INFINITY;
   }
 }
 

@@ -6,37 +6,92 @@
  * @internal
  */
 
-import { monthKey } from '../../core/calendar.js';
+import { asOfEcho, isCompleteAt, readAsOf } from '../../core/as-of.js';
+import { monthKey, monthOfDay } from '../../core/calendar.js';
+import { readBoundDay } from '../../core/day-range.js';
 import { fail } from '../../core/errors.js';
 import { readBoolean, type Id } from '../../core/read.js';
+import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import type { DetailedMrrMovementsResult, MrrCustomerMovement, MrrMovementType, MrrMovementsResult } from '../mrr-movements.js';
 import type { MrrMonth } from '../revenue-types.js';
 import { Float64Column, Int32Column } from './revenue-columns.js';
-import { readMonthOption } from './revenue-months.js';
+import { endOfMonth, lastDayOfMonth, monthOfAsOf } from './revenue-months.js';
 import { countingOrder } from './revenue-order.js';
 import { MonthlySums } from './revenue-sums.js';
 import type { SortedSnapshots } from './mrr-snapshots.js';
 
-/** The result-time options: the reported range (month numbers, `null` when not given) and the detail. */
+/**
+ * The result-time options: the time zone, the reported range (month numbers, `null` when
+ * not given), the `asOf` given (epoch ms, `null` for the default) and the detail.
+ */
 export interface BridgeOptions {
+  readonly zone: ZoneCalendar;
   readonly from: number | null;
   readonly to: number | null;
+  readonly asOf: number | null;
   readonly perCustomer: boolean;
 }
 
 /**
- * Validates `from`, `to` and `perCustomer`, in that order.
- * @throws {MetricsInputError} `invalid-option` for a bad month or `to` before `from`;
- * `invalid-boolean` for `perCustomer`.
+ * Validates `timeZone`, `from`, `to`, `asOf` and `perCustomer`, in that order. `from` and
+ * `to` are months (`YYYY-MM`), or dates and instants standing for the month of their local
+ * day; `asOf` is a month (its end), a date (the end of that local day) or an instant.
+ * @throws {MetricsInputError} `invalid-time-zone`; `invalid-timestamp` for a bad `from`,
+ * `to` or `asOf`; `invalid-option` for `to` before `from`; `invalid-boolean` for `perCustomer`.
  */
-export function readBridgeOptions(options: { readonly from?: unknown; readonly to?: unknown; readonly perCustomer?: unknown }, fn: string): BridgeOptions {
-  const from = readMonthOption(options.from, fn, 'options.from');
-  const to = readMonthOption(options.to, fn, 'options.to');
-  if (from !== null && to !== null && to < from) {
+export function readBridgeOptions(
+  options: { readonly timeZone?: unknown; readonly from?: unknown; readonly to?: unknown; readonly asOf?: unknown; readonly perCustomer?: unknown },
+  fn: string,
+): BridgeOptions {
+  const zone = zoneCalendar(options.timeZone ?? 'UTC', fn);
+  const fromDay = options.from === undefined ? null : readBoundDay(options.from, 'from', zone, fn);
+  const toDay = options.to === undefined ? null : readBoundDay(options.to, 'to', zone, fn);
+  if (fromDay !== null && toDay !== null && toDay < fromDay) {
     fail(fn, 'options.to', 'invalid-option', 'must not be before options.from', options.to);
   }
+  const asOf = readAsOf(options.asOf, zone, fn);
   const perCustomer = options.perCustomer === undefined ? false : readBoolean(options.perCustomer, fn, 'options.perCustomer');
-  return { from, to, perCustomer };
+  return { zone, from: fromDay === null ? null : monthOfDay(fromDay), to: toDay === null ? null : monthOfDay(toDay), asOf, perCustomer };
+}
+
+/** The months a bridge reports and computes, and the `asOf` in force. */
+interface BridgeRange {
+  /** The `asOf` in force (epoch ms), `null` without snapshots and without `asOf`. */
+  readonly asOf: number | null;
+  /** First and last reported month. */
+  readonly from: number;
+  readonly to: number;
+  /** The first computed month: the earlier of `from` and the first counted snapshot month. */
+  readonly baseline: number;
+}
+
+/**
+ * The range of a bridge: `asOf` defaults to the end of the latest snapshot month; snapshots
+ * of months after `asOf`'s month are left out; the reported range runs from `from` (default:
+ * the first counted month) to `to` (default: `asOf`'s month), cut at `asOf`'s month. `null`
+ * when nothing is reported (no data and no range, or a range entirely after `asOf`). O(n).
+ */
+function bridgeRange(snapshots: SortedSnapshots, options: BridgeOptions): BridgeRange | null {
+  const { month: monthOf, size: n } = snapshots;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) latest = Math.max(latest, monthOf[i] as number);
+  const asOf = options.asOf ?? (n > 0 ? endOfMonth(latest, options.zone) : null);
+  const end = asOf === null ? null : monthOfAsOf(asOf, options.zone);
+  let first = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const m = monthOf[i] as number;
+    if (m < first && (end === null || m <= end)) first = m;
+  }
+  const hasData = first !== Number.POSITIVE_INFINITY;
+  let to = options.to ?? end ?? options.from;
+  let from = options.from ?? (hasData ? first : to);
+  if (from === null || to === null) return null;
+  if (end !== null && to > end) to = end; // months after asOf are not reported
+  if (to < from) {
+    if (options.from !== null) return null; // the whole range is after asOf
+    from = to; // `to` before the data: the range shrinks to that month
+  }
+  return { asOf, from, to, baseline: hasData ? Math.min(from, first) : from };
 }
 
 // Sum categories of MonthlySums.
@@ -59,52 +114,67 @@ const TYPES: readonly MrrMovementType[] = ['new', 'new', 'expansion', 'contracti
  * largest finite number.
  */
 export function mrrBridge(fn: string, snapshots: SortedSnapshots, options: BridgeOptions, overflowValue: unknown): MrrMovementsResult | DetailedMrrMovementsResult {
-  const { ids, size: n, customer: customerOf, month: monthOf, mrr: mrrOf } = snapshots;
-  const { from: fromOption, to: toOption, perCustomer } = options;
-  let firstData = Number.POSITIVE_INFINITY;
-  let lastData = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const month = monthOf[i] as number;
-    if (month < firstData) firstData = month;
-    if (month > lastData) lastData = month;
+  const range = bridgeRange(snapshots, options);
+  const asOf = range === null ? (options.asOf ?? null) : range.asOf;
+  const head = { timeZone: options.zone.timeZone, ...asOfEcho(asOf, options.zone) };
+  if (range === null) {
+    const empty: MrrMovementsResult = { ...head, from: null, to: null, baseline: null, months: [] };
+    return options.perCustomer ? { ...empty, movements: [] } : empty;
   }
+  const tally = tallyCustomers(snapshots, range, options.perCustomer);
+  const months = bridgeMonths(fn, tally, range, options.zone, overflowValue);
+  const result: MrrMovementsResult = { ...head, from: monthKey(range.from), to: monthKey(range.to), baseline: monthKey(range.baseline), months };
+  if (tally.rows === null) return result;
+  return { ...result, movements: customerMovements(tally.rows, snapshots.ids, months, range.from - range.baseline, tally.length) };
+}
 
-  // The reported range [reportFrom, reportTo] and the computed one [baseline, reportTo].
-  const hasData = n > 0;
-  let reportFrom = fromOption ?? (hasData ? firstData : toOption);
-  let reportTo = toOption ?? (hasData ? lastData : fromOption);
-  if (reportFrom === null || reportTo === null) {
-    const empty: MrrMovementsResult = { from: null, to: null, baseline: null, months: [] };
-    return perCustomer ? { ...empty, movements: [] } : empty;
-  }
-  if (reportTo < reportFrom) {
-    // One end given, and no data on its side: the range shrinks to that month.
-    if (fromOption !== null) reportTo = reportFrom;
-    else reportFrom = reportTo;
-  }
-  const baseline = hasData ? Math.min(reportFrom, firstData) : reportFrom;
-  const length = reportTo - baseline + 1;
+/** Per-month sums and counts of the computed months, and the customer rows when asked for. */
+interface Tally {
+  /** Months from the baseline to the last reported month. */
+  readonly length: number;
+  readonly sums: MonthlySums;
+  /** Count of each category in each month: `counts[m * CATEGORIES + category]`. */
+  readonly counts: Int32Array;
+  readonly rows: MovementRows | null;
+}
 
-  // One pass per customer, in rank order, adding into the per-month sums.
+/** Customer movements as parallel columns, in the order they were found (customer by customer). */
+interface MovementRows {
+  readonly month: Int32Column;
+  readonly customer: Int32Column;
+  readonly type: Int32Column;
+  readonly from: Float64Column;
+  readonly to: Float64Column;
+}
+
+/**
+ * One pass per customer, in rank order, adding each month's movements into the per-month
+ * sums (months relative to the baseline; snapshots after the last reported month are read
+ * and validated but not added). O(n + M).
+ */
+function tallyCustomers(snapshots: SortedSnapshots, range: BridgeRange, perCustomer: boolean): Tally {
+  const { size: n, customer: customerOf, month: monthOf, mrr: mrrOf } = snapshots;
+  const length = range.to - range.baseline + 1;
+  const reportOffset = range.from - range.baseline;
   const sums = new MonthlySums(length, CATEGORIES);
   const counts = new Int32Array(length * CATEGORIES);
-  const reportOffset = reportFrom - baseline;
-  const rowMonth = perCustomer ? new Int32Column() : null;
-  const rowCustomer = perCustomer ? new Int32Column() : null;
-  const rowType = perCustomer ? new Int32Column() : null;
-  const rowFrom = perCustomer ? new Float64Column() : null;
-  const rowTo = perCustomer ? new Float64Column() : null;
-  const tally = (m: number, category: number): void => {
+  const rows: MovementRows | null = perCustomer
+    ? { month: new Int32Column(), customer: new Int32Column(), type: new Int32Column(), from: new Float64Column(), to: new Float64Column() }
+    : null;
+  const add = (m: number, customer: number, category: number, amount: number, before: number, after: number): void => {
+    if (category === EXPANSION || category === CONTRACTION) {
+      // The two MRRs as separate terms, so integer amounts stay exact.
+      sums.add(m, category, category === EXPANSION ? after : before);
+      sums.add(m, category, category === EXPANSION ? -before : -after);
+    } else sums.add(m, category, amount);
     const at = m * CATEGORIES + category;
     counts[at] = (counts[at] as number) + 1;
-  };
-  const addRow = (m: number, customer: number, type: number, from: number, to: number): void => {
-    if (rowMonth === null || m < reportOffset) return;
-    rowMonth.push(m);
-    (rowCustomer as Int32Column).push(customer);
-    (rowType as Int32Column).push(type);
-    (rowFrom as Float64Column).push(from);
-    (rowTo as Float64Column).push(to);
+    if (rows === null || category === END || m < reportOffset) return;
+    rows.month.push(m);
+    rows.customer.push(customer);
+    rows.type.push(category);
+    rows.from.push(before);
+    rows.to.push(after);
   };
   let k = 0;
   while (k < n) {
@@ -112,71 +182,53 @@ export function mrrBridge(fn: string, snapshots: SortedSnapshots, options: Bridg
     let previousMonth = -2; // month index of the customer's previous snapshot
     let previousMrr = 0;
     let paidBefore = false;
-    for (; k < n; k++) {
-      if (customerOf[k] !== customer) break;
-      const m = (monthOf[k] as number) - baseline;
-      if (m >= length) continue; // after `to`: read and validated, not reported
+    for (; k < n && customerOf[k] === customer; k++) {
+      const m = (monthOf[k] as number) - range.baseline;
+      if (m >= length) continue; // after `to` (or after asOf): read and validated, not reported
       const mrr = mrrOf[k] as number;
       let before = 0;
       if (previousMonth === m - 1) before = previousMrr;
-      else if (previousMrr > 0) {
-        // A gap: the customer churned in the month after their previous snapshot.
-        sums.add(previousMonth + 1, CHURN, previousMrr);
-        tally(previousMonth + 1, CHURN);
-        addRow(previousMonth + 1, customer, CHURN, previousMrr, 0);
-      }
+      else if (previousMrr > 0) add(previousMonth + 1, customer, CHURN, previousMrr, previousMrr, 0); // a gap: churned the month after
       if (m === 0) {
         if (mrr > 0) paidBefore = true; // the baseline month: starting, not new
       } else if (before > 0) {
-        if (mrr === 0) {
-          sums.add(m, CHURN, before);
-          tally(m, CHURN);
-          addRow(m, customer, CHURN, before, 0);
-        } else if (mrr > before) {
-          sums.add(m, EXPANSION, mrr);
-          sums.add(m, EXPANSION, -before);
-          tally(m, EXPANSION);
-          addRow(m, customer, EXPANSION, before, mrr);
-        } else if (mrr < before) {
-          sums.add(m, CONTRACTION, before);
-          sums.add(m, CONTRACTION, -mrr);
-          tally(m, CONTRACTION);
-          addRow(m, customer, CONTRACTION, before, mrr);
-        }
+        if (mrr === 0) add(m, customer, CHURN, before, before, 0);
+        else if (mrr > before) add(m, customer, EXPANSION, 0, before, mrr);
+        else if (mrr < before) add(m, customer, CONTRACTION, 0, before, mrr);
       } else if (mrr > 0) {
-        const type = paidBefore ? REACTIVATION : NEW;
-        sums.add(m, type, mrr);
-        tally(m, type);
-        addRow(m, customer, type, 0, mrr);
+        add(m, customer, paidBefore ? REACTIVATION : NEW, mrr, 0, mrr);
         paidBefore = true;
       }
-      if (mrr > 0) {
-        sums.add(m, END, mrr);
-        tally(m, END);
-      }
+      if (mrr > 0) add(m, customer, END, mrr, 0, mrr);
       previousMonth = m;
       previousMrr = mrr;
     }
-    if (previousMrr > 0 && previousMonth + 1 < length) {
-      sums.add(previousMonth + 1, CHURN, previousMrr);
-      tally(previousMonth + 1, CHURN);
-      addRow(previousMonth + 1, customer, CHURN, previousMrr, 0);
-    }
+    if (previousMrr > 0 && previousMonth + 1 < length) add(previousMonth + 1, customer, CHURN, previousMrr, previousMrr, 0);
   }
+  return { length, sums, counts, rows };
+}
 
-  // The bridge of each reported month; starting = the previous month's ending.
+/**
+ * The bridge of each reported month from the tally; starting = the previous month's
+ * ending. A month is complete when its last local day is complete at `asOf`.
+ */
+function bridgeMonths(fn: string, tally: Tally, range: BridgeRange, zone: ZoneCalendar, overflowValue: unknown): MrrMonth[] {
+  const { sums, counts, length } = tally;
+  const reportOffset = range.from - range.baseline;
   const months: MrrMonth[] = [];
   let startingMrr = positive(sums.value(0, END));
   let startingCount = counts[END] as number;
   for (let m = 0; m < length; m++) {
+    const month = range.baseline + m;
     const ending = sums.value(m, END);
-    if (!Number.isFinite(ending)) fail(fn, 'snapshots', 'overflow', `sum to an MRR above the largest finite number in ${monthKey(baseline + m)}`, overflowValue);
+    if (!Number.isFinite(ending)) fail(fn, 'snapshots', 'overflow', `sum to an MRR above the largest finite number in ${monthKey(month)}`, overflowValue);
     const endingMrr = positive(ending);
     const at = m * CATEGORIES;
     const endCount = counts[at + END] as number;
     if (m >= reportOffset) {
       months.push({
-        month: monthKey(baseline + m),
+        month: monthKey(month),
+        complete: isCompleteAt(lastDayOfMonth(month), range.asOf, zone),
         startingMrr,
         newMrr: positive(sums.value(m, NEW)),
         expansionMrr: positive(sums.value(m, EXPANSION)),
@@ -198,19 +250,23 @@ export function mrrBridge(fn: string, snapshots: SortedSnapshots, options: Bridg
     startingMrr = endingMrr;
     startingCount = endCount;
   }
-  const result: MrrMovementsResult = { from: monthKey(reportFrom), to: monthKey(reportTo), baseline: monthKey(baseline), months };
-  if (rowMonth === null) return result;
+  return months;
+}
 
-  // Customer rows were made customer by customer (in rank order): a stable sort by month.
-  const rowMonths = rowMonth.values;
-  const rowCustomers = (rowCustomer as Int32Column).values;
-  const rowTypes = (rowType as Int32Column).values;
-  const rowFroms = (rowFrom as Float64Column).values;
-  const rowTos = (rowTo as Float64Column).values;
-  const rowOrder = countingOrder(rowMonths, length);
-  const movements: MrrCustomerMovement[] = new Array<MrrCustomerMovement>(rowOrder.length);
-  for (let r = 0; r < rowOrder.length; r++) {
-    const row = rowOrder[r] as number;
+/**
+ * The customer movements of the reported months, sorted by month, then customer: the rows
+ * were made customer by customer (in rank order), so a stable sort by month. O(r + M).
+ */
+function customerMovements(rows: MovementRows, ids: readonly Id[], months: readonly MrrMonth[], reportOffset: number, length: number): MrrCustomerMovement[] {
+  const rowMonths = rows.month.values;
+  const rowCustomers = rows.customer.values;
+  const rowTypes = rows.type.values;
+  const rowFroms = rows.from.values;
+  const rowTos = rows.to.values;
+  const order = countingOrder(rowMonths, length);
+  const movements = new Array<MrrCustomerMovement>(order.length);
+  for (let r = 0; r < order.length; r++) {
+    const row = order[r] as number;
     const from = rowFroms[row] as number;
     const to = rowTos[row] as number;
     movements[r] = {
@@ -222,7 +278,7 @@ export function mrrBridge(fn: string, snapshots: SortedSnapshots, options: Bridg
       to,
     };
   }
-  return { ...result, movements };
+  return movements;
 }
 
 /** A sum that must be >= 0, with rounding residue below 0 cut to 0. */

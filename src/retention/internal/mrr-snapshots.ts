@@ -8,7 +8,7 @@
  */
 
 import { monthKey, parseMonthKey } from '../../core/calendar.js';
-import { fail, recordPath } from '../../core/errors.js';
+import { fail, failColumnValue, failRecord, recordPath } from '../../core/errors.js';
 import { compareIds } from '../../core/id-order.js';
 import { IdCodes, accessorFor, isId, requireRecord, type Id } from '../../core/read.js';
 import type { Accessor } from '../../core/types.js';
@@ -128,7 +128,8 @@ export class SnapshotLog {
 
 /**
  * Reads and validates snapshot records into `log`. Error paths name `snapshots[i]` with
- * `i = indexBase + ` the record's index in `input` (its position in a stream); accessors
+ * `i = indexBase + ` the record's index in `input` (its position in a stream), and the
+ * messages the customer id beside it (`snapshots[3] (customerId "acme").mrr`); accessors
  * get the index in `input`. O(n), one id lookup and no allocation per record.
  *
  * @throws {MetricsInputError} `invalid-record`, `invalid-id`, `invalid-month`, `invalid-number`.
@@ -148,13 +149,13 @@ export function readSnapshotRows<R>(fn: string, input: Iterable<R>, readers: Sna
     const text = readMonth(record, i);
     if (text !== lastText || typeof text !== 'string') {
       const parsed = typeof text === 'string' ? parseMonthKey(text) : null;
-      if (parsed === null) fail(fn, recordPath('snapshots', indexBase + i, 'month'), 'invalid-month', MONTH_PROBLEM, text);
+      if (parsed === null) failRecord(fn, { collection: 'snapshots', index: indexBase + i, idField: 'customerId', id }, 'month', 'invalid-month', MONTH_PROBLEM, text);
       lastText = text;
       lastMonth = parsed;
     }
     const mrr = readMrr(record, i);
     if (typeof mrr !== 'number' || !(mrr >= 0) || mrr === Number.POSITIVE_INFINITY) {
-      fail(fn, recordPath('snapshots', indexBase + i, 'mrr'), 'invalid-number', MRR_PROBLEM, mrr);
+      failRecord(fn, { collection: 'snapshots', index: indexBase + i, idField: 'customerId', id }, 'mrr', 'invalid-number', MRR_PROBLEM, mrr);
     }
     log.push(codes.code(id), lastMonth, mrr);
   });
@@ -163,7 +164,7 @@ export function readSnapshotRows<R>(fn: string, input: Iterable<R>, readers: Sna
 /**
  * Reads and validates a columns batch into `log`, in place (no object per snapshot). Error
  * paths name the column and the position: `snapshots.month[i]`, `i = indexBase + ` the
- * index in the columns. O(n).
+ * index in the columns, and the messages the customer id (`snapshots.mrr[3] (customerId "acme")`). O(n).
  *
  * @throws {MetricsInputError} `invalid-input` (`snapshots.month`, `snapshots.mrr`) for a
  * missing column or one of another length; `invalid-id`, `invalid-month`, `invalid-number`.
@@ -191,13 +192,13 @@ export function readSnapshotColumns(fn: string, columns: SnapshotColumnsInput, l
     const text = months[i];
     if (text !== lastText || typeof text !== 'string') {
       const parsed = typeof text === 'string' ? parseMonthKey(text) : null;
-      if (parsed === null) fail(fn, `snapshots.month[${indexBase + i}]`, 'invalid-month', MONTH_PROBLEM, text);
+      if (parsed === null) failColumnValue(fn, { collection: 'snapshots', index: indexBase + i, idField: 'customerId', id }, 'month', 'invalid-month', MONTH_PROBLEM, text);
       lastText = text;
       lastMonth = parsed;
     }
     const mrr = amounts[i];
     if (typeof mrr !== 'number' || !(mrr >= 0) || mrr === Number.POSITIVE_INFINITY) {
-      fail(fn, `snapshots.mrr[${indexBase + i}]`, 'invalid-number', MRR_PROBLEM, mrr);
+      failColumnValue(fn, { collection: 'snapshots', index: indexBase + i, idField: 'customerId', id }, 'mrr', 'invalid-number', MRR_PROBLEM, mrr);
     }
     log.push(codes.code(id), lastMonth, mrr);
   }

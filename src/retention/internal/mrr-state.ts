@@ -9,15 +9,13 @@ import { compareIds } from '../../core/id-order.js';
 import { isId, type Id } from '../../core/read.js';
 import type { MrrMovementsState } from '../mrr-movements-accumulator.js';
 import type { SortedSnapshots } from './mrr-snapshots.js';
+import { MAX_MONTH, MIN_MONTH } from './revenue-months.js';
 
 /** The `kind` of a state. */
 export const MRR_STATE_KIND = 'customer-success-metrics/mrr-movements';
 
 /** Month number (`year * 12 + month - 1`) of January 1970, month 0 of the state's encoding. */
 const EPOCH_MONTH = 1970 * 12;
-/** The months `YYYY-MM` can name: 0001-01 to 9999-12. */
-const MIN_MONTH = 12;
-const MAX_MONTH = 9999 * 12 + 11;
 
 /** The state of canonical snapshots: fresh plain arrays. O(n). */
 export function encodeState(snapshots: SortedSnapshots): MrrMovementsState {

@@ -1,20 +1,75 @@
 /**
- * Calendar months for the revenue functions: `YYYY-MM` options, and the months of
- * instants in a time zone (month of an instant, first instant of a month, local days
- * between two instants for prorating).
+ * Calendar months for the revenue functions: month options (`YYYY-MM`, or a date or an
+ * instant read as the month of its local day), the months of an `asOf` (its month, the
+ * latest complete month), and the months of instants in a time zone (month of an instant,
+ * first instant of a month, local days between two instants for prorating).
  * @internal
  */
 
-import { firstDayOfMonth, monthOfDay, parseMonthKey } from '../../core/calendar.js';
+import { lastCompleteDay, endOfDay } from '../../core/as-of.js';
+import { firstDayOfMonth, monthOfDay, parseDayKey, parseMonthKey } from '../../core/calendar.js';
+import { readBoundDay } from '../../core/day-range.js';
 import { fail } from '../../core/errors.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 
-/** The month number of a `YYYY-MM` option, `null` when not given. */
-export function readMonthOption(value: unknown, fn: string, path: string): number | null {
+/** First and last month numbers of four-digit years: 0001-01 and 9999-12. */
+export const MIN_MONTH = 12;
+export const MAX_MONTH = 9999 * 12 + 11;
+
+/** The problem of a value that is neither a month nor a date, as the zone-free readers word it. */
+const MONTH_OR_DATE_PROBLEM = 'must be a month YYYY-MM such as "2024-03" or a date YYYY-MM-DD (the month containing it)';
+
+/**
+ * The month number of a month bound (`from`, `to`, `through`): a `YYYY-MM` month is that
+ * month, a `YYYY-MM-DD` date or any other timestamp is the month of its local day in
+ * `zone`. `null` when `undefined`.
+ * @throws {MetricsInputError} `invalid-timestamp` (or `ambiguous-timestamp`) at `path`.
+ */
+export function readMonthBound(value: unknown, end: 'from' | 'to', zone: ZoneCalendar, fn: string, path: string): number | null {
   if (value === undefined) return null;
-  const month = typeof value === 'string' ? parseMonthKey(value) : null;
-  if (month === null) return fail(fn, path, 'invalid-option', 'must be a month YYYY-MM such as "2024-03"', value);
-  return month;
+  return monthOfDay(readBoundDay(value, end, zone, fn, path));
+}
+
+/**
+ * The month number of a `YYYY-MM` month or a `YYYY-MM-DD` date (the month containing it),
+ * for options of functions without a time zone; `null` when `undefined`.
+ * @throws {MetricsInputError} `invalid-option` at `path` for anything else.
+ */
+export function readMonthOrDate(value: unknown, fn: string, path: string): number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string') {
+    const month = parseMonthKey(value);
+    if (month !== null) return month;
+    const day = parseDayKey(value);
+    if (day !== null) return monthOfDay(day);
+  }
+  return fail(fn, path, 'invalid-option', MONTH_OR_DATE_PROBLEM, value);
+}
+
+/** The last local day of month `m`. */
+export function lastDayOfMonth(m: number): number {
+  return firstDayOfMonth(m + 1) - 1;
+}
+
+/**
+ * The default `asOf` of month snapshots: the last millisecond of month `m`'s last local
+ * day, so that month (the latest of the data) and every month before it are complete.
+ */
+export function endOfMonth(m: number, zone: ZoneCalendar): number {
+  return endOfDay(lastDayOfMonth(m), zone);
+}
+
+/** The month of `asOf`'s local day: later months are after `asOf` and never counted. */
+export function monthOfAsOf(asOf: number, zone: ZoneCalendar): number {
+  return monthOfDay(zone.dayOf(asOf));
+}
+
+/**
+ * The latest month complete at `asOf`: the month of `asOf` when `asOf` is the last
+ * millisecond of its last day, else the month before.
+ */
+export function lastCompleteMonth(asOf: number, zone: ZoneCalendar): number {
+  return monthOfDay(lastCompleteDay(asOf, zone) + 1) - 1;
 }
 
 /** Months of instants in one zone; month starts are cached (O(1) after the first call per month). */

@@ -7,7 +7,7 @@
  */
 
 import { parseMonthKey } from '../../core/calendar.js';
-import { fail } from '../../core/errors.js';
+import { fail, failRecord } from '../../core/errors.js';
 import { requireIterable, requireRecord } from '../../core/read.js';
 import type { MrrMonth } from '../revenue-types.js';
 
@@ -28,6 +28,8 @@ export interface MonthRow {
   readonly monthNumber: number;
   /** `YYYY-MM`. */
   readonly month: string;
+  /** The row's `complete` flag; `true` when the row does not carry one. */
+  readonly complete: boolean;
   readonly money: Readonly<Record<MoneyField, number>>;
   readonly customers: Readonly<Record<CountField, number>>;
 }
@@ -46,7 +48,9 @@ const BRIDGE_SLACK = 1e-9;
 export const MONTH_PROBLEM = 'must be a month YYYY-MM such as "2024-03"';
 
 /**
- * Reads and validates months, sorted by month. Every month appears at most once; amounts
+ * Reads and validates months, sorted by month. Every month appears at most once; `complete`
+ * is a boolean when present (a row without it is a finished month, as a bridge exported
+ * from another tool usually is); amounts
  * are finite numbers >= 0; counts integers >= 0. When the fields are read, it also checks
  * what any true bridge satisfies: `customers.churned`, `customers.expanded` and
  * `customers.contracted` do not exceed `customers.start`, and `churnedMrr +
@@ -54,8 +58,10 @@ export const MONTH_PROBLEM = 'must be a month YYYY-MM such as "2024-03"';
  * O(n log n) for the sort (O(n) when already in order), O(n) memory.
  *
  * @throws {MetricsInputError} `invalid-input` (not iterable), `invalid-record`,
- * `invalid-month` (`months[i].month`), `duplicate-month`, `invalid-number`
- * (`months[i].<field>` or `months[i].customers.<field>`), `inconsistent-movements`.
+ * `invalid-month` (`months[i].month`), `duplicate-month`, `invalid-boolean`
+ * (`months[i].complete`), `invalid-number` (`months[i].<field>` or
+ * `months[i].customers.<field>`), `inconsistent-movements`; the messages name the month
+ * beside the index (`months[3] (month "2024-04").churnedMrr`).
  */
 export function readMrrMonths(
   fn: string,
@@ -72,34 +78,29 @@ export function readMrrMonths(
     const monthValue: unknown = record.month;
     const monthNumber = typeof monthValue === 'string' ? parseMonthKey(monthValue) : null;
     if (monthNumber === null) fail(fn, `months[${index}].month`, 'invalid-month', MONTH_PROBLEM, monthValue);
+    const month = monthValue as string;
+    const complete = readComplete((record as { complete?: unknown }).complete, fn, index, month);
     const money = {} as Record<MoneyField, number>;
     for (const field of MONEY_FIELDS) money[field] = Number.NaN;
-    for (const field of moneyFields) money[field] = readAmount((record as unknown as Record<string, unknown>)[field], fn, index, field);
+    for (const field of moneyFields) money[field] = readAmount((record as unknown as Record<string, unknown>)[field], fn, index, month, field);
     const customers = {} as Record<CountField, number>;
     for (const field of COUNT_FIELDS) customers[field] = Number.NaN;
     if (countFields.length > 0) {
       const counts: unknown = record.customers;
-      if (counts === null || typeof counts !== 'object') {
-        fail(fn, `months[${index}].customers`, 'invalid-record', 'must be an object of customer counts', counts);
-      }
-      for (const field of countFields) customers[field] = readCount((counts as Record<string, unknown>)[field], fn, index, field);
-      checkCounts(fn, index, customers, countFields);
+      if (counts === null || typeof counts !== 'object') failMonth(fn, index, month, 'customers', 'invalid-record', 'must be an object of customer counts', counts);
+      for (const field of countFields) customers[field] = readCount((counts as Record<string, unknown>)[field], fn, index, month, field);
+      checkCounts(fn, index, month, customers, countFields);
     }
     if (moneyFields.includes('startingMrr') && moneyFields.includes('churnedMrr') && moneyFields.includes('contractionMrr')) {
       const lost = money.churnedMrr + money.contractionMrr;
       if (lost > money.startingMrr * (1 + BRIDGE_SLACK)) {
-        fail(
-          fn,
-          `months[${index}].churnedMrr`,
-          'inconsistent-movements',
-          `plus contractionMrr (${money.contractionMrr}) must not exceed startingMrr, which is ${money.startingMrr}`,
-          money.churnedMrr,
-        );
+        const problem = `plus contractionMrr (${money.contractionMrr}) must not exceed startingMrr, which is ${money.startingMrr}`;
+        failMonth(fn, index, month, 'churnedMrr', 'inconsistent-movements', problem, money.churnedMrr);
       }
     }
     const previous = rows[rows.length - 1];
     if (previous !== undefined && previous.monthNumber >= monthNumber) sorted = false;
-    rows.push({ index, monthNumber, month: monthValue as string, money, customers });
+    rows.push({ index, monthNumber, month, complete, money, customers });
     index++;
   }
   if (!sorted) rows.sort((a, b) => a.monthNumber - b.monthNumber || a.index - b.index);
@@ -114,32 +115,35 @@ export function readMrrMonths(
   return rows;
 }
 
-function readAmount(value: unknown, fn: string, index: number, field: string): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  return fail(fn, `months[${index}].${field}`, 'invalid-number', 'must be a finite number >= 0', value);
+/** Throws for a field of month row `index`, naming its month beside the index (a cold path). */
+function failMonth(fn: string, index: number, month: string, field: string, code: string, problem: string, value: unknown): never {
+  return failRecord(fn, { collection: 'months', index, idField: 'month', id: month }, field, code, problem, value);
 }
 
-function readCount(value: unknown, fn: string, index: number, field: string): number {
+function readComplete(value: unknown, fn: string, index: number, month: string): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'boolean') return value;
+  return failMonth(fn, index, month, 'complete', 'invalid-boolean', 'must be true or false (leave it out for a finished month)', value);
+}
+
+function readAmount(value: unknown, fn: string, index: number, month: string, field: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  return failMonth(fn, index, month, field, 'invalid-number', 'must be a finite number >= 0', value);
+}
+
+function readCount(value: unknown, fn: string, index: number, month: string, field: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-  return fail(fn, `months[${index}].customers.${field}`, 'invalid-number', 'must be an integer >= 0', value);
+  return failMonth(fn, index, month, `customers.${field}`, 'invalid-number', 'must be an integer >= 0', value);
 }
 
 /** Customers who churned, expanded or contracted are customers at the start. */
-function checkCounts(fn: string, index: number, customers: Record<CountField, number>, fields: readonly CountField[]): void {
+function checkCounts(fn: string, index: number, month: string, customers: Record<CountField, number>, fields: readonly CountField[]): void {
   if (!fields.includes('start')) return;
   for (const field of ['churned', 'expanded', 'contracted'] as const) {
     if (fields.includes(field) && customers[field] > customers.start) {
-      fail(fn, `months[${index}].customers.${field}`, 'inconsistent-movements', `must not exceed customers.start, which is ${customers.start}`, customers[field]);
+      failMonth(fn, index, month, `customers.${field}`, 'inconsistent-movements', `must not exceed customers.start, which is ${customers.start}`, customers[field]);
     }
   }
-}
-
-/** A month option `YYYY-MM` as a month number; `undefined` gives `fallback`. */
-export function readMonthOption(value: unknown, fn: string, path: string, fallback: number | null): number | null {
-  if (value === undefined) return fallback;
-  const m = typeof value === 'string' ? parseMonthKey(value) : null;
-  if (m === null) return fail(fn, path, 'invalid-option', MONTH_PROBLEM, value);
-  return m;
 }
 
 /**

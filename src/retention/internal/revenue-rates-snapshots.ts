@@ -5,7 +5,7 @@
  */
 
 import { monthKey, parseMonthKey } from '../../core/calendar.js';
-import { fail } from '../../core/errors.js';
+import { fail, failRecord } from '../../core/errors.js';
 import { IdCodes, accessorFor, isId, requireIterable, requireRecord, type Id } from '../../core/read.js';
 import type { Accessor } from '../../core/types.js';
 import { CompensatedSummer } from '../../stats/compensated-sum.js';
@@ -54,6 +54,7 @@ export interface SnapshotTable {
  * @throws {MetricsInputError} `invalid-input`, `invalid-record`, `invalid-id`
  * (`snapshots[i].customerId`), `invalid-month` (`snapshots[i].month`), `invalid-number`
  * (`snapshots[i].mrr`), `invalid-currency` and `mixed-currency` (`snapshots[i].currency`),
+ * the messages naming the customer id beside the index (`snapshots[3] (customerId "acme").mrr`);
  * `duplicate-snapshot` (`snapshots[i]`, the earliest repeat) for a second row of one
  * customer and month; `invalid-option` for an accessor that is not a function.
  */
@@ -80,21 +81,19 @@ export function readSnapshots<R>(fn: string, snapshots: Iterable<R>, accessors: 
     if (!isId(id)) fail(fn, `snapshots[${index}].customerId`, 'invalid-id', 'must be a non-empty string or a finite number', id);
     const monthValue = readMonth(record, index);
     const m = typeof monthValue === 'string' ? parseMonthKey(monthValue) : null;
-    if (m === null) fail(fn, `snapshots[${index}].month`, 'invalid-month', MONTH_PROBLEM, monthValue);
+    if (m === null) failSnapshot(fn, index, id, 'month', 'invalid-month', MONTH_PROBLEM, monthValue);
     const mrr = readMrr(record, index);
-    if (typeof mrr !== 'number' || !Number.isFinite(mrr) || mrr < 0) {
-      fail(fn, `snapshots[${index}].mrr`, 'invalid-number', 'must be a finite number >= 0', mrr);
-    }
+    if (typeof mrr !== 'number' || !Number.isFinite(mrr) || mrr < 0) failSnapshot(fn, index, id, 'mrr', 'invalid-number', 'must be a finite number >= 0', mrr);
     const code = readCurrency(record, index);
     if (code !== undefined && code !== null) {
       if (typeof code !== 'string' || code.length === 0) {
-        fail(fn, `snapshots[${index}].currency`, 'invalid-currency', 'must be a non-empty string, null or undefined', code);
+        failSnapshot(fn, index, id, 'currency', 'invalid-currency', 'must be a non-empty string; use null (or leave it out) when not stated', code);
       }
       if (currency === null) {
         currency = code;
         currencyIndex = index;
       } else if (code !== currency) {
-        fail(fn, `snapshots[${index}].currency`, 'mixed-currency', `differs from the currency of snapshots[${currencyIndex}], which is ${JSON.stringify(currency)}`, code);
+        failSnapshot(fn, index, id, 'currency', 'mixed-currency', `differs from the currency of snapshots[${currencyIndex}], which is ${JSON.stringify(currency)}`, code);
       }
     }
     if (firstMonth === -1 || m < firstMonth) firstMonth = m;
@@ -160,6 +159,11 @@ export function readSnapshots<R>(fn: string, snapshots: Iterable<R>, accessors: 
   return { size, month: monthOf, mrr: mrrOf, order, runStart, customers, firstMonth, lastMonth, currency };
 }
 
+/** Throws for a field of snapshot `index`, naming its customer id beside the index (a cold path). */
+function failSnapshot(fn: string, index: number, id: unknown, field: string, code: string, problem: string, value: unknown): never {
+  return failRecord(fn, { collection: 'snapshots', index, idField: 'customerId', id }, field, code, problem, value);
+}
+
 function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
@@ -206,14 +210,15 @@ interface WindowSums {
 
 /**
  * The windows of the cohorts of months `from` to `to` (month numbers), each ending
- * `length` months after its cohort month; windows ending after `asOf` are pending.
+ * `length` months after its cohort month; windows ending after `lastComplete` (the last
+ * complete month; `null`: none) are pending.
  * One walk over each customer's month-ordered snapshots with a second pointer `length`
  * months ahead: O(n + C + windows) time, O(windows) memory besides the table.
  *
  * @throws {MetricsInputError} code `'overflow'`, path `'snapshots'`, when a cohort's MRR
  * adds up past the largest double or a ratio overflows.
  */
-export function cohortWindows(fn: string, table: SnapshotTable, length: number, from: number, to: number, asOf: number | null): CohortWindow[] {
+export function cohortWindows(fn: string, table: SnapshotTable, length: number, from: number, to: number, lastComplete: number | null): CohortWindow[] {
   const count = to - from + 1;
   const sums: WindowSums[] = [];
   for (let w = 0; w < count; w++) {
@@ -263,7 +268,7 @@ export function cohortWindows(fn: string, table: SnapshotTable, length: number, 
     const s = sums[w] as WindowSums;
     const cohortMonth = from + w;
     const startingMrr = finiteSum(s.start.value, fn);
-    if (asOf === null || cohortMonth + length > asOf) {
+    if (lastComplete === null || cohortMonth + length > lastComplete) {
       windows.push({
         cohortMonth,
         customers: s.customers,

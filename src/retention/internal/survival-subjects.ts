@@ -2,11 +2,13 @@
  * Reading survival subjects `{ duration, observed }` (or records read through accessors)
  * into columns for the Kaplan–Meier and log-rank engines. Durations must be finite
  * numbers >= 0; `observed` must be a boolean (`1`, `0`, `"true"` throw: no coercion).
+ * A subject has no id of its own; when a bad record carries one of the usual id fields
+ * (`id`, `userId`, `accountId`, `customerId`), the error names it beside the index.
  * @internal
  */
 
-import { fail } from '../../core/errors.js';
-import { accessorFor, requireIterable } from '../../core/read.js';
+import { fail, failRecord } from '../../core/errors.js';
+import { accessorFor, isId, requireIterable } from '../../core/read.js';
 import type { Accessor } from '../../core/types.js';
 
 /** A subject of a survival analysis: time to the event or to censoring, and whether the event was observed. */
@@ -25,6 +27,24 @@ export interface SubjectAccessors<R> {
   readonly observed?: Accessor<R, boolean>;
 }
 
+/** The id fields a subject record may carry, looked for (in this order) only to name it in an error. */
+const ID_FIELDS = ['id', 'userId', 'accountId', 'customerId'] as const;
+
+/**
+ * Throws for a bad field of a subject: `subjects[3] (userId "u_7").duration ...` when the
+ * record has an id field, else `subjects[3].duration ...`. The path is `subjects[3].duration`
+ * either way. A cold path.
+ */
+function failSubject(fn: string, collection: string, index: number, record: unknown, field: string, code: string, problem: string, value: unknown): never {
+  if (record !== null && typeof record === 'object') {
+    for (const idField of ID_FIELDS) {
+      const id = (record as Record<string, unknown>)[idField];
+      if (isId(id)) return failRecord(fn, { collection, index, idField, id }, field, code, problem, value);
+    }
+  }
+  return fail(fn, `${collection}[${index}].${field}`, code, problem, value);
+}
+
 /** Subjects as columns: durations and event flags (1 = event, 0 = censored). */
 export interface SubjectColumns {
   readonly durations: Float64Array;
@@ -33,9 +53,10 @@ export interface SubjectColumns {
 
 /**
  * Reads subjects into columns, checking each: `collection[i].duration` (code
- * `invalid-number`) and `collection[i].observed` (code `invalid-boolean`); a record that is
- * not an object (with a default accessor) is `invalid-record` at `collection[i]`. O(n),
- * no allocation per subject (the columns double as they fill).
+ * `invalid-number`) and `collection[i].observed` (code `invalid-boolean`), the message
+ * naming the record's id field when it has one; a record that is not an object (with a
+ * default accessor) is `invalid-record` at `collection[i]`. O(n), no allocation per
+ * subject (the columns double as they fill).
  *
  * @throws {MetricsInputError} as above, `invalid-input` at `collection` when it is not
  * iterable, `invalid-option` at `options.duration` / `options.observed` for an accessor
@@ -55,10 +76,10 @@ export function readSubjects<R>(fn: string, subjects: Iterable<R>, accessors: Su
     }
     const duration: unknown = readDuration(record, n);
     if (typeof duration !== 'number' || !(duration >= 0 && duration < Number.POSITIVE_INFINITY)) {
-      fail(fn, `${collection}[${n}].duration`, 'invalid-number', 'must be a finite number >= 0', duration);
+      failSubject(fn, collection, n, record, 'duration', 'invalid-number', 'must be a finite number >= 0', duration);
     }
     const event: unknown = readObserved(record, n);
-    if (typeof event !== 'boolean') fail(fn, `${collection}[${n}].observed`, 'invalid-boolean', 'must be true or false', event);
+    if (typeof event !== 'boolean') failSubject(fn, collection, n, record, 'observed', 'invalid-boolean', 'must be true or false', event);
     if (n === durations.length) {
       const moreDurations = new Float64Array(2 * n);
       moreDurations.set(durations);

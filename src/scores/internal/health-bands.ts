@@ -6,6 +6,7 @@
  */
 
 import { fail } from '../../core/errors.js';
+import { checkRecordKeys } from '../../core/record-keys.js';
 
 /** The default band names: red (at risk), yellow (watch), green (healthy). */
 export type HealthBand = 'red' | 'yellow' | 'green';
@@ -24,6 +25,9 @@ export interface HealthBandRange<B extends string = string> {
   readonly to: number;
 }
 
+/** The keys of {@link HealthBandRange}, all required: any other key is an `unknown-option` error. */
+const HEALTH_BAND_KEYS = ['name', 'from', 'to'] as const;
+
 /** The default bands: red 0–50, yellow 51–75, green 76–100 (a fresh array on each call). */
 export function defaultHealthBands(): HealthBandRange<HealthBand>[] {
   return [
@@ -37,7 +41,7 @@ export function defaultHealthBands(): HealthBandRange<HealthBand>[] {
  * Reads bands: `undefined` gives the defaults; otherwise a non-empty array of
  * `{ name, from, to }` in ascending order, integers with `from <= to`, the first starting
  * at 0, each next one starting one after the previous one ends, the last ending at 100,
- * names unique non-empty strings. Returns a copy.
+ * names unique non-empty strings, no other key in a band (`unknown-option`). Returns a copy.
  */
 export function readHealthBands<B extends string>(value: unknown, fn: string, path: string): HealthBandRange<B>[] {
   if (value === undefined) return defaultHealthBands() as unknown as HealthBandRange<B>[];
@@ -52,6 +56,7 @@ export function readHealthBands<B extends string>(value: unknown, fn: string, pa
     if (band === null || typeof band !== 'object' || Array.isArray(band)) {
       fail(fn, at, 'invalid-option', 'must be an object { name, from, to }', band);
     }
+    checkRecordKeys(band, fn, HEALTH_BAND_KEYS, at);
     const { name, from, to } = band as { name?: unknown; from?: unknown; to?: unknown };
     if (typeof name !== 'string' || name.length === 0) fail(fn, `${at}.name`, 'invalid-option', 'must be a non-empty string', name);
     if (names.has(name)) fail(fn, `${at}.name`, 'duplicate-name', 'names a band already defined', name);

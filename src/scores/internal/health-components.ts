@@ -6,6 +6,7 @@
 
 import { fail } from '../../core/errors.js';
 import { readNonNegative } from '../../core/read.js';
+import { checkRecordKeys } from '../../core/record-keys.js';
 
 /**
  * How a component's value becomes 0..100 points:
@@ -39,6 +40,12 @@ export interface HealthComponent<A> {
   readonly normalize: HealthNormalizer;
 }
 
+/** The keys of {@link HealthComponent}, all required: any other key is an `unknown-option` error. */
+const HEALTH_COMPONENT_KEYS = ['name', 'weight', 'value', 'normalize'] as const;
+
+/** The keys of a normalizer object: exactly one of them. */
+const HEALTH_NORMALIZER_KEYS = ['linear', 'thresholds'] as const;
+
 /** A checked component, ready to score. */
 export interface ResolvedHealthComponent<A> {
   readonly name: string;
@@ -71,6 +78,7 @@ export function readHealthComponents<A>(value: unknown, fn: string, path: string
     if (component === null || typeof component !== 'object' || Array.isArray(component)) {
       fail(fn, at, 'invalid-option', 'must be an object { name, weight, value, normalize }', component);
     }
+    checkRecordKeys(component, fn, HEALTH_COMPONENT_KEYS, at);
     const given = component as { name?: unknown; weight?: unknown; value?: unknown; normalize?: unknown };
     const name = given.name;
     if (typeof name !== 'string' || name.length === 0) fail(fn, `${at}.name`, 'invalid-option', 'must be a non-empty string', name);
@@ -94,8 +102,14 @@ function pathSegment(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }
 
+/**
+ * A normalizer: a function (custom), or an object with exactly one of `linear` and
+ * `thresholds` (another key throws `unknown-option`: `{ linar: [0, 1] }` gets "did you mean
+ * linear?").
+ */
 function readNormalizer(value: unknown, fn: string, path: string): { normalize: (value: number) => number; custom: boolean } {
   if (typeof value === 'function') return { normalize: value as (value: number) => number, custom: true };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) checkRecordKeys(value, fn, HEALTH_NORMALIZER_KEYS, path);
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('linear' in value && 'thresholds' in value)) {
     if ('linear' in value) return { normalize: readLinear((value as { linear: unknown }).linear, fn, `${path}.linear`), custom: false };
     if ('thresholds' in value) {

@@ -1,0 +1,59 @@
+/**
+ * The engagement module's entries in the strict-options walk: one per function exported by
+ * src/engagement/index.ts, each called with small valid inputs and the extra options merged
+ * into its options object (for the accumulator, the options given at creation: they are
+ * checked then).
+ */
+import {
+  activeUsers,
+  activeUsersAccumulator,
+  activeUsersByPeriod,
+  engagedEvaluation,
+  featureAdoption,
+  licenseUtilizationByAccount,
+  sessions,
+  sessionsPerUserDay,
+  stickiness,
+} from '../../../src/engagement/index.js';
+
+/** As test/support/valid-call.ts. */
+export interface ValidCall {
+  /** Calls the export with small valid inputs, merging `extra` into its options object
+   *  (for a milestone factory/accumulator: into the options given at creation). */
+  readonly call?: (extra: Record<string, unknown>) => unknown;
+  /** One valid top-level option key (used to make a near-miss typo, e.g. 'timeZone'). */
+  readonly key?: string;
+  /** Set instead of call/key when the export takes no options object at all. */
+  readonly noOptions?: string;
+}
+
+const EVENTS = [
+  { userId: 'ana', accountId: 'acme', name: 'login', timestamp: '2024-06-01T09:00:00Z' },
+  { userId: 'ana', accountId: 'acme', name: 'export', timestamp: '2024-06-02T09:00:00Z' },
+  { userId: 'ben', accountId: 'initech', name: 'login', timestamp: '2024-06-03T09:00:00Z' },
+];
+const TRIALS = [{ accountId: 'acme', trialStart: '2024-06-01' }];
+const LICENSES = [{ accountId: 'acme', licenses: 2 }];
+
+export const validCalls: Record<string, ValidCall> = {
+  activeUsers: { call: (extra) => activeUsers(EVENTS, { timeZone: 'UTC', ...extra }), key: 'timeZone' },
+  activeUsersAccumulator: {
+    call: (extra) => activeUsersAccumulator({ timeZone: 'UTC', ...extra }).add(EVENTS).result(),
+    key: 'timeZone',
+  },
+  activeUsersByPeriod: { call: (extra) => activeUsersByPeriod(EVENTS, { period: 'week', ...extra }), key: 'period' },
+  stickiness: { call: (extra) => stickiness(EVENTS, { windows: { mau: 28 }, ...extra }), key: 'windows' },
+  featureAdoption: { call: (extra) => featureAdoption(EVENTS, { feature: 'export', ...extra }), key: 'feature' },
+  sessions: { call: (extra) => sessions(EVENTS, { inactivityMinutes: 30, ...extra }), key: 'inactivityMinutes' },
+  sessionsPerUserDay: { call: (extra) => sessionsPerUserDay(EVENTS, { target: 2, ...extra }), key: 'target' },
+  engagedEvaluation: { call: (extra) => engagedEvaluation(TRIALS, EVENTS, { windowDays: 14, ...extra }), key: 'windowDays' },
+  licenseUtilizationByAccount: {
+    call: (extra) => licenseUtilizationByAccount(EVENTS, LICENSES, { asOf: '2024-06-03', ...extra }),
+    key: 'asOf',
+  },
+  // Its second argument is the thresholds object itself, positional, not an options object
+  // (the calling convention changes in a later issue). Its keys are checked all the same, at
+  // path `thresholds.<key>` (`licenseUtilization(u, { thresholds: {...} })` is an
+  // unknown-option error at `thresholds.thresholds`): see test/engagement/license-utilization.test.ts.
+  licenseUtilization: { noOptions: 'positional usage and thresholds objects; the thresholds keys are checked at thresholds.<key>' },
+};

@@ -1,0 +1,60 @@
+/**
+ * Valid calls of the revenue exports of `customer-success-metrics/retention` (MRR
+ * snapshots and movements, churn, expansion, quick ratio, NRR/GRR, renewals, lifetime-value
+ * inputs), for the strict-options runner: each calls its export with small valid inputs and
+ * `extra` merged into its options object. (The user-retention exports of the same module
+ * have their own table, retention.ts.)
+ */
+import { churnRates } from '../../../src/retention/churn-rates.js';
+import { grossRevenueRetention } from '../../../src/retention/gross-revenue-retention.js';
+import { lifetimeValueInputs } from '../../../src/retention/lifetime-value-inputs.js';
+import { mrrMovements } from '../../../src/retention/mrr-movements.js';
+import { mrrMovementsAccumulator } from '../../../src/retention/mrr-movements-accumulator.js';
+import { netRevenueRetention } from '../../../src/retention/net-revenue-retention.js';
+import { quickRatio } from '../../../src/retention/quick-ratio.js';
+import { renewalRate } from '../../../src/retention/renewal-rate.js';
+import { toMonthlySnapshots } from '../../../src/retention/to-monthly-snapshots.js';
+import type { ValidCall } from '../valid-call.js';
+
+const subscriptions = [
+  { customerId: 'acme', start: '2024-01-01', end: null, amount: 1200, interval: 'year' },
+  { customerId: 'bolt', start: '2024-01-15', end: '2024-03-01', amount: 90, interval: 'quarter' },
+];
+
+const snapshots = [
+  { customerId: 'acme', month: '2024-01', mrr: 100 },
+  { customerId: 'bolt', month: '2024-01', mrr: 50 },
+  { customerId: 'acme', month: '2024-02', mrr: 150 },
+  { customerId: 'acme', month: '2024-03', mrr: 120 },
+];
+
+const months = mrrMovements(snapshots).months;
+
+const renewals = [
+  { dueAt: '2024-01-15', renewed: true },
+  { dueAt: '2024-02-10', renewed: false },
+  { dueAt: '2024-02-20', renewed: null },
+];
+
+export const validCalls: Record<string, ValidCall> = {
+  churnRates: { call: (extra) => churnRates(months, { confidence: 0.9, ...extra }), key: 'confidence' },
+  expansionMrr: {
+    // Its options object takes no key at all (so any key, a misplaced `asOf` included, is
+    // `unknown-option`; test/retention/expansion-mrr.test.ts checks that): no key to misspell.
+    noOptions: 'its options object has no keys: every key is unknown-option (tested in test/retention/expansion-mrr.test.ts)',
+  },
+  grossRevenueRetention: {
+    call: (extra) => grossRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 2, ...extra }),
+    key: 'cohortMonth',
+  },
+  lifetimeValueInputs: { call: (extra) => lifetimeValueInputs(months, { window: 3, ...extra }), key: 'window' },
+  mrrMovements: { call: (extra) => mrrMovements(snapshots, { perCustomer: true, ...extra }), key: 'perCustomer' },
+  mrrMovementsAccumulator: {
+    call: (extra) => mrrMovementsAccumulator({ timeZone: 'Europe/Berlin', ...extra }).add(snapshots).result(),
+    key: 'timeZone',
+  },
+  netRevenueRetention: { call: (extra) => netRevenueRetention(snapshots, { months: 2, trailing: true, ...extra }), key: 'months' },
+  quickRatio: { call: (extra) => quickRatio(months, { includeReactivation: false, ...extra }), key: 'includeReactivation' },
+  renewalRate: { call: (extra) => renewalRate(renewals, { asOf: '2024-02-29', ...extra }), key: 'asOf' },
+  toMonthlySnapshots: { call: (extra) => toMonthlySnapshots(subscriptions, { through: '2024-04', ...extra }), key: 'through' },
+};
