@@ -10,7 +10,7 @@
  *   rows, loaded with bench/duckdb.ts's appender (data chunks): a cold run, then the median
  *   of 3 runs, each in a fresh database, load and query timed separately.
  * Every observed cell (count) and every cohort size of every case must equal DuckDB's, and
- * the null cells must be exactly those whose week has not ended before the day of asOf
+ * the null cells must be exactly those whose week has not ended by asOf (inclusive)
  * (the latest event), or this throws.
  *
  * DuckDB runs in the calling process. `BENCH_SIZES=1e6` runs only the small size (default
@@ -76,7 +76,8 @@ async function duckDbCohorts(data: DuckDbEvents): Promise<{ loadMs: number; quer
 }
 
 function assertSameTable(label: string, ours: CohortRetentionResult, duck: Cells): void {
-  const asOfDay = Math.floor(Date.parse(ours.asOf as string) / MS_PER_DAY);
+  // The last complete UTC day at asOf (inclusive): the day of asOf + 1 ms, minus one.
+  const lastCompleteDay = Math.floor((Date.parse(ours.asOf as string) + 1) / MS_PER_DAY) - 1;
   const seen = new Set<number>();
   for (const row of ours.cohorts) {
     const week = Date.parse(`${row.cohort}T00:00:00Z`) / MS_PER_DAY;
@@ -84,7 +85,7 @@ function assertSameTable(label: string, ours: CohortRetentionResult, duck: Cells
     const expected = duck.get(week) ?? new Array<number>(PERIODS + 1).fill(0);
     if (row.size !== expected[0]) throw new Error(`${label}: cohort ${row.cohort} has size ${row.size}, DuckDB says ${expected[0]}`);
     row.counts.forEach((count, k) => {
-      const observed = week + 7 * k + 6 < asOfDay;
+      const observed = week + 7 * k + 6 <= lastCompleteDay;
       if (!observed) {
         if (count !== null) throw new Error(`${label}: cohort ${row.cohort} week ${k} should be null at ${ours.asOf}, is ${count}`);
       } else if (count !== expected[k]) {

@@ -48,16 +48,17 @@ console.log(`As of ${company.asOf} (the data is complete through the end of that
 // ---------------------------------------------------------------- engagement
 section('Engagement: active users (last day of each month, Europe/Berlin)');
 const timeZone = 'Europe/Berlin';
-const series = activeUsers(company.events, { timeZone });
+const asOf = company.asOf; // '2026-10-31': the data is complete through the end of October 31
+const series = activeUsers(company.events, { timeZone, asOf });
 const monthEnds = series.days.filter((day, i) => series.days[i + 1]?.date.slice(0, 7) !== day.date.slice(0, 7));
 console.log(
   table(
-    ['date', 'DAU', 'WAU', 'MAU', 'DAU/MAU', 'WAU/MAU'],
-    monthEnds.slice(-12).map((d) => [d.date, d.dau, d.wau, d.mau, percent(d.dauMau), percent(d.wauMau)]),
+    ['date', 'DAU', 'WAU', 'MAU', 'DAU/MAU', 'WAU/MAU', 'day'],
+    monthEnds.slice(-12).map((d) => [d.date, d.dau, d.wau, d.mau, percent(d.dauMau), percent(d.wauMau), d.complete ? 'complete' : 'in progress']),
   ),
 );
 
-const lastMonth = stickiness(company.events, { timeZone, from: '2026-10-01', to: '2026-10-31' });
+const lastMonth = stickiness(company.events, { timeZone, from: '2026-10-01', to: '2026-10-31', asOf });
 console.log(
   `\nStickiness, October 2026: mean DAU/MAU ${percent(lastMonth.meanDauMau)} (${lastMonth.band}); ` +
     `${lastMonth.activeUsers} active users, ${percent(lastMonth.histogram[9]?.atLeastShare ?? null)} of them on 10 days or more`,
@@ -70,7 +71,7 @@ const licenses = company.accounts.filter((a) => paying.has(a.accountId));
 const utilization = licenseUtilizationByAccount(
   company.events.filter((e) => paying.has(e.accountId)),
   licenses,
-  { timeZone, asOf: company.asOf },
+  { timeZone, asOf },
 );
 const bandCounts = new Map<string, number>();
 for (const row of utilization.accounts) bandCounts.set(String(row.band), (bandCounts.get(String(row.band)) ?? 0) + 1);
@@ -85,7 +86,7 @@ console.log(
 );
 
 section('Engagement: engaged evaluation (>= 3 active days in the first 14, Totango)');
-const evaluation = engagedEvaluation(company.trials, company.events, { timeZone, asOf: company.asOf });
+const evaluation = engagedEvaluation(company.trials, company.events, { timeZone, asOf });
 console.log(
   table(
     ['trial month', 'trials', 'completed', 'engaged', 'pending', 'rate [95% CI]', 'band'],
@@ -101,7 +102,7 @@ console.log(
 );
 
 section('Engagement: sessions and feature adoption, October 2026');
-const october = { timeZone, from: '2026-10-01', to: '2026-10-31' };
+const october = { timeZone, from: '2026-10-01', to: '2026-10-31', asOf };
 const perDay = sessionsPerUserDay(company.events, { ...october, target: 2 });
 console.log(
   `Sessions (30-minute timeout): ${perDay.overall.userDays} user-days, ${perDay.overall.meanSessionsPerUserDay?.toFixed(2)} sessions per user-day, ` +
@@ -125,7 +126,7 @@ const stages = [
   { name: 'eureka', milestone: eventCount('report_created', { atLeast: 10 }) },
   { name: 'habit', milestone: recurring('report_created', { every: 'week', times: 4, consecutive: true }) },
 ];
-const funnel = lifecycleFunnel(userJourneys, stages, { asOf: company.asOf });
+const funnel = lifecycleFunnel(userJourneys, stages, { asOf });
 console.log(
   table(
     ['stage', 'at stage now', 'reached', 'from previous [95% CI]', 'median days from previous'],
@@ -138,14 +139,14 @@ console.log(
     ]),
   ),
 );
-const ttv = timeToValue(userJourneys, aha, { asOf: company.asOf, horizons: [1, 3, 7] });
+const ttv = timeToValue(userJourneys, aha, { asOf, horizons: [1, 3, 7] });
 const days = (q: { value: number } | null): string => (q === null ? 'not reached by enough users' : `${q.value.toFixed(1)} days`);
 console.log(
   `\nTime to aha (3 reports in the first week; not-yet-reached users censored, Kaplan-Meier): median ${days(ttv.median)}, p75 ${days(ttv.p75)}; ` +
     `reached within ${ttv.reachedWithin.map((w) => `${w.days} d: ${percent(w.share?.value ?? null)}`).join(', ')}`,
 );
 
-const growth = growthLifecycle(company.events, { period: 'month', timeZone: 'UTC', asOf: company.asOf });
+const growth = growthLifecycle(company.events, { period: 'month', timeZone: 'UTC', asOf });
 console.log('');
 console.log(
   table(
@@ -156,7 +157,7 @@ console.log(
 
 // ---------------------------------------------------------------- retention
 section('Retention: monthly cohorts, share active in month k (n-day; null = not yet observable)');
-const cohorts = cohortRetention(company.events, { cohort: 'month', interval: 'month', periods: 6, mode: 'n-day', asOf: company.asOf });
+const cohorts = cohortRetention(company.events, { cohort: 'month', interval: 'month', periods: 6, mode: 'n-day', asOf });
 console.log(
   table(
     ['cohort', 'users', ...Array.from({ length: 7 }, (_, k) => `M${k}`)],
@@ -173,7 +174,7 @@ const ahaVersusControl = compareRetention(userJourneys, {
   landmarkDays: 7,
   horizonDays: 97,
   retentionDays: [7, 30, 90],
-  asOf: company.asOf,
+  asOf,
 });
 console.log(
   `${ahaVersusControl.segment.users} users reached aha by day 7, ${ahaVersusControl.control.users} did not; ` +
@@ -198,7 +199,7 @@ const finder = findAha(userJourneys, {
   candidates: ['report_created', 'dashboard_viewed', 'login', 'teammate_invited', 'export'],
   landmarkDays: 7,
   target: { retainedOn: [8, 30] },
-  asOf: company.asOf,
+  asOf,
 });
 console.log(`${finder.users} users observable, ${percent(finder.retention?.value ?? null)} retained`);
 console.log(
@@ -220,7 +221,7 @@ console.log(
 // ---------------------------------------------------------------- revenue
 section('Revenue: the MRR bridge (USD)');
 const snapshots = toMonthlySnapshots(company.subscriptions);
-const bridge = mrrMovements(snapshots);
+const bridge = mrrMovements(snapshots, { asOf });
 const churn = new Map(churnRates(bridge.months).byMonth.map((m) => [m.month, m]));
 const quick = new Map(quickRatio(bridge.months).byMonth.map((m) => [m.month, m]));
 const money = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -243,8 +244,8 @@ console.log(
     ]),
   ),
 );
-const nrr = netRevenueRetention(snapshots, { months: 12 });
-const grr = grossRevenueRetention(snapshots, { months: 12 });
+const nrr = netRevenueRetention(snapshots, { months: 12, asOf });
+const grr = grossRevenueRetention(snapshots, { months: 12, asOf });
 console.log(`\nCustomers paying in ${nrr.cohortMonth}, 12 months later: NRR ${percent(nrr.value)}, GRR ${percent(grr.value)} (${nrr.customers} customers)`);
 
 // ---------------------------------------------------------------- scores
@@ -286,7 +287,7 @@ if (last !== undefined && previous !== undefined) {
 section('Scores: health of paying accounts (worst first)');
 const usage = new Map(utilization.accounts.map((row) => [row.accountId, row]));
 const stickinessByAccount = new Map(
-  stickiness(company.events.filter((e) => paying.has(e.accountId)), { timeZone, groupBy: 'accountId', from: '2026-10-01', to: '2026-10-31' }).groups.map(
+  stickiness(company.events.filter((e) => paying.has(e.accountId)), { timeZone, groupBy: 'accountId', from: '2026-10-01', to: '2026-10-31', asOf }).groups.map(
     (g) => [g.group, g.meanDauMau],
   ),
 );

@@ -1,5 +1,5 @@
 /**
- * Runs every `@example` in the doc comments of src/ (and the ```ts blocks of the README) and
+ * Runs every `@example` in the doc comments of src/ (and the ```ts blocks of the README and the guides) and
  * checks their marked lines EXACTLY: `expression; // => value` (or `// => value` on the line
  * after a statement) requires deep equality with numbers exactly equal; a rounded value is
  * written `// ~> 0.328` and matches the numbers equal to it at the decimals shown. The
@@ -25,7 +25,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = sourceFiles(join(root, 'src'));
-const examples = [...files.flatMap(examplesOf), ...markdownExamples(join(root, 'README.md'))];
+/** The README and every guide in docs/: their ```ts blocks run as written. */
+const markdown = [join(root, 'README.md'), ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => join(root, 'docs', name))];
+const examples = [...files.flatMap(examplesOf), ...markdown.flatMap(markdownExamples)];
 
 describe('doc examples', () => {
   it('exist for every public function', () => {

@@ -108,10 +108,25 @@ export function dayBits(userId: unknown, timestamp: unknown, zone: ZoneCalendar)
 export function addColumnDays(userId: unknown, timestamp: unknown, zone: ZoneCalendar, users: IdCodes, builder: UnitDaysBuilder): number | null {
   const found = dayBits(userId, timestamp, zone);
   if (found === null) return null;
+  addDayBits(found, found.bits.length, users, builder);
+  return found.lastInstant;
+}
+
+/**
+ * Hands every set (user, day) bit of the first `end` words of `found.bits` to the builder,
+ * as distinct pairs in day order: one reservation for all of them, then one call per pair.
+ * O(words + set bits).
+ */
+export function addDayBits(
+  found: { readonly bits: Int32Array; readonly stride: number; readonly firstDay: number; readonly lastDay: number },
+  end: number,
+  users: IdCodes,
+  builder: UnitDaysBuilder,
+): void {
   const { bits, stride, firstDay, lastDay } = found;
   // Room for every set bit up front: the pairs are distinct, so nothing needs compacting.
   let count = 0;
-  for (let at = 0; at < bits.length; at++) {
+  for (let at = 0; at < end; at++) {
     let w = bits[at] as number;
     if (w === 0) continue;
     w -= (w >>> 1) & 0x55555555;
@@ -130,5 +145,4 @@ export function addColumnDays(userId: unknown, timestamp: unknown, zone: ZoneCal
       }
     }
   }
-  return found.lastInstant;
 }

@@ -77,6 +77,18 @@ export function recordPath(collection: string, index: number, field: string): st
 }
 
 /**
+ * Where a bad value sits, for an error message: the collection, the record's 0-based index,
+ * and the record's id with the name of its id field.
+ * @internal
+ */
+export interface RecordAt {
+  readonly collection: string;
+  readonly index: number;
+  readonly idField: string;
+  readonly id: unknown;
+}
+
+/**
  * Throws a {@link MetricsInputError} for a field of a record that has an id, naming the id
  * beside the 0-based index so the record can be found in the source data:
  * `activeUsers: events[1234] (userId "u_77").timestamp is not a valid timestamp ("yesterday")`.
@@ -85,7 +97,7 @@ export function recordPath(collection: string, index: number, field: string): st
  */
 export function failRecord(
   fn: string,
-  at: { readonly collection: string; readonly index: number; readonly idField: string; readonly id: unknown },
+  at: RecordAt,
   field: string,
   code: string,
   problem: string,
@@ -103,7 +115,7 @@ export function failRecord(
  */
 export function failColumnValue(
   fn: string,
-  at: { readonly collection: string; readonly index: number; readonly idField: string; readonly id: unknown },
+  at: RecordAt,
   field: string,
   code: string,
   problem: string,

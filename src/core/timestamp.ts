@@ -12,7 +12,7 @@
  */
 
 import { MS_PER_DAY, daysFromCivil, daysInMonth, parseDigits } from './calendar.js';
-import { fail, failColumnValue, failRecord } from './errors.js';
+import { fail, failColumnValue, failRecord, type RecordAt } from './errors.js';
 import { isSupportedInstant, type ZoneCalendar } from './time-zone.js';
 
 const NOT_AN_INSTANT = Number.NaN;
@@ -130,7 +130,7 @@ export function failInstant(value: unknown, fn: string, path: string): never {
 export function failRecordInstant(
   value: unknown,
   fn: string,
-  at: { readonly collection: string; readonly index: number; readonly idField: string; readonly id: unknown },
+  at: RecordAt,
   field = 'timestamp',
   columns = false,
 ): never {

@@ -27,7 +27,10 @@ export const STICKINESS_THRESHOLD_KEYS = ['dailyHabit', 'regular'] as const;
 /** Options of {@link stickiness}. */
 export interface StickinessOptions<R> extends ActiveDaysOptions<R> {
   /** The MAU window in days (default `{ mau: 30 }`); `mau` is its only key (`wau` is an unknown option here). */
-  readonly windows?: { readonly mau?: number };
+  readonly windows?: {
+    /** Days in the MAU window (default 30). */
+    readonly mau?: number;
+  };
   /** Band thresholds (default `{ dailyHabit: 0.7, regular: 0.2 }`). */
   readonly thresholds?: StickinessThresholds;
   /**

@@ -7,7 +7,7 @@
  * @internal
  */
 
-import { dayBits, type DayBits, type IntegerColumn } from '../../core/column-days.js';
+import { addDayBits, dayBits, type DayBits, type IntegerColumn } from '../../core/column-days.js';
 import type { IdCodes } from '../../core/read.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { UnitDaysBuilder } from '../../core/unit-days.js';
@@ -62,28 +62,6 @@ export function addColumnDaysAsOf(
   const found = dayBitsAsOf(userId, timestamp, zone, asOf);
   if (found === null) return null;
   if (found === 'empty') return Number.NEGATIVE_INFINITY;
-  const { bits, stride, firstDay, lastDay } = found;
-  const end = (lastDay - firstDay + 1) * stride;
-  // Room for every set bit up front: the pairs are distinct, so nothing needs compacting.
-  let count = 0;
-  for (let at = 0; at < end; at++) {
-    let w = bits[at] as number;
-    if (w === 0) continue;
-    w -= (w >>> 1) & 0x55555555;
-    w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
-    count += Math.imul((w + (w >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  }
-  builder.reserve(count);
-  for (let day = firstDay; day <= lastDay; day++) {
-    const row = (day - firstDay) * stride;
-    for (let k = 0; k < stride; k++) {
-      let w = bits[row + k] as number;
-      while (w !== 0) {
-        const low = w & -w;
-        builder.addDistinct(users.code((k << 5) + 31 - Math.clz32(low)), day);
-        w ^= low;
-      }
-    }
-  }
+  addDayBits(found, (found.lastDay - found.firstDay + 1) * found.stride, users, builder);
   return found.lastInstant;
 }

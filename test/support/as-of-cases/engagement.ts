@@ -15,21 +15,8 @@ import {
   sessionsPerUserDay,
   stickiness,
 } from '../../../src/engagement/index.js';
+import type { AsOfCase } from '../valid-call.js';
 
-/** As test/support/valid-call.ts. */
-export interface AsOfCase {
-  readonly name: string;
-  readonly completeDaysOnly?: true;
-  readonly run: (
-    asOf: string | number,
-    timeZone: string,
-  ) => {
-    readonly counted: boolean;
-    readonly complete: boolean;
-    readonly asOf: string | null;
-    readonly asOfDate: string | null;
-  };
-}
 
 const HOUR = 3_600_000;
 const JUNE_30 = parseDayKey('2024-06-30') as number;

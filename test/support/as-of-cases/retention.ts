@@ -9,21 +9,8 @@ import { cohortRetention, type CohortRetentionResult } from '../../../src/retent
 import { cohortRetentionAccumulator } from '../../../src/retention/cohort-retention-accumulator.js';
 import { compareRetention } from '../../../src/retention/compare-retention.js';
 import { findAha } from '../../../src/retention/find-aha.js';
+import type { AsOfCase } from '../valid-call.js';
 
-export interface AsOfCase {
-  readonly name: string; // the export's name
-  /** Runs the function on data that has an event (or record) LATE on 2024-06-30 in the
-   *  given zone (e.g. 23:30 local), with `asOf` as given, and reports what happened. */
-  readonly run: (
-    asOf: string | number,
-    timeZone: string,
-  ) => {
-    /** whether the late event was counted */ readonly counted: boolean;
-    /** whether the period/day/month ending 2024-06-30 is reported complete */ readonly complete: boolean;
-    /** the echo, copied from the result */ readonly asOf: string | null;
-    readonly asOfDate: string | null;
-  };
-}
 
 const DAY = 86_400_000;
 

@@ -15,17 +15,8 @@ import {
   sessionsPerUserDay,
   stickiness,
 } from '../../../src/engagement/index.js';
+import type { ValidCall } from '../valid-call.js';
 
-/** As test/support/valid-call.ts. */
-export interface ValidCall {
-  /** Calls the export with small valid inputs, merging `extra` into its options object
-   *  (for a milestone factory/accumulator: into the options given at creation). */
-  readonly call?: (extra: Record<string, unknown>) => unknown;
-  /** One valid top-level option key (used to make a near-miss typo, e.g. 'timeZone'). */
-  readonly key?: string;
-  /** Set instead of call/key when the export takes no options object at all. */
-  readonly noOptions?: string;
-}
 
 const EVENTS = [
   { userId: 'ana', accountId: 'acme', name: 'login', timestamp: '2024-06-01T09:00:00Z' },

@@ -21,17 +21,8 @@ import {
   timeToValue,
   type Journey,
 } from '../../../src/lifecycle/index.js';
+import type { ValidCall } from '../valid-call.js';
 
-/** As test/support/valid-call.ts. */
-export interface ValidCall {
-  /** Calls the export with small valid inputs, merging `extra` into its options object
-   *  (for a milestone factory/accumulator: into the options given at creation). */
-  readonly call?: (extra: Record<string, unknown>) => unknown;
-  /** One valid top-level option key (used to make a near-miss typo, e.g. 'timeZone'). */
-  readonly key?: string;
-  /** Set instead of call/key when the export takes no options object at all. */
-  readonly noOptions?: string;
-}
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 5, 1, 9);

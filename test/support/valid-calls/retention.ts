@@ -11,16 +11,8 @@ import { compareRetention } from '../../../src/retention/compare-retention.js';
 import { findAha } from '../../../src/retention/find-aha.js';
 import { kaplanMeier } from '../../../src/retention/kaplan-meier.js';
 import { logRank } from '../../../src/retention/log-rank.js';
+import type { ValidCall } from '../valid-call.js';
 
-export interface ValidCall {
-  /** Calls the export with small valid inputs, merging `extra` into its options object
-   *  (for a milestone factory/accumulator: into the options given at creation). */
-  readonly call?: (extra: Record<string, unknown>) => unknown;
-  /** One valid top-level option key (used to make a near-miss typo, e.g. 'timeZone'). */
-  readonly key?: string;
-  /** Set instead of call/key when the export takes no options object at all. */
-  readonly noOptions?: string; // why, e.g. 'positional numbers only'
-}
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);

@@ -15,16 +15,8 @@ import {
   npsChange,
   referralRate,
 } from '../../../src/scores/index.js';
+import type { ValidCall } from '../valid-call.js';
 
-export interface ValidCall {
-  /** Calls the export with small valid inputs, merging `extra` into its options object
-   *  (for a milestone factory/accumulator: into the options given at creation). */
-  readonly call?: (extra: Record<string, unknown>) => unknown;
-  /** One valid top-level option key (used to make a near-miss typo, e.g. 'timeZone'). */
-  readonly key?: string;
-  /** Set instead of call/key when the export takes no options object at all. */
-  readonly noOptions?: string; // why, e.g. 'positional numbers only'
-}
 
 interface Account {
   readonly accountId: string;
