@@ -6,6 +6,7 @@ export default defineConfig({
     'engagement/index': 'src/engagement/index.ts',
     'lifecycle/index': 'src/lifecycle/index.ts',
     'retention/index': 'src/retention/index.ts',
+    'revenue/index': 'src/revenue/index.ts',
     'scores/index': 'src/scores/index.ts',
     'display/index': 'src/display/index.ts',
     'sample/index': 'src/sample/index.ts',

@@ -20,17 +20,8 @@ import {
   recurring,
   timeToValue,
 } from '../src/lifecycle/index.js';
-import {
-  churnRates,
-  cohortRetention,
-  compareRetention,
-  findAha,
-  grossRevenueRetention,
-  mrrMovements,
-  netRevenueRetention,
-  quickRatio,
-  toMonthlySnapshots,
-} from '../src/retention/index.js';
+import { cohortRetention, compareRetention, findAha } from '../src/retention/index.js';
+import { churnRates, grossRevenueRetention, mrrMovements, netRevenueRetention, quickRatio, toMonthlySnapshots } from '../src/revenue/index.js';
 import { healthScores, nps, npsChange } from '../src/scores/index.js';
 import { interval, percent, section, table } from './format.js';
 import { sampleCompany } from '../src/sample/index.js';

@@ -17,4 +17,5 @@ export { wilsonInterval } from './stats/wilson-interval.js';
 export * from './engagement/index.js';
 export * from './lifecycle/index.js';
 export * from './retention/index.js';
+export * from './revenue/index.js';
 export * from './scores/index.js';

@@ -71,7 +71,7 @@ export const checks = [
   },
   {
     // Worked by hand: a customer at 100 in January, 150 in February: expansion 50.
-    entry: './retention',
+    entry: './revenue',
     exportName: 'mrrMovements',
     label: 'mrrMovements(100 -> 150).months[1].expansionMrr',
     call: (mrrMovements) =>

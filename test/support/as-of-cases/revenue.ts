@@ -23,12 +23,12 @@
  * for them the 1 ms check should expect `counted: true, complete: false`.
  */
 import { zoneCalendar } from '../../../src/core/time-zone.js';
-import { grossRevenueRetention } from '../../../src/retention/gross-revenue-retention.js';
-import { mrrMovements, type MrrMovementsResult } from '../../../src/retention/mrr-movements.js';
-import { mrrMovementsAccumulator } from '../../../src/retention/mrr-movements-accumulator.js';
-import { netRevenueRetention } from '../../../src/retention/net-revenue-retention.js';
-import { renewalRate } from '../../../src/retention/renewal-rate.js';
-import type { TrailingRevenueRetentionResult } from '../../../src/retention/internal/revenue-rates-retention.js';
+import { grossRevenueRetention } from '../../../src/revenue/gross-revenue-retention.js';
+import { mrrMovements, type MrrMovementsResult } from '../../../src/revenue/mrr-movements.js';
+import { mrrMovementsAccumulator } from '../../../src/revenue/mrr-movements-accumulator.js';
+import { netRevenueRetention } from '../../../src/revenue/net-revenue-retention.js';
+import { renewalRate } from '../../../src/revenue/renewal-rate.js';
+import type { TrailingRevenueRetentionResult } from '../../../src/revenue/internal/revenue-rates-retention.js';
 import type { AsOfCase } from '../valid-call.js';
 
 type Outcome = ReturnType<AsOfCase['run']>;

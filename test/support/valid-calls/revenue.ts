@@ -5,15 +5,15 @@
  * `extra` merged into its options object. (The user-retention exports of the same module
  * have their own table, retention.ts.)
  */
-import { churnRates } from '../../../src/retention/churn-rates.js';
-import { grossRevenueRetention } from '../../../src/retention/gross-revenue-retention.js';
-import { lifetimeValueInputs } from '../../../src/retention/lifetime-value-inputs.js';
-import { mrrMovements } from '../../../src/retention/mrr-movements.js';
-import { mrrMovementsAccumulator } from '../../../src/retention/mrr-movements-accumulator.js';
-import { netRevenueRetention } from '../../../src/retention/net-revenue-retention.js';
-import { quickRatio } from '../../../src/retention/quick-ratio.js';
-import { renewalRate } from '../../../src/retention/renewal-rate.js';
-import { toMonthlySnapshots } from '../../../src/retention/to-monthly-snapshots.js';
+import { churnRates } from '../../../src/revenue/churn-rates.js';
+import { grossRevenueRetention } from '../../../src/revenue/gross-revenue-retention.js';
+import { lifetimeValueInputs } from '../../../src/revenue/lifetime-value-inputs.js';
+import { mrrMovements } from '../../../src/revenue/mrr-movements.js';
+import { mrrMovementsAccumulator } from '../../../src/revenue/mrr-movements-accumulator.js';
+import { netRevenueRetention } from '../../../src/revenue/net-revenue-retention.js';
+import { quickRatio } from '../../../src/revenue/quick-ratio.js';
+import { renewalRate } from '../../../src/revenue/renewal-rate.js';
+import { toMonthlySnapshots } from '../../../src/revenue/to-monthly-snapshots.js';
 import type { ValidCall } from '../valid-call.js';
 
 const subscriptions = [

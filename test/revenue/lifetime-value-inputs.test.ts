@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lifetimeValueInputs, type LifetimeValueInputsInput } from '../../src/retention/lifetime-value-inputs.js';
+import { lifetimeValueInputs, type LifetimeValueInputsInput } from '../../src/revenue/lifetime-value-inputs.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grossRevenueRetention } from '../../src/retention/gross-revenue-retention.js';
-import { netRevenueRetention } from '../../src/retention/net-revenue-retention.js';
-import type { MrrSnapshot } from '../../src/retention/revenue-types.js';
+import { grossRevenueRetention } from '../../src/revenue/gross-revenue-retention.js';
+import { netRevenueRetention } from '../../src/revenue/net-revenue-retention.js';
+import type { MrrSnapshot } from '../../src/revenue/revenue-types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnRates, type ChurnRatesMonth } from '../../src/retention/churn-rates.js';
-import type { MrrMonth } from '../../src/retention/revenue-types.js';
+import { churnRates, type ChurnRatesMonth } from '../../src/revenue/churn-rates.js';
+import type { MrrMonth } from '../../src/revenue/revenue-types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expansionMrr, type ExpansionMrrInput } from '../../src/retention/expansion-mrr.js';
+import { expansionMrr, type ExpansionMrrInput } from '../../src/revenue/expansion-mrr.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

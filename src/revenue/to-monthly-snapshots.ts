@@ -114,7 +114,7 @@ const TO_MONTHLY_SNAPSHOTS_OPTION_KEYS: readonly string[] = ['customerId', 'star
  *
  * @example
  * ```ts
- * import { toMonthlySnapshots } from 'customer-success-metrics/retention';
+ * import { toMonthlySnapshots } from 'customer-success-metrics/revenue';
  * const subscriptions = [
  *   { customerId: 'acme', start: '2024-01-01', end: null, amount: 1200, interval: 'year' },
  *   { customerId: 'acme', start: '2024-02-10', end: '2024-04-10', amount: 30, interval: 'month', quantity: 2 },

@@ -58,7 +58,7 @@ import {
  *
  * @example
  * ```ts
- * import { grossRevenueRetention } from 'customer-success-metrics/retention';
+ * import { grossRevenueRetention } from 'customer-success-metrics/revenue';
  * const snapshots = [
  *   { customerId: 'acme', month: '2023-01', mrr: 100 },
  *   { customerId: 'acme', month: '2024-01', mrr: 300 }, // expanded: counts as 100

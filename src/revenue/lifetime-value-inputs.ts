@@ -111,7 +111,7 @@ export interface LifetimeValueInputsResult {
  *
  * @example
  * ```ts
- * import { lifetimeValueInputs } from 'customer-success-metrics/retention';
+ * import { lifetimeValueInputs } from 'customer-success-metrics/revenue';
  * const months = [
  *   { month: '2024-01', startingMrr: 1000, contractionMrr: 10, churnedMrr: 40, endingMrr: 1100, customers: { start: 20, churned: 1, end: 22 } },
  *   { month: '2024-02', startingMrr: 1100, contractionMrr: 0, churnedMrr: 50, endingMrr: 1100, customers: { start: 22, churned: 1, end: 22 } },

@@ -125,7 +125,7 @@ export interface ChurnRatesResult {
  *
  * @example
  * ```ts
- * import { churnRates } from 'customer-success-metrics/retention';
+ * import { churnRates } from 'customer-success-metrics/revenue';
  * const months = [
  *   { month: '2024-01', startingMrr: 1000, newMrr: 100, expansionMrr: 50, contractionMrr: 20, churnedMrr: 30, reactivationMrr: 0, endingMrr: 1100,
  *     customers: { start: 10, new: 1, expanded: 1, contracted: 1, churned: 1, reactivated: 0, end: 10 } },

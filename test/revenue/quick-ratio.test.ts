@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quickRatio, type QuickRatioInput } from '../../src/retention/quick-ratio.js';
-import type { MrrMonth } from '../../src/retention/revenue-types.js';
+import { quickRatio, type QuickRatioInput } from '../../src/revenue/quick-ratio.js';
+import type { MrrMonth } from '../../src/revenue/revenue-types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

@@ -72,7 +72,7 @@ export interface ExpansionMrrResult {
  *
  * @example
  * ```ts
- * import { expansionMrr } from 'customer-success-metrics/retention';
+ * import { expansionMrr } from 'customer-success-metrics/revenue';
  * const months = [
  *   { month: '2024-01', startingMrr: 2000, expansionMrr: 50, customers: { start: 20, expanded: 2 } },
  *   { month: '2024-02', startingMrr: 0, expansionMrr: 0, customers: { start: 0, expanded: 0 } },

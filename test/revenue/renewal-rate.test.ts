@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renewalRate } from '../../src/retention/renewal-rate.js';
+import { renewalRate } from '../../src/revenue/renewal-rate.js';
 import { errorOf } from '../support/errors.js';
 import { addDays, shuffled } from '../support/model.js';
 

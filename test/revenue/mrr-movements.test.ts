@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../src/core/errors.js';
 import { compensatedSum } from '../../src/stats/compensated-sum.js';
-import { mrrMovements, type MrrCustomerMovement } from '../../src/retention/mrr-movements.js';
-import type { MrrMonth } from '../../src/retention/revenue-types.js';
-import { toMonthlySnapshots } from '../../src/retention/to-monthly-snapshots.js';
+import { mrrMovements, type MrrCustomerMovement } from '../../src/revenue/mrr-movements.js';
+import type { MrrMonth } from '../../src/revenue/revenue-types.js';
+import { toMonthlySnapshots } from '../../src/revenue/to-monthly-snapshots.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

@@ -91,7 +91,7 @@ export type {
  *
  * @example
  * ```ts
- * import { netRevenueRetention } from 'customer-success-metrics/retention';
+ * import { netRevenueRetention } from 'customer-success-metrics/revenue';
  * const snapshots = [
  *   { customerId: 'acme', month: '2023-01', mrr: 100 },
  *   { customerId: 'acme', month: '2024-01', mrr: 300 }, // expanded

@@ -6,9 +6,9 @@ import {
   type MrrMovementsAccumulator,
   type MrrMovementsState,
   type MrrSnapshotColumns,
-} from '../../src/retention/mrr-movements-accumulator.js';
-import { mrrMovements, type MrrMovementsOptions } from '../../src/retention/mrr-movements.js';
-import type { MrrMonth } from '../../src/retention/revenue-types.js';
+} from '../../src/revenue/mrr-movements-accumulator.js';
+import { mrrMovements, type MrrMovementsOptions } from '../../src/revenue/mrr-movements.js';
+import type { MrrMonth } from '../../src/revenue/revenue-types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

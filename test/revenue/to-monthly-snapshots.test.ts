@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toMonthlySnapshots, type MonthlyMrrRule } from '../../src/retention/to-monthly-snapshots.js';
+import { toMonthlySnapshots, type MonthlyMrrRule } from '../../src/revenue/to-monthly-snapshots.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 

@@ -89,7 +89,7 @@ export interface QuickRatioResult {
  *
  * @example
  * ```ts
- * import { quickRatio } from 'customer-success-metrics/retention';
+ * import { quickRatio } from 'customer-success-metrics/revenue';
  * const months = [
  *   { month: '2024-01', newMrr: 300, expansionMrr: 80, reactivationMrr: 20, churnedMrr: 60, contractionMrr: 40 },
  *   { month: '2024-02', newMrr: 100, expansionMrr: 0, reactivationMrr: 0, churnedMrr: 0, contractionMrr: 0 },

@@ -152,7 +152,7 @@ export interface DetailedMrrMovementsResult extends MrrMovementsResult {
  *
  * @example
  * ```ts
- * import { mrrMovements } from 'customer-success-metrics/retention';
+ * import { mrrMovements } from 'customer-success-metrics/revenue';
  * const snapshots = [
  *   { customerId: 'acme', month: '2024-01', mrr: 100 },
  *   { customerId: 'bolt', month: '2024-01', mrr: 50 },

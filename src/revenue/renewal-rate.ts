@@ -132,7 +132,7 @@ export interface RenewalRateResult extends RenewalFigures {
  *
  * @example
  * ```ts
- * import { renewalRate } from 'customer-success-metrics/retention';
+ * import { renewalRate } from 'customer-success-metrics/revenue';
  * const renewals = [
  *   { customerId: 'acme', dueAt: '2024-01-15', renewed: true },
  *   { customerId: 'bolt', dueAt: '2024-01-31', renewed: false },

@@ -137,7 +137,7 @@ const FN = 'mrrMovementsAccumulator';
  *
  * @example
  * ```ts
- * import { mrrMovementsAccumulator } from 'customer-success-metrics/retention';
+ * import { mrrMovementsAccumulator } from 'customer-success-metrics/revenue';
  * // Two shards: January and February in two batches of records, March as columns.
  * const first = mrrMovementsAccumulator()
  *   .add([{ customerId: 'acme', month: '2024-01', mrr: 100 }, { customerId: 'bolt', month: '2024-01', mrr: 50 }])
