@@ -26,7 +26,7 @@ import { formatMb, runInChild } from './memory.js';
 const RUNS = 3;
 const PERIODS = 12;
 const MS_PER_DAY = 86_400_000;
-export const OPTIONS = { cohort: 'week', interval: 'week', periods: PERIODS, mode: 'n-day' } as const;
+export const OPTIONS = { cohort: 'week', interval: 'week', lastPeriod: PERIODS, mode: 'n-day' } as const;
 
 /** Weekly cohorts by first active UTC week (Monday start), n-day counts per week index. */
 export const COHORT_RETENTION_SQL = `

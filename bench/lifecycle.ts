@@ -91,7 +91,7 @@ function stages() {
     'account-set-up': allOf<number>(hasEvent('email_confirmed'), hasEvent('onboarding_completed')),
     aha: eventCount<number>('report_created', { atLeast: 3, withinDays: 14 }),
     eureka: hasEvent<number>('billing_added'),
-    habit: recurring<number>('report_created', { every: 'week', times: 4 }),
+    habit: recurring<number>('report_created', { period: 'week', times: 4 }),
   };
 }
 

@@ -5,7 +5,7 @@
  * months on one of four plans (29, 99, 299, 999 a month, a few seats each); every month
  * a paying customer churns with probability 3%, expands 2%, contracts 1%, and a churned
  * one comes back with probability 2%. That gives 1,402,220 monthly snapshots
- * `{ customerId, month, mrr }` and 148,565 subscription periods.
+ * `{ accountId, month, mrr }` and 148,565 subscription periods.
  *
  * Cases, each on its own input (built just before, so the heap holds one data set at a
  * time), a cold call (the warm-up) then the median of 5 timed calls, each after a full GC:
@@ -30,13 +30,13 @@ const RUNS = 5;
 const PLANS = [29, 99, 299, 999];
 
 interface Snapshot {
-  readonly customerId: string | number;
+  readonly accountId: string | number;
   readonly month: string;
   readonly mrr: number;
 }
 
 interface Subscription {
-  readonly customerId: string;
+  readonly accountId: string;
   readonly start: number;
   readonly end: number | null;
   readonly amount: number;
@@ -81,7 +81,7 @@ export function snapshotRows(mrr: Float64Array, ids: 'string' | 'integer'): Snap
   for (let m = 0; m < MONTHS; m++) {
     for (let c = 0; c < CUSTOMERS; c++) {
       const value = mrr[c * MONTHS + m] as number;
-      if (value !== 0) rows.push({ customerId: ids === 'string' ? `c${c}` : c, month: keys[m] as string, mrr: value });
+      if (value !== 0) rows.push({ accountId: ids === 'string' ? `c${c}` : c, month: keys[m] as string, mrr: value });
     }
   }
   return rows;
@@ -98,7 +98,7 @@ export function subscriptionRows(mrr: Float64Array): Subscription[] {
       while (next < MONTHS && mrr[c * MONTHS + next] === value) next++;
       if (value > 0) {
         const end = next === MONTHS ? null : monthStart(FIRST_MONTH + next);
-        subscriptions.push({ customerId: `c${c}`, start: monthStart(FIRST_MONTH + m), end, amount: value, interval: 'month' });
+        subscriptions.push({ accountId: `c${c}`, start: monthStart(FIRST_MONTH + m), end, amount: value, interval: 'month' });
       }
       m = next;
     }
@@ -222,9 +222,9 @@ export async function benchRevenue(): Promise<string[][]> {
       (snapshots) => {
         if (snapshots.length !== n) throw new Error(`toMonthlySnapshots: ${snapshots.length} snapshots, expected ${n}`);
         for (const snapshot of snapshots) {
-          const c = Number(String(snapshot.customerId).slice(1));
+          const c = Number(String(snapshot.accountId).slice(1));
           const m = Number(snapshot.month.slice(0, 4)) * 12 + Number(snapshot.month.slice(5)) - 1 - FIRST_MONTH;
-          if (snapshot.mrr !== mrr[c * MONTHS + m]) throw new Error(`toMonthlySnapshots: ${snapshot.customerId} ${snapshot.month} is ${snapshot.mrr}, expected ${mrr[c * MONTHS + m]}`);
+          if (snapshot.mrr !== mrr[c * MONTHS + m]) throw new Error(`toMonthlySnapshots: ${snapshot.accountId} ${snapshot.month} is ${snapshot.mrr}, expected ${mrr[c * MONTHS + m]}`);
         }
       },
     ),

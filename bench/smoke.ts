@@ -30,7 +30,7 @@
  * first disagreements (exit 1). Any error also exits 1.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { ActiveUsersResult } from '../src/engagement/active-users.js';
+import type { ActiveUsersResult } from '../src/engagement/types.js';
 import type { CohortRetentionResult } from '../src/retention/cohort-retention.js';
 import { COHORT_RETENTION_SQL } from './cohort-retention.js';
 import { ACTIVE_USERS_SQL, UTC_DAY_SQL, closeDuckDb, inTimeZone, loadEvents, localDaySql, openDuckDb, queryActiveUsers, type Series } from './duckdb.js';
@@ -46,7 +46,7 @@ type Zone = (typeof ZONES)[number];
 const WINDOWS = { wau: 7, mau: 30 } as const;
 /** The cohort table of bench/cohort-retention.ts: COHORT_RETENTION_SQL keeps k <= 12 weeks. */
 const PERIODS = 12;
-const COHORT_OPTIONS = { cohort: 'week', interval: 'week', periods: PERIODS, mode: 'n-day' } as const;
+const COHORT_OPTIONS = { cohort: 'week', interval: 'week', lastPeriod: PERIODS, mode: 'n-day' } as const;
 const MS_PER_DAY = 86_400_000;
 const MAX_REPORTED = 10;
 
@@ -125,7 +125,7 @@ interface CohortTable {
 /** Every number of a cohortRetention result against DuckDB's table. */
 function checkCohorts(check: Checker, label: string, result: CohortRetentionResult, expected: CohortTable, zone: Zone): void {
   check.equal(`${label}: timeZone`, result.timeZone, zone);
-  check.equal(`${label}: periods`, result.periods, PERIODS);
+  check.equal(`${label}: lastPeriod`, result.lastPeriod, PERIODS);
   check.equal(`${label}: asOf (epoch ms)`, result.asOf === null ? null : Date.parse(result.asOf), expected.asOfMs);
   check.equal(`${label}: asOfDate`, result.asOfDate, dayKey(expected.asOfDay));
   check.equal(`${label}: withoutStart`, result.withoutStart, 0);
@@ -270,7 +270,7 @@ function accumulateInParts(factory: AccumulatorFactory, options: unknown, input:
 // MRR snapshots for mrrMovementsAccumulator (integer MRR, so every sum is exact).
 
 interface Snapshot {
-  readonly customerId: string;
+  readonly accountId: string;
   readonly month: string;
   readonly mrr: number;
 }
@@ -292,7 +292,7 @@ function mrrSnapshots(customers: number, months: number): Snapshot[] {
           else if (r < 0.09) mrr = Math.max(1, Math.round(mrr * 0.7));
         } else if (r < 0.05) paying = true;
       }
-      if (paying) snapshots.push({ customerId: `c${c}`, month: keys[m] as string, mrr });
+      if (paying) snapshots.push({ accountId: `c${c}`, month: keys[m] as string, mrr });
     }
   }
   for (let i = snapshots.length - 1; i > 0; i--) {

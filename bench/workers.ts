@@ -28,7 +28,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { ActiveUsersState } from '../src/engagement/active-users-accumulator.js';
+import type { ActiveUsersState } from '../src/engagement/types.js';
 import { activeUsers, activeUsersAccumulator } from './lib.js';
 import { countUserDays, generateColumns, rowsFromColumns, type Row } from './generate.js';
 import { collectGarbage, inheritedExecArgv, median } from './measure.js';

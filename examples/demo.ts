@@ -57,13 +57,9 @@ console.log(
 
 section('Engagement: license utilization of paying accounts (MAU of the last 30 days / licenses)');
 // The licenses table: accounts with a subscription still running at the end of the data.
-const paying = new Set(company.subscriptions.filter((s) => s.end === null).map((s) => s.customerId));
+const paying = new Set(company.subscriptions.filter((s) => s.end === null).map((s) => s.accountId));
 const licenses = company.accounts.filter((a) => paying.has(a.accountId));
-const utilization = licenseUtilizationByAccount(
-  company.events.filter((e) => paying.has(e.accountId)),
-  licenses,
-  { timeZone, asOf },
-);
+const utilization = licenseUtilizationByAccount(company.events.filter((e) => paying.has(e.accountId)), { licenses, timeZone, asOf });
 const bandCounts = new Map<string, number>();
 for (const row of utilization.accounts) bandCounts.set(String(row.band), (bandCounts.get(String(row.band)) ?? 0) + 1);
 console.log(`Bands: ${[...bandCounts].map(([band, n]) => `${band} ${n}`).join(', ')}  (window ${utilization.from} to ${utilization.to})`);
@@ -77,18 +73,18 @@ console.log(
 );
 
 section('Engagement: engaged evaluation (>= 3 active days in the first 14, Totango)');
-const evaluation = engagedEvaluation(company.trials, company.events, { timeZone, asOf });
+const evaluation = engagedEvaluation(company.events, { trials: company.trials, timeZone, asOf });
 console.log(
   table(
     ['trial month', 'trials', 'completed', 'engaged', 'pending', 'rate [95% CI]', 'band'],
-    evaluation.byMonth.slice(-6).map((m) => [m.month, m.trials, m.completed, m.engaged, m.pending, interval(m.rate), String(m.band)]),
+    evaluation.byMonth.slice(-6).map((m) => [m.month, m.trialCount, m.completed, m.engaged, m.pending, interval(m.rate), String(m.band)]),
   ),
 );
 console.log('');
 console.log(
   table(
     ['campaign', 'trials', 'completed', 'engaged', 'rate [95% CI]', 'band'],
-    evaluation.byCampaign.map((c) => [String(c.sourceCampaign), c.trials, c.completed, c.engaged, interval(c.rate), String(c.band)]),
+    evaluation.byCampaign.map((c) => [String(c.sourceCampaign), c.trialCount, c.completed, c.engaged, interval(c.rate), String(c.band)]),
   ),
 );
 
@@ -115,7 +111,7 @@ const stages = [
   { name: 'account-set-up', milestone: allOf(hasEvent('email_confirmed'), hasEvent('onboarding_completed')) },
   { name: 'aha', milestone: aha },
   { name: 'eureka', milestone: eventCount('report_created', { atLeast: 10 }) },
-  { name: 'habit', milestone: recurring('report_created', { every: 'week', times: 4, consecutive: true }) },
+  { name: 'habit', milestone: recurring('report_created', { period: 'week', times: 4, consecutive: true }) },
 ];
 const funnel = lifecycleFunnel(userJourneys, stages, { asOf });
 console.log(
@@ -131,10 +127,10 @@ console.log(
   ),
 );
 const ttv = timeToValue(userJourneys, aha, { asOf, horizons: [1, 3, 7] });
-const days = (q: { value: number } | null): string => (q === null ? 'not reached by enough users' : `${q.value.toFixed(1)} days`);
+const days = (q: { value: number | null }): string => (q.value === null ? 'not reached by enough users' : `${q.value.toFixed(1)} days`);
 console.log(
   `\nTime to aha (3 reports in the first week; not-yet-reached users censored, Kaplan-Meier): median ${days(ttv.median)}, p75 ${days(ttv.p75)}; ` +
-    `reached within ${ttv.reachedWithin.map((w) => `${w.days} d: ${percent(w.share?.value ?? null)}`).join(', ')}`,
+    `reached within ${ttv.reachedWithin.map((w) => `${w.horizon} d: ${percent(w.share?.value ?? null)}`).join(', ')}`,
 );
 
 const growth = growthLifecycle(company.events, { period: 'month', timeZone: 'UTC', asOf });
@@ -148,7 +144,7 @@ console.log(
 
 // ---------------------------------------------------------------- retention
 section('Retention: monthly cohorts, share active in month k (n-day; null = not yet observable)');
-const cohorts = cohortRetention(company.events, { cohort: 'month', interval: 'month', periods: 6, mode: 'n-day', asOf });
+const cohorts = cohortRetention(company.events, { cohort: 'month', interval: 'month', lastPeriod: 6, mode: 'n-day', asOf });
 console.log(
   table(
     ['cohort', 'users', ...Array.from({ length: 7 }, (_, k) => `M${k}`)],
@@ -197,7 +193,7 @@ console.log(
   table(
     ['behaviour', 'users who did', 'retained if did', 'retained if not', 'phi', 'band', 'precision', 'recall'],
     finder.best.slice(0, 5).map((m) => [
-      `${m.event} >= ${m.count}`,
+      `${m.label} >= ${m.count}`,
       percent(m.share?.value ?? null, 0),
       percent(m.retainedIfDid?.value ?? null, 0),
       percent(m.retainedIfNot?.value ?? null, 0),
@@ -213,8 +209,8 @@ console.log(
 section('Revenue: the MRR bridge (USD)');
 const snapshots = toMonthlySnapshots(company.subscriptions);
 const bridge = mrrMovements(snapshots, { asOf });
-const churn = new Map(churnRates(bridge.months).byMonth.map((m) => [m.month, m]));
-const quick = new Map(quickRatio(bridge.months).byMonth.map((m) => [m.month, m]));
+const churn = new Map(churnRates(bridge).byMonth.map((m) => [m.month, m]));
+const quick = new Map(quickRatio(bridge).byMonth.map((m) => [m.month, m]));
 const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 console.log(
   table(
@@ -235,8 +231,8 @@ console.log(
     ]),
   ),
 );
-const nrr = netRevenueRetention(snapshots, { months: 12, asOf });
-const grr = grossRevenueRetention(snapshots, { months: 12, asOf });
+const nrr = netRevenueRetention(snapshots, { windowMonths: 12, asOf });
+const grr = grossRevenueRetention(snapshots, { windowMonths: 12, asOf });
 console.log(`\nCustomers paying in ${nrr.cohortMonth}, 12 months later: NRR ${percent(nrr.value)}, GRR ${percent(grr.value)} (${nrr.customers} customers)`);
 
 // ---------------------------------------------------------------- scores
@@ -247,13 +243,13 @@ const half = (t: number): string => {
 };
 const byHalf = nps(
   company.npsResponses.map((r) => ({ score: r.score, half: half(r.answeredAt) })),
-  { segmentBy: 'half' },
+  { groupBy: 'half' },
 );
 console.log(
   table(
     ['period', 'answers', 'promoters', 'passives', 'detractors', 'NPS', '95% interval'],
-    byHalf.segments.map((s) => [
-      String(s.segment),
+    [...byHalf.groups].sort((a, b) => String(a.group).localeCompare(String(b.group))).map((s) => [
+      String(s.group),
       s.n,
       s.promoters,
       s.passives,
@@ -263,13 +259,13 @@ console.log(
     ]),
   ),
 );
-const halves = byHalf.segments;
+const halves = [...byHalf.groups].sort((a, b) => String(a.group).localeCompare(String(b.group)));
 const last = halves[halves.length - 1];
 const previous = halves[halves.length - 2];
 if (last !== undefined && previous !== undefined) {
   const change = npsChange(previous, last);
   console.log(
-    `\nChange ${String(previous.segment)} -> ${String(last.segment)}: ${change.difference?.toFixed(1)} points, ` +
+    `\nChange ${String(previous.group)} -> ${String(last.group)}: ${change.difference?.toFixed(1)} points, ` +
       `95% interval [${change.lower?.toFixed(1)}, ${change.upper?.toFixed(1)}], p = ${change.pValue?.toFixed(3)}` +
       (change.significant ? ' (significant)' : ' (could be noise)'),
   );
@@ -283,7 +279,7 @@ const stickinessByAccount = new Map(
   ),
 );
 const accountNps = new Map(
-  nps(company.npsResponses.filter((r) => paying.has(r.accountId)), { segmentBy: 'accountId' }).segments.map((s) => [s.segment, s.score]),
+  nps(company.npsResponses.filter((r) => paying.has(r.accountId)), { groupBy: 'accountId' }).groups.map((s) => [s.group, s.score]),
 );
 const health = healthScores(licenses, {
   components: [

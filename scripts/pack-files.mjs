@@ -2,12 +2,15 @@
 // Pack-contents check (part of `npm run check`, after the build).
 //
 // Runs `npm pack --dry-run --json` and fails if the tarball would contain anything other
-// than package.json, README.md, CHANGELOG.md, LICENSE and files under dist/ (or no dist/
-// files at all). Prints the file count and sizes either way.
+// than package.json, README.md, CHANGELOG.md, LICENSE, the guides (docs/*.md) and files
+// under dist/ (or no dist/ files at all), or if a relative link of the packed README points
+// at a file the tarball lacks (a reader of the package must reach every guide). Prints the
+// file count and sizes either way.
 //
 // Usage: node scripts/pack-files.mjs
 
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Files allowed at the top of the tarball; everything else must be under dist/. */
 const ALLOWED_FILES = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
 
-const isAllowed = (file) => ALLOWED_FILES.has(file) || file.startsWith('dist/');
+const isAllowed = (file) => ALLOWED_FILES.has(file) || file.startsWith('dist/') || /^docs\/[a-z-]+\.md$/.test(file);
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
@@ -56,7 +59,7 @@ function main() {
   if (unexpected.length > 0) {
     console.error(
       `pack-files: the package would include ${unexpected.length} unexpected file(s); only ` +
-        `${[...ALLOWED_FILES].join(', ')} and dist/ may be published (see "files" in package.json):`,
+        `${[...ALLOWED_FILES].join(', ')} docs/*.md and dist/ may be published (see "files" in package.json):`,
     );
     for (const file of unexpected) console.error(`  ${file}`);
     failed = true;
@@ -65,7 +68,14 @@ function main() {
     console.error('pack-files: the package would include no dist/ files; run `npm run build` first');
     failed = true;
   }
-  if (!failed) console.log('pack-files: ok');
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const links = [...readme.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((match) => match[1]);
+  const broken = links.filter((link) => !files.includes(link.replace(/^\.\//, '')));
+  if (broken.length > 0) {
+    console.error(`pack-files: the packed README links to ${broken.length} file(s) the tarball lacks: ${broken.join(', ')}`);
+    failed = true;
+  }
+  if (!failed) console.log(`pack-files: ok (${links.length} README links resolve inside the tarball)`);
   return failed ? 1 : 0;
 }
 

@@ -66,6 +66,9 @@ async function main() {
   const denoEnv = { DENO_DIR: path.join(runtimesDir, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
   if (deno) {
     const env = denoEnv;
+    // Deno caches what it learned of each CommonJS file by its path; a rebuilt package of the
+    // same version would be read through that stale cache (chunks of the previous build).
+    fs.rmSync(denoEnv.DENO_DIR, { recursive: true, force: true });
     // --node-modules-dir=manual: resolve the package from the scratch project's node_modules,
     // as npm installed it; Deno fetches nothing.
     const flags = ['run', '--node-modules-dir=manual', '--no-lock'];

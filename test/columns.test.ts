@@ -12,7 +12,7 @@ import type { EventColumns, Events } from '../src/core/events.js';
 import { activeUsers } from '../src/engagement/active-users.js';
 import { activeUsersByPeriod } from '../src/engagement/active-users-by-period.js';
 import { engagedEvaluation } from '../src/engagement/engaged-evaluation.js';
-import type { AccountEventColumns } from '../src/engagement/internal/account-events.js';
+import type { AccountEventColumns } from '../src/engagement/types.js';
 import { featureAdoption } from '../src/engagement/feature-adoption.js';
 import { licenseUtilizationByAccount } from '../src/engagement/license-utilization-by-account.js';
 import { sessions } from '../src/engagement/sessions.js';
@@ -149,9 +149,9 @@ interface GroupOptions {
   readonly timeZone: string;
   readonly groupBy?: 'accountId';
 }
-/** Journeys follow users, or with `by: 'accountId'` accounts: then no userId column is given. */
-const journeyFields = (options: { readonly by?: 'accountId' }): readonly Field[] =>
-  options.by === undefined ? ['userId', 'timestamp', 'name'] : ['accountId', 'timestamp', 'name'];
+/** Journeys follow users, or with `groupBy: 'accountId'` accounts: then no userId column is given. */
+const journeyFields = (options: { readonly groupBy?: 'accountId' }): readonly Field[] =>
+  options.groupBy === undefined ? ['userId', 'timestamp', 'name'] : ['accountId', 'timestamp', 'name'];
 const grouped = (options: GroupOptions): readonly Field[] => (options.groupBy === undefined ? ['userId', 'timestamp'] : ['userId', 'timestamp', 'accountId']);
 
 const cases: Case<unknown>[] = [
@@ -187,7 +187,7 @@ const cases: Case<unknown>[] = [
       // Every account but the last has a row (0 licenses included), plus one without events.
       const accounts = distinct(rows, 'accountId');
       const licenses = [...accounts.slice(0, -1).map((accountId, k) => ({ accountId, licenses: k % 4 })), { accountId: 'no-events', licenses: 3 }];
-      return licenseUtilizationByAccount(asEvents(events), licenses, options);
+      return licenseUtilizationByAccount(asEvents(events), { licenses, ...options });
     },
   }),
   testCase({
@@ -207,7 +207,7 @@ const cases: Case<unknown>[] = [
         trialStart: START + k * 11 * DAY + 5 * 3_600_000,
         sourceCampaign: campaigns[k % 3],
       }));
-      return engagedEvaluation(trials, events as Iterable<Row> | AccountEventColumns, options);
+      return engagedEvaluation(events as Iterable<Row> | AccountEventColumns, { trials, ...options });
     },
   }),
   testCase({
@@ -236,18 +236,18 @@ const cases: Case<unknown>[] = [
   }),
   testCase({
     fn: 'journeys',
-    // With `by: 'accountId'` the journeys follow accounts: no userId column.
+    // With `groupBy: 'accountId'` the journeys follow accounts: no userId column.
     fields: journeyFields,
-    options: fc.record({ timeZone: zone, by: fc.constant('accountId' as const), withSignups: fc.boolean() }, { requiredKeys: ['timeZone', 'withSignups'] }),
+    options: fc.record({ timeZone: zone, groupBy: fc.constant('accountId' as const), withSignups: fc.boolean() }, { requiredKeys: ['timeZone', 'withSignups'] }),
     run: (events, { withSignups, ...options }, rows) => {
-      const all = withSignups ? { ...options, signups: signupsOf(rows, options.by ?? 'userId') } : options;
+      const all = withSignups ? { ...options, signups: signupsOf(rows, options.groupBy ?? 'userId') } : options;
       return isRows(events) ? recordsAsIndices(journeys(events, all), events) : journeys(events as JourneyColumns, all);
     },
   }),
   testCase({
     fn: 'eachJourney',
     fields: journeyFields,
-    options: fc.record({ timeZone: zone, by: fc.constant('accountId' as const) }, { requiredKeys: ['timeZone'] }),
+    options: fc.record({ timeZone: zone, groupBy: fc.constant('accountId' as const) }, { requiredKeys: ['timeZone'] }),
     run: (events, options) =>
       isRows(events) ? recordsAsIndices([...eachJourney(events, options)], events) : [...eachJourney(events as JourneyColumns, options)],
   }),
@@ -268,7 +268,7 @@ const cases: Case<unknown>[] = [
           timeZone: zone,
           cohort: period,
           interval: fc.constantFrom<Period>('day', 'week'),
-          periods: fc.integer({ min: 0, max: 5 }),
+          lastPeriod: fc.integer({ min: 0, max: 5 }),
           mode: fc.constantFrom('n-day', 'unbounded') as fc.Arbitrary<'n-day' | 'unbounded'>,
           start: fc.constantFrom('first-activity', 'signup', 'login', 'export'),
           rolling: fc.boolean(),
@@ -276,7 +276,7 @@ const cases: Case<unknown>[] = [
           weekStartsOn: weekStart,
           asOf: instant,
         },
-        { requiredKeys: ['timeZone', 'cohort', 'interval', 'periods', 'mode', 'start', 'rolling', 'recurring', 'weekStartsOn'] },
+        { requiredKeys: ['timeZone', 'cohort', 'interval', 'lastPeriod', 'mode', 'start', 'rolling', 'recurring', 'weekStartsOn'] },
       )
       .map((o) => (o.start === 'signup' ? { ...o, recurring: false } : o)),
     run: (events, options, rows) =>
@@ -362,7 +362,7 @@ describe('columns are read in place', () => {
       timeZone: 'UTC',
       cohort: 'month',
       interval: 'week',
-      periods: 4,
+      lastPeriod: 4,
       mode: 'n-day',
       start: 'export',
       rolling: false,
@@ -395,8 +395,8 @@ const columnCalls: { fn: string; reference: Field; fields: readonly Field[]; cal
   { fn: 'activeUsers', reference: 'userId', fields: ['userId', 'timestamp', 'accountId'], call: (c) => activeUsers(asEvents(c), { groupBy: 'accountId' }) },
   { fn: 'activeUsersByPeriod', reference: 'userId', fields: ['userId', 'timestamp'], call: (c) => activeUsersByPeriod(asEvents(c)) },
   { fn: 'stickiness', reference: 'userId', fields: ['userId', 'timestamp'], call: (c) => stickiness(asEvents(c)) },
-  { fn: 'licenseUtilizationByAccount', reference: 'userId', fields: ['userId', 'timestamp', 'accountId'], call: (c) => licenseUtilizationByAccount(asEvents(c), []) },
-  { fn: 'engagedEvaluation', reference: 'accountId', fields: ['accountId', 'timestamp'], call: (c) => engagedEvaluation([], c as AccountEventColumns) },
+  { fn: 'licenseUtilizationByAccount', reference: 'userId', fields: ['userId', 'timestamp', 'accountId'], call: (c) => licenseUtilizationByAccount(asEvents(c), { licenses: [] }) },
+  { fn: 'engagedEvaluation', reference: 'accountId', fields: ['accountId', 'timestamp'], call: (c) => engagedEvaluation(c as AccountEventColumns, { trials: [] }) },
   { fn: 'sessions', reference: 'userId', fields: ['userId', 'timestamp'], call: (c) => sessions(asEvents(c)) },
   { fn: 'sessionsPerUserDay', reference: 'userId', fields: ['userId', 'timestamp'], call: (c) => sessionsPerUserDay(asEvents(c)) },
   { fn: 'featureAdoption', reference: 'userId', fields: ['userId', 'timestamp', 'name'], call: (c) => featureAdoption(asEvents(c), { feature: 'export' }) },
@@ -407,7 +407,7 @@ const columnCalls: { fn: string; reference: Field; fields: readonly Field[]; cal
     fn: 'cohortRetention',
     reference: 'userId',
     fields: ['userId', 'timestamp', 'name'],
-    call: (c) => cohortRetention(asEvents(c), { cohort: 'week', interval: 'week', periods: 2, start: 'export' }),
+    call: (c) => cohortRetention(asEvents(c), { cohort: 'week', interval: 'week', lastPeriod: 2, start: 'export' }),
   },
 ];
 
@@ -474,7 +474,7 @@ describe('column errors', () => {
     accounts.accountId[2] = null;
     const grouped = errorOf(() => activeUsers(asEvents(accounts as Columns), { groupBy: 'accountId' }));
     expect([grouped.code, grouped.path]).toEqual(['invalid-id', 'events.accountId[2]']);
-    const licensed = errorOf(() => licenseUtilizationByAccount(asEvents(accounts as Columns), []));
+    const licensed = errorOf(() => licenseUtilizationByAccount(asEvents(accounts as Columns), { licenses: [] }));
     expect(licensed.message).toBe('licenseUtilizationByAccount: events.accountId[2] (userId 1) must be a non-empty string or a finite number (null)');
 
     const names = validColumns(['userId', 'timestamp', 'name']);
@@ -489,18 +489,18 @@ describe('column errors', () => {
   it('names a missing column', () => {
     const noName = errorOf(() => featureAdoption({ userId: [1], timestamp: [0] }, { feature: 'export' }));
     expect([noName.code, noName.path]).toEqual(['invalid-input', 'events.name']);
-    const noAccount = errorOf(() => licenseUtilizationByAccount({ userId: [1], timestamp: [0] }, []));
+    const noAccount = errorOf(() => licenseUtilizationByAccount({ userId: [1], timestamp: [0] }, { licenses: [] }));
     expect([noAccount.code, noAccount.path]).toEqual(['invalid-input', 'events.accountId']);
     const noGroup = errorOf(() => stickiness({ userId: [1], timestamp: [0] }, { groupBy: 'plan' }));
     expect([noGroup.code, noGroup.path]).toEqual(['invalid-input', 'events.plan']);
-    const noStartName = errorOf(() => cohortRetention({ userId: [1], timestamp: [0] }, { cohort: 'day', interval: 'day', periods: 1, start: 'export' }));
+    const noStartName = errorOf(() => cohortRetention({ userId: [1], timestamp: [0] }, { cohort: 'day', interval: 'day', lastPeriod: 1, start: 'export' }));
     expect([noStartName.code, noStartName.path]).toEqual(['invalid-input', 'events.name']);
     const noUser = errorOf(() => journeys({ timestamp: [0], name: ['login'] }));
     expect([noUser.code, noUser.path]).toEqual(['invalid-input', 'events.userId']);
     // Without a timestamp column the object is neither rows nor columns.
     const noTime = errorOf(() => activeUsers({ userId: [1] } as unknown as EventColumns));
     expect([noTime.code, noTime.path]).toEqual(['invalid-input', 'events']);
-    const noAccountEvents = errorOf(() => engagedEvaluation([], { userId: [1], timestamp: [0] } as unknown as AccountEventColumns));
+    const noAccountEvents = errorOf(() => engagedEvaluation({ userId: [1], timestamp: [0] } as unknown as AccountEventColumns, { trials: [] }));
     expect([noAccountEvents.code, noAccountEvents.path]).toEqual(['invalid-input', 'events']);
   });
 

@@ -55,7 +55,7 @@ describe('typed columns (fast path) equal rows (general path)', () => {
           const options = {
             cohort,
             interval,
-            periods: Math.max(periods, 2),
+            lastPeriod: Math.max(periods, 2),
             mode,
             recurring,
             weekStartsOn,
@@ -140,7 +140,7 @@ describe('typed columns (fast path) equal rows (general path)', () => {
         const n = rows.length;
         const [a, b] = cuts.map((c) => (n === 0 ? 0 : c % (n + 1))).sort((x, y) => x - y) as [number, number];
         const slice = (from: number, to: number) => ({ userId: columns.userId.subarray(from, to), timestamp: columns.timestamp.subarray(from, to) });
-        const options = { cohort: 'week', interval: 'day', periods: 6, timeZone } as const;
+        const options = { cohort: 'week', interval: 'day', lastPeriod: 6, timeZone } as const;
         // The middle slice is added twice: the same user-days arrive in two batches.
         const accumulator = cohortRetentionAccumulator(options).add(slice(0, b)).add(slice(a, n));
         expect(accumulator.result()).toEqual(cohortRetention(rows, options));

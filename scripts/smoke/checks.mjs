@@ -70,14 +70,14 @@ export const checks = [
     expected: 9,
   },
   {
-    // Worked by hand: a customer at 100 in January, 150 in February: expansion 50.
+    // Worked by hand: an account at 100 in January, 150 in February: expansion 50.
     entry: './revenue',
     exportName: 'mrrMovements',
     label: 'mrrMovements(100 -> 150).months[1].expansionMrr',
     call: (mrrMovements) =>
       mrrMovements([
-        { customerId: 'a', month: '2024-01', mrr: 100 },
-        { customerId: 'a', month: '2024-02', mrr: 150 },
+        { accountId: 'a', month: '2024-01', mrr: 100 },
+        { accountId: 'a', month: '2024-02', mrr: 150 },
       ]).months[1].expansionMrr,
     expected: 50,
   },

@@ -27,6 +27,11 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   start: ['from', 'start'],
   end: ['to', 'end'],
   level: ['confidence'],
+  customerid: ['accountId'],
+  periods: ['lastPeriod'],
+  months: ['windowMonths'],
+  to: ['goal'],
+  from: ['entry'],
   withindays: ['withinDays', 'windowDays'],
   windowdays: ['windowDays', 'withinDays'],
   horizondays: ['horizonDays', 'horizons'],
@@ -53,7 +58,8 @@ function editDistance(a: string, b: string): number {
 /**
  * The valid key closest to an unknown one: a known synonym, the same word in another
  * case, one within a small edit distance (at most 2, or a third of the key's length), or
- * else one that the key begins or ends (`landmark` for `landmarkDays`); `null` when nothing
+ * else one that begins or ends with the key (`landmark` for `landmarkDays`, `months` for
+ * `windowMonths`); `null` when nothing
  * is close.
  */
 export function closestKey(key: string, valid: readonly string[]): string | null {
@@ -63,7 +69,7 @@ export function closestKey(key: string, valid: readonly string[]): string | null
   let prefixed: string | null = null;
   for (const candidate of valid) {
     const other = candidate.toLowerCase();
-    const related = Math.min(other.length, lower.length) >= 3 && (other.startsWith(lower) || lower.startsWith(other));
+    const related = Math.min(other.length, lower.length) >= 3 && (other.startsWith(lower) || lower.startsWith(other) || other.endsWith(lower));
     if (related && (prefixed === null || Math.abs(candidate.length - key.length) < Math.abs(prefixed.length - key.length))) prefixed = candidate;
   }
   let best: string | null = null;

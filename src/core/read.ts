@@ -17,11 +17,15 @@ export function isId(value: unknown): value is Id {
   return (typeof value === 'string' && value.length > 0) || (typeof value === 'number' && Number.isFinite(value));
 }
 
-/** The accessor to use for `field`: the caller's, or one that reads the property of that name. */
-export function accessorFor<R>(given: unknown, field: string, fn: string): Accessor<R, unknown> {
+/**
+ * The accessor to use for `field`: the caller's, or one that reads the property of that
+ * name. `path` is where the caller's accessor was given (default `options.<field>`; e.g.
+ * `options.signupFields.id` for an accessor that reads the `userId` field).
+ */
+export function accessorFor<R>(given: unknown, field: string, fn: string, path = `options.${field}`): Accessor<R, unknown> {
   if (given === undefined) return (record: R) => (record as Record<string, unknown>)[field];
   if (typeof given !== 'function') {
-    return fail(fn, `options.${field}`, 'invalid-option', 'must be a function that reads the field from a record', given);
+    return fail(fn, path, 'invalid-option', 'must be a function that reads the field from a record', given);
   }
   return given as Accessor<R, unknown>;
 }

@@ -1,23 +1,5 @@
 import { fail } from '../core/errors.js';
-
-/** The MIME bundle a Jupyter kernel shows: HTML or SVG. */
-export type DisplayBundle =
-  | {
-      /** HTML markup, for tables. */
-      readonly 'text/html': string;
-    }
-  | {
-      /** A standalone SVG document, for charts. */
-      readonly 'image/svg+xml': string;
-    };
-
-/** An object that Deno's Jupyter kernel renders with its `Symbol.for('Jupyter.display')` method. */
-export interface Displayable {
-  /** The markup as given. */
-  readonly markup: string;
-  /** The MIME bundle: `image/svg+xml` for an SVG document, `text/html` otherwise. */
-  [key: symbol]: () => DisplayBundle;
-}
+import type { DisplayBundle, Displayable } from './types.js';
 
 /**
  * Wraps HTML or SVG markup (from {@link htmlTable}, {@link retentionChart},

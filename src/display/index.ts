@@ -4,7 +4,22 @@
  * building, no DOM. See docs/display.md.
  * @module
  */
-export { displayable, type DisplayBundle, type Displayable } from './displayable.js';
+export * from '../core/shared.js';
+export { displayable } from './displayable.js';
 export { htmlTable } from './html-table.js';
-export { lineChart, type LinePoint, type LineSeries } from './line-chart.js';
-export { retentionChart, type ChartOptions, type RetentionCurve, type RetentionPoint } from './retention-chart.js';
+export { lineChart } from './line-chart.js';
+export { retentionChart } from './retention-chart.js';
+export type {
+  ChartOptions,
+  ComparedSurvivalResult,
+  DisplayBundle,
+  Displayable,
+  HtmlTableOptions,
+  LinePoint,
+  LineSeries,
+  RetentionChartInput,
+  RetentionCurve,
+  RetentionPoint,
+  SurvivalCurveResult,
+  SurvivalCurveStep,
+} from './types.js';

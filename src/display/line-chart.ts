@@ -1,28 +1,11 @@
 import { dayKey, monthKey, parseDayKey, parseMonthKey } from '../core/calendar.js';
 import { fail } from '../core/errors.js';
 import { escapeText } from './internal/escape.js';
-import { colorOf, frame, PLOT, readChartOptions, type ChartOptions } from './internal/chart.js';
+import { colorOf, frame, PLOT, readChartOptions } from './internal/chart.js';
 import { linePath, runs } from './internal/path.js';
 import { niceScale } from './internal/scale.js';
 import { readNullableNumber, readSeries, requireAscending } from './internal/series.js';
-
-export type { ChartOptions } from './internal/chart.js';
-
-/** One point of a line: `x` a number, a day `YYYY-MM-DD` or a month `YYYY-MM`. */
-export interface LinePoint {
-  /** A finite number, a day `YYYY-MM-DD` or a month `YYYY-MM`, of the same kind in all series. */
-  readonly x: number | string;
-  /** `null` breaks the line (e.g. a `dauMau` with no monthly users). */
-  readonly y: number | null;
-}
-
-/** A named line. */
-export interface LineSeries {
-  /** The legend entry (a non-empty string or a finite number). */
-  readonly name: string | number;
-  /** Points in x order. */
-  readonly points: Iterable<LinePoint>;
-}
+import type { ChartOptions, LineSeries } from './types.js';
 
 const FN = 'lineChart';
 

@@ -4,85 +4,24 @@ import { readDayBounds } from '../core/day-range.js';
 import { isEventColumns, type Events } from '../core/events.js';
 import { compareIds } from '../core/id-order.js';
 import { optionsOf } from '../core/options.js';
-import { accessorFor, type Id } from '../core/read.js';
+import { accessorFor } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import { ACTIVE_USERS_OPTION_KEYS, type ActiveUsersOptions, type ActiveUsersResult, type GroupedActiveUsersResult } from './active-users.js';
 import { ActiveDaysCollector, readGroupBy, readWindows } from './internal/active-days.js';
 import { activeUsersSeries, daysSource, type ResolvedWindows } from './internal/active-users-series.js';
 import { groupingOf, isoOf, mergeCollected, mergeState, readState, requireSettings, writeState, type Settings } from './internal/active-users-state.js';
-
-/** Options of {@link activeUsersAccumulator}: those of {@link activeUsers}, all of them. */
-export type ActiveUsersAccumulatorOptions<R> = ActiveUsersOptions<R>;
-
-/**
- * The serialized state of an {@link ActiveUsersAccumulator}: the distinct active days of
- * each unit (a user, or with `groupBy` a (group, user) pair), and the latest event instant
- * counted. Plain JSON; canonical, so the same events give a deep-equal state whatever
- * their order, batching, sharding and merge order. Units are sorted by (group id, user
- * id), ids ordered numbers first (numerically), then strings by UTF-16 code units.
- */
-export interface ActiveUsersState {
-  /** What this is: always `'customer-success-metrics/active-users'`. */
-  readonly kind: 'customer-success-metrics/active-users';
-  /** Format version: 2 (version 1, of 0.x, had no `asOf` and `latestEvent`). */
-  readonly version: 2;
-  /** IANA time zone whose calendar days the `days` are; a state merges only into an accumulator of the same zone name. */
-  readonly timeZone: string;
-  /** `false` without grouping; the field name with `groupBy: 'accountId'`; `true` with an accessor `groupBy`. */
-  readonly groupBy: string | boolean;
-  /**
-   * The accumulator's `asOf` option as an ISO instant (`null` when not given): events after
-   * it were left out. A state merges only into an accumulator with the same `asOf`.
-   */
-  readonly asOf: string | null;
-  /**
-   * Epoch ms of the latest event counted, the default `asOf` of `result()`; `null` when
-   * no event was counted.
-   */
-  readonly latestEvent: number | null;
-  /** User id of each unit, units in canonical order (a user active in two groups appears once per group). */
-  readonly users: Id[];
-  /** Distinct group ids in canonical order; `null` without grouping. */
-  readonly groups: Id[] | null;
-  /** Units per group, parallel to `groups`: the first `groupUnits[0]` units belong to `groups[0]`, and so on; `null` without grouping. */
-  readonly groupUnits: number[] | null;
-  /** Number of active days of each unit, parallel to `users` (each at least 1). */
-  readonly dayCounts: number[];
-  /**
-   * The units' active days, unit after unit (`dayCounts[i]` days for unit `i`), ascending
-   * within a unit: local calendar days in `timeZone` as day numbers, days since 1970-01-01
-   * (0 is 1970-01-01, 19783 is 2024-03-01, negative before 1970).
-   */
-  readonly days: number[];
-}
-
-/** An incremental {@link activeUsers}: feed events in batches, serialize, merge, read the result. */
-export interface ActiveUsersAccumulator<R, T extends ActiveUsersResult | GroupedActiveUsersResult = ActiveUsersResult> {
-  /**
-   * Adds a batch of events (rows, or columns), validated as {@link activeUsers} validates
-   * them, error paths indexed within the batch. When a record is rejected, the records of
-   * the batch before it have been added.
-   */
-  add(events: Events<R>): this;
-  /**
-   * Adds every item of a source: a record, an array of records, or a columns batch. Error
-   * paths give the record's position in the whole source (`events[1000041].timestamp`).
-   */
-  addAsync(source: AsyncIterable<unknown> | Iterable<unknown>): Promise<this>;
-  /** Adds the data of another accumulator or of a state (same `timeZone` and `groupBy`). */
-  merge(other: ActiveUsersState | ActiveUsersAccumulator<unknown, ActiveUsersResult | GroupedActiveUsersResult>): this;
-  /** The state: plain JSON in canonical order, fresh arrays on every call. */
-  state(): ActiveUsersState;
-  /**
-   * {@link activeUsers} of every event added and merged, with the creation options;
-   * groups (with `groupBy`) in id order rather than in order of first event.
-   */
-  result(): T;
-}
+import {
+  ACTIVE_USERS_OPTION_KEYS,
+  type ActiveUsersAccumulator,
+  type ActiveUsersAccumulatorOptions,
+  type ActiveUsersOptions,
+  type ActiveUsersResult,
+  type ActiveUsersState,
+  type GroupedActiveUsersResult,
+} from './types.js';
 
 const FN = 'activeUsersAccumulator';
 
-class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | GroupedActiveUsersResult> {
+class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult> {
   readonly collector: ActiveDaysCollector<R>;
   readonly settings: Settings;
   private readonly windows: ResolvedWindows;
@@ -112,7 +51,7 @@ class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | Gr
     return this;
   }
 
-  merge(other: ActiveUsersState | ActiveUsersAccumulator<unknown, ActiveUsersResult | GroupedActiveUsersResult>): this {
+  merge(other: ActiveUsersState | ActiveUsersAccumulator<unknown, ActiveUsersResult>): this {
     const target = this.collector as unknown as ActiveDaysCollector<unknown>;
     if (other instanceof Accumulator) {
       const theirs = other.settings;
@@ -147,7 +86,8 @@ class Accumulator<R> implements ActiveUsersAccumulator<R, ActiveUsersResult | Gr
  * Definition: the state holds the distinct local calendar days on which each user (with
  * `groupBy`, each user within each group) was active; `result()` is exactly
  * `activeUsers(allEvents, options)` (see there for DAU, WAU, MAU and the ratios, as
- * Amplitude's and Mixpanel's rolling active-user charts define them), except that groups
+ * Amplitude's and Mixpanel's rolling active-user charts define them; with `groupBy`, the
+ * overall series in `days` and one series per group in `groups`), except that groups
  * are listed in id order, since the order of first events is lost once shards merge.
  * Merging is a union of sets of active days, so for any split of the events into parts,
  * merging the parts' states gives the result of the whole, and merging is associative,
@@ -200,9 +140,6 @@ export function activeUsersAccumulator<R>(
   state?: ActiveUsersState,
 ): ActiveUsersAccumulator<R, GroupedActiveUsersResult>;
 export function activeUsersAccumulator<R>(options?: ActiveUsersAccumulatorOptions<R>, state?: ActiveUsersState): ActiveUsersAccumulator<R>;
-export function activeUsersAccumulator<R>(
-  options?: ActiveUsersAccumulatorOptions<R>,
-  state?: ActiveUsersState,
-): ActiveUsersAccumulator<R, ActiveUsersResult | GroupedActiveUsersResult> {
+export function activeUsersAccumulator<R>(options?: ActiveUsersAccumulatorOptions<R>, state?: ActiveUsersState): ActiveUsersAccumulator<R, ActiveUsersResult> {
   return new Accumulator<R>(options, state);
 }

@@ -1,75 +1,20 @@
-import { asOfEcho, readAsOf, type AsOfEcho } from '../core/as-of.js';
-import { dayKey, firstDayOfMonth, monthKey, monthOfDay, startOfWeek } from '../core/calendar.js';
+import { asOfEcho, readAsOf } from '../core/as-of.js';
+import { dayKey } from '../core/calendar.js';
 import type { Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
-import { readChoice, readWeekStart, type Id } from '../core/read.js';
+import { periodScale, type PeriodScale } from '../core/periods.js';
+import { readChoice, readWeekStart } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import type { Period, Timestamp, Weekday } from '../core/types.js';
-import { ACTIVE_DAYS_OPTION_KEYS, dayRange, readActiveDays, type ActiveDays, type ActiveDaysOptions } from './internal/active-days.js';
+import { dayRange, overallActiveDays, readActiveDays, type ActiveDays } from './internal/active-days.js';
 import { completeThrough } from './internal/as-of-range.js';
-
-/** Options of {@link activeUsersByPeriod}. */
-export interface ActiveUsersByPeriodOptions<R> extends ActiveDaysOptions<R> {
-  /** Calendar period: `'day'`, `'week'` or `'month'` (default `'month'`). */
-  readonly period?: Period;
-  /** First day of the week, 0 = Sunday ... 6 = Saturday (default 1, Monday). */
-  readonly weekStartsOn?: Weekday;
-  /**
-   * "Now": events after it are left out and periods after its local day are not reported;
-   * a period is complete once `asOf` reaches the end of its last day. A date `YYYY-MM-DD`
-   * is the end of that local day, a month `YYYY-MM` the end of the month, any other
-   * timestamp the instant it names (inclusive). Default: the latest event.
-   */
-  readonly asOf?: Timestamp;
-}
-
-/** The option keys of {@link activeUsersByPeriod}. */
-export const ACTIVE_USERS_BY_PERIOD_OPTION_KEYS = [...ACTIVE_DAYS_OPTION_KEYS, 'period', 'weekStartsOn', 'asOf'] as const;
-
-/** Distinct active users in one calendar period. */
-export interface PeriodActiveUsers {
-  /** The period's key: `YYYY-MM-DD` for a day or a week (its first day), `YYYY-MM` for a month. */
-  readonly period: string;
-  /** First day of the period that lies in the reported range, `YYYY-MM-DD`. */
-  readonly start: string;
-  /** Last day of the period that lies in the reported range, `YYYY-MM-DD`. */
-  readonly end: string;
-  /**
-   * Whether the count is final: the whole calendar period lies in the reported range (not
-   * cut by `from` or `to`) and its last day had ended by `asOf`. The period holding `asOf`
-   * is usually still in progress (`false`).
-   */
-  readonly complete: boolean;
-  /** Users with at least one event in the period (within the range). */
-  readonly activeUsers: number;
-}
-
-/** Result of {@link activeUsersByPeriod}. */
-export interface ActiveUsersByPeriodResult extends AsOfEcho {
-  /** IANA time zone the days are counted in. */
-  readonly timeZone: string;
-  /** The calendar period used. */
-  readonly period: Period;
-  /** First day of the week used, 0 = Sunday ... 6 = Saturday. */
-  readonly weekStartsOn: Weekday;
-  /** First reported day, `YYYY-MM-DD`; `null` when there is nothing to report. */
-  readonly from: string | null;
-  /** Last reported day, `YYYY-MM-DD` (at the latest the day of `asOf`); `null` when there is nothing to report. */
-  readonly to: string | null;
-  /** Every period from the one containing `from` to the one containing `to`. */
-  readonly periods: PeriodActiveUsers[];
-}
-
-/** Result of {@link activeUsersByPeriod} with `groupBy`. */
-export interface GroupedActiveUsersByPeriodResult extends Omit<ActiveUsersByPeriodResult, 'periods'> {
-  /** One series per group, in order of the group's first event. */
-  readonly groups: {
-    /** The group's id (e.g. the account id). */
-    readonly group: Id;
-    /** The group's periods, the same for every group. */
-    readonly periods: PeriodActiveUsers[];
-  }[];
-}
+import {
+  ACTIVE_USERS_BY_PERIOD_OPTION_KEYS,
+  type ActiveUsersBaseOptions,
+  type ActiveUsersByPeriodOptions,
+  type ActiveUsersByPeriodResult,
+  type GroupedActiveUsersByPeriodResult,
+  type PeriodActiveUsers,
+} from './types.js';
 
 /**
  * Distinct active users per calendar day, week or month, each period flagged `complete`
@@ -90,7 +35,9 @@ export interface GroupedActiveUsersByPeriodResult extends Omit<ActiveUsersByPeri
  * Cost: O(n) over events plus O(user-days + periods); memory O(user-days).
  *
  * Edge cases: empty input gives `periods: []`; every period of the range is present, with
- * 0 when nobody was active. With `groupBy`, one series per group over the same periods.
+ * 0 when nobody was active. With `groupBy`, `periods` stays the overall series (every user
+ * once) and `groups: [{ group, periods }]` adds one series per group over the same
+ * periods, in order of the group's first event.
  *
  * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
  * columns `{ userId, timestamp }` (with `groupBy: 'accountId'`, an `accountId` column), read
@@ -118,7 +65,7 @@ export interface GroupedActiveUsersByPeriodResult extends Omit<ActiveUsersByPeri
  */
 export function activeUsersByPeriod<R>(
   events: Events<R>,
-  options: ActiveUsersByPeriodOptions<R> & { readonly groupBy: NonNullable<ActiveDaysOptions<R>['groupBy']> },
+  options: ActiveUsersByPeriodOptions<R> & { readonly groupBy: NonNullable<ActiveUsersBaseOptions<R>['groupBy']> },
 ): GroupedActiveUsersByPeriodResult;
 export function activeUsersByPeriod<R>(events: Events<R>, options?: ActiveUsersByPeriodOptions<R>): ActiveUsersByPeriodResult;
 export function activeUsersByPeriod<R>(
@@ -142,32 +89,15 @@ export function activeUsersByPeriod<R>(
     from: range === null ? null : dayKey(range.from),
     to: range === null ? null : dayKey(range.to),
   };
-  const series = range === null ? [] : periodSeries(data, new Calendar(period, weekStartsOn, range.from), range, completeThrough(asOf, zone));
-  if (data.groupIds === null) return { ...head, periods: series[0] ?? [] };
-  return { ...head, groups: data.groupIds.map((group, g) => ({ group, periods: series[g] ?? [] })) };
-}
-
-/** Numbers the calendar periods from the one that contains the range's first day (index 0). */
-class Calendar {
-  constructor(
-    readonly period: Period,
-    readonly weekStartsOn: Weekday,
-    readonly from: number,
-  ) {}
-
-  /** Index of the period that contains `day`. */
-  indexOf(day: number): number {
-    if (this.period === 'day') return day - this.from;
-    if (this.period === 'week') return (startOfWeek(day, this.weekStartsOn) - startOfWeek(this.from, this.weekStartsOn)) / 7;
-    return monthOfDay(day) - monthOfDay(this.from);
+  if (range === null) {
+    return data.groupIds === null ? { ...head, periods: [] } : { ...head, periods: [], groups: data.groupIds.map((group) => ({ group, periods: [] })) };
   }
-
-  /** First day of the period at `index`. */
-  firstDayOf(index: number): number {
-    if (this.period === 'day') return this.from + index;
-    if (this.period === 'week') return startOfWeek(this.from, this.weekStartsOn) + index * 7;
-    return firstDayOfMonth(monthOfDay(this.from) + index);
-  }
+  const scale = periodScale(period, weekStartsOn);
+  const completeDay = completeThrough(asOf, zone);
+  const periods = periodSeries(overallActiveDays(data), scale, range, completeDay)[0] as PeriodActiveUsers[];
+  if (data.groupIds === null) return { ...head, periods };
+  const series = periodSeries(data, scale, range, completeDay);
+  return { ...head, periods, groups: data.groupIds.map((group, g) => ({ group, periods: series[g] as PeriodActiveUsers[] })) };
 }
 
 /**
@@ -175,9 +105,10 @@ class Calendar {
  * are sorted, so each is counted once per period it touches). A period is complete when
  * it lies whole in the range and its last day is at most `completeDay`.
  */
-function periodSeries(data: ActiveDays, calendar: Calendar, range: { from: number; to: number }, completeDay: number): PeriodActiveUsers[][] {
+function periodSeries(data: ActiveDays, scale: PeriodScale, range: { from: number; to: number }, completeDay: number): PeriodActiveUsers[][] {
   const { from, to } = range;
-  const count = calendar.indexOf(to) + 1;
+  const first = scale.of(from);
+  const count = scale.of(to) - first + 1;
   const counts = new Int32Array(data.groupCount * count);
   const { offsets, days, units } = data.unitDays;
   for (let u = 0; u < units; u++) {
@@ -187,7 +118,7 @@ function periodSeries(data: ActiveDays, calendar: Calendar, range: { from: numbe
       const day = days[i] as number;
       if (day < from) continue;
       if (day > to) break;
-      const index = calendar.indexOf(day);
+      const index = scale.of(day) - first;
       if (index !== last) {
         counts[base + index] = (counts[base + index] as number) + 1;
         last = index;
@@ -195,14 +126,14 @@ function periodSeries(data: ActiveDays, calendar: Calendar, range: { from: numbe
     }
   }
   const frames = [];
-  for (let p = 0; p < count; p++) {
-    const first = calendar.firstDayOf(p);
-    const last = calendar.firstDayOf(p + 1) - 1;
+  for (let p = first; p < first + count; p++) {
+    const firstDay = scale.firstDay(p);
+    const lastDay = scale.lastDay(p);
     frames.push({
-      period: calendar.period === 'month' ? monthKey(monthOfDay(first)) : dayKey(first),
-      start: dayKey(Math.max(first, from)),
-      end: dayKey(Math.min(last, to)),
-      complete: first >= from && last <= to && last <= completeDay,
+      period: scale.key(p),
+      start: dayKey(Math.max(firstDay, from)),
+      end: dayKey(Math.min(lastDay, to)),
+      complete: firstDay >= from && lastDay <= to && lastDay <= completeDay,
     });
   }
   const series: PeriodActiveUsers[][] = [];

@@ -1,83 +1,12 @@
-import { readAsOf, type AsOfEcho } from '../core/as-of.js';
+import { readAsOf } from '../core/as-of.js';
 import { readDayBounds } from '../core/day-range.js';
 import { isEventColumns, type Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
-import type { Id } from '../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import type { Timestamp } from '../core/types.js';
-import { ACTIVE_DAYS_OPTION_KEYS, readActiveDays, readWindows, type ActiveDaysOptions, type ActiveUserWindows } from './internal/active-days.js';
+import { readActiveDays, readWindows } from './internal/active-days.js';
 import { bitmapActivity } from './internal/active-users-bitmap.js';
 import { activeUsersSeries, daysSource, type ActivitySource } from './internal/active-users-series.js';
-
-export type { ActiveUserWindows } from './internal/active-days.js';
-
-/** Options of {@link activeUsers}. */
-export interface ActiveUsersOptions<R> extends ActiveDaysOptions<R> {
-  /** Rolling window lengths (default `{ wau: 7, mau: 30 }`). */
-  readonly windows?: ActiveUserWindows;
-  /**
-   * "Now": events after it are left out, and the days up to its local day are reported;
-   * a day is complete once `asOf` reaches its end. A date `YYYY-MM-DD` is the end of that
-   * local day (that day counts in full), a month `YYYY-MM` the end of the month, any other
-   * timestamp the instant it names (an event exactly at `asOf` counts). Default: the latest
-   * event, so the last day is usually still in progress (`complete: false`).
-   */
-  readonly asOf?: Timestamp;
-}
-
-/** The option keys of {@link activeUsers} and {@link activeUsersAccumulator}. */
-export const ACTIVE_USERS_OPTION_KEYS = [...ACTIVE_DAYS_OPTION_KEYS, 'windows', 'asOf'] as const;
-
-/** Active users on one day. */
-export interface ActiveUsersDay {
-  /** The local calendar day, `YYYY-MM-DD`. */
-  readonly date: string;
-  /**
-   * Whether the day had ended by `asOf`. A day still in progress (`false`, usually the
-   * last one with the default `asOf`) has partial counts: its DAU is not the day's DAU yet.
-   */
-  readonly complete: boolean;
-  /** Users active on the day. */
-  readonly dau: number;
-  /** Users active on at least one of the `wau` days ending on and including the day. */
-  readonly wau: number;
-  /** Users active on at least one of the `mau` days ending on and including the day. */
-  readonly mau: number;
-  /** DAU / MAU (stickiness), `null` when MAU is 0. */
-  readonly dauMau: number | null;
-  /** WAU / MAU, `null` when MAU is 0. */
-  readonly wauMau: number | null;
-}
-
-/** Result of {@link activeUsers}. */
-export interface ActiveUsersResult extends AsOfEcho {
-  /** IANA time zone the days are counted in. */
-  readonly timeZone: string;
-  /** Rolling window lengths used, in days. */
-  readonly windows: {
-    /** Days in the WAU window. */
-    readonly wau: number;
-    /** Days in the MAU window. */
-    readonly mau: number;
-  };
-  /** First reported day, `YYYY-MM-DD`; `null` when there is nothing to report. */
-  readonly from: string | null;
-  /** Last reported day, `YYYY-MM-DD` (at the latest the day of `asOf`); `null` when there is nothing to report. */
-  readonly to: string | null;
-  /** Every day from `from` to `to`, days without activity included. */
-  readonly days: ActiveUsersDay[];
-}
-
-/** Result of {@link activeUsers} with `groupBy`: one series per group. */
-export interface GroupedActiveUsersResult extends Omit<ActiveUsersResult, 'days'> {
-  /** One series per group, in order of the group's first event. */
-  readonly groups: {
-    /** The group's id (e.g. the account id). */
-    readonly group: Id;
-    /** The group's daily series over the shared range. */
-    readonly days: ActiveUsersDay[];
-  }[];
-}
+import { ACTIVE_USERS_OPTION_KEYS, type ActiveUsersOptions, type ActiveUsersResult, type GroupedActiveUsersResult } from './types.js';
 
 /**
  * Daily, weekly and monthly active users for every day of a range, with DAU/MAU and
@@ -107,9 +36,13 @@ export interface GroupedActiveUsersResult extends Omit<ActiveUsersResult, 'days'
  *
  * Edge cases: empty input gives `days: []` and `asOf: null` (or zero counts over a given
  * range, none of them complete); a `from` after the day of `asOf` gives `days: []`;
- * ratios are `null` when MAU is 0. With `groupBy` (a field name such as `'accountId'`, or
- * an accessor) the result has one series per group over the same range, and a user
- * active in two groups counts in both.
+ * ratios are `null` when MAU is 0.
+ *
+ * Grouping: with `groupBy` (a field name such as `'accountId'`, or an accessor) the result
+ * keeps the overall series in `days` (every user counted once) and adds
+ * `groups: [{ group, days }]`, one series per group over the same range, in order of the
+ * group's first event; a user active in two groups counts in both groups, and once
+ * overall.
  *
  * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
  * columns `{ userId, timestamp }`.
@@ -133,9 +66,23 @@ export interface GroupedActiveUsersResult extends Omit<ActiveUsersResult, 'days'
  * [result.asOf, result.asOfDate]; // => ['2024-03-03T08:00:00.000Z', '2024-03-03']
  * // A date-only asOf is the end of that day: March 3 is complete.
  * activeUsers(events, { asOf: '2024-03-03' }).days.map((d) => d.complete); // => [true, true, true]
+ * // Grouped: the overall series stays, each account gets its own.
+ * const byAccount = activeUsers(
+ *   [
+ *     { userId: 'ana', accountId: 'acme', timestamp: '2024-03-01T09:00:00Z' },
+ *     { userId: 'ana', accountId: 'initech', timestamp: '2024-03-01T10:00:00Z' },
+ *     { userId: 'ben', accountId: 'acme', timestamp: '2024-03-01T11:00:00Z' },
+ *   ],
+ *   { groupBy: 'accountId', asOf: '2024-03-01' },
+ * );
+ * byAccount.days.map((d) => d.dau); // => [2]
+ * byAccount.groups.map((g) => [g.group, g.days[0]?.dau]); // => [['acme', 2], ['initech', 1]]
  * ```
  */
-export function activeUsers<R>(events: Events<R>, options: ActiveUsersOptions<R> & { readonly groupBy: NonNullable<ActiveUsersOptions<R>['groupBy']> }): GroupedActiveUsersResult;
+export function activeUsers<R>(
+  events: Events<R>,
+  options: ActiveUsersOptions<R> & { readonly groupBy: NonNullable<ActiveUsersOptions<R>['groupBy']> },
+): GroupedActiveUsersResult;
 export function activeUsers<R>(events: Events<R>, options?: ActiveUsersOptions<R>): ActiveUsersResult;
 export function activeUsers<R>(events: Events<R>, options?: ActiveUsersOptions<R>): ActiveUsersResult | GroupedActiveUsersResult {
   const fn = 'activeUsers';

@@ -1,86 +1,19 @@
-import { asOfEcho, isCompleteAt, readAsOf, type AsOfEcho } from '../core/as-of.js';
+import { asOfEcho, isCompleteAt, readAsOf } from '../core/as-of.js';
 import { dayKey } from '../core/calendar.js';
 import { fail, failRecord, recordPath } from '../core/errors.js';
-import { scanEvents, type EventAccessors, type Events } from '../core/events.js';
+import { scanEvents, type AccountEventAccessors, type EventAccessors, type Events } from '../core/events.js';
 import { compareIds } from '../core/id-order.js';
 import { optionsOf } from '../core/options.js';
-import { readId, readInteger, requireIterable, requireRecord, type Id, type IdCodes } from '../core/read.js';
+import { accessorFor, readId, readInteger, requireIterable, requireRecord, type Id, type IdCodes } from '../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import type { Accessor, Timestamp } from '../core/types.js';
-import { TOO_FEW_LICENSES, licenseBand, licenseRatio, readLicenseThresholds, type LicenseBand, type LicenseThresholds, type ResolvedLicenseThresholds } from './internal/license-bands.js';
-
-/** Accessors for the fields of a licenses-table row. */
-export interface LicenseFields<L> {
-  /** Reads the account id (default: `row.accountId`). */
-  readonly accountId?: Accessor<L, unknown>;
-  /** Reads the number of licenses (default: `row.licenses`). */
-  readonly licenses?: Accessor<L, unknown>;
-}
-
-/** The keys of {@link LicenseFields}, checked at `options.licenseFields`. */
-export const LICENSE_FIELD_KEYS = ['accountId', 'licenses'] as const;
-
-/** Options of {@link licenseUtilizationByAccount}. */
-export interface LicenseUtilizationByAccountOptions<R, L> extends EventAccessors<R> {
-  /** Reads an event's account id (default: `event.accountId`). */
-  readonly accountId?: Accessor<R, unknown>;
-  /** Accessors for the licenses table (defaults: `row.accountId`, `row.licenses`). */
-  readonly licenseFields?: LicenseFields<L>;
-  /** IANA time zone whose calendar days count (default `'UTC'`). */
-  readonly timeZone?: string;
-  /**
-   * "Now": events after it are left out, and the window ends on its local day. A date
-   * `YYYY-MM-DD` is the end of that local day (that day counts in full), a month
-   * `YYYY-MM` the end of the month, any other timestamp the instant it names (an event
-   * exactly at `asOf` counts). Default: the latest event.
-   */
-  readonly asOf?: Timestamp;
-  /** Local calendar days in the active-user window, ending on and including the day of `asOf` (a whole number, default 30). */
-  readonly windowDays?: number;
-  /** Band thresholds (default `{ expandAbove: 1, riskBelow: 0.5 }`). */
-  readonly thresholds?: LicenseThresholds;
-}
-
-/** The option keys of {@link licenseUtilizationByAccount}. */
-export const LICENSE_UTILIZATION_BY_ACCOUNT_OPTION_KEYS = ['userId', 'timestamp', 'accountId', 'licenseFields', 'timeZone', 'asOf', 'windowDays', 'thresholds'] as const;
-
-/** One account's row of {@link licenseUtilizationByAccount}. */
-export interface AccountLicenseUtilization {
-  /** The account's id. */
-  readonly accountId: Id;
-  /** Distinct users of the account active in the window. */
-  readonly activeUsers: number;
-  /** Licenses from the table. */
-  readonly licenses: number;
-  /** `activeUsers / licenses`; `null` when `licenses` is 0. */
-  readonly ratio: number | null;
-  /** The band of `ratio`; `null` when `ratio` is. */
-  readonly band: LicenseBand | null;
-}
-
-/** Result of {@link licenseUtilizationByAccount}; `asOf` is `null` when there were no events and none was given. */
-export interface LicenseUtilizationByAccountResult extends AsOfEcho {
-  /** IANA time zone whose calendar days count. */
-  readonly timeZone: string;
-  /** Local calendar days in the active-user window, ending on and including the day of `asOf`. */
-  readonly windowDays: number;
-  /** First day of the window, `YYYY-MM-DD` (`null` when `asOf` is). */
-  readonly from: string | null;
-  /** Last day of the window, the day of `asOf`, `YYYY-MM-DD` (`null` when `asOf` is). */
-  readonly to: string | null;
-  /**
-   * Whether the window's last day had ended by `asOf` (a date-only `asOf` says so); with
-   * the default `asOf`, the latest event, the last day is usually still in progress and
-   * users active later that day are not counted yet.
-   */
-  readonly complete: boolean;
-  /** The thresholds used, defaults filled in. */
-  readonly thresholds: ResolvedLicenseThresholds;
-  /** One row per account of the licenses table, lowest utilization first. */
-  readonly accounts: AccountLicenseUtilization[];
-  /** Accounts with events but no row in the licenses table, sorted. */
-  readonly unlicensedAccounts: Id[];
-}
+import { TOO_FEW_LICENSES, licenseBand, licenseRatio, readLicenseThresholds } from './internal/license-bands.js';
+import {
+  LICENSE_FIELD_KEYS,
+  LICENSE_UTILIZATION_BY_ACCOUNT_OPTION_KEYS,
+  type AccountLicenseUtilization,
+  type LicenseUtilizationByAccountOptions,
+  type LicenseUtilizationByAccountResult,
+} from './types.js';
 
 /**
  * License utilization of many accounts at once: each account's monthly active users
@@ -113,9 +46,10 @@ export interface LicenseUtilizationByAccountResult extends AsOfEcho {
  *
  * @param events Rows (`{ userId, accountId, timestamp }` by default, or accessors in
  * `options`) or columns `{ userId, accountId, timestamp }`.
- * @param licenses The licenses table, one row per account: `{ accountId, licenses }` by
- * default, or accessors in `options.licenseFields`.
- * @throws {MetricsInputError} for an event without a valid user id, account id or
+ * @param options `licenses`, the licenses table (required), one row per account:
+ * `{ accountId, licenses }` by default, or accessors in `licenseFields`; and the options
+ * below.
+ * @throws {MetricsInputError} for a missing `options.licenses`, an event without a valid user id, account id or
  * timestamp (`events[i].accountId`), a table row without a valid account id or a licenses
  * count >= 0 (`licenses[3] (accountId "acme").licenses`), an account listed twice in the
  * table (`duplicate-id`), an unknown option key or a `null` option (in `licenseFields` and
@@ -134,46 +68,29 @@ export interface LicenseUtilizationByAccountResult extends AsOfEcho {
  *   { accountId: 'acme', licenses: 2 },
  *   { accountId: 'initech', licenses: 4 },
  * ];
- * const result = licenseUtilizationByAccount(events, licenses, { asOf: '2024-03-31' });
+ * const result = licenseUtilizationByAccount(events, { licenses, asOf: '2024-03-31' });
  * [result.from, result.to, result.complete]; // => ['2024-03-02', '2024-03-31', true]
  * result.accounts.map((a) => [a.accountId, a.ratio, a.band]); // => [['initech', 0.25, 'adoption-risk'], ['acme', 1, 'healthy']]
  * result.unlicensedAccounts; // => ['umbrella']
  * ```
  */
-export function licenseUtilizationByAccount<R, L>(
-  events: Events<R>,
-  licenses: Iterable<L>,
-  options?: LicenseUtilizationByAccountOptions<R, L>,
-): LicenseUtilizationByAccountResult {
+export function licenseUtilizationByAccount<R, L>(events: Events<R>, options: LicenseUtilizationByAccountOptions<R, L>): LicenseUtilizationByAccountResult {
   const fn = 'licenseUtilizationByAccount';
   const opts = optionsOf(options, fn, LICENSE_UTILIZATION_BY_ACCOUNT_OPTION_KEYS);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const windowDays = opts.windowDays === undefined ? 30 : readInteger(opts.windowDays, fn, 'options.windowDays', 1);
   const thresholds = readLicenseThresholds(opts.thresholds, fn, 'options.thresholds');
   const givenAsOf = readAsOf(opts.asOf, zone, fn);
-  const table = readLicenseTable(licenses, opts.licenseFields, fn);
+  const table = readLicenseTable(opts.licenses, opts.licenseFields, fn);
   const pairs = latestPairDays(fn, events, opts, zone, givenAsOf);
   const asOf = givenAsOf ?? pairs.latest;
   const to = asOf === null ? null : zone.dayOf(asOf);
   const from = to === null ? null : to - windowDays + 1;
   const active = from === null ? new Int32Array(pairs.groups.size) : pairs.activeSince(from);
-
-  const accounts: AccountLicenseUtilization[] = [];
-  for (let r = 0; r < table.accountIds.length; r++) {
-    const accountId = table.accountIds[r] as Id;
-    const count = table.counts[r] as number;
-    const group = pairs.groups.find(accountId);
-    const activeUsers = group < 0 ? 0 : (active[group] as number);
-    const overflow = (): never => failRecord(fn, { collection: 'licenses', index: r, idField: 'accountId', id: accountId }, 'licenses', 'invalid-number', TOO_FEW_LICENSES, count);
-    const ratio = licenseRatio(activeUsers, count, overflow);
-    accounts.push({ accountId, activeUsers, licenses: count, ratio, band: licenseBand(ratio, thresholds) });
-  }
-  accounts.sort(byRisk);
-
+  const accounts = accountRows(fn, table, pairs.groups, active, thresholds);
   const unlicensedAccounts: Id[] = [];
   for (const accountId of pairs.groups.ids) if (!table.rows.has(accountId)) unlicensedAccounts.push(accountId);
   unlicensedAccounts.sort(compareIds);
-
   return {
     timeZone: zone.timeZone,
     ...asOfEcho(asOf, zone),
@@ -185,6 +102,27 @@ export function licenseUtilizationByAccount<R, L>(
     accounts,
     unlicensedAccounts,
   };
+}
+
+/** One row per account of the table, riskiest first: its active users (`active[group code]`), ratio and band. */
+function accountRows(
+  fn: string,
+  table: LicenseTable,
+  groups: IdCodes,
+  active: Int32Array,
+  thresholds: LicenseUtilizationByAccountResult['thresholds'],
+): AccountLicenseUtilization[] {
+  const accounts: AccountLicenseUtilization[] = [];
+  for (let r = 0; r < table.accountIds.length; r++) {
+    const accountId = table.accountIds[r] as Id;
+    const count = table.counts[r] as number;
+    const group = groups.find(accountId);
+    const activeUsers = group < 0 ? 0 : (active[group] as number);
+    const overflow = (): never => failRecord(fn, { collection: 'licenses', index: r, idField: 'accountId', id: accountId }, 'licenses', 'invalid-number', TOO_FEW_LICENSES, count);
+    const ratio = licenseRatio(activeUsers, count, overflow);
+    accounts.push({ accountId, activeUsers, licenses: count, ratio, band: licenseBand(ratio, thresholds) });
+  }
+  return accounts.sort(byRisk);
 }
 
 /** No day yet: below every day number. */
@@ -209,7 +147,7 @@ interface PairDays {
 function latestPairDays<R>(
   fn: string,
   events: Events<R>,
-  opts: EventAccessors<R> & { readonly accountId?: Accessor<R, unknown> | undefined },
+  opts: EventAccessors<R> & AccountEventAccessors<R>,
   zone: ZoneCalendar,
   asOf: number | null,
 ): PairDays {
@@ -284,18 +222,26 @@ interface LicenseTable {
   readonly rows: Map<Id, number>;
 }
 
-function readLicenseTable<L>(licenses: Iterable<L>, fields: LicenseFields<L> | undefined, fn: string): LicenseTable {
+/**
+ * Reads the licenses table (`options.licenses`, required): one row per account, a valid
+ * account id and a licenses count >= 0 each, no account twice (`duplicate-id`). Row errors
+ * name the row as `licenses[3] (accountId "acme").licenses`.
+ */
+function readLicenseTable<L>(licenses: unknown, fields: unknown, fn: string): LicenseTable {
+  if (licenses === undefined) {
+    fail(fn, 'options.licenses', 'invalid-option', 'is required: the licenses table, an array or another iterable of { accountId, licenses } rows', licenses);
+  }
   if (fields !== undefined && (fields === null || typeof fields !== 'object' || Array.isArray(fields))) {
     fail(fn, 'options.licenseFields', 'invalid-option', 'must be an object { accountId?, licenses? } of accessors', fields);
   }
-  const given = optionsOf(fields, fn, LICENSE_FIELD_KEYS, 'options.licenseFields');
-  const readAccount = fieldAccessor<L>(given.accountId, 'accountId', fn);
-  const readCount = fieldAccessor<L>(given.licenses, 'licenses', fn);
+  const given = optionsOf(fields as Partial<Record<(typeof LICENSE_FIELD_KEYS)[number], unknown>> | undefined, fn, LICENSE_FIELD_KEYS, 'options.licenseFields');
+  const readAccount = accessorFor<L>(given.accountId, 'accountId', fn, 'options.licenseFields.accountId');
+  const readCount = accessorFor<L>(given.licenses, 'licenses', fn, 'options.licenseFields.licenses');
   const rows = new Map<Id, number>();
   const accountIds: Id[] = [];
   const counts: number[] = [];
   let i = 0;
-  for (const row of requireIterable<L>(licenses, fn, 'licenses')) {
+  for (const row of requireIterable<L>(licenses, fn, 'options.licenses')) {
     requireRecord(row, fn, 'licenses', i);
     const accountId = readId(readAccount(row, i), fn, 'licenses', i, 'accountId');
     const count = readCount(row, i);
@@ -312,12 +258,4 @@ function readLicenseTable<L>(licenses: Iterable<L>, fields: LicenseFields<L> | u
     i++;
   }
   return { accountIds, counts, rows };
-}
-
-function fieldAccessor<L>(given: unknown, field: string, fn: string): Accessor<L, unknown> {
-  if (given === undefined) return (row: L) => (row as Record<string, unknown>)[field];
-  if (typeof given !== 'function') {
-    return fail(fn, `options.licenseFields.${field}`, 'invalid-option', 'must be a function that reads the field from a row', given);
-  }
-  return given as Accessor<L, unknown>;
 }

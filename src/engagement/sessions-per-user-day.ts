@@ -1,100 +1,21 @@
-import { asOfEcho, readAsOf, type AsOfEcho } from '../core/as-of.js';
+import { asOfEcho, readAsOf } from '../core/as-of.js';
 import { dayKey } from '../core/calendar.js';
 import { readDayBounds } from '../core/day-range.js';
-import type { EventAccessors, Events } from '../core/events.js';
+import type { Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
 import { readConfidence, readInteger, readNonNegative } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import type { Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { asOfRange, completeThrough } from './internal/as-of-range.js';
 import { sessionize, type SessionTable } from './internal/sessionize.js';
-
-/** Options of {@link sessionsPerUserDay}. */
-export interface SessionsPerUserDayOptions<R> extends EventAccessors<R> {
-  /** Minutes of inactivity that end a session (default 30); see {@link sessions}. */
-  readonly inactivityMinutes?: number;
-  /** Sessions a user needs on a day to meet the target (an integer >= 1, default 2). */
-  readonly target?: number;
-  /** IANA time zone of the days (default `'UTC'`). */
-  readonly timeZone?: string;
-  /** First day reported, whole days (`YYYY-MM-DD`, a month `YYYY-MM`, or any timestamp's local day; default: the first session day). */
-  readonly from?: Timestamp;
-  /** Last day reported, inclusive, whole days (a month `YYYY-MM` means its last day; default: the day of `asOf`, and never after it). */
-  readonly to?: Timestamp;
-  /** Confidence level of the intervals (default 0.95). */
-  readonly confidence?: number;
-  /**
-   * "Now": events after it are left out and days after its local day are not reported; a
-   * day is complete once `asOf` reaches its end. A date `YYYY-MM-DD` is the end of that
-   * local day, a month `YYYY-MM` the end of the month, any other timestamp the instant it
-   * names (inclusive). Default: the latest event.
-   */
-  readonly asOf?: Timestamp;
-}
-
-/** The option keys of {@link sessionsPerUserDay}. */
-export const SESSIONS_PER_USER_DAY_OPTION_KEYS = ['userId', 'timestamp', 'inactivityMinutes', 'target', 'timeZone', 'from', 'to', 'confidence', 'asOf'] as const;
-
-/** Sessions per user on one day. */
-export interface SessionsPerUserDayRow {
-  /** The local day, `YYYY-MM-DD`. */
-  readonly date: string;
-  /**
-   * Whether the day had ended by `asOf`. On a day in progress more sessions may still
-   * start, so its counts are partial (`false`, usually the last day with the default `asOf`).
-   */
-  readonly complete: boolean;
-  /** Users with at least one session starting on the day. */
-  readonly activeUsers: number;
-  /** Sessions starting on the day. */
-  readonly sessions: number;
-  /** `sessions / activeUsers`; `null` when nobody was active. */
-  readonly sessionsPerUser: number | null;
-  /** Active users with at least `target` sessions on the day. */
-  readonly usersMeetingTarget: number;
-  /** `usersMeetingTarget / activeUsers` with its Wilson interval; `null` when nobody was active. */
-  readonly shareMeetingTarget: Estimate | null;
-}
-
-/** Totals over the user-days of the range. */
-export interface SessionsPerUserDayOverall {
-  /** (user, day) pairs with at least one session. */
-  readonly userDays: number;
-  /** User-days with at least `target` sessions. */
-  readonly userDaysMeetingTarget: number;
-  /** `userDaysMeetingTarget / userDays` with its Wilson interval; `null` without user-days. */
-  readonly share: Estimate | null;
-  /** Sessions divided by user-days; `null` without user-days. */
-  readonly meanSessionsPerUserDay: number | null;
-  /** User-days by their number of sessions, for k = 1 to the largest count, every k listed. */
-  readonly distribution: {
-    /** Sessions in a user-day. */
-    readonly sessions: number;
-    /** User-days with exactly that many sessions. */
-    readonly userDays: number;
-  }[];
-}
-
-/** Result of {@link sessionsPerUserDay}. */
-export interface SessionsPerUserDayResult extends AsOfEcho {
-  /** IANA time zone of the days. */
-  readonly timeZone: string;
-  /** Minutes of inactivity that end a session. */
-  readonly inactivityMinutes: number;
-  /** Sessions a user needs on a day to meet the target. */
-  readonly target: number;
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-  /** First reported day, `YYYY-MM-DD`; `null` when there is nothing to report. */
-  readonly from: string | null;
-  /** Last reported day, `YYYY-MM-DD`; `null` when there is nothing to report. */
-  readonly to: string | null;
-  /** Every day from `from` to `to`, days without sessions included. */
-  readonly days: SessionsPerUserDayRow[];
-  /** Totals over all user-days of the range (a day in progress included). */
-  readonly overall: SessionsPerUserDayOverall;
-}
+import {
+  SESSIONS_PER_USER_DAY_OPTION_KEYS,
+  type SessionsPerUserDayBar,
+  type SessionsPerUserDayOptions,
+  type SessionsPerUserDayOverall,
+  type SessionsPerUserDayResult,
+  type SessionsPerUserDayRow,
+} from './types.js';
 
 /**
  * Sessions per user per day, and the share of user-days that meet a target number of
@@ -142,10 +63,10 @@ export interface SessionsPerUserDayResult extends AsOfEcho {
  *   { userId: 'ben', timestamp: '2024-03-02T09:05:00Z' },
  * ];
  * const result = sessionsPerUserDay(events, { target: 2 });
- * result.days.map((d) => [d.date, d.complete, d.activeUsers, d.sessions, d.usersMeetingTarget]);
+ * result.days.map((d) => [d.date, d.complete, d.activeUsers, d.sessionCount, d.usersMeetingTarget]);
  * // => [['2024-03-01', true, 2, 3, 1], ['2024-03-02', false, 1, 1, 0]]
  * result.overall.distribution;
- * // => [{ sessions: 1, userDays: 2 }, { sessions: 2, userDays: 1 }]
+ * // => [{ sessionCount: 1, userDays: 2 }, { sessionCount: 2, userDays: 1 }]
  * ```
  */
 export function sessionsPerUserDay<R>(events: Events<R>, options?: SessionsPerUserDayOptions<R>): SessionsPerUserDayResult {
@@ -233,10 +154,10 @@ function dayRows(
       date: dayKey(from + i),
       complete: from + i <= completeDay,
       activeUsers: a,
-      sessions: k,
+      sessionCount: k,
       sessionsPerUser: a === 0 ? null : k / a,
       usersMeetingTarget: m,
-      shareMeetingTarget: wilsonInterval(m, a, confidence),
+      shareMeetingTarget: wilsonInterval(m, a, { confidence }),
     });
   }
   return { days, overall: overallOf(userDays, met, sessionTotal, distribution, confidence) };
@@ -244,12 +165,12 @@ function dayRows(
 
 /** The totals of the range; `distribution[k]` is the number of user-days with k sessions. */
 function overallOf(userDays: number, met: number, sessionTotal: number, distribution: readonly number[], confidence: number): SessionsPerUserDayOverall {
-  const histogram: { sessions: number; userDays: number }[] = [];
-  for (let k = 1; k < distribution.length; k++) histogram.push({ sessions: k, userDays: distribution[k] ?? 0 });
+  const histogram: SessionsPerUserDayBar[] = [];
+  for (let k = 1; k < distribution.length; k++) histogram.push({ sessionCount: k, userDays: distribution[k] ?? 0 });
   return {
     userDays,
     userDaysMeetingTarget: met,
-    share: wilsonInterval(met, userDays, confidence),
+    share: wilsonInterval(met, userDays, { confidence }),
     meanSessionsPerUserDay: userDays === 0 ? null : sessionTotal / userDays,
     distribution: histogram,
   };

@@ -1,66 +1,10 @@
 import { dayKey } from '../core/calendar.js';
-import type { EventAccessors, Events } from '../core/events.js';
+import type { Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
 import { readNonNegative, type Id } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import { sessionize } from './internal/sessionize.js';
-
-/** Options of {@link sessions}. */
-export interface SessionsOptions<R> extends EventAccessors<R> {
-  /**
-   * Minutes of inactivity that end a session (default 30): a gap greater than this
-   * starts a new session; a gap of exactly this long continues it. May be fractional; 0
-   * makes every distinct instant its own session.
-   */
-  readonly inactivityMinutes?: number;
-  /** IANA time zone of the session days (default `'UTC'`). */
-  readonly timeZone?: string;
-}
-
-/** The option keys of {@link sessions}. */
-export const SESSIONS_OPTION_KEYS = ['userId', 'timestamp', 'inactivityMinutes', 'timeZone'] as const;
-
-/** One session of one user. */
-export interface Session {
-  /** The user's id. */
-  readonly userId: Id;
-  /** Local day (`YYYY-MM-DD`) of the session's first event; a session is not cut at midnight. */
-  readonly day: string;
-  /** Instant of the first event (epoch ms). */
-  readonly start: number;
-  /** Instant of the last event (epoch ms). */
-  readonly end: number;
-  /** Number of events in the session, repeated events included. */
-  readonly events: number;
-  /** `end - start`: 0 for a single-event session. */
-  readonly durationMs: number;
-}
-
-/** Totals over all sessions of a {@link sessions} result. */
-export interface SessionsSummary {
-  /** Number of sessions. */
-  readonly sessions: number;
-  /** Number of distinct users with at least one session. */
-  readonly users: number;
-  /** Mean of `durationMs`; `null` without sessions. */
-  readonly meanDurationMs: number | null;
-  /** Median of `durationMs` (mean of the two middle values for an even count); `null` without sessions. */
-  readonly medianDurationMs: number | null;
-  /** Events divided by sessions; `null` without sessions. */
-  readonly meanEventsPerSession: number | null;
-}
-
-/** Result of {@link sessions}. */
-export interface SessionsResult {
-  /** IANA time zone of the session days. */
-  readonly timeZone: string;
-  /** Minutes of inactivity that end a session. */
-  readonly inactivityMinutes: number;
-  /** Every session, ordered by `start`, then `userId` (numbers before strings, strings by code units). */
-  readonly sessions: Session[];
-  /** Totals over all sessions. */
-  readonly summary: SessionsSummary;
-}
+import { SESSIONS_OPTION_KEYS, type Session, type SessionsOptions, type SessionsResult } from './types.js';
 
 /**
  * Cuts each user's events into sessions at gaps of inactivity.
@@ -136,8 +80,8 @@ export function sessions<R>(events: Events<R>, options?: SessionsOptions<R>): Se
     inactivityMinutes,
     sessions: list,
     summary: {
-      sessions: count,
-      users: userIds.length,
+      sessionCount: count,
+      userCount: userIds.length,
       meanDurationMs: count === 0 ? null : totalDuration / count,
       medianDurationMs: median,
       meanEventsPerSession: count === 0 ? null : table.eventCount / count,

@@ -1,109 +1,34 @@
-import { asOfEcho, readAsOf, type AsOfEcho } from '../core/as-of.js';
+import { asOfEcho, readAsOf } from '../core/as-of.js';
+import { bandOf, readThresholds, type BandScale } from '../core/bands.js';
 import { dayKey } from '../core/calendar.js';
-import { fail } from '../core/errors.js';
 import type { Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
-import { readInteger, readNonNegative, type Id } from '../core/read.js';
+import { readInteger } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import type { Timestamp } from '../core/types.js';
 import { compensatedSum } from '../stats/compensated-sum.js';
-import { ACTIVE_DAYS_OPTION_KEYS, dayRange, ratio, readActiveDays, rollingCounts, type ActiveDays, type ActiveDaysOptions } from './internal/active-days.js';
+import { dayRange, overallActiveDays, ratio, readActiveDays, rollingCounts, type ActiveDays } from './internal/active-days.js';
 import { completeThrough } from './internal/as-of-range.js';
+import {
+  STICKINESS_OPTION_KEYS,
+  type ActiveUsersBaseOptions,
+  type GroupedStickinessResult,
+  type ResolvedStickinessThresholds,
+  type StickinessBand,
+  type StickinessBar,
+  type StickinessFigures,
+  type StickinessOptions,
+  type StickinessResult,
+} from './types.js';
 
-/** Band of a DAU/MAU ratio. */
-export type StickinessBand = 'daily-habit' | 'regular' | 'occasional';
-
-/** Thresholds of the stickiness bands. */
-export interface StickinessThresholds {
-  /** Mean DAU/MAU above this is `'daily-habit'` (default 0.7). */
-  readonly dailyHabit?: number;
-  /** Mean DAU/MAU at or above this (and not a daily habit) is `'regular'`, below it `'occasional'` (default 0.2). */
-  readonly regular?: number;
-}
-
-/** The keys of {@link StickinessThresholds}, checked at `options.thresholds`. */
-export const STICKINESS_THRESHOLD_KEYS = ['dailyHabit', 'regular'] as const;
-
-/** Options of {@link stickiness}. */
-export interface StickinessOptions<R> extends ActiveDaysOptions<R> {
-  /** The MAU window in days (default `{ mau: 30 }`); `mau` is its only key (`wau` is an unknown option here). */
-  readonly windows?: {
-    /** Days in the MAU window (default 30). */
-    readonly mau?: number;
-  };
-  /** Band thresholds (default `{ dailyHabit: 0.7, regular: 0.2 }`). */
-  readonly thresholds?: StickinessThresholds;
-  /**
-   * "Now": events after it are left out, and the range ends on the last day that had
-   * ended by it (a day in progress is left out). A date `YYYY-MM-DD` is the end of that
-   * local day (so that day is in), a month `YYYY-MM` the end of the month, any other
-   * timestamp the instant it names. Default: the latest event.
-   */
-  readonly asOf?: Timestamp;
-}
-
-/** The option keys of {@link stickiness}. */
-export const STICKINESS_OPTION_KEYS = [...ACTIVE_DAYS_OPTION_KEYS, 'windows', 'thresholds', 'asOf'] as const;
-
-/** One bar of the stickiness histogram. */
-export interface StickinessBar {
-  /** Number of active days in the range. */
-  readonly activeDays: number;
-  /** Users active on exactly `activeDays` days. */
-  readonly users: number;
-  /** `users` as a share of the range's active users; `null` when there are none. */
-  readonly share: number | null;
-  /** Users active on at least `activeDays` days. */
-  readonly atLeast: number;
-  /** `atLeast` as a share of the range's active users; `null` when there are none. */
-  readonly atLeastShare: number | null;
-}
-
-/** Stickiness figures of one range (and one group). */
-export interface StickinessFigures {
-  /** Mean of the daily DAU/MAU ratios over the days whose MAU is above 0; `null` if none. */
-  readonly meanDauMau: number | null;
-  /** `'daily-habit'`, `'regular'` or `'occasional'` by `meanDauMau`; `null` when it is. */
-  readonly band: StickinessBand | null;
-  /** Mean DAU over the days of the range. */
-  readonly averageDau: number;
-  /** Distinct users active at least once in the range. */
-  readonly activeUsers: number;
-  /** Average DAU divided by the range's active users (the calendar form of DAU/MAU for a month); `null` when none. */
-  readonly averageDauPerActiveUser: number | null;
-  /** Users by number of active days in the range, for 1 to the range's length. */
-  readonly histogram: StickinessBar[];
-}
-
-/** Result of {@link stickiness}. */
-export interface StickinessResult extends StickinessFigures, AsOfEcho {
-  /** IANA time zone the days are counted in. */
-  readonly timeZone: string;
-  /** First day of the range, `YYYY-MM-DD`; `null` when no complete day is in the range. */
-  readonly from: string | null;
-  /** Last day of the range, `YYYY-MM-DD`: the last complete day at `asOf`, or `to`; `null` with `from`. */
-  readonly to: string | null;
-  /** Days in the range (all of them complete). */
-  readonly days: number;
-  /** Days in the MAU window. */
-  readonly mauWindow: number;
-  /** Band thresholds used, defaults filled in. */
-  readonly thresholds: {
-    /** Mean DAU/MAU above this is `'daily-habit'`. */
-    readonly dailyHabit: number;
-    /** Mean DAU/MAU at or above this (and not a daily habit) is `'regular'`. */
-    readonly regular: number;
-  };
-}
-
-/** Result of {@link stickiness} with `groupBy`. */
-export interface GroupedStickinessResult extends Omit<StickinessResult, keyof StickinessFigures> {
-  /** The figures of each group, in order of the group's first event. */
-  readonly groups: ({
-    /** The group's id (e.g. the account id). */
-    readonly group: Id;
-  } & StickinessFigures)[];
-}
+/** The stickiness bands: `'occasional'`, `'regular'` from 0.2, `'daily-habit'` above 0.7; rates, so at most 1. */
+const STICKINESS_SCALE: BandScale<StickinessBand, 'regular' | 'dailyHabit'> = {
+  lowest: 'occasional',
+  steps: [
+    { band: 'regular', threshold: 'regular', edge: 'from', default: 0.2 },
+    { band: 'daily-habit', threshold: 'dailyHabit', edge: 'above', default: 0.7 },
+  ],
+  max: 1,
+};
 
 /**
  * How habitual use is over a range of complete days: mean DAU/MAU with its band, and the
@@ -132,16 +57,20 @@ export interface GroupedStickinessResult extends Omit<StickinessResult, keyof St
  *
  * Cost: O(n) over events plus O(user-days + days); memory O(user-days + days).
  *
- * Edge cases: empty input, or no complete day in the range, gives zeros, `days: 0`,
- * `from`/`to` `null`, `meanDauMau: null`, `band: null` and an empty histogram; with
- * `groupBy`, one set of figures per group over the same range.
+ * Edge cases: empty input, or no complete day in the range, gives zeros, `dayCount: 0`,
+ * `from`/`to` `null`, `meanDauMau: null`, `band: null` and an empty histogram.
+ *
+ * Grouping: with `groupBy`, the top-level figures stay the overall ones (every user
+ * once) and `groups: [{ group, ...figures }]` adds the figures of each group over the
+ * same range, in order of the group's first event.
  *
  * @param events Rows (`{ userId, timestamp }` by default, or accessors in `options`) or
  * columns `{ userId, timestamp }` (with `groupBy: 'accountId'`, an `accountId` column), read
  * in place.
  * @throws {MetricsInputError} for bad records, an unknown option key (`windows.wau`
  * included) or a `null` option, a bad `asOf`, thresholds outside [0, 1] or with
- * `regular > dailyHabit`.
+ * `regular > dailyHabit` (a threshold left out counts with its default: moving
+ * `dailyHabit` below 0.2 needs `regular` too).
  *
  * @example
  * ```ts
@@ -155,14 +84,15 @@ export interface GroupedStickinessResult extends Omit<StickinessResult, keyof St
  * const result = stickiness(events, { asOf: '2024-03-02' });
  * result.meanDauMau; // => 0.75
  * result.band; // => 'daily-habit'
- * result.histogram.map((bar) => [bar.activeDays, bar.users, bar.atLeast]); // => [[1, 1, 2], [2, 1, 1]]
+ * result.dayCount; // => 2
+ * result.histogram.map((bar) => [bar.activeDays, bar.userCount, bar.atLeast]); // => [[1, 1, 2], [2, 1, 1]]
  * // By default asOf is the latest event, 09:00 on March 2: only March 1 is complete.
  * [stickiness(events).to, stickiness(events).meanDauMau]; // => ['2024-03-01', 1]
  * ```
  */
 export function stickiness<R>(
   events: Events<R>,
-  options: StickinessOptions<R> & { readonly groupBy: NonNullable<ActiveDaysOptions<R>['groupBy']> },
+  options: StickinessOptions<R> & { readonly groupBy: NonNullable<ActiveUsersBaseOptions<R>['groupBy']> },
 ): GroupedStickinessResult;
 export function stickiness<R>(events: Events<R>, options?: StickinessOptions<R>): StickinessResult;
 export function stickiness<R>(events: Events<R>, options?: StickinessOptions<R>): StickinessResult | GroupedStickinessResult {
@@ -170,7 +100,7 @@ export function stickiness<R>(events: Events<R>, options?: StickinessOptions<R>)
   const opts = optionsOf(options, fn, STICKINESS_OPTION_KEYS);
   const windows = optionsOf(opts.windows, fn, ['mau'], 'options.windows');
   const mau = windows.mau === undefined ? 30 : readInteger(windows.mau, fn, 'options.windows.mau', 1);
-  const thresholds = readThresholds(fn, opts.thresholds);
+  const thresholds = readThresholds(STICKINESS_SCALE, opts.thresholds, fn, 'options.thresholds');
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const givenAsOf = readAsOf(opts.asOf, zone, fn);
   const data = readActiveDays(fn, events, opts, zone, givenAsOf);
@@ -184,33 +114,23 @@ export function stickiness<R>(events: Events<R>, options?: StickinessOptions<R>)
     ...asOfEcho(asOf, zone),
     from: range === null ? null : dayKey(range.from),
     to: range === null ? null : dayKey(range.to),
-    days: range === null ? 0 : range.to - range.from + 1,
+    dayCount: range === null ? 0 : range.to - range.from + 1,
     mauWindow: mau,
     thresholds,
   };
-  const figures = range === null ? [EMPTY_FIGURES] : figuresOf(data, range, mau, thresholds);
-  if (data.groupIds === null) return { ...head, ...(figures[0] as StickinessFigures) };
-  return { ...head, groups: data.groupIds.map((group, g) => ({ group, ...(figures[g] as StickinessFigures) })) };
+  const overall = range === null ? EMPTY_FIGURES : (figuresOf(overallActiveDays(data), range, mau, thresholds)[0] as StickinessFigures);
+  if (data.groupIds === null) return { ...head, ...overall };
+  const figures = range === null ? [] : figuresOf(data, range, mau, thresholds);
+  return { ...head, ...overall, groups: data.groupIds.map((group, g) => ({ group, ...(figures[g] ?? EMPTY_FIGURES) })) };
 }
 
 const EMPTY_FIGURES: StickinessFigures = { meanDauMau: null, band: null, averageDau: 0, activeUsers: 0, averageDauPerActiveUser: null, histogram: [] };
 
 /** The figures of each group over `range` (local days, both included). */
-function figuresOf(data: ActiveDays, range: { from: number; to: number }, mau: number, thresholds: { dailyHabit: number; regular: number }): StickinessFigures[] {
+function figuresOf(data: ActiveDays, range: { from: number; to: number }, mau: number, thresholds: ResolvedStickinessThresholds): StickinessFigures[] {
   const length = range.to - range.from + 1;
   const [dauCounts, mauCounts] = rollingCounts(data, range.from, range.to, [1, mau]) as [Int32Array, Int32Array];
-  // Active days in the range per unit, tallied per group.
-  const tallies = new Int32Array(data.groupCount * (length + 1));
-  const { offsets, days, units } = data.unitDays;
-  for (let u = 0; u < units; u++) {
-    let active = 0;
-    for (let i = offsets[u] as number; i < (offsets[u + 1] as number); i++) {
-      const day = days[i] as number;
-      if (day >= range.from && day <= range.to) active++;
-    }
-    const slot = (data.unitGroup[u] as number) * (length + 1) + active;
-    tallies[slot] = (tallies[slot] as number) + 1;
-  }
+  const tallies = activeDayTallies(data, range);
   const figures: StickinessFigures[] = [];
   for (let g = 0; g < data.groupCount; g++) {
     const ratios: number[] = [];
@@ -223,11 +143,10 @@ function figuresOf(data: ActiveDays, range: { from: number; to: number }, mau: n
     }
     const meanDauMau = ratio(compensatedSum(ratios), ratios.length);
     const averageDau = compensatedSum(dauValues) / length;
-    const tally = tallies.subarray(g * (length + 1), (g + 1) * (length + 1));
-    const { activeUsers, histogram } = histogramOf(tally, length);
+    const { activeUsers, histogram } = histogramOf(tallies.subarray(g * (length + 1), (g + 1) * (length + 1)), length);
     figures.push({
       meanDauMau,
-      band: meanDauMau === null ? null : meanDauMau > thresholds.dailyHabit ? 'daily-habit' : meanDauMau >= thresholds.regular ? 'regular' : 'occasional',
+      band: meanDauMau === null ? null : bandOf(STICKINESS_SCALE, thresholds, meanDauMau),
       averageDau,
       activeUsers,
       averageDauPerActiveUser: ratio(averageDau, activeUsers),
@@ -237,6 +156,23 @@ function figuresOf(data: ActiveDays, range: { from: number; to: number }, mau: n
   return figures;
 }
 
+/** Per group, the units active on exactly k days of the range (k = 0..length): `tallies[g * (length + 1) + k]`. */
+function activeDayTallies(data: ActiveDays, range: { from: number; to: number }): Int32Array {
+  const length = range.to - range.from + 1;
+  const tallies = new Int32Array(data.groupCount * (length + 1));
+  const { offsets, days, units } = data.unitDays;
+  for (let u = 0; u < units; u++) {
+    let active = 0;
+    for (let i = offsets[u] as number; i < (offsets[u + 1] as number); i++) {
+      const day = days[i] as number;
+      if (day >= range.from && day <= range.to) active++;
+    }
+    const slot = (data.unitGroup[u] as number) * (length + 1) + active;
+    tallies[slot] = (tallies[slot] as number) + 1;
+  }
+  return tallies;
+}
+
 /** The histogram of one group from `tally[k]`, the units active on exactly k days (k = 0..length). */
 function histogramOf(tally: Int32Array, length: number): { activeUsers: number; histogram: StickinessBar[] } {
   let activeUsers = 0;
@@ -244,18 +180,9 @@ function histogramOf(tally: Int32Array, length: number): { activeUsers: number; 
   const histogram: StickinessBar[] = [];
   let atLeast = activeUsers;
   for (let k = 1; k <= length; k++) {
-    const users = tally[k] as number;
-    histogram.push({ activeDays: k, users, share: ratio(users, activeUsers), atLeast, atLeastShare: ratio(atLeast, activeUsers) });
-    atLeast -= users;
+    const userCount = tally[k] as number;
+    histogram.push({ activeDays: k, userCount, share: ratio(userCount, activeUsers), atLeast, atLeastShare: ratio(atLeast, activeUsers) });
+    atLeast -= userCount;
   }
   return { activeUsers, histogram };
-}
-
-function readThresholds(fn: string, given: StickinessThresholds | undefined): { dailyHabit: number; regular: number } {
-  const thresholds = optionsOf(given, fn, STICKINESS_THRESHOLD_KEYS, 'options.thresholds');
-  const dailyHabit = thresholds.dailyHabit === undefined ? 0.7 : readNonNegative(thresholds.dailyHabit, fn, 'options.thresholds.dailyHabit');
-  const regular = thresholds.regular === undefined ? Math.min(0.2, dailyHabit) : readNonNegative(thresholds.regular, fn, 'options.thresholds.regular');
-  if (dailyHabit > 1) fail(fn, 'options.thresholds.dailyHabit', 'invalid-option', 'must be at most 1', dailyHabit);
-  if (regular > dailyHabit) fail(fn, 'options.thresholds.regular', 'invalid-option', `must not exceed options.thresholds.dailyHabit (${dailyHabit})`, regular);
-  return { dailyHabit, regular };
 }

@@ -1,25 +1,9 @@
+import { milestoneCalendar } from '../core/journey-zone.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import { milestoneCalendar } from './internal/journey-zone.js';
 import { readCount, readWindowDays, requireOptions } from './internal/milestone-readers.js';
-import type { Milestone } from './types.js';
+import type { ActiveDaysOptions, Milestone } from './types.js';
 
-/** Options of {@link activeDays}. */
-export interface ActiveDaysOptions {
-  /** How many distinct active days reach the milestone: an integer >= 1. */
-  readonly atLeast: number;
-  /**
-   * Only the local calendar days 0 to `windowDays - 1` count, day 0 being the local day of
-   * the journey's start, and on it only the events from the start instant on (a whole
-   * number of days, >= 1). Omitted: every day counts.
-   */
-  readonly windowDays?: number;
-  /**
-   * IANA time zone of the calendar days. Omitted: the zone of the journey (the
-   * `timeZone` of `journeys()`, or of the `lifecycle`, `lifecycleFunnel`, `timeToValue`
-   * or `conversion` call that evaluates the milestone), UTC for a journey without one.
-   */
-  readonly timeZone?: string;
-}
+export type { ActiveDaysOptions } from './types.js';
 
 /** The keys of {@link ActiveDaysOptions}. */
 const ACTIVE_DAYS_OPTION_KEYS = ['atLeast', 'windowDays', 'timeZone'] as const satisfies readonly (keyof ActiveDaysOptions)[];

@@ -1,22 +1,10 @@
 import { fail } from '../core/errors.js';
+import { matcherOf } from '../core/journey.js';
 import { CompensatedSummer } from '../stats/compensated-sum.js';
-import { matcherOf, readWindowDays, requireOptions, windowEnd, type EventMatcher } from './internal/milestone-readers.js';
-import type { JourneyEvent, Milestone } from './types.js';
+import { readWindowDays, requireOptions, windowEnd } from './internal/milestone-readers.js';
+import type { ApproachingLimitOptions, EventMatcher, JourneyEvent, Milestone } from './types.js';
 
-/** Options of {@link approachingLimit}. */
-export interface ApproachingLimitOptions<R = unknown> {
-  /** The plan limit, in events (or in units of `value`): a finite number > 0. */
-  readonly limit: number;
-  /** The share of the limit that triggers, in (0, 1] (default 0.8; leave it out for the default, `null` is an error). */
-  readonly share?: number;
-  /** Only events from the start to `withinDays` 24-hour days after it count (inclusive). */
-  readonly withinDays?: number;
-  /**
-   * The quantity an event adds (a finite number; negative to take some back, e.g. a
-   * removed subscriber). Omitted: each matching event adds 1.
-   */
-  readonly value?: (event: JourneyEvent<R>) => number;
-}
+export type { ApproachingLimitOptions } from './types.js';
 
 /** The keys of {@link ApproachingLimitOptions}. */
 const APPROACHING_LIMIT_OPTION_KEYS = ['limit', 'share', 'withinDays', 'value'] as const satisfies readonly (keyof ApproachingLimitOptions)[];

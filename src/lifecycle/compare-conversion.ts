@@ -1,64 +1,23 @@
 import { asOfEcho } from '../core/as-of.js';
 import { describeValue, fail } from '../core/errors.js';
-import { optionsOf } from '../core/options.js';
+import { journeyPlace } from '../core/journey.js';
 import { isSupportedInstant } from '../core/time-zone.js';
-import type { Estimate } from '../core/types.js';
 import { newcombeInterval } from '../stats/newcombe-interval.js';
 import { normalCdf } from '../stats/normal-cdf.js';
 import {
   CONVERSION_WINDOW_OPTION_KEYS,
   ConversionTally,
+  conversionOptions,
   readConversionSettings,
   readConversionTimes,
-  type ConversionSummary,
-  type ConversionWindowOptions,
+  type ConversionTimes,
 } from './internal/conversion-outcome.js';
-import { journeyPlace } from './internal/stage-journey.js';
-import type { Journey } from './types.js';
+import type { CompareConversionOptions, CompareConversionResult, ConversionSummary, Journey } from './types.js';
 
-/**
- * Who is in the segment: a predicate `(journey) => boolean`, or a milestone (the journey
- * is in the segment when it reached it at or before its `from` time).
- */
-export type ConversionSegment<R = unknown> = (journey: Journey<R>) => boolean | number | null;
-
-/** Options of {@link compareConversion}. */
-export interface CompareConversionOptions<R = unknown> extends ConversionWindowOptions<R> {
-  /** The segment compared with the rest of the journeys. */
-  readonly segment: ConversionSegment<R>;
-}
+export type { CompareConversionOptions, CompareConversionResult, ConversionSegment } from './types.js';
 
 /** The keys of {@link CompareConversionOptions}. */
 const COMPARE_CONVERSION_OPTION_KEYS = ['segment', ...CONVERSION_WINDOW_OPTION_KEYS] as const satisfies readonly (keyof CompareConversionOptions)[];
-
-/** Result of {@link compareConversion}. */
-export interface CompareConversionResult {
-  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no journeys and none was given. */
-  readonly asOf: string | null;
-  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
-  readonly asOfDate: string | null;
-  /** IANA time zone of `asOf` and of the milestones' calendar days. */
-  readonly timeZone: string;
-  /** Length of the conversion window, in days of 24 hours. */
-  readonly withinDays: number;
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-  /** The conversion of the journeys in the segment. */
-  readonly segment: ConversionSummary;
-  /** The conversion of the other journeys. */
-  readonly rest: ConversionSummary;
-  /**
-   * `segment.rate − rest.rate` with Newcombe's hybrid score interval; `null` when either
-   * group has no eligible journey.
-   */
-  readonly difference: Estimate | null;
-  /** `segment.rate / rest.rate − 1`; `null` when either rate is `null` or the rest's is 0. */
-  readonly relativeLift: number | null;
-  /** The pooled two-proportion z statistic; `null` when it is undefined (see below). */
-  readonly z: number | null;
-  /** Its two-sided p-value, `2 Φ(−|z|)`; `null` when `z` is. */
-  readonly pValue: number | null;
-}
 
 /** Membership encoded as a time: -Infinity = always (a predicate's true), NaN = never. */
 function segmentReader(fn: string, segment: unknown): (journey: Journey, index: number) => number {
@@ -77,18 +36,19 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
 }
 
 /**
- * Compares a conversion between a segment of the journeys and the rest: both rates, their
- * difference with Newcombe's interval, the relative lift and a two-proportion z-test.
+ * Compares a conversion between a segment of the journeys and the control (every other
+ * journey): both rates, their difference with Newcombe's interval, the relative lift and a
+ * two-proportion z-test.
  *
- * Definition: each group's conversion is computed as by `conversion` (same `from`, `to`,
+ * Definition: each group's conversion is computed as by `conversion` (same `entry`, `goal`,
  * `withinDays` (24-hour days), `asOf` (inclusive; a date-only `asOf` is the end of that
  * local day) and time zone; pending journeys are left out of both rates). A journey is in
  * the segment when `segment` returns `true`, or, for a milestone, when it returns an
- * instant at or before the journey's `from` time (and `asOf`): membership is settled when
+ * instant at or before the journey's `entry` time (and `asOf`): membership is settled when
  * the window opens, so the segment is not credited with what it did during the window
- * (a journey that has not reached `from` by `asOf` is placed by whether it reached the
- * segment milestone by `asOf`, and only counts in its group's `notReachedFrom`). With
- * `x₁/n₁` and `x₂/n₂` the converted and eligible journeys of the segment and the rest:
+ * (a journey that has not reached `entry` by `asOf` is placed by whether it reached the
+ * segment milestone by `asOf`, and only counts in its group's `notReachedEntry`). With
+ * `x₁/n₁` and `x₂/n₂` the converted and eligible journeys of the segment and the control:
  * `difference = x₁/n₁ − x₂/n₂` with Newcombe's hybrid score interval (method 10) at
  * `confidence`; `relativeLift = (x₁/n₁) / (x₂/n₂) − 1`; with the pooled rate
  * `p = (x₁ + x₂) / (n₁ + n₂)`, `z = (x₁/n₁ − x₂/n₂) / √(p (1 − p) (1/n₁ + 1/n₂))` and
@@ -104,13 +64,13 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
  * Edge cases: `difference`, `z` and `pValue` are `null` when a group has no eligible
  * journey; `z` and `pValue` are also `null` when every eligible journey converted or none
  * did (p = 0 or 1: no variation to test; R gives NaN); `relativeLift` is `null` when the
- * rest's rate is 0 or either rate is `null`.
+ * control's rate is 0 or either rate is `null`.
  *
  * @param journeys The journeys (an array or any iterable, read once).
- * @param options `{ segment, from?, to, withinDays, asOf?, timeZone?, confidence? }`.
- * @returns `{ asOf, asOfDate, timeZone, withinDays, confidence, segment, rest,
- * difference, relativeLift, z, pValue }`, `segment` and `rest` shaped as `conversion`'s
- * counts.
+ * @param options `{ segment, entry?, goal, withinDays, asOf?, timeZone?, confidence? }`.
+ * @returns `{ asOf, asOfDate, timeZone, withinDays, confidence, segment, control,
+ * difference, relativeLift, z, pValue }`, `segment` and `control` shaped as
+ * `conversion`'s counts.
  * @throws {MetricsInputError} as `conversion` (an unknown option is `unknown-option`, a
  * `null` option `invalid-option`), and `invalid-option` for a `segment` that is not a
  * function, `invalid-milestone` (path `options.segment`) when it returns anything but
@@ -131,8 +91,8 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
  *   ],
  * }));
  * const hasEvent = (name: string) => (j: Journey) => j.events.find((e) => e.name === name)?.timestamp ?? null;
- * const result = compareConversion(journeys, { segment: hasEvent('webinar'), to: hasEvent('paid'), withinDays: 14, asOf: '2024-02-01' });
- * [result.segment.rate?.value, result.rest.rate?.value]; // => [0.3, 0.125]
+ * const result = compareConversion(journeys, { segment: hasEvent('webinar'), goal: hasEvent('paid'), withinDays: 14, asOf: '2024-02-01' });
+ * [result.segment.rate?.value, result.control.rate?.value]; // => [0.3, 0.125]
  * [result.asOf, result.asOfDate]; // => ['2024-02-01T23:59:59.999Z', '2024-02-01']
  * result.difference; // ~> { value: 0.175, lower: -0.006, upper: 0.3446 }
  * result.relativeLift; // ~> 1.4
@@ -141,43 +101,55 @@ function segmentReader(fn: string, segment: unknown): (journey: Journey, index: 
  */
 export function compareConversion<R = unknown>(journeys: Iterable<Journey<R>>, options: CompareConversionOptions<R>): CompareConversionResult {
   const fn = 'compareConversion';
-  const opts = optionsOf(options as CompareConversionOptions, fn, COMPARE_CONVERSION_OPTION_KEYS);
+  const opts = conversionOptions(fn, options as CompareConversionOptions, COMPARE_CONVERSION_OPTION_KEYS);
   const readSegment = segmentReader(fn, opts.segment);
   const settings = readConversionSettings(fn, opts);
   const times = readConversionTimes(fn, journeys, settings, readSegment);
+  const { segment, control } = tallyGroups(times, settings.windowMs, settings.confidence);
+  return {
+    ...asOfEcho(times.asOf, times.zone),
+    timeZone: times.zone.timeZone,
+    withinDays: settings.withinDays,
+    confidence: settings.confidence,
+    segment,
+    control,
+    ...compareRates(segment, control, settings.confidence),
+  };
+}
+
+/**
+ * Each journey's outcome in its group: the segment when it joined by its window's opening
+ * (or by `asOf`, for one that has not reached `entry`), else the control. O(n).
+ */
+function tallyGroups(times: ConversionTimes, windowMs: number, confidence: number): { segment: ConversionSummary; control: ConversionSummary } {
   const inside = new ConversionTally();
   const outside = new ConversionTally();
   const asOf = times.asOf;
   if (asOf !== null) {
     for (let j = 0; j < times.n; j++) {
-      const f = times.from[j] as number;
+      const f = times.entry[j] as number;
       const s = times.extra[j] as number;
       const tally = s <= (f <= asOf ? f : asOf) ? inside : outside;
-      tally.add(f, times.to[j] as number, asOf, settings.windowMs);
+      tally.add(f, times.goal[j] as number, asOf, windowMs);
     }
   }
-  const confidence = settings.confidence;
-  const segment = inside.summary(confidence);
-  const rest = outside.summary(confidence);
+  return { segment: inside.summary(confidence), control: outside.summary(confidence) };
+}
+
+/** The difference of the two rates with Newcombe's interval, the relative lift and the z-test. */
+function compareRates(
+  segment: ConversionSummary,
+  control: ConversionSummary,
+  confidence: number,
+): Pick<CompareConversionResult, 'difference' | 'relativeLift' | 'z' | 'pValue'> {
   const difference = newcombeInterval(
     { successes: segment.converted, trials: segment.eligible },
-    { successes: rest.converted, trials: rest.eligible },
-    confidence,
+    { successes: control.converted, trials: control.eligible },
+    { confidence },
   );
-  const relativeLift = segment.rate === null || rest.rate === null || rest.rate.value === 0 ? null : segment.rate.value / rest.rate.value - 1;
-  const z = pooledZ(segment.converted, segment.eligible, rest.converted, rest.eligible);
-  return {
-    ...asOfEcho(asOf, times.zone),
-    timeZone: times.zone.timeZone,
-    withinDays: settings.withinDays,
-    confidence,
-    segment,
-    rest,
-    difference,
-    relativeLift,
-    z,
-    pValue: z === null ? null : Math.min(1, 2 * normalCdf(-Math.abs(z))),
-  };
+  const relativeLift = segment.rate === null || control.rate === null || control.rate.value === 0 ? null : segment.rate.value / control.rate.value - 1;
+  const z = pooledZ(segment.converted, segment.eligible, control.converted, control.eligible);
+  return { difference, relativeLift, z, pValue: z === null ? null : Math.min(1, 2 * normalCdf(-Math.abs(z))) };
 }
 
 /** The pooled two-proportion z statistic, or `null` when a sample is empty or p is 0 or 1. */

@@ -1,52 +1,29 @@
 import { asOfEcho } from '../core/as-of.js';
-import { optionsOf } from '../core/options.js';
-import {
-  CONVERSION_WINDOW_OPTION_KEYS,
-  ConversionTally,
-  readConversionSettings,
-  readConversionTimes,
-  type ConversionSummary,
-  type ConversionWindowOptions,
-} from './internal/conversion-outcome.js';
-import type { Journey } from './types.js';
+import { CONVERSION_WINDOW_OPTION_KEYS, ConversionTally, conversionOptions, readConversionSettings, readConversionTimes } from './internal/conversion-outcome.js';
+import type { ConversionOptions, ConversionResult, ConversionWindowOptions, Journey } from './types.js';
 
-export type { ConversionSummary, ConversionWindowOptions } from './internal/conversion-outcome.js';
-
-/** Options of {@link conversion}. */
-export type ConversionOptions<R = unknown> = ConversionWindowOptions<R>;
-
-/** Result of {@link conversion}: the counts and rate, with the settings that shaped them. */
-export interface ConversionResult extends ConversionSummary {
-  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no journeys and none was given. */
-  readonly asOf: string | null;
-  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
-  readonly asOfDate: string | null;
-  /** IANA time zone of `asOf` and of the milestones' calendar days. */
-  readonly timeZone: string;
-  /** Length of the conversion window, in days of 24 hours. */
-  readonly withinDays: number;
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-}
+export type { ConversionOptions, ConversionResult, ConversionSummary, ConversionWindowOptions } from './types.js';
 
 /**
- * The share of journeys that reached `to` within `withinDays` of reaching `from`: free to
- * paid within 14 days, onboarding completed within 24 hours of signup (`withinDays: 1`).
+ * The share of journeys that reached the `goal` milestone within `withinDays` of reaching
+ * the `entry` milestone: free to paid within 14 days of the trial, onboarding completed
+ * within 24 hours of signup (`withinDays: 1`, no `entry`).
  *
- * Definition: a journey's window opens when it reaches `from` (default: its start) and
+ * Definition: a journey's window opens when it reaches `entry` (default: its start) and
  * lasts `withinDays × 24` hours (24-hour days from the start of the window, fractions
- * allowed), both ends included. It converted when `to` was reached by the end of the
+ * allowed), both ends included. It converted when `goal` was reached by the end of the
  * window and at or before `asOf` (inclusive; a date-only `asOf` is the end of that local
- * day, so a conversion at 23:30 that day counts); reaching `to` before `from` counts as
- * converting at `from` (0 days), as a later lifecycle stage reached early counts once the
- * earlier one is. A journey that reached `from` is eligible once its window has closed
- * (`from + withinDays <= asOf`); before that it is pending and stays out of the rate,
+ * day, so a conversion at 23:30 that day counts); reaching `goal` before `entry` counts as
+ * converting at `entry` (0 days), as a later lifecycle stage reached early counts once the
+ * earlier one is. A journey that reached `entry` is eligible once its window has closed
+ * (`entry + withinDays <= asOf`); before that it is pending and stays out of the rate,
  * even when it has already converted (counting only the early successes would inflate
  * the rate; Totango's pending trials), and is reported in `pending` and
- * `pendingConverted`. Journeys that had not reached `from` by `asOf` are
- * `notReachedFrom`. `rate = converted / eligible` with a Wilson score interval at
- * `confidence`; `medianDaysToConvert` is the median of `to - from` (0 when `to` came
- * first), in days, over the converted eligible journeys.
+ * `pendingConverted`. Journeys that had not reached `entry` by `asOf` are
+ * `notReachedEntry`. `rate = converted / eligible` with a Wilson score interval at
+ * `confidence`; `medianDaysToConvert` is the median of `goal - entry` (0 when `goal` came
+ * first), in days, over the converted eligible journeys. (`from` and `to` are dates
+ * everywhere in the library, so the milestones are named `entry` and `goal`.)
  *
  * Time zone: `timeZone` is the zone of a date-only `asOf` and of the calendar milestones
  * without a zone of their own (`activeDays`, `recurring`), which get each journey in it.
@@ -64,17 +41,17 @@ export interface ConversionResult extends ConversionSummary {
  * `asOf: null` unless one was given; no eligible journey gives `rate: null`.
  *
  * @param journeys The journeys (an array or any iterable, read once).
- * @param options `{ from?, to, withinDays, asOf?, timeZone?, confidence? }`.
- * @returns `{ asOf, asOfDate, timeZone, withinDays, confidence, journeys, notReachedFrom,
+ * @param options `{ entry?, goal, withinDays, asOf?, timeZone?, confidence? }`.
+ * @returns `{ asOf, asOfDate, timeZone, withinDays, confidence, journeys, notReachedEntry,
  * pending, pendingConverted, eligible, converted, rate, medianDaysToConvert }`.
- * @throws {MetricsInputError} `invalid-option` for a missing or non-function `to` or
- * `from`, a bad `confidence`, an option that is `null`; `unknown-option` for a key it does
- * not know (`options.window`); `invalid-timestamp` for a bad `asOf`; `invalid-time-zone`
- * for an unknown zone, a journey whose `timeZone` is not one or, without
- * `options.timeZone`, differs from the first journey's; `invalid-number` for `withinDays`
+ * @throws {MetricsInputError} `invalid-option` for a missing or non-function `goal` or
+ * `entry`, a bad `confidence`, an option that is `null`; `unknown-option` for a key it does
+ * not know (`options.window`; `options.from`: did you mean entry?); `invalid-timestamp`
+ * for a bad `asOf`; `invalid-time-zone` for an unknown zone, a journey whose `timeZone` is
+ * not one or, without `options.timeZone`, differs from the first journey's; `invalid-number` for `withinDays`
  * that is not a finite number > 0; for a journey that is not `{ id, start, events }`
  * (`journeys[3] (id "u1").start`) or an event without a valid timestamp when `asOf` is
- * defaulted; `invalid-milestone` (path `options.to` or `options.from`) when a milestone
+ * defaulted; `invalid-milestone` (path `options.goal` or `options.entry`) when a milestone
  * returns anything but `null` or epoch milliseconds.
  *
  * @example
@@ -92,24 +69,24 @@ export interface ConversionResult extends ConversionSummary {
  *   onboarded('d', '2024-03-05T12:00Z'), // window open at asOf: pending
  *   onboarded('e', '2024-03-05T00:00Z', '2024-03-05T02:00Z'), // converted, window open: pending
  * ];
- * const result = conversion(journeys, { to: hasEvent('onboarding_completed'), withinDays: 1 });
+ * const result = conversion(journeys, { goal: hasEvent('onboarding_completed'), withinDays: 1 });
  * [result.asOf, result.asOfDate]; // => ['2024-03-05T12:00:00.000Z', '2024-03-05']
  * [result.eligible, result.converted, result.pending, result.pendingConverted]; // => [3, 2, 2, 1]
  * result.rate; // ~> { value: 0.6667, lower: 0.2077, upper: 0.9385 }
  * result.medianDaysToConvert; // ~> 0.9167
  * // asOf '2024-03-05' is the end of that day: e's window closes at 03-06 00:00, still pending.
- * const march5 = conversion(journeys, { to: hasEvent('onboarding_completed'), withinDays: 1, asOf: '2024-03-05' });
+ * const march5 = conversion(journeys, { goal: hasEvent('onboarding_completed'), withinDays: 1, asOf: '2024-03-05' });
  * [march5.asOf, march5.eligible, march5.pending]; // => ['2024-03-05T23:59:59.999Z', 3, 2]
  * ```
  */
 export function conversion<R = unknown>(journeys: Iterable<Journey<R>>, options: ConversionOptions<R>): ConversionResult {
   const fn = 'conversion';
-  const settings = readConversionSettings(fn, optionsOf(options as ConversionWindowOptions, fn, CONVERSION_WINDOW_OPTION_KEYS));
+  const settings = readConversionSettings(fn, conversionOptions(fn, options as ConversionWindowOptions, CONVERSION_WINDOW_OPTION_KEYS));
   const times = readConversionTimes(fn, journeys, settings, null);
   const tally = new ConversionTally();
   const asOf = times.asOf;
   if (asOf !== null) {
-    for (let j = 0; j < times.n; j++) tally.add(times.from[j] as number, times.to[j] as number, asOf, settings.windowMs);
+    for (let j = 0; j < times.n; j++) tally.add(times.entry[j] as number, times.goal[j] as number, asOf, settings.windowMs);
   }
   return {
     ...asOfEcho(asOf, times.zone),

@@ -1,6 +1,5 @@
 import { readJourneys } from './internal/journey-scan.js';
-import type { JourneyColumns, JourneysOptions } from './journeys.js';
-import type { Journey } from './types.js';
+import type { Journey, JourneyColumns, JourneysOptions } from './types.js';
 
 /**
  * The journeys of `journeys`, made one at a time: a re-iterable sequence for consumers
@@ -8,7 +7,7 @@ import type { Journey } from './types.js';
  * `compareConversion`, a loop of milestone calls), so memory stays per journey.
  *
  * Definition: iterating gives exactly `journeys(events, options)`: one `{ id, start,
- * events, timeZone }` per user (or per `by` id), in id order (numbers first, in numeric
+ * events, timeZone }` per user (or per `groupBy` id), in id order (numbers first, in numeric
  * order, then strings by code units), events in time order with simultaneous events in
  * input order, `start` the signup instant or else the first event's, `timeZone` the zone
  * of the call (which calendar milestones and the journeys' consumers inherit). Options, validation and errors
@@ -30,9 +29,9 @@ import type { Journey } from './types.js';
  * events give journeys with no events. Integer and string ids are distinct.
  *
  * @param events Rows `{ userId, timestamp, name }` (other fields through accessors), or
- * columns `{ userId, timestamp, name }` (with `by: 'accountId'`, an `accountId` column),
+ * columns `{ userId, timestamp, name }` (with `groupBy: 'accountId'`, an `accountId` column),
  * read in place.
- * @param options As for `journeys`: `userId`, `timestamp`, `name` accessors, `by`,
+ * @param options As for `journeys`: `userId`, `timestamp`, `name` accessors, `groupBy`,
  * `signups`, `signupFields`, `timeZone`.
  * @returns A re-iterable `Iterable<Journey>`; the record of a column event is its index.
  * @throws {MetricsInputError} in the call, never while iterating: `invalid-id` for an event
@@ -43,7 +42,7 @@ import type { Journey } from './types.js';
  * object, `invalid-input` for input that is neither rows nor columns or a missing or short
  * column, the same for a signup (`signups[i] (userId "u").signedUpAt`), `duplicate-id`
  * for an id with two signups, `invalid-time-zone` for an unknown zone, `invalid-option`
- * for a bad accessor or `by` or an option that is `null`, `unknown-option` for a key it
+ * for a bad accessor or `groupBy` or an option that is `null`, `unknown-option` for a key it
  * does not know, nested `signupFields` included.
  *
  * @example

@@ -1,16 +1,8 @@
-import { matcherOf, readCount, readWindowDays, requireOptions, windowEnd, type EventMatcher } from './internal/milestone-readers.js';
-import type { Milestone } from './types.js';
+import { matcherOf } from '../core/journey.js';
+import { readCount, readWindowDays, requireOptions, windowEnd } from './internal/milestone-readers.js';
+import type { EventCountOptions, EventMatcher, Milestone } from './types.js';
 
-/** Options of {@link eventCount}. */
-export interface EventCountOptions {
-  /** How many matching events reach the milestone: an integer >= 1. */
-  readonly atLeast: number;
-  /**
-   * Only events from the journey's start to `withinDays` 24-hour days after it count, both
-   * ends included (`0.5` is 12 hours). Omitted: every event counts.
-   */
-  readonly withinDays?: number;
-}
+export type { EventCountOptions } from './types.js';
 
 /** The keys of {@link EventCountOptions}. */
 const EVENT_COUNT_OPTION_KEYS = ['atLeast', 'withinDays'] as const satisfies readonly (keyof EventCountOptions)[];

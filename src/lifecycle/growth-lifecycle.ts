@@ -1,57 +1,19 @@
 import { asOfEcho, isCompleteAt, readAsOf } from '../core/as-of.js';
 import { dayKey } from '../core/calendar.js';
-import { fail } from '../core/errors.js';
-import { scanEvents, type EventAccessors, type Events } from '../core/events.js';
-import { optionsOf } from '../core/options.js';
-import { readChoice, readWeekStart } from '../core/read.js';
-import { zoneCalendar } from '../core/time-zone.js';
-import type { Period, Timestamp, Weekday } from '../core/types.js';
-import { UnitDaysBuilder } from '../core/unit-days.js';
 import { readDayBounds } from '../core/day-range.js';
-import { growthRange, periodScale, type PeriodScale } from './internal/growth-periods.js';
+import { fail } from '../core/errors.js';
+import { scanEvents, type Events } from '../core/events.js';
+import { optionsOf } from '../core/options.js';
+import { periodScale, type PeriodScale } from '../core/periods.js';
+import { readChoice, readWeekStart } from '../core/read.js';
+import { readSignupFields } from '../core/signups.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import { UnitDaysBuilder } from '../core/unit-days.js';
+import { growthRange } from './internal/growth-periods.js';
 import { NO_SIGNUP, readSignupDays } from './internal/growth-signups.js';
-import { SIGNUP_FIELDS_KEYS } from './internal/journey-scan.js';
-import type { SignupFields } from './journeys.js';
+import type { GrowthLifecycleOptions, GrowthLifecyclePeriod, GrowthLifecycleResult } from './types.js';
 
-/** What makes a user "new" in {@link growthLifecycle}. */
-export type GrowthLifecycleNewBy = 'first-activity' | 'signup';
-
-/** Options of {@link growthLifecycle}. */
-export interface GrowthLifecycleOptions<R, S = unknown> extends EventAccessors<R> {
-  /** Calendar period: `'day'`, `'week'` or `'month'`. */
-  readonly period: Period;
-  /** IANA time zone whose calendar periods count (default `'UTC'`). */
-  readonly timeZone?: string;
-  /** First day of the week, 0 = Sunday ... 6 = Saturday (default 1, Monday). */
-  readonly weekStartsOn?: Weekday;
-  /** A day (`YYYY-MM-DD`), month (`YYYY-MM`) or instant in the first reported period (default: the first active day). */
-  readonly from?: Timestamp;
-  /**
-   * A day (`YYYY-MM-DD`), month (`YYYY-MM`: its last day) or instant in the last reported
-   * period (default: the day of `asOf`); not after the day of `asOf`.
-   */
-  readonly to?: Timestamp;
-  /**
-   * The end of the observed data (default: the latest event): events at or before it
-   * count, later ones are ignored. A date-only `YYYY-MM-DD` is the end of that local day
-   * (its events count and a period ending that day is complete); `YYYY-MM` the end of that
-   * month.
-   */
-  readonly asOf?: Timestamp;
-  /**
-   * `'first-activity'`: a user is created in the period of their first event. `'signup'`: in
-   * the period of their signup (from `signups`). Default: `'signup'` when `signups` is
-   * given, else `'first-activity'`.
-   */
-  readonly newBy?: GrowthLifecycleNewBy;
-  /**
-   * Signups, one per user: `{ userId, signedUpAt }` (other shapes through `signupFields`).
-   * Read only with `newBy: 'signup'`.
-   */
-  readonly signups?: Iterable<S>;
-  /** Accessors for the signups, as in `journeys` (`id` reads the user id; defaults: `userId`, `signedUpAt`). */
-  readonly signupFields?: SignupFields<S>;
-}
+export type { GrowthLifecycleNewBy, GrowthLifecycleOptions, GrowthLifecyclePeriod, GrowthLifecycleResult } from './types.js';
 
 /** The keys of {@link GrowthLifecycleOptions}. */
 const GROWTH_LIFECYCLE_OPTION_KEYS = [
@@ -67,57 +29,6 @@ const GROWTH_LIFECYCLE_OPTION_KEYS = [
   'signups',
   'signupFields',
 ] as const satisfies readonly (keyof GrowthLifecycleOptions<unknown>)[];
-
-/** The lifecycle counts of one calendar period. */
-export interface GrowthLifecyclePeriod {
-  /** The period's key: `YYYY-MM-DD` for a day or a week (its first day), `YYYY-MM` for a month. */
-  readonly period: string;
-  /** First calendar day of the period, `YYYY-MM-DD`. */
-  readonly start: string;
-  /** Last calendar day of the period, `YYYY-MM-DD`. */
-  readonly end: string;
-  /**
-   * Whether the period is complete at `asOf`: its last local day has ended by `asOf` (a
-   * date-only `asOf` completes its own day). Periods are never clipped by `from`/`to` (each
-   * counts its whole calendar span), so this is the only way a period is partial: the last
-   * one, while its days are still running, with its `dormant` count still growing.
-   */
-  readonly complete: boolean;
-  /** Users created in the period and active in it. */
-  readonly new: number;
-  /** Users active in the period and in the previous one. */
-  readonly returning: number;
-  /** Users active in the period, not in the previous one, and created before the period. */
-  readonly resurrecting: number;
-  /** Users active in the previous period and not in this one, as a negative count (or 0). */
-  readonly dormant: number;
-  /** Users active in the period: `new + returning + resurrecting`. */
-  readonly active: number;
-  /** Growth quick ratio `(new + resurrecting) / -dormant`; `null` when `dormant` is 0. */
-  readonly quickRatio: number | null;
-}
-
-/** Result of {@link growthLifecycle}. */
-export interface GrowthLifecycleResult {
-  /** IANA time zone whose calendar periods count. */
-  readonly timeZone: string;
-  /** The calendar period used. */
-  readonly period: Period;
-  /** First day of the week used, 0 = Sunday ... 6 = Saturday. */
-  readonly weekStartsOn: Weekday;
-  /** What makes a user new: `'first-activity'` or `'signup'`. */
-  readonly newBy: GrowthLifecycleNewBy;
-  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no events and none was given. */
-  readonly asOf: string | null;
-  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
-  readonly asOfDate: string | null;
-  /** First reported day, `YYYY-MM-DD` (`null` for empty input without a range). */
-  readonly from: string | null;
-  /** Last reported day, `YYYY-MM-DD` (`null` for empty input without a range). */
-  readonly to: string | null;
-  /** Every period from the one containing `from` to the one containing `to`. */
-  readonly periods: GrowthLifecyclePeriod[];
-}
 
 /**
  * Growth lifecycle: per calendar period, how many users are new, returning, resurrecting
@@ -251,7 +162,7 @@ function readGrowthSettings<R, S>(fn: string, options: GrowthLifecycleOptions<R,
   if (newBy === 'signup' && opts.signups === undefined) {
     fail(fn, 'options.signups', 'invalid-option', "is required when options.newBy is 'signup'", undefined);
   }
-  const signupFields = optionsOf(opts.signupFields, fn, SIGNUP_FIELDS_KEYS, 'options.signupFields');
+  const signupFields = readSignupFields(fn, opts.signupFields);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   return { opts, period, weekStartsOn, newBy, signupFields, zone };
 }
@@ -290,7 +201,7 @@ function countTransitions(
       const day = days[i] as number;
       if (day <= periodEnd) continue; // same period as the day before
       const p = scale.of(day);
-      periodEnd = scale.firstDay(p + 1) - 1;
+      periodEnd = scale.lastDay(p);
       const slot = p - first;
       if (i === (offsets[u] as number)) {
         // The first active period: new when created in it, else resurrecting.
@@ -331,7 +242,7 @@ function periodRows(counts: TransitionCounts, scale: PeriodScale, first: number,
   for (let k = 0; k < count; k++) {
     const p = first + k;
     const start = scale.firstDay(p);
-    const stop = scale.firstDay(p + 1) - 1;
+    const stop = scale.lastDay(p);
     const n = counts.fresh[k] as number;
     const ret = counts.returning[k] as number;
     const res = counts.resurrecting[k] as number;

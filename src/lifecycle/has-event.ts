@@ -1,7 +1,5 @@
-import { matcherOf, type EventMatcher } from './internal/milestone-readers.js';
-import type { Milestone } from './types.js';
-
-export type { EventMatcher, JourneyEventPredicate } from './internal/milestone-readers.js';
+import { matcherOf } from '../core/journey.js';
+import type { EventMatcher, Milestone } from './types.js';
 
 /**
  * A milestone reached by the first event of a kind: "confirmed their email", "created a

@@ -3,48 +3,61 @@
  * conversion and the growth lifecycle. See docs/lifecycle.md.
  * @module
  */
-export { activeDays, type ActiveDaysOptions } from './active-days.js';
+export * from '../core/shared.js';
+export { activeDays } from './active-days.js';
 export { allOf } from './all-of.js';
 export { anyOf } from './any-of.js';
-export { approachingLimit, type ApproachingLimitOptions } from './approaching-limit.js';
-export {
-  compareConversion,
-  type CompareConversionOptions,
-  type CompareConversionResult,
-  type ConversionSegment,
-} from './compare-conversion.js';
-export { conversion, type ConversionOptions, type ConversionResult, type ConversionSummary, type ConversionWindowOptions } from './conversion.js';
+export { approachingLimit } from './approaching-limit.js';
+export { compareConversion } from './compare-conversion.js';
+export { conversion } from './conversion.js';
 export { eachJourney } from './each-journey.js';
-export { eventCount, type EventCountOptions } from './event-count.js';
-export {
-  growthLifecycle,
-  type GrowthLifecycleNewBy,
-  type GrowthLifecycleOptions,
-  type GrowthLifecyclePeriod,
-  type GrowthLifecycleResult,
-} from './growth-lifecycle.js';
-export { hasEvent, type EventMatcher, type JourneyEventPredicate } from './has-event.js';
-export { journeys, type JourneyColumns, type JourneysOptions, type SignupFields } from './journeys.js';
-export {
-  lifecycle,
-  type JourneyStage,
-  type Lifecycle,
-  type LifecycleOptions,
-  type LifecycleStage,
-  type LifecycleStageInput,
-  type LifecycleStages,
-} from './lifecycle.js';
-export { lifecycleFunnel, type LifecycleFunnelOptions, type LifecycleFunnelResult, type LifecycleFunnelStage } from './lifecycle-funnel.js';
-export { not, type NotOptions } from './not.js';
-export { recurring, type RecurringOptions, type RecurringPeriod } from './recurring.js';
-export {
-  timeToValue,
-  type TimeToValueOptions,
-  type TimeToValueQuantile,
-  type TimeToValueResult,
-  type TimeToValueShare,
-  type TimeToValueUnit,
-  type TimeToValueWithin,
-} from './time-to-value.js';
-export type { Journey, JourneyEvent, Milestone } from './types.js';
+export { eventCount } from './event-count.js';
+export { growthLifecycle } from './growth-lifecycle.js';
+export { hasEvent } from './has-event.js';
+export { journeys } from './journeys.js';
+export { lifecycle } from './lifecycle.js';
+export { lifecycleFunnel } from './lifecycle-funnel.js';
+export { not } from './not.js';
+export { recurring } from './recurring.js';
+export { timeToValue } from './time-to-value.js';
+export type {
+  ActiveDaysOptions,
+  ApproachingLimitOptions,
+  CompareConversionOptions,
+  CompareConversionResult,
+  ConversionOptions,
+  ConversionResult,
+  ConversionSegment,
+  ConversionSummary,
+  ConversionWindowOptions,
+  EventCountOptions,
+  EventMatcher,
+  GrowthLifecycleNewBy,
+  GrowthLifecycleOptions,
+  GrowthLifecyclePeriod,
+  GrowthLifecycleResult,
+  Journey,
+  JourneyColumns,
+  JourneyEvent,
+  JourneyEventPredicate,
+  JourneysOptions,
+  JourneyStage,
+  Lifecycle,
+  LifecycleFunnelOptions,
+  LifecycleFunnelResult,
+  LifecycleFunnelStage,
+  LifecycleOptions,
+  LifecycleStage,
+  LifecycleStageInput,
+  LifecycleStages,
+  Milestone,
+  NotOptions,
+  RecurringOptions,
+  SignupFields,
+  TimeToValueOptions,
+  TimeToValueResult,
+  TimeToValueShare,
+  TimeToValueUnit,
+  TimeToValueWithin,
+} from './types.js';
 export { where } from './where.js';

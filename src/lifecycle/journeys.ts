@@ -1,64 +1,14 @@
-import type { Id } from '../core/read.js';
-import type { Accessor, Timestamp } from '../core/types.js';
 import { readJourneys } from './internal/journey-scan.js';
-import type { Journey } from './types.js';
+import type { Journey, JourneyColumns, JourneysOptions } from './types.js';
 
-/**
- * Events as parallel columns, read in place: element `i` of each column describes event
- * `i`. `userId` is needed unless `by` names another column (such as `accountId`).
- */
-export interface JourneyColumns {
-  /** User id of each event. Integer ids skip string hashing. */
-  readonly userId?: ArrayLike<Id>;
-  /** Instant of each event (epoch ms, `Date` or ISO string; a `Float64Array` of epoch ms is fastest). */
-  readonly timestamp: ArrayLike<Timestamp>;
-  /** Event name of each event (non-empty strings). */
-  readonly name: ArrayLike<string>;
-  /** Account id of each event, for `by: 'accountId'`. */
-  readonly accountId?: ArrayLike<Id>;
-}
-
-/** Accessors for the fields of a signup row. */
-export interface SignupFields<S> {
-  /** Reads the journey id (default: the property named by `by`, else `signup.userId`). */
-  readonly id?: Accessor<S, unknown>;
-  /** Reads the signup instant (default: `signup.signedUpAt`). */
-  readonly signedUpAt?: Accessor<S, unknown>;
-}
-
-/** Options of {@link journeys} and `eachJourney`. */
-export interface JourneysOptions<R, S = unknown> {
-  /** Reads the user id of an event row (default: `record.userId`); unused with `by`. */
-  readonly userId?: Accessor<R, unknown>;
-  /** Reads the instant of an event row (default: `record.timestamp`). */
-  readonly timestamp?: Accessor<R, unknown>;
-  /** Reads the event name of an event row (default: `record.name`); columns use their `name` column. */
-  readonly name?: Accessor<R, unknown>;
-  /**
-   * What a journey follows: `'userId'` (default), another field such as `'accountId'` (a
-   * property of rows, a column of columns), or an accessor (for columns it is called with
-   * the event's index).
-   */
-  readonly by?: string | Accessor<R, unknown>;
-  /** Signup rows, one per journey: `{ userId, signedUpAt }` by default (see `signupFields`). */
-  readonly signups?: Iterable<S>;
-  /** Accessors for the signup rows (`{ id?, signedUpAt? }`; other keys are an error). */
-  readonly signupFields?: SignupFields<S>;
-  /**
-   * IANA time zone of the journeys (default `'UTC'`): date-only timestamps (`YYYY-MM-DD`)
-   * are read in it, and every journey carries it as its `timeZone`, so calendar milestones
-   * (`activeDays`, `recurring`) count its local days and `lifecycle`, `lifecycleFunnel`,
-   * `timeToValue` and `conversion` work in it unless given their own.
-   */
-  readonly timeZone?: string;
-}
+export type { JourneyColumns, JourneysOptions, SignupFields } from './types.js';
 
 /**
  * Groups events into one journey per user (or per account): its start and its events in
  * time order, the input of every milestone.
  *
  * Definition: a journey is `{ id, start, events, timeZone }`. `id` is the user id (with
- * `by`, the account id or whatever `by` reads); `events` are that id's events as `{ name,
+ * `groupBy`, the account id or whatever `groupBy` reads); `events` are that id's events as `{ name,
  * timestamp, record }`, sorted by time, simultaneous events in input order (`record` is the
  * input row, or the event's index for column input). `start` is the signup instant from
  * `signups` when the id has a row there, else the instant of its first event. `timeZone`
@@ -83,11 +33,11 @@ export interface JourneysOptions<R, S = unknown> {
  * `eachJourney`, which takes the same input and options.
  *
  * Edge cases: no events and no signups give `[]`. Integer and string ids are distinct
- * (`1` is not `'1'`). With `by`, events need the `by` id, not a user id. Journeys group by
- * `by`: `groupBy` (the word of the engagement functions) is an unknown option here.
+ * (`1` is not `'1'`). With `groupBy`, events need the `groupBy` id, not a user id. `by`
+ * (0.1's name of `groupBy`) is an unknown option that names `groupBy`.
  *
  * @param events Rows `{ userId, timestamp, name }` (other fields through accessors), or
- * columns `{ userId, timestamp, name }` (with `by: 'accountId'`, an `accountId` column),
+ * columns `{ userId, timestamp, name }` (with `groupBy: 'accountId'`, an `accountId` column),
  * read in place.
  * @throws {MetricsInputError} `invalid-id` for an event without a valid id
  * (`events[i].userId`, `events.userId[i]` for columns), `invalid-timestamp` or
@@ -98,8 +48,8 @@ export interface JourneysOptions<R, S = unknown> {
  * input that is neither rows nor columns or a missing or short column, the same for a
  * signup (`signups[2] (userId "u_1").signedUpAt`), `duplicate-id` for an id with two
  * signups, `invalid-time-zone` for an unknown zone, `invalid-option` for a bad accessor or
- * `by` or an option that is `null`, `unknown-option` for a key it does not know, nested
- * `signupFields` included (`options.groupBy`: did you mean by?).
+ * `groupBy` or an option that is `null`, `unknown-option` for a key it does not know, nested
+ * `signupFields` included (`options.by`: did you mean groupBy?).
  *
  * @example
  * ```ts

@@ -1,87 +1,20 @@
 import { asOfEcho } from '../core/as-of.js';
 import { fail } from '../core/errors.js';
+import { AsOfOption, CallZone } from '../core/journey-zone.js';
+import { checkJourney, latestInstantOf } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
 import { readBoolean, readConfidence, requireIterable } from '../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import type { Estimate, Timestamp } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { classifierSettingsOf } from './internal/classifier-settings.js';
-import { AsOfOption, CallZone } from './internal/journey-zone.js';
 import { Durations } from './internal/stage-durations.js';
-import { checkJourney, latestInstantOf } from './internal/stage-journey.js';
-import { readStages, stageTimes, type LifecycleStages, type StagePlan } from './internal/stage-plan.js';
-import type { Lifecycle } from './lifecycle.js';
-import type { Journey } from './types.js';
+import { readStages, stageTimes, type StagePlan } from './internal/stage-plan.js';
+import type { Journey, Lifecycle, LifecycleFunnelOptions, LifecycleFunnelResult, LifecycleFunnelStage, LifecycleStages } from './types.js';
 
-/** Options of {@link lifecycleFunnel}. */
-export interface LifecycleFunnelOptions {
-  /**
-   * The moment of the count: a milestone counts when reached at or before it (default: the
-   * classifier's `asOf`, else the latest journey start or event timestamp in the input). A
-   * date-only `YYYY-MM-DD` is the end of that local day.
-   */
-  readonly asOf?: Timestamp;
-  /** Whether a stage counts only once every earlier stage is reached (default `true`; with a classifier, its own). */
-  readonly inOrder?: boolean;
-  /**
-   * IANA time zone of a date-only `asOf` and of the calendar milestones without a zone of
-   * their own (default: the classifier's, else the journeys' zone, UTC for journeys
-   * without one).
-   */
-  readonly timeZone?: string;
-  /** Confidence level of the conversion intervals (default 0.95). */
-  readonly confidence?: number;
-}
+export type { LifecycleFunnelOptions, LifecycleFunnelResult, LifecycleFunnelStage } from './types.js';
 
 /** The keys of {@link LifecycleFunnelOptions}. */
 const LIFECYCLE_FUNNEL_OPTION_KEYS = ['asOf', 'inOrder', 'timeZone', 'confidence'] as const satisfies readonly (keyof LifecycleFunnelOptions)[];
-
-/** One stage of a {@link lifecycleFunnel}. */
-export interface LifecycleFunnelStage {
-  /** The stage name. */
-  readonly name: string;
-  /** Journeys whose current stage (the last one reached) is this one. */
-  readonly current: number;
-  /** Journeys that reached this stage by `asOf`. */
-  readonly reached: number;
-  /** Journeys that reached this stage and the previous one; `null` for the first stage. */
-  readonly reachedFromPrevious: number | null;
-  /**
-   * `reachedFromPrevious / previous.reached` with its Wilson interval; `null` for the first
-   * stage or when no journey reached the previous one.
-   */
-  readonly conversionFromPrevious: Estimate | null;
-  /**
-   * Journeys that reached this stage and the first, over those that reached the first,
-   * with its Wilson interval; `null` when no journey reached the first stage.
-   */
-  readonly conversionFromFirst: Estimate | null;
-  /**
-   * Median time from the previous stage to this one, in days of 24 hours, among the
-   * journeys that reached both; `null` for the first stage or when none did.
-   */
-  readonly medianDaysFromPrevious: number | null;
-}
-
-/** Result of {@link lifecycleFunnel}. */
-export interface LifecycleFunnelResult {
-  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no journeys and none was given. */
-  readonly asOf: string | null;
-  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
-  readonly asOfDate: string | null;
-  /** IANA time zone of `asOf` and of the milestones' calendar days. */
-  readonly timeZone: string;
-  /** Whether a stage counts only once every earlier stage is reached. */
-  readonly inOrder: boolean;
-  /** Confidence level of the conversion intervals. */
-  readonly confidence: number;
-  /** Number of journeys: the sum of every stage's `current` and `atNoStage`. */
-  readonly journeys: number;
-  /** Journeys that reached no stage by `asOf` (with `signed-up` first: those that start after it). */
-  readonly atNoStage: number;
-  /** The stages, in order. */
-  readonly stages: LifecycleFunnelStage[];
-}
 
 /** The stages, `inOrder`, zone and `asOf` of a funnel, from its options and classifier. */
 interface FunnelSetup<R> {
@@ -263,8 +196,8 @@ export function lifecycleFunnel<R = unknown>(
       current: tally.current[i] as number,
       reached: tally.reached[i] as number,
       reachedFromPrevious: i === 0 ? null : withPrevious,
-      conversionFromPrevious: i === 0 ? null : wilsonInterval(withPrevious, previousReached, confidence),
-      conversionFromFirst: wilsonInterval(tally.withFirst[i] as number, reachedFirst, confidence),
+      conversionFromPrevious: i === 0 ? null : wilsonInterval(withPrevious, previousReached, { confidence }),
+      conversionFromFirst: wilsonInterval(tally.withFirst[i] as number, reachedFirst, { confidence }),
       medianDaysFromPrevious: i === 0 ? null : (tally.durations[i] as Durations).medianDays(),
     };
   });

@@ -1,77 +1,18 @@
-import { dayKey } from '../core/calendar.js';
 import { asOfEcho } from '../core/as-of.js';
+import { dayKey } from '../core/calendar.js';
+import { AsOfOption, inZone, journeyCalendar } from '../core/journey-zone.js';
+import { checkJourney } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
-import { readBoolean, type Id } from '../core/read.js';
+import { readBoolean } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import type { Timestamp } from '../core/types.js';
 import { CLASSIFIER_SETTINGS, type ClassifierSettings } from './internal/classifier-settings.js';
-import { AsOfOption, inZone, journeyCalendar } from './internal/journey-zone.js';
-import { checkJourney } from './internal/stage-journey.js';
-import { readStages, stageTimes, type LifecycleStage, type LifecycleStages } from './internal/stage-plan.js';
-import type { Journey } from './types.js';
+import { readStages, stageTimes } from './internal/stage-plan.js';
+import type { Journey, JourneyStage, Lifecycle, LifecycleOptions, LifecycleStages } from './types.js';
 
-export type { LifecycleStage, LifecycleStageInput, LifecycleStages } from './internal/stage-plan.js';
-
-/** Options of {@link lifecycle}. */
-export interface LifecycleOptions {
-  /**
-   * The moment of the classification: a milestone counts when reached at or before it
-   * (default: none, every milestone reached counts). A date-only `YYYY-MM-DD` is the end of
-   * that local day, so a stage reached at 23:30 that day counts; `YYYY-MM` the end of that
-   * month; any other timestamp the instant it names.
-   */
-  readonly asOf?: Timestamp;
-  /**
-   * Whether a stage counts only once every earlier stage is reached (default `true`).
-   */
-  readonly inOrder?: boolean;
-  /**
-   * IANA time zone of the classification: the `reached` dates, a date-only `asOf`, and the
-   * calendar days of milestones without a zone of their own (`activeDays`, `recurring`),
-   * which are handed the journey in this zone. Omitted: each journey's own zone (the
-   * `timeZone` of `journeys()`; UTC for a journey without one).
-   */
-  readonly timeZone?: string;
-}
+export type { JourneyStage, Lifecycle, LifecycleOptions, LifecycleStage, LifecycleStageInput, LifecycleStages } from './types.js';
 
 /** The keys of {@link LifecycleOptions}. */
 const LIFECYCLE_OPTION_KEYS = ['asOf', 'inOrder', 'timeZone'] as const satisfies readonly (keyof LifecycleOptions)[];
-
-/** Where one journey stands: the classifier's answer. */
-export interface JourneyStage {
-  /** The journey's id. */
-  readonly id: Id;
-  /** The last stage reached; `null` when none is (a journey that starts after `asOf`). */
-  readonly stage: string | null;
-  /** Per stage, in stage order: the local date it counted from, `YYYY-MM-DD`, or `null`. */
-  readonly reached: { readonly [stage: string]: string | null };
-  /** Per stage, in stage order: the instant it counted from, epoch ms, or `null`. */
-  readonly at: { readonly [stage: string]: number | null };
-}
-
-/**
- * A lifecycle classifier: call it with a journey to get its stage. Its properties echo
- * the settings it was made with.
- */
-export interface Lifecycle<R = unknown> {
-  (journey: Journey<R>): JourneyStage;
-  /** The stages in order, `signed-up` included. */
-  readonly stages: readonly LifecycleStage<R>[];
-  /**
-   * The cut-off as an ISO-8601 instant in UTC; `null` for none, or when it depends on each
-   * journey's zone (a date-only `asOf` without `timeZone`).
-   */
-  readonly asOf: string | null;
-  /**
-   * The local day of the cut-off, `YYYY-MM-DD`; `null` for none, or when it depends on
-   * each journey's zone (an instant `asOf` without `timeZone`).
-   */
-  readonly asOfDate: string | null;
-  /** Whether a stage counts only once every earlier stage is reached. */
-  readonly inOrder: boolean;
-  /** IANA time zone of the classification; `null` when each journey is read in its own zone. */
-  readonly timeZone: string | null;
-}
 
 /**
  * Composes ordered, named milestones into a lifecycle classifier:
@@ -85,7 +26,7 @@ export interface Lifecycle<R = unknown> {
  * module's combinators: account set up = `allOf(hasEvent('email_confirmed'),
  * hasEvent('billing_added'), hasEvent('onboarding_completed'))`; aha = `eventCount(
  * 'report_shared', { atLeast: 1, withinDays: 7 })`; eureka = `eventCount('invite_sent',
- * { atLeast: 7, withinDays: 10 })`; habit = `recurring('report_viewed', { every: 'week',
+ * { atLeast: 7, withinDays: 10 })`; habit = `recurring('report_viewed', { period: 'week',
  * times: 4 })`.
  *
  * Definition: let `tᵢ` be the time milestone i returns (`null`: not reached). With

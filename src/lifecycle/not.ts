@@ -1,12 +1,9 @@
 import { fail } from '../core/errors.js';
-import { readWindowDays, requireMilestone, requireOptions, windowEnd } from './internal/milestone-readers.js';
-import type { Milestone } from './types.js';
+import { requireMilestone } from '../core/journey.js';
+import { readWindowDays, requireOptions, windowEnd } from './internal/milestone-readers.js';
+import type { Milestone, NotOptions } from './types.js';
 
-/** Options of {@link not}. */
-export interface NotOptions {
-  /** The deadline, in 24-hour days after the journey's start (a finite number > 0). */
-  readonly withinDays: number;
-}
+export type { NotOptions } from './types.js';
 
 /** The keys of {@link NotOptions}. */
 const NOT_OPTION_KEYS = ['withinDays'] as const satisfies readonly (keyof NotOptions)[];

@@ -1,36 +1,20 @@
-import { monthOfDay, startOfWeek } from '../core/calendar.js';
 import { fail } from '../core/errors.js';
+import { milestoneCalendar } from '../core/journey-zone.js';
+import { matcherOf } from '../core/journey.js';
+import { periodScale } from '../core/periods.js';
 import { readBoolean, readChoice, readWeekStart } from '../core/read.js';
-import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import type { Weekday } from '../core/types.js';
-import { milestoneCalendar } from './internal/journey-zone.js';
-import { matcherOf, readCount, requireOptions, type EventMatcher } from './internal/milestone-readers.js';
-import type { Milestone } from './types.js';
+import { zoneCalendar } from '../core/time-zone.js';
+import { readCount, requireOptions } from './internal/milestone-readers.js';
+import { rejectRenamed } from './internal/option-renames.js';
+import type { Period } from '../core/types.js';
+import type { EventMatcher, Milestone, RecurringOptions } from './types.js';
 
-/** The calendar periods of {@link recurring}. */
-export type RecurringPeriod = 'day' | 'week' | 'month';
-
-/** Options of {@link recurring}. */
-export interface RecurringOptions {
-  /** The calendar period: `'week'` or `'month'` (or `'day'`). */
-  readonly every: RecurringPeriod;
-  /** In how many distinct periods the event must occur: an integer >= 1. */
-  readonly times: number;
-  /** Whether the periods must follow each other without a gap (default `false`). */
-  readonly consecutive?: boolean;
-  /**
-   * IANA time zone of the calendar. Omitted: the zone of the journey (the `timeZone` of
-   * `journeys()`, or of the call that evaluates the milestone), UTC for a journey without one.
-   */
-  readonly timeZone?: string;
-  /** First day of the week, 0 = Sunday ... 6 = Saturday (default 1, Monday). */
-  readonly weekStartsOn?: Weekday;
-}
+export type { RecurringOptions } from './types.js';
 
 /** The keys of {@link RecurringOptions}. */
-const RECURRING_OPTION_KEYS = ['every', 'times', 'consecutive', 'timeZone', 'weekStartsOn'] as const satisfies readonly (keyof RecurringOptions)[];
+const RECURRING_OPTION_KEYS = ['period', 'times', 'consecutive', 'timeZone', 'weekStartsOn'] as const satisfies readonly (keyof RecurringOptions)[];
 
-const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
+const PERIODS: readonly Period[] = ['day', 'week', 'month'];
 
 /**
  * A habit milestone: an event that recurs in `times` distinct calendar weeks (or months),
@@ -51,21 +35,22 @@ const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
  *
  * Cost: building is O(1) (the options and zone are validated then); evaluating is one pass
  * that stops at the milestone, O(n) for a journey of n events, with one cached zone lookup
- * per matching event, no allocation besides the period reader.
+ * per matching event, no allocation. Periods are numbered by the library's one calendar
+ * numbering (consecutive periods differ by 1), so "without a gap" is `p = previous + 1`.
  *
  * Edge cases: `times: 1` is the first matching event (as `hasEvent`). A journey without
  * matching events, or with too few periods, gives `null`. The result is one of the
  * journey's event instants.
  *
  * @param event An event name, or a predicate `(event) => boolean` on the journey's events.
- * @param options `{ every, times, consecutive?, timeZone?, weekStartsOn? }`.
+ * @param options `{ period, times, consecutive?, timeZone?, weekStartsOn? }`.
  * @throws {MetricsInputError} `invalid-option` at `event` for an empty name or a value that
- * is not a string or a function, at `options.every` unless `'day'`, `'week'` or `'month'`,
+ * is not a string or a function, at `options.period` unless `'day'`, `'week'` or `'month'`,
  * at `options.weekStartsOn` unless an integer 0 to 6; `invalid-number` at `options.times`
  * unless an integer >= 1; `invalid-boolean` at `options.consecutive`;
  * `invalid-time-zone` for an unknown zone; `invalid-option` for options that are not an
- * object or hold a `null`; `unknown-option` for a key it does not know (all when the
- * milestone is built). When evaluated:
+ * object or hold a `null`; `unknown-option` for a key it does not know (`options.every`,
+ * 0.1's name of `period`: did you mean period?), all when the milestone is built. When evaluated:
  * `invalid-time-zone` at `journey.timeZone` for a journey whose zone is not an IANA name.
  *
  * @example
@@ -78,14 +63,14 @@ const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
  *   start: Date.parse('2024-05-06T09:00:00Z'),
  *   events: [at('2024-05-07T10:00:00Z'), at('2024-05-13T10:00:00Z'), at('2024-05-19T10:00:00Z'), at('2024-05-28T10:00:00Z')],
  * };
- * const habit = recurring('report_run', { every: 'week', times: 3 });
+ * const habit = recurring('report_run', { period: 'week', times: 3 });
  * new Date(habit(journey) ?? 0).toISOString(); // => '2024-05-28T10:00:00.000Z'
- * recurring('report_run', { every: 'week', times: 3, consecutive: true })(journey); // => null
- * recurring('report_run', { every: 'month', times: 2 })(journey); // => null
+ * recurring('report_run', { period: 'week', times: 3, consecutive: true })(journey); // => null
+ * recurring('report_run', { period: 'month', times: 2 })(journey); // => null
  * // Without a zone of its own it counts the journey's weeks: 05-19T23:30Z is Sunday 05-19
  * // in UTC (the week after 05-07's) but Monday 05-20 in Berlin (a week later: a gap).
  * const late = { ...journey, events: [at('2024-05-07T10:00:00Z'), at('2024-05-19T23:30:00Z')] };
- * const twoWeeksRunning = recurring('report_run', { every: 'week', times: 2, consecutive: true });
+ * const twoWeeksRunning = recurring('report_run', { period: 'week', times: 2, consecutive: true });
  * new Date(twoWeeksRunning(late) ?? 0).toISOString(); // => '2024-05-19T23:30:00.000Z'
  * twoWeeksRunning({ ...late, timeZone: 'Europe/Berlin' }); // => null
  * ```
@@ -93,36 +78,26 @@ const PERIODS: readonly RecurringPeriod[] = ['day', 'week', 'month'];
 export function recurring<R = unknown>(event: EventMatcher<R>, options: RecurringOptions): Milestone<R> {
   const fn = 'recurring';
   const matches = matcherOf<R>(fn, event, 'event');
+  rejectRenamed(options, fn, { every: 'period' });
   const opts = requireOptions(fn, options, RECURRING_OPTION_KEYS);
-  if (opts.every === undefined) fail(fn, 'options.every', 'invalid-option', "must be one of 'day', 'week', 'month'", opts.every);
-  const every = readChoice(opts.every, PERIODS, 'week', fn, 'options.every');
+  if (opts.period === undefined) fail(fn, 'options.period', 'invalid-option', "must be one of 'day', 'week', 'month'", opts.period);
+  const period = readChoice(opts.period, PERIODS, 'week', fn, 'options.period');
   const times = readCount(fn, opts.times, 'options.times');
   const consecutive = opts.consecutive === undefined ? false : readBoolean(opts.consecutive, fn, 'options.consecutive');
-  const weekStartsOn = readWeekStart(opts.weekStartsOn, fn);
+  const scale = periodScale(period, readWeekStart(opts.weekStartsOn, fn));
   const own = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
   return (journey) => {
-    const periodOf = periodReader(every, weekStartsOn, milestoneCalendar(own, journey, fn));
+    const zone = milestoneCalendar(own, journey, fn);
     let count = 0;
     let previous = Number.NEGATIVE_INFINITY;
     for (const e of journey.events) {
       if (!matches(e)) continue;
-      const period = periodOf(e.timestamp);
-      if (period === previous) continue;
-      count = consecutive && period !== previous + 1 ? 1 : count + 1;
-      previous = period;
+      const p = scale.of(zone.dayOf(e.timestamp));
+      if (p === previous) continue;
+      count = consecutive && p !== previous + 1 ? 1 : count + 1;
+      previous = p;
       if (count === times) return e.timestamp;
     }
     return null;
   };
-}
-
-/**
- * Period numbers of instants in `zone`: consecutive periods differ by exactly 1 (week
- * starts are 7 days apart and share one remainder mod 7, so their quotients by 7 are
- * consecutive integers).
- */
-function periodReader(every: RecurringPeriod, weekStartsOn: Weekday, zone: ZoneCalendar): (t: number) => number {
-  if (every === 'day') return (t) => zone.dayOf(t);
-  if (every === 'week') return (t) => Math.floor(startOfWeek(zone.dayOf(t), weekStartsOn) / 7);
-  return (t) => monthOfDay(zone.dayOf(t));
 }

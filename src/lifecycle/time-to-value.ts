@@ -1,103 +1,20 @@
 import { asOfEcho } from '../core/as-of.js';
 import { MS_PER_DAY } from '../core/calendar.js';
 import { fail } from '../core/errors.js';
+import { AsOfOption, CallZone } from '../core/journey-zone.js';
+import { checkJourney, latestInstantOf, milestoneTime, requireMilestone } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
 import { readChoice, readConfidence, requireIterable } from '../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import type { Timestamp } from '../core/types.js';
-import { kaplanMeierEngine, survivalAt, survivalQuantile, type KaplanMeierCurve } from '../stats/internal/kaplan-meier.js';
-import { AsOfOption, CallZone } from './internal/journey-zone.js';
+import { curvePoint, kaplanMeierEngine, survivalAt, survivalQuantile, type KaplanMeierCurve } from '../stats/kaplan-meier-engine.js';
 import { rejectRenamed } from './internal/option-renames.js';
-import { checkJourney, latestInstantOf, milestoneTime, requireMilestone } from './internal/stage-journey.js';
-import type { Journey, Milestone } from './types.js';
+import type { SurvivalQuantile, SurvivalStep } from '../core/types.js';
+import type { Journey, Milestone, TimeToValueOptions, TimeToValueResult, TimeToValueShare, TimeToValueUnit } from './types.js';
 
-/** The unit of the times in a {@link timeToValue} result. */
-export type TimeToValueUnit = 'days' | 'hours';
-
-/** Options of {@link timeToValue}. */
-export interface TimeToValueOptions {
-  /**
-   * The moment of the evaluation: a milestone counts when reached at or before it (default:
-   * the latest journey start or event timestamp). A date-only `YYYY-MM-DD` is the end of
-   * that local day.
-   */
-  readonly asOf?: Timestamp;
-  /**
-   * Horizons, in days of 24 hours from the journey's start, of the shares in
-   * `reachedWithin` (default `[1, 7, 30]`; fractions allowed).
-   */
-  readonly horizons?: readonly number[];
-  /** Unit of `median`, `p75` and `p90`: `'days'` (default; fractional) or `'hours'`. */
-  readonly unit?: TimeToValueUnit;
-  /** Confidence level of the intervals (default 0.95). */
-  readonly confidence?: number;
-  /**
-   * IANA time zone of a date-only `asOf` and of the calendar milestones without a zone of
-   * their own (default: the journeys' zone, UTC for journeys without one).
-   */
-  readonly timeZone?: string;
-}
+export type { TimeToValueOptions, TimeToValueResult, TimeToValueShare, TimeToValueUnit, TimeToValueWithin } from './types.js';
 
 /** The keys of {@link TimeToValueOptions}. */
 const TIME_TO_VALUE_OPTION_KEYS = ['asOf', 'horizons', 'unit', 'confidence', 'timeZone'] as const satisfies readonly (keyof TimeToValueOptions)[];
-
-/** A time to value (in the result's unit) with its confidence interval. */
-export interface TimeToValueQuantile {
-  /** The time, in `unit`, by which the share of journeys reach the milestone. */
-  readonly value: number;
-  /** From the lower survival curve; `null` when that curve never reaches the share. */
-  readonly lower: number | null;
-  /** From the upper survival curve; `null` when that curve never reaches the share (common: not enough data to bound it). */
-  readonly upper: number | null;
-}
-
-/** The share of journeys that reached the milestone within some days, with its interval. */
-export interface TimeToValueShare {
-  /** `1 - S(days)`, in [0, 1]. */
-  readonly value: number;
-  /** Lower interval bound; `null` only when every journey still observed had reached it (`value` 1: Greenwood's interval is undefined). */
-  readonly lower: number | null;
-  /** Upper interval bound; `null` when `lower` is. */
-  readonly upper: number | null;
-}
-
-/** One horizon of {@link TimeToValueResult.reachedWithin}. */
-export interface TimeToValueWithin {
-  /** The horizon (one of `horizons`), in days of 24 hours. */
-  readonly days: number;
-  /** `null` when no journey has been observed that long (and not all had reached it sooner). */
-  readonly share: TimeToValueShare | null;
-}
-
-/** Result of {@link timeToValue}. */
-export interface TimeToValueResult {
-  /** The `asOf` used, as an ISO-8601 instant in UTC; `null` when there are no journeys and none was given. */
-  readonly asOf: string | null;
-  /** The local day of `asOf` in `timeZone`, `YYYY-MM-DD`; `null` with it. */
-  readonly asOfDate: string | null;
-  /** IANA time zone of `asOf` and of the milestones' calendar days. */
-  readonly timeZone: string;
-  /** Unit of `median`, `p75` and `p90`. */
-  readonly unit: TimeToValueUnit;
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-  /** Journeys started by `asOf`: `reached + censored`. */
-  readonly n: number;
-  /** Journeys that reached the milestone by `asOf`. */
-  readonly reached: number;
-  /** Journeys that had not reached it by `asOf`, censored at `asOf`. */
-  readonly censored: number;
-  /** Journeys that start after `asOf`, left out. */
-  readonly notStarted: number;
-  /** The time by which half the journeys reach the milestone; `null` when fewer than half are estimated to have. */
-  readonly median: TimeToValueQuantile | null;
-  /** The time by which 75 % reach it; `null` when not estimated to be reached by that share. */
-  readonly p75: TimeToValueQuantile | null;
-  /** The time by which 90 % reach it; `null` likewise. */
-  readonly p90: TimeToValueQuantile | null;
-  /** The share reached within each of `horizons`, in their order. */
-  readonly reachedWithin: TimeToValueWithin[];
-}
 
 const UNITS: readonly TimeToValueUnit[] = ['days', 'hours'];
 const MS_PER_HOUR = 3_600_000;
@@ -113,11 +30,14 @@ const MS_PER_HOUR = 3_600_000;
  * the start, e.g. from activity merged at signup); one that had not, or reached it only
  * after `asOf`, is censored at `asOf - start`. Journeys that start after `asOf` are left
  * out and counted in `notStarted`. `S(t)` is the estimated share not yet at the milestone
- * `t` after the start. `median`, `p75` and `p90` are the times by which 50, 75 and 90 %
- * have reached it: R's `quantile(survfit(...), c(.5, .75, .9))`, the first time
- * `S <= 1 - p` (on a flat stretch exactly at `1 - p`, the midpoint to the next event),
- * with the interval from the same search on the interval's curves. `reachedWithin` gives,
- * for each of `horizons` (24-hour days from the start), `1 - S(days)` with its interval
+ * `t` after the start; `curve` is its steps (`SurvivalStep`s, times in `unit`, the shape
+ * of `kaplanMeier().curve`, so `retentionChart` draws it as it is). `median`, `p75` and
+ * `p90` are the times by which 50, 75 and 90 % have reached it: R's
+ * `quantile(survfit(...), c(.5, .75, .9))`, the first time `S <= 1 - p` (on a flat
+ * stretch exactly at `1 - p`, the midpoint to the next event), with the interval from the
+ * same search on the interval's curves, each a `SurvivalQuantile` `{ value, lower, upper }`
+ * (the one median shape of the library). `reachedWithin` gives, for each `horizon` of
+ * `horizons` (24-hour days from the start), `1 - S(horizon)` with its interval
  * (`1 - upper`, `1 - lower` of S). Intervals: Greenwood's variance with R's default log
  * transform, at `confidence`. Times are elapsed 24-hour days (or hours), not calendar
  * days. Dropping the journeys that have not reached the milestone, as a plain median of
@@ -137,10 +57,11 @@ const MS_PER_HOUR = 3_600_000;
  * journey's events too), O(n) memory, then the Kaplan–Meier estimate in O(n) (a radix sort
  * of the durations).
  *
- * Edge cases: no journeys give `n: 0`, `null` quantiles and `share: null` everywhere
- * (`asOf: null` unless given). A quantile is `null` when the estimate never falls to
- * `1 - p` (too few have reached the milestone); its `upper` is often `null` (the upper
- * survival curve does not get that low). A share is `null` for a horizon beyond the longest
+ * Edge cases: no journeys give `n: 0`, quantiles of `{ value: null, lower: null, upper:
+ * null }`, an empty `curve` and `share: null` everywhere (`asOf: null` unless given). A
+ * quantile is never `null` itself: its `value` is `null` when the estimate never falls to
+ * `1 - p` (too few have reached the milestone), and its `upper` is often `null` (the
+ * upper survival curve does not get that low). A share is `null` for a horizon beyond the longest
  * observed journey, unless every journey still observed had reached the milestone by
  * then; when none has reached it yet the share and its bounds are 0 (Greenwood's interval
  * has no width without events).
@@ -149,7 +70,7 @@ const MS_PER_HOUR = 3_600_000;
  * @param milestone When a journey reached the milestone (epoch ms) or `null`.
  * @param options `{ asOf?, horizons?, unit?, confidence?, timeZone? }`.
  * @returns `{ asOf, asOfDate, timeZone, unit, confidence, n, reached, censored,
- * notStarted, median, p75, p90, reachedWithin: [{ days, share }] }`.
+ * notStarted, median, p75, p90, curve, reachedWithin: [{ horizon, share }] }`.
  * @throws {MetricsInputError} `invalid-option` for a milestone that is not a function, a
  * bad `unit` or `confidence`, an option that is `null`; `invalid-timestamp` for a bad
  * `asOf`; `invalid-time-zone` for an unknown zone, a journey whose `timeZone` is not one
@@ -174,9 +95,12 @@ const MS_PER_HOUR = 3_600_000;
  * const result = timeToValue(list, aha, { asOf: '2024-05-11T00:00:00Z' });
  * [result.n, result.reached, result.censored]; // => [6, 5, 1]
  * result.median; // => { value: 3, lower: 2, upper: null }
- * result.p75?.value; // => 6
- * result.p90; // => null
- * result.reachedWithin.map((r) => r.share?.value ?? null); // ~> [0.1667, 0.8333, null]
+ * result.p75.value; // => 6
+ * result.p90; // => { value: null, lower: 6, upper: null }
+ * result.curve.map((s) => [s.time, s.atRisk, s.events, s.censored]);
+ * // => [[1, 6, 1, 0], [2, 5, 2, 0], [4, 3, 1, 0], [6, 2, 1, 0], [10, 1, 0, 1]]
+ * result.curve.map((s) => s.survival); // ~> [0.8333, 0.5, 0.3333, 0.1667, 0.1667]
+ * result.reachedWithin.map((r) => [r.horizon, r.share?.value ?? null]); // ~> [[1, 0.1667], [7, 0.8333], [30, null]]
  * // A date-only asOf is the end of that day. S(2) = 5/6 × 3/5 = 0.5; S(7) = 0.5 × 2/3 × 1/2 = 1/6.
  * const byMay10 = timeToValue(list, aha, { asOf: '2024-05-10', horizons: [2, 7] });
  * [byMay10.asOf, byMay10.asOfDate]; // => ['2024-05-10T23:59:59.999Z', '2024-05-10']
@@ -185,21 +109,50 @@ const MS_PER_HOUR = 3_600_000;
  */
 export function timeToValue<R = unknown>(journeys: Iterable<Journey<R>>, milestone: Milestone<R>, options?: TimeToValueOptions): TimeToValueResult {
   const fn = 'timeToValue';
+  const settings = readTimeToValueSettings(fn, milestone, options);
+  const read = readReachTimes(fn, journeys, settings.milestone, settings.zone, settings.asOf.given);
+  const zone = read.zone;
+  const asOf = settings.asOf.given ? settings.asOf.at(zone) : read.count === 0 ? null : read.latest;
+  const subjects = reachDurations(read, asOf);
+  const { confidence, unitMs } = settings;
+  const km = kaplanMeierEngine(subjects.durations, subjects.observed, { confidence, fn });
+  return {
+    ...asOfEcho(asOf, zone),
+    timeZone: zone.timeZone,
+    unit: settings.unit,
+    confidence,
+    n: subjects.n,
+    reached: subjects.reached,
+    censored: subjects.n - subjects.reached,
+    notStarted: read.count - subjects.n,
+    median: quantileOf(km, 0.5, unitMs),
+    p75: quantileOf(km, 0.75, unitMs),
+    p90: quantileOf(km, 0.9, unitMs),
+    curve: stepsOf(km, unitMs),
+    reachedWithin: settings.horizons.map((horizon) => ({ horizon, share: shareWithin(km, horizon * MS_PER_DAY) })),
+  };
+}
+
+/** The options of {@link timeToValue}, checked, and its milestone. */
+function readTimeToValueSettings(fn: string, milestone: unknown, options: TimeToValueOptions | undefined) {
   const reachedAt = requireMilestone(fn, milestone, 'milestone');
   rejectRenamed(options, fn, { withinDays: 'horizons' });
   const opts = optionsOf(options, fn, TIME_TO_VALUE_OPTION_KEYS);
-  const givenZone = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
-  const givenAsOf = new AsOfOption(opts.asOf, fn);
+  const zone = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
+  const asOf = new AsOfOption(opts.asOf, fn);
   const horizons = readHorizons(fn, opts.horizons);
   const unit = readChoice(opts.unit, UNITS, 'days', fn, 'options.unit');
   const confidence = readConfidence(opts.confidence, fn);
-  const unitMs = unit === 'days' ? MS_PER_DAY : MS_PER_HOUR;
+  return { milestone: reachedAt, zone, asOf, horizons, unit, unitMs: unit === 'days' ? MS_PER_DAY : MS_PER_HOUR, confidence };
+}
 
-  const read = readReachTimes(fn, journeys, reachedAt as Milestone, givenZone, givenAsOf.given);
-  const { starts, reachedTimes, count, zone } = read;
-  const asOf = givenAsOf.given ? givenAsOf.at(zone) : count === 0 ? null : read.latest;
-
-  // Durations in milliseconds: events at reached - start (>= 0), censorings at asOf - start.
+/**
+ * The Kaplan–Meier subjects, in milliseconds: the journeys started by `asOf`, each with
+ * the event at `reached - start` (>= 0) when it reached the milestone by `asOf`, else
+ * censored at `asOf - start`. O(n).
+ */
+function reachDurations(read: ReachTimes, asOf: number | null): { durations: Float64Array; observed: Uint8Array; n: number; reached: number } {
+  const { starts, reachedTimes, count } = read;
   const durations = new Float64Array(count);
   const observed = new Uint8Array(count);
   let n = 0;
@@ -219,34 +172,25 @@ export function timeToValue<R = unknown>(journeys: Iterable<Journey<R>>, milesto
       n++;
     }
   }
-  const curve = kaplanMeierEngine(durations.subarray(0, n), observed.subarray(0, n), { confidence, fn });
-  return {
-    ...asOfEcho(asOf, zone),
-    timeZone: zone.timeZone,
-    unit,
-    confidence,
-    n,
-    reached,
-    censored: n - reached,
-    notStarted: count - n,
-    median: quantileOf(curve, 0.5, unitMs),
-    p75: quantileOf(curve, 0.75, unitMs),
-    p90: quantileOf(curve, 0.9, unitMs),
-    reachedWithin: horizons.map((days) => ({ days, share: shareWithin(curve, days * MS_PER_DAY) })),
-  };
+  return { durations: durations.subarray(0, n), observed: observed.subarray(0, n), n, reached };
+}
+
+/** Per journey read: its start and when it reached the milestone (NaN: not reached). */
+interface ReachTimes {
+  readonly starts: Float64Array;
+  readonly reachedTimes: Float64Array;
+  readonly count: number;
+  /** The latest start or event instant (when `asOf` is not given). */
+  readonly latest: number;
+  /** The call's zone: given, else the journeys' (UTC for none). */
+  readonly zone: ZoneCalendar;
 }
 
 /**
  * One pass over the journeys: the start and milestone instant (NaN: not reached) of each,
  * the latest instant when `asOf` is not given, and the call's zone.
  */
-function readReachTimes<R>(
-  fn: string,
-  journeys: Iterable<Journey<R>>,
-  milestone: Milestone,
-  givenZone: ZoneCalendar | null,
-  givenAsOf: boolean,
-): { starts: Float64Array; reachedTimes: Float64Array; count: number; latest: number; zone: ZoneCalendar } {
+function readReachTimes<R>(fn: string, journeys: Iterable<Journey<R>>, milestone: Milestone, givenZone: ZoneCalendar | null, givenAsOf: boolean): ReachTimes {
   const zones = new CallZone(fn, givenZone);
   let starts = new Float64Array(64);
   let reachedTimes = new Float64Array(64);
@@ -286,15 +230,33 @@ function readHorizons(fn: string, value: unknown): number[] {
   });
 }
 
-/** The `p` quantile of the time to value in the unit, `null` when not reached. */
-function quantileOf(curve: KaplanMeierCurve, p: number, unitMs: number): TimeToValueQuantile | null {
+/** The `p` quantile of the time to value in the unit; each part `null` when its curve never gets that low. */
+function quantileOf(curve: KaplanMeierCurve, p: number, unitMs: number): SurvivalQuantile {
   const q = survivalQuantile(curve, p);
-  if (q.value === null) return null;
   return {
-    value: q.value / unitMs,
+    value: q.value === null ? null : q.value / unitMs,
     lower: q.lower === null ? null : q.lower / unitMs,
     upper: q.upper === null ? null : q.upper / unitMs,
   };
+}
+
+/** The curve as `SurvivalStep`s, times in the unit. O(m) for m distinct times. */
+function stepsOf(curve: KaplanMeierCurve, unitMs: number): SurvivalStep[] {
+  const steps: SurvivalStep[] = new Array<SurvivalStep>(curve.length);
+  for (let k = 0; k < curve.length; k++) {
+    const point = curvePoint(curve, k);
+    steps[k] = {
+      time: point.time / unitMs,
+      atRisk: point.nRisk,
+      events: point.nEvent,
+      censored: point.nCensor,
+      survival: point.survival,
+      standardError: point.standardError,
+      lower: point.lower,
+      upper: point.upper,
+    };
+  }
+  return steps;
 }
 
 /** `1 - S(t)` with the interval `[1 - upper, 1 - lower]`; `null` when S(t) is not observed. */

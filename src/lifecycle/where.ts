@@ -1,6 +1,6 @@
 import { fail } from '../core/errors.js';
-import { requireMilestone, type JourneyEventPredicate } from './internal/milestone-readers.js';
-import type { Journey, JourneyEvent, Milestone } from './types.js';
+import { requireMilestone } from '../core/journey.js';
+import type { Journey, JourneyEvent, JourneyEventPredicate, Milestone } from './types.js';
 
 /**
  * A milestone evaluated on some of a journey's events only: a property filter, such as

@@ -1,86 +1,22 @@
 import { feedBatches } from '../core/batches.js';
 import { isEventColumns, type Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
-import { accessorFor, type Id } from '../core/read.js';
-import { COHORT_RETENTION_OPTION_KEYS, type CohortRetentionOptions, type CohortRetentionResult } from './cohort-retention.js';
-import { readCohortSettings, readSignupRows, type CohortSettings, type SignupRows } from './internal/cohort-options.js';
+import { accessorFor } from '../core/read.js';
+import { readSignups, type SignupRows } from '../core/signups.js';
+import { COHORT_RETENTION_OPTION_KEYS } from './cohort-retention.js';
+import { readCohortSettings, type CohortSettings } from './internal/cohort-options.js';
 import { CohortScanner } from './internal/cohort-scan.js';
 import { mergeScanner, mergeState, readState, requireSettings, writeState } from './internal/cohort-state.js';
 import { cohortTableOf } from './internal/cohort-table.js';
+import type {
+  CohortRetentionAccumulator,
+  CohortRetentionAccumulatorOptions,
+  CohortRetentionOptions,
+  CohortRetentionResult,
+  CohortRetentionState,
+} from './types.js';
 
-/** Options of {@link cohortRetentionAccumulator}: those of {@link cohortRetention}, all of them. */
-export type CohortRetentionAccumulatorOptions<R, S = unknown> = CohortRetentionOptions<R, S>;
-
-/**
- * The serialized state of a {@link CohortRetentionAccumulator}: per user, the local days
- * with activity (with `rolling`, the local half-days with their earliest and latest event
- * instant) and, with an event `start`, the same for that event; plus the latest instant.
- * Plain JSON; canonical, so the same events give a deep-equal state whatever their order,
- * batching, sharding and merge order. Users are sorted numbers first (numerically), then
- * strings by UTF-16 code units; only users with an event kept (at or before `asOf`) appear.
- * Signups are not part of it: `result()` reads them from the options.
- */
-export interface CohortRetentionState {
-  /** What this is: always `'customer-success-metrics/cohort-retention'`. */
-  readonly kind: 'customer-success-metrics/cohort-retention';
-  /** Format version: 1. */
-  readonly version: 1;
-  /** IANA time zone whose local days `days` counts; a state merges only into an accumulator of the same zone name. */
-  readonly timeZone: string;
-  /** Whether the accumulator has `rolling` windows, so `days` holds half-days with instants; must match to merge. */
-  readonly rolling: boolean;
-  /** What starts a user (`'first-activity'`, `'signup'` or an event name); must match to merge. */
-  readonly start: string;
-  /**
-   * The accumulator's `asOf` in epoch ms (later events were left out; one at `asOf` is
-   * kept), `null` when none was given; must match to merge. A date `asOf` is stored as the
-   * last millisecond of that local day (`'2024-03-06'` in UTC: 1709769599999).
-   */
-  readonly asOf: number | null;
-  /** The latest event instant kept, epoch ms (the default `asOf`); `null` when no event was kept. */
-  readonly latest: number | null;
-  /** The users with at least one event kept, in canonical order. */
-  readonly users: Id[];
-  /** Number of entries of `days` of each user, parallel to `users` (each at least 1). */
-  readonly dayCounts: number[];
-  /**
-   * The users' active days, user after user (`dayCounts[i]` for user `i`), ascending within
-   * a user: local calendar days in `timeZone` as day numbers, days since 1970-01-01 (19783
-   * is 2024-03-01). With `rolling`, half-days instead: 2 × day number, + 1 from local noon.
-   */
-  readonly days: number[];
-  /** With `rolling`: the earliest event instant (epoch ms) in each half-day of `days`; otherwise `null`. */
-  readonly first: number[] | null;
-  /** With `rolling`: the latest event instant (epoch ms) in each half-day of `days`; otherwise `null`. */
-  readonly last: number[] | null;
-  /** With an event `start`: number of entries of `startDays` of each user, parallel to `users` (0 or more); otherwise `null`. */
-  readonly startCounts: number[] | null;
-  /** With an event `start`: the days (with `rolling`, half-days) of each user's start events, as `days`; otherwise `null`. */
-  readonly startDays: number[] | null;
-  /** With an event `start` and `rolling`: the earliest start-event instant in each half-day of `startDays`; otherwise `null`. */
-  readonly startFirst: number[] | null;
-}
-
-/** An incremental {@link cohortRetention}: feed events in batches, serialize, merge, read the table. */
-export interface CohortRetentionAccumulator<R> {
-  /**
-   * Adds a batch of events (rows, or columns), validated as {@link cohortRetention}
-   * validates them, error paths indexed within the batch. When a record is rejected, the
-   * records of the batch before it have been added.
-   */
-  add(events: Events<R>): this;
-  /**
-   * Adds every item of a source: a record, an array of records, or a columns batch. Error
-   * paths give the record's position in the whole source (`events[1000041].timestamp`).
-   */
-  addAsync(source: AsyncIterable<unknown> | Iterable<unknown>): Promise<this>;
-  /** Adds the data of another accumulator or of a state (same `timeZone`, `rolling`, `start` and `asOf`). */
-  merge(other: CohortRetentionState | CohortRetentionAccumulator<R>): this;
-  /** The state: plain JSON in canonical order, fresh arrays on every call. */
-  state(): CohortRetentionState;
-  /** {@link cohortRetention} of every event added and merged, with the creation options (signups included). */
-  result(): CohortRetentionResult;
-}
+export type { CohortRetentionAccumulator, CohortRetentionAccumulatorOptions, CohortRetentionState } from './types.js';
 
 const FN = 'cohortRetentionAccumulator';
 
@@ -95,7 +31,7 @@ class Accumulator<R> implements CohortRetentionAccumulator<R> {
     accessorFor(opts.userId, 'userId', FN);
     accessorFor(opts.timestamp, 'timestamp', FN);
     if (this.settings.startEvent !== null) accessorFor(opts.name, 'name', FN);
-    this.signups = this.settings.start === 'signup' ? readSignupRows(FN, opts.signups, opts.signupFields, this.settings.zone) : null;
+    this.signups = this.settings.start === 'signup' ? readSignups(FN, opts.signups, opts.signupFields, this.settings.zone) : null;
     this.scanner = new CohortScanner<R>(FN, this.settings, opts);
     if (state !== undefined) this.merge(state as CohortRetentionState);
   }
@@ -149,7 +85,7 @@ class Accumulator<R> implements CohortRetentionAccumulator<R> {
  * into parts, merging the parts' states gives the result of the whole, and merging is
  * associative, commutative and idempotent. `timeZone`, `rolling`, `start` and `asOf` shape
  * the state (events after `asOf` are left out) and must match to merge; `cohort`,
- * `interval`, `periods`, `mode`, `brackets`, `recurring` and `weekStartsOn` shape only the
+ * `interval`, `lastPeriod`, `mode`, `brackets`, `recurring` and `weekStartsOn` shape only the
  * result, so shards may differ in them and the accumulator that calls `result()` decides.
  * Signups (`start: 'signup'`) are read once at creation and used by `result()`, never
  * stored in the state: give the full table to the accumulator that computes the result
@@ -177,7 +113,7 @@ class Accumulator<R> implements CohortRetentionAccumulator<R> {
  * ```ts
  * import { cohortRetentionAccumulator } from 'customer-success-metrics/retention';
  * // Data complete through the end of March 6 (UTC).
- * const options = { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-06' } as const;
+ * const options = { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-03-06' } as const;
  * // Shard 1 gets two batches: rows, then columns.
  * const shard1 = cohortRetentionAccumulator(options)
  *   .add([{ userId: 'ana', timestamp: '2024-03-04T09:00:00Z' }, { userId: 'ana', timestamp: '2024-03-05T09:00:00Z' }])

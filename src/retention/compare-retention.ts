@@ -1,27 +1,13 @@
-import { asOfEcho, type AsOfEcho } from '../core/as-of.js';
+import { asOfEcho } from '../core/as-of.js';
 import { fail } from '../core/errors.js';
+import { milestoneTime, requireMilestone, type Journey, type JourneyEventPredicate, type Milestone } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
-import { readChoice, readConfidence, requireIterable } from '../core/read.js';
-import type { Estimate, Timestamp } from '../core/types.js';
-import type { EventMatcher } from '../lifecycle/internal/milestone-readers.js';
-import { checkJourney, milestoneTime, requireMilestone } from '../lifecycle/internal/stage-journey.js';
-import type { Journey, Milestone } from '../lifecycle/types.js';
-import {
-  curvePoint,
-  kaplanMeierEngine,
-  KAPLAN_MEIER_CONF_TYPES,
-  survivalAt,
-  survivalQuantile,
-  type KaplanMeierConfType,
-  type KaplanMeierCurve,
-  type KaplanMeierPoint,
-  type QuantileEstimate,
-  type SurvivalEstimate,
-} from '../stats/internal/kaplan-meier.js';
-import { logRankEngine } from '../stats/internal/log-rank.js';
+import { readChoice, readConfidence } from '../core/read.js';
+import type { Estimate } from '../core/types.js';
+import { kaplanMeierEngine, KAPLAN_MEIER_CONF_TYPES, survivalAt, survivalQuantile, type KaplanMeierConfType, type KaplanMeierCurve } from '../stats/kaplan-meier-engine.js';
+import { logRankEngine } from '../stats/log-rank-engine.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 import {
-  ActivityBuffer,
   daysToMs,
   grownBytes,
   grownFloat,
@@ -30,45 +16,14 @@ import {
   readActivity,
   readDays,
   readInactivityDays,
+  scanJourneys,
+  type ActivityBuffer,
 } from './internal/landmark-activity.js';
+import { survivalSteps } from './internal/survival-steps.js';
+import type { SubjectColumns } from './internal/survival-subjects.js';
+import type { CompareRetentionOptions, CompareRetentionResult, RetentionAtDay, RetentionGroup } from './types.js';
 
-export type { KaplanMeierConfType, KaplanMeierPoint, QuantileEstimate, SurvivalEstimate } from '../stats/internal/kaplan-meier.js';
-
-/** Options of {@link compareRetention}. */
-export interface CompareRetentionOptions<R = unknown> {
-  /** The milestone that defines the segment (the "aha" moment): reached by the landmark = in the segment. */
-  readonly segment: Milestone<R>;
-  /** Days of 24 hours from the start to the landmark, where users are classified: a finite number >= 0. */
-  readonly landmarkDays: number;
-  /** Days of 24 hours from the start to the end of the follow-up: a finite number > `landmarkDays`. */
-  readonly horizonDays: number;
-  /**
-   * The moment of the evaluation (default: the latest journey start or event timestamp),
-   * inclusive: activity at or before it counts. A date `YYYY-MM-DD` is the end of that
-   * local day in the call's zone (its events count).
-   */
-  readonly asOf?: Timestamp;
-  /** Days without activity that make a churn (default 14): a finite number > 0. */
-  readonly inactivityDays?: number;
-  /**
-   * Days after the landmark at which to report retention: finite numbers from 0 to
-   * `horizonDays − landmarkDays` (default: those of 7, 30 and 60 that fit, else the end of
-   * the follow-up).
-   */
-  readonly retentionDays?: readonly number[];
-  /** Which events count as activity (an event name or a predicate; default: every event). The start always counts. */
-  readonly activity?: EventMatcher<R>;
-  /** Confidence level of the intervals (default 0.95). */
-  readonly confidence?: number;
-  /** Transform of the survival intervals, as R's `conf.type` (default `'log'`). */
-  readonly confType?: KaplanMeierConfType;
-  /**
-   * IANA time zone of the call: of a date-only `asOf`, of the `asOfDate` echo and of
-   * calendar milestones without a zone of their own, which get the journeys in it (default:
-   * the zone the journeys carry, one zone for all; UTC without journeys).
-   */
-  readonly timeZone?: string;
-}
+export type { CompareRetentionOptions, CompareRetentionResult, RetentionAtDay, RetentionGroup, RetentionLogRank, RetentionLogRankGroup, SurvivalEstimate } from './types.js';
 
 /** Every key of {@link CompareRetentionOptions}; others are `unknown-option`. */
 export const COMPARE_RETENTION_OPTION_KEYS = [
@@ -82,100 +37,7 @@ export const COMPARE_RETENTION_OPTION_KEYS = [
   'confidence',
   'confType',
   'timeZone',
-] as const;
-
-/** One group of {@link CompareRetentionResult}: its Kaplan–Meier curve of time to churn after the landmark. */
-export interface RetentionGroup {
-  /** Users in the group. */
-  readonly users: number;
-  /** Users whose churn was observed within the follow-up. */
-  readonly churned: number;
-  /** Users censored (still retained, or not known to have churned, at their last observation). */
-  readonly censored: number;
-  /** The curve, one point per distinct time, in days after the landmark. */
-  readonly curve: KaplanMeierPoint[];
-  /** Median time to churn after the landmark, in days, with its interval (parts `null` when not reached). */
-  readonly median: QuantileEstimate;
-}
-
-/** Retention of both groups at one day after the landmark. */
-export interface RetentionAtDay {
-  /** Days after the landmark. */
-  readonly day: number;
-  /** S(day) of the segment with its interval; `null` when no segment user was followed that long. */
-  readonly segment: SurvivalEstimate | null;
-  /** S(day) of the control group; `null` likewise. */
-  readonly control: SurvivalEstimate | null;
-  /** `segment − control` with a normal-approximation interval; `null` when either side (or its standard error) is missing. */
-  readonly difference: Estimate | null;
-  /** `segment / control − 1`; `null` when either is missing or the control's is 0. */
-  readonly relativeLift: number | null;
-}
-
-/** The log-rank test of the two curves. */
-export interface RetentionLogRank {
-  /** The log-rank chi-square statistic. */
-  readonly chiSquare: number;
-  /** 1, or 0 when there is no test (a group empty, or no churn at all). */
-  readonly degreesOfFreedom: number;
-  /** `null` when there is no test. */
-  readonly pValue: number | null;
-  /** Observed churns in each group. */
-  readonly observed: {
-    /** Churn events observed in the segment. */
-    readonly segment: number;
-    /** Churn events observed in the control group. */
-    readonly control: number;
-  };
-  /** Expected churns in each group under the null hypothesis of equal curves. */
-  readonly expected: {
-    /** Churn events expected in the segment if both groups shared one curve. */
-    readonly segment: number;
-    /** Churn events expected in the control group if both groups shared one curve. */
-    readonly control: number;
-  };
-}
-
-/**
- * Result of {@link compareRetention}. `asOf` is the instant in force (ISO, UTC) and
- * `asOfDate` its local day in `timeZone`; both `null` when there are no journeys and none
- * was given.
- */
-export interface CompareRetentionResult extends AsOfEcho {
-  /** IANA time zone of the call (given, else the journeys'): of a date-only `asOf`, `asOfDate` and the milestones. */
-  readonly timeZone: string;
-  /** Days of 24 hours from the start to the landmark. */
-  readonly landmarkDays: number;
-  /** Days of 24 hours from the start to the end of the follow-up. */
-  readonly horizonDays: number;
-  /** `horizonDays − landmarkDays`: the longest follow-up after the landmark. */
-  readonly followUpDays: number;
-  /** Days without activity that make a churn. */
-  readonly inactivityDays: number;
-  /** Days after the landmark at which retention is reported. */
-  readonly retentionDays: number[];
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-  /** Transform of the survival intervals, as R's `conf.type`. */
-  readonly confType: KaplanMeierConfType;
-  /** All journeys: `segment.users + control.users + leftOut.notYetAtLandmark + leftOut.churnedBeforeLandmark`. */
-  readonly journeys: number;
-  /** Journeys left out of both groups, by reason. */
-  readonly leftOut: {
-    /** The landmark lies after `asOf`: not classifiable yet. */
-    readonly notYetAtLandmark: number;
-    /** No activity in the `inactivityDays` before the landmark: churned before it. */
-    readonly churnedBeforeLandmark: number;
-  };
-  /** Users who reached the milestone by the landmark. */
-  readonly segment: RetentionGroup;
-  /** Users who had not. */
-  readonly control: RetentionGroup;
-  /** Retention at each of `retentionDays`. */
-  readonly retention: RetentionAtDay[];
-  /** Log-rank test of the segment's curve against the control's. */
-  readonly logRank: RetentionLogRank;
-}
+] as const satisfies readonly (keyof CompareRetentionOptions)[];
 
 const DEFAULT_RETENTION_DAYS = [7, 30, 60];
 
@@ -226,6 +88,10 @@ const DEFAULT_RETENTION_DAYS = [7, 30, 60];
  * reproduce; the aha-versus-control reading of product analytics (Amplitude's and
  * Mixpanel's retention by behavioural cohort).
  *
+ * Steps: `readComparison` (options), `scanLandmarks` (one pass over the journeys: each
+ * one's landmark, group and churn), `groupDurations` (durations after the landmark per
+ * group, at `asOf`), `comparisonOf` (curves, retention at the chosen days, log-rank).
+ *
  * Cost: O(n) milestone calls and one pass over each journey's events (O(k log k) for a
  * journey whose events are out of time order), O(n) memory for n journeys; then
  * Kaplan–Meier and log-rank in O(n) (radix sort) and O(d log m) for d retention days.
@@ -241,7 +107,10 @@ const DEFAULT_RETENTION_DAYS = [7, 30, 60];
  * activity?, confidence?, confType?, timeZone? }`.
  * @returns `{ asOf, asOfDate, timeZone, landmarkDays, horizonDays, followUpDays, inactivityDays,
  * retentionDays, confidence, confType, journeys, leftOut, segment, control, retention,
- * logRank }`.
+ * logRank }`. Each group is `{ users, churned, censored, curve, median }` with `curve` a
+ * `SurvivalStep[]` (`{ time, atRisk, events, censored, survival, standardError, lower,
+ * upper }`, as `kaplanMeier` gives it) and `median` a `SurvivalQuantile` (`{ value, lower,
+ * upper }`, `null` parts when not reached).
  * @throws {MetricsInputError} `invalid-option` for a `segment` or `activity` that is not a
  * milestone or matcher, a bad `asOf`, `timeZone`, `confidence` or `confType`;
  * `invalid-time-zone` at `journeys[i].timeZone` for journeys in different zones without a
@@ -290,7 +159,29 @@ const DEFAULT_RETENTION_DAYS = [7, 30, 60];
  */
 export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, options: CompareRetentionOptions<R>): CompareRetentionResult {
   const fn = 'compareRetention';
-  const opts = optionsOf(options as CompareRetentionOptions, fn, COMPARE_RETENTION_OPTION_KEYS);
+  const settings = readComparison(fn, options as CompareRetentionOptions);
+  const scan = scanLandmarks(fn, journeys, settings);
+  const groups = groupDurations(scan, settings);
+  return comparisonOf(settings, scan, groups);
+}
+
+/** The options of a comparison, read and checked. */
+interface Comparison {
+  readonly segment: Milestone;
+  readonly landmarkDays: number;
+  readonly horizonDays: number;
+  readonly followUpDays: number;
+  readonly inactivityDays: number;
+  readonly retentionDays: number[];
+  readonly activity: JourneyEventPredicate | null;
+  readonly clock: JourneyClock;
+  readonly confidence: number;
+  readonly confType: KaplanMeierConfType;
+}
+
+/** Read step: every option, checked (`unknown-option`, `invalid-option`, `invalid-number`). */
+function readComparison(fn: string, options: CompareRetentionOptions): Comparison {
+  const opts = optionsOf(options, fn, COMPARE_RETENTION_OPTION_KEYS);
   const segment = requireMilestone(fn, opts.segment, 'options.segment');
   const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, false, null);
   const horizonDays = opts.horizonDays;
@@ -304,46 +195,81 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
   const clock = new JourneyClock(fn, opts.timeZone, opts.asOf);
   const confidence = readConfidence(opts.confidence, fn);
   const confType = readChoice(opts.confType, KAPLAN_MEIER_CONF_TYPES, 'log', fn, 'options.confType');
-  const landmarkMs = daysToMs(landmarkDays);
-  const gapMs = daysToMs(inactivityDays);
-  const followUpMs = daysToMs(followUpDays);
+  return { segment, landmarkDays, horizonDays, followUpDays, inactivityDays, retentionDays, activity, clock, confidence, confType };
+}
 
-  // One pass: per journey its landmark, whether it was active there, its group, and its
-  // churn candidate (the instant and whether a later activity confirms it).
+/** Flag bits of a journey. */
+const SEGMENT = 1;
+const ACTIVE = 2;
+const CONFIRMED = 4;
+
+/** Per journey: its landmark instant, its flags and its churn candidate. */
+interface LandmarkScan {
+  /** Journeys read. */
+  readonly count: number;
+  /** The `asOf` in force: given, else the latest journey start or event; `null` without either. */
+  readonly asOf: number | null;
+  readonly landmark: Float64Array;
+  /** The churn candidate's instant (journeys active at the landmark). */
+  readonly churn: Float64Array;
+  /** `SEGMENT` (milestone reached by the landmark), `ACTIVE` (at the landmark), `CONFIRMED` (a later activity proves the churn). */
+  readonly flags: Uint8Array;
+}
+
+/**
+ * Scan step, one pass: per journey its landmark, its group, whether it was active there,
+ * and its churn candidate (the instant, and whether a later activity confirms it). O(n)
+ * milestone calls and one pass over each journey's events.
+ */
+function scanLandmarks<R>(fn: string, journeys: Iterable<Journey<R>>, settings: Comparison): LandmarkScan {
+  const landmarkMs = daysToMs(settings.landmarkDays);
+  const gapMs = daysToMs(settings.inactivityDays);
   let landmark = new Float64Array(64);
   let churn = new Float64Array(64);
   let flags = new Uint8Array(64);
-  const activityBuffer = new ActivityBuffer();
-  let latest = Number.NEGATIVE_INFINITY;
-  let n = 0;
-  for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
-    checkJourney(journey, fn, n);
-    const plain = clock.enter(journey as Journey, n);
-    activityBuffer.load(plain, activity, clock.until, fn, n, null);
-    if (activityBuffer.latest > latest) latest = activityBuffer.latest;
-    if (n === landmark.length) {
+  const { count, asOf } = scanJourneys(fn, journeys, settings.clock, settings.activity, {
+    begin(_journey: Journey, n: number): void {
+      if (n < landmark.length) return;
       landmark = grownFloat(landmark);
       churn = grownFloat(churn);
       flags = grownBytes(flags);
-    }
-    const l = plain.start + landmarkMs;
-    const reached = milestoneTime(segment as Milestone, plain, fn, 'options.segment', '', n);
-    landmark[n] = l;
-    let flag = reached <= l ? SEGMENT : 0;
-    const i = activityBuffer.lastAtOrBefore(l);
-    if (i >= 0 && l - activityBuffer.at(i) < gapMs) {
-      flag |= ACTIVE;
-      const j = activityBuffer.churnFrom(i, gapMs);
-      churn[n] = activityBuffer.at(j);
-      if (j + 1 < activityBuffer.length) flag |= CONFIRMED;
-    }
-    flags[n] = flag;
-    n++;
-  }
-  const zone = clock.zone;
-  const asOf = clock.asOf ?? (n === 0 ? null : latest);
+    },
+    event: null,
+    end(journey: Journey, activity: ActivityBuffer, n: number): void {
+      const l = journey.start + landmarkMs;
+      const reached = milestoneTime(settings.segment, journey, fn, 'options.segment', '', n);
+      landmark[n] = l;
+      let flag = reached <= l ? SEGMENT : 0;
+      const i = activity.lastAtOrBefore(l);
+      if (i >= 0 && l - activity.at(i) < gapMs) {
+        flag |= ACTIVE;
+        const j = activity.churnFrom(i, gapMs);
+        churn[n] = activity.at(j);
+        if (j + 1 < activity.length) flag |= CONFIRMED;
+      }
+      flags[n] = flag;
+    },
+  });
+  return { count, asOf, landmark, churn, flags };
+}
 
-  // Durations in days after the landmark, per group.
+/** Each group's durations after the landmark, and the journeys left out by reason. */
+interface GroupDurations {
+  readonly segment: SubjectColumns;
+  readonly control: SubjectColumns;
+  readonly notYetAtLandmark: number;
+  readonly churnedBeforeLandmark: number;
+}
+
+/**
+ * Compute step: the duration in days after the landmark of each journey that entered a
+ * group, observed or censored at `asOf` (see the definition on {@link compareRetention}).
+ * O(n).
+ */
+function groupDurations(scan: LandmarkScan, settings: Comparison): GroupDurations {
+  const { count: n, asOf } = scan;
+  const gapMs = daysToMs(settings.inactivityDays);
+  const followUpMs = daysToMs(settings.followUpDays);
   const segmentDurations = new Float64Array(n);
   const segmentObserved = new Uint8Array(n);
   const controlDurations = new Float64Array(n);
@@ -352,79 +278,82 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
   let inControl = 0;
   let notYetAtLandmark = 0;
   let churnedBeforeLandmark = 0;
-  if (asOf !== null) {
-    for (let j = 0; j < n; j++) {
-      const l = landmark[j] as number;
-      const flag = flags[j] as number;
-      if (!(l <= asOf)) {
-        notYetAtLandmark++;
-        continue;
-      }
-      if ((flag & ACTIVE) === 0) {
-        churnedBeforeLandmark++;
-        continue;
-      }
-      const c = churn[j] as number;
-      const afterLandmark = c > l ? c - l : 0;
-      let duration: number;
-      let observed: number;
-      if (afterLandmark > followUpMs) {
-        duration = followUpDays;
-        observed = 0;
-      } else {
-        duration = afterLandmark / MS_PER_DAY;
-        // Confirmed by a later activity, or the gap's last millisecond is at or before asOf.
-        observed = (flag & CONFIRMED) !== 0 || c + gapMs - 1 <= asOf ? 1 : 0;
-      }
-      if ((flag & SEGMENT) !== 0) {
-        segmentDurations[inSegment] = duration;
-        segmentObserved[inSegment++] = observed;
-      } else {
-        controlDurations[inControl] = duration;
-        controlObserved[inControl++] = observed;
-      }
+  for (let j = 0; asOf !== null && j < n; j++) {
+    const l = scan.landmark[j] as number;
+    const flag = scan.flags[j] as number;
+    if (!(l <= asOf)) {
+      notYetAtLandmark++;
+      continue;
+    }
+    if ((flag & ACTIVE) === 0) {
+      churnedBeforeLandmark++;
+      continue;
+    }
+    const c = scan.churn[j] as number;
+    const afterLandmark = c > l ? c - l : 0;
+    let duration: number;
+    let observed: number;
+    if (afterLandmark > followUpMs) {
+      duration = settings.followUpDays;
+      observed = 0;
+    } else {
+      duration = afterLandmark / MS_PER_DAY;
+      // Confirmed by a later activity, or the gap's last millisecond is at or before asOf.
+      observed = (flag & CONFIRMED) !== 0 || c + gapMs - 1 <= asOf ? 1 : 0;
+    }
+    if ((flag & SEGMENT) !== 0) {
+      segmentDurations[inSegment] = duration;
+      segmentObserved[inSegment++] = observed;
+    } else {
+      controlDurations[inControl] = duration;
+      controlObserved[inControl++] = observed;
     }
   }
-  const engine = { confidence, confType, fn };
-  const segmentCurve = kaplanMeierEngine(segmentDurations.subarray(0, inSegment), segmentObserved.subarray(0, inSegment), engine);
-  const controlCurve = kaplanMeierEngine(controlDurations.subarray(0, inControl), controlObserved.subarray(0, inControl), engine);
-  const test = logRankEngine(
-    [
-      { durations: segmentDurations.subarray(0, inSegment), observed: segmentObserved.subarray(0, inSegment) },
-      { durations: controlDurations.subarray(0, inControl), observed: controlObserved.subarray(0, inControl) },
-    ],
-    { fn },
-  );
-  const z = -normalQuantile((1 - confidence) / 2);
   return {
-    ...asOfEcho(asOf, zone),
+    segment: { durations: segmentDurations.subarray(0, inSegment), observed: segmentObserved.subarray(0, inSegment) },
+    control: { durations: controlDurations.subarray(0, inControl), observed: controlObserved.subarray(0, inControl) },
+    notYetAtLandmark,
+    churnedBeforeLandmark,
+  };
+}
+
+/**
+ * Compute step: both Kaplan–Meier curves, retention at each of `retentionDays` with the
+ * difference and the relative lift, and the log-rank test; O(n) (radix sort) and
+ * O(d log m) for d retention days.
+ */
+function comparisonOf(settings: Comparison, scan: LandmarkScan, groups: GroupDurations): CompareRetentionResult {
+  const { confidence, confType } = settings;
+  const engine = { confidence, confType, fn: 'compareRetention' };
+  const segmentCurve = kaplanMeierEngine(groups.segment.durations, groups.segment.observed, engine);
+  const controlCurve = kaplanMeierEngine(groups.control.durations, groups.control.observed, engine);
+  const test = logRankEngine([groups.segment, groups.control], { fn: 'compareRetention' });
+  const z = -normalQuantile((1 - confidence) / 2);
+  const zone = settings.clock.zone;
+  return {
+    ...asOfEcho(scan.asOf, zone),
     timeZone: zone.timeZone,
-    landmarkDays,
-    horizonDays,
-    followUpDays,
-    inactivityDays,
-    retentionDays,
+    landmarkDays: settings.landmarkDays,
+    horizonDays: settings.horizonDays,
+    followUpDays: settings.followUpDays,
+    inactivityDays: settings.inactivityDays,
+    retentionDays: settings.retentionDays,
     confidence,
     confType,
-    journeys: n,
-    leftOut: { notYetAtLandmark, churnedBeforeLandmark },
+    journeys: scan.count,
+    leftOut: { notYetAtLandmark: groups.notYetAtLandmark, churnedBeforeLandmark: groups.churnedBeforeLandmark },
     segment: groupOf(segmentCurve),
     control: groupOf(controlCurve),
-    retention: retentionDays.map((day) => retentionAt(segmentCurve, controlCurve, day, z)),
+    retention: settings.retentionDays.map((day) => retentionAt(segmentCurve, controlCurve, day, z)),
     logRank: {
       chiSquare: test.chiSquare,
       degreesOfFreedom: test.degreesOfFreedom,
       pValue: test.pValue,
-      observed: { segment: test.observed[0] as number, control: test.observed[1] as number },
-      expected: { segment: test.expected[0] as number, control: test.expected[1] as number },
+      segment: { events: test.observed[0] as number, expectedEvents: test.expected[0] as number },
+      control: { events: test.observed[1] as number, expectedEvents: test.expected[1] as number },
     },
   };
 }
-
-/** Flag bits of a journey. */
-const SEGMENT = 1;
-const ACTIVE = 2;
-const CONFIRMED = 4;
 
 /** `options.retentionDays`: finite numbers in [0, followUpDays]; the default keeps 7, 30 and 60 where they fit. */
 function readRetentionDays(fn: string, value: unknown, followUpDays: number): number[] {
@@ -439,18 +368,18 @@ function readRetentionDays(fn: string, value: unknown, followUpDays: number): nu
   });
 }
 
+/** A group's counts, its curve as `SurvivalStep[]` and its median. O(m). */
 function groupOf(curve: KaplanMeierCurve): RetentionGroup {
-  const points: KaplanMeierPoint[] = [];
-  for (let k = 0; k < curve.length; k++) points.push(curvePoint(curve, k));
   return {
     users: curve.subjects,
     churned: curve.events,
     censored: curve.subjects - curve.events,
-    curve: points,
+    curve: survivalSteps(curve),
     median: survivalQuantile(curve, 0.5),
   };
 }
 
+/** Both groups' retention at `day`, their difference (normal approximation) and the relative lift. O(log m). */
 function retentionAt(segmentCurve: KaplanMeierCurve, controlCurve: KaplanMeierCurve, day: number, z: number): RetentionAtDay {
   const segment = survivalAt(segmentCurve, day);
   const control = survivalAt(controlCurve, day);

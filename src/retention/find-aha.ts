@@ -1,46 +1,24 @@
-import { asOfEcho, type AsOfEcho } from '../core/as-of.js';
+import { asOfEcho } from '../core/as-of.js';
+import type { Journey, JourneyEvent, JourneyEventPredicate } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
-import { readConfidence, readInteger, requireIterable } from '../core/read.js';
-import type { Estimate, Timestamp } from '../core/types.js';
-import type { EventMatcher } from '../lifecycle/internal/milestone-readers.js';
-import { checkJourney } from '../lifecycle/internal/stage-journey.js';
-import type { Journey, JourneyEvent } from '../lifecycle/types.js';
+import { readConfidence, readInteger } from '../core/read.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
-import { readCandidates, readTarget, type AhaCandidate, type AhaTarget, type CandidateSpec } from './internal/aha-options.js';
-import { ahaFigures, type AhaFigures } from './internal/aha-table.js';
-import { ActivityBuffer, daysToMs, grownBytes, grownFloat, JourneyClock, readActivity, readDays, readInactivityDays } from './internal/landmark-activity.js';
+import { readCandidates, readTarget, type CandidateSpec, type TargetSpec } from './internal/aha-options.js';
+import { ahaFigures } from './internal/aha-table.js';
+import {
+  daysToMs,
+  grownBytes,
+  grownFloat,
+  JourneyClock,
+  readActivity,
+  readDays,
+  readInactivityDays,
+  scanJourneys,
+  type ActivityBuffer,
+} from './internal/landmark-activity.js';
+import type { AhaCandidateResult, FindAhaOptions, FindAhaResult } from './types.js';
 
-export type { AhaCandidate, AhaTarget } from './internal/aha-options.js';
-export type { AhaBand, AhaFigures, AhaTable } from './internal/aha-table.js';
-
-/** Options of {@link findAha}. */
-export interface FindAhaOptions<R = unknown> {
-  /** The behaviours to try: event names (counts 1 to 5) or `{ event, counts?, name? }`. */
-  readonly candidates: readonly (string | AhaCandidate<R>)[];
-  /** The first days of 24 hours after the start in which the behaviour must happen: a finite number > 0. */
-  readonly landmarkDays: number;
-  /** What counts as retained; it must lie after the landmark. */
-  readonly target: AhaTarget;
-  /**
-   * The moment of the evaluation (default: the latest journey start or event timestamp),
-   * inclusive: activity at or before it counts. A date `YYYY-MM-DD` is the end of that
-   * local day in the call's zone (its events count; a target window ending with it is complete).
-   */
-  readonly asOf?: Timestamp;
-  /** Days without activity that make a churn (default 14), for "active at the landmark" and `activeAtDay`. */
-  readonly inactivityDays?: number;
-  /** Which events count as activity (default: every event). The start always counts. */
-  readonly activity?: EventMatcher<R>;
-  /** A milestone is ranked in `best` only when at least this many users did it and as many did not (default 10). */
-  readonly minUsers?: number;
-  /** Confidence level of the intervals (default 0.95). */
-  readonly confidence?: number;
-  /**
-   * IANA time zone of the call: of a date-only `asOf` and of the `asOfDate` echo (default:
-   * the zone the journeys carry, one zone for all; UTC without journeys).
-   */
-  readonly timeZone?: string;
-}
+export type { AhaBand, AhaCandidate, AhaCandidateResult, AhaFigures, AhaTable, AhaTarget, FindAhaOptions, FindAhaResult } from './types.js';
 
 /** Every key of {@link FindAhaOptions}; others are `unknown-option`. */
 export const FIND_AHA_OPTION_KEYS = [
@@ -53,58 +31,7 @@ export const FIND_AHA_OPTION_KEYS = [
   'minUsers',
   'confidence',
   'timeZone',
-] as const;
-
-/** One candidate milestone: an event done at least `count` times within the landmark. */
-export interface AhaMilestone extends AhaFigures {
-  /** The candidate's label (its event name, or its `name`). */
-  readonly event: string;
-  /** The minimum count. */
-  readonly count: number;
-  /** Whether at least `minUsers` did it and at least `minUsers` did not. */
-  readonly enoughUsers: boolean;
-}
-
-/**
- * Result of {@link findAha}. `asOf` is the instant in force (ISO, UTC) and `asOfDate` its
- * local day in `timeZone`; both `null` when there are no journeys and none was given.
- */
-export interface FindAhaResult extends AsOfEcho {
-  /** IANA time zone of the call (given, else the journeys'): of a date-only `asOf` and of `asOfDate`. */
-  readonly timeZone: string;
-  /** The first days of 24 hours after the start in which the behaviour must happen. */
-  readonly landmarkDays: number;
-  /** What counts as retained. */
-  readonly target: AhaTarget;
-  /** Days without activity that make a churn. */
-  readonly inactivityDays: number;
-  /** Users needed on each side for a milestone to be ranked in `best`. */
-  readonly minUsers: number;
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-  /** All journeys: `users + leftOut.notObservable + leftOut.churnedBeforeLandmark`. */
-  readonly journeys: number;
-  /** Users analysed: target observable by `asOf` and active at the landmark. */
-  readonly users: number;
-  /** Users analysed who were retained. */
-  readonly retained: number;
-  /** `retained / users` with its Wilson interval: the baseline; `null` without users. */
-  readonly retention: Estimate | null;
-  /** Journeys left out of the analysis, by reason. */
-  readonly leftOut: {
-    /** The target window is not complete at `asOf` (it ends after it): pending, not counted as churned. */
-    readonly notObservable: number;
-    /** No activity in the `inactivityDays` before the landmark. */
-    readonly churnedBeforeLandmark: number;
-  };
-  /** Every candidate × count, by phi descending (`null` phi last), then candidate order, then count. */
-  readonly milestones: AhaMilestone[];
-  /**
-   * Per candidate, its milestone with the highest phi among those with enough users (ties:
-   * the smallest count), by phi descending; a candidate without one is absent.
-   */
-  readonly best: AhaMilestone[];
-}
+] as const satisfies readonly (keyof FindAhaOptions)[];
 
 /**
  * Finds the "aha" milestone: which behaviour, done how many times in the first days,
@@ -126,7 +53,7 @@ export interface FindAhaResult extends AsOfEcho {
  * withinDays: landmarkDays })`). For each, with `a, b` the retained and not retained among
  * those who did and `c, d` among those who did not: `share = (a + b) / n`, `retainedIfDid =
  * a / (a + b)`, `retainedIfNot = c / (c + d)` (Wilson intervals), `difference` their
- * difference with Newcombe's interval, `ratio` their ratio, `phi = (a d − b c) / √((a +
+ * difference with Newcombe's interval, `relativeLift = retainedIfDid / retainedIfNot − 1`, `phi = (a d − b c) / √((a +
  * b)(c + d)(a + c)(b + d))`, `precision = a / (a + b)`, `recall = a / (a + c)`. Phi rewards
  * a milestone that both holds for most retained users and rarely for churned ones, so it
  * does not favour a rare behaviour of the very engaged (high precision, low recall) or a
@@ -146,6 +73,10 @@ export interface FindAhaResult extends AsOfEcho {
  * first days" with "retained in the target window", its bands) and Mixpanel Signal;
  * Wilson (1927) and Newcombe (1998, method 10) intervals.
  *
+ * Steps: `readAha` (options), `scanAha` (one pass over the journeys: activity at the
+ * landmark, retention, candidate counts), `tallyTables` (the 2×2 tables of the analysed
+ * users), `rankCandidates` (figures, order, `best`).
+ *
  * Cost: one pass over each journey's events, O(E × C) matcher calls for E events in the
  * landmarks and C candidates (plus O(k log k) for a journey whose events are out of time
  * order), O(n C) memory for n journeys, O(n K) to tally for K candidate milestones, and
@@ -160,7 +91,10 @@ export interface FindAhaResult extends AsOfEcho {
  * @param options `{ candidates, landmarkDays, target, asOf?, inactivityDays?, activity?,
  * minUsers?, confidence?, timeZone? }`.
  * @returns `{ asOf, asOfDate, timeZone, landmarkDays, target, inactivityDays, minUsers,
- * confidence, journeys, users, retained, retention, leftOut, milestones, best }`.
+ * confidence, journeys, users, retained, retention, leftOut, milestones, best }`; each
+ * candidate milestone is `{ label, count, enoughUsers, users, share, retainedIfDid,
+ * retainedIfNot, difference, relativeLift, phi, band, precision, recall, table: {
+ * didRetained, didChurned, didNotRetained, didNotChurned } }`.
  * @throws {MetricsInputError} `invalid-option` for `candidates` that is not an array of
  * event names or `{ event, counts?, name? }` (`options.candidates[1].event`), a `target`
  * without exactly one of `retainedOn` and `activeAtDay`, a bad `activity`, `asOf`,
@@ -197,14 +131,51 @@ export interface FindAhaResult extends AsOfEcho {
  * });
  * [result.users, result.retained]; // => [20, 9]
  * const top = result.best[0];
- * [top?.event, top?.count, top?.phi, top?.band]; // ~> ['report_created', 3, 0.9027, 'highly-predictive']
+ * [top?.label, top?.count, top?.phi, top?.band]; // ~> ['report_created', 3, 0.9027, 'highly-predictive']
  * [top?.precision, top?.recall]; // ~> [1, 0.8889]
- * result.milestones.find((m) => m.event === 'invite_sent')?.phi; // => null
+ * result.milestones.find((m) => m.label === 'invite_sent')?.phi; // => null
  * ```
  */
 export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: FindAhaOptions<R>): FindAhaResult {
   const fn = 'findAha';
-  const opts = optionsOf(options as FindAhaOptions, fn, FIND_AHA_OPTION_KEYS);
+  const settings = readAha(fn, options as FindAhaOptions);
+  const scan = scanAha(fn, journeys, settings);
+  const tables = tallyTables(scan, settings);
+  const { milestones, best } = rankCandidates(tables, settings);
+  const zone = settings.clock.zone;
+  return {
+    ...asOfEcho(scan.asOf, zone),
+    timeZone: zone.timeZone,
+    landmarkDays: settings.landmarkDays,
+    target: settings.target.echo,
+    inactivityDays: settings.inactivityDays,
+    minUsers: settings.minUsers,
+    confidence: settings.confidence,
+    journeys: scan.count,
+    users: tables.users,
+    retained: tables.retained,
+    retention: wilsonInterval(tables.retained, tables.users, { confidence: settings.confidence }),
+    leftOut: { notObservable: tables.notObservable, churnedBeforeLandmark: tables.churnedBeforeLandmark },
+    milestones,
+    best,
+  };
+}
+
+/** The options of `findAha`, read and checked. */
+interface AhaSettings {
+  readonly candidates: CandidateSpec[];
+  readonly landmarkDays: number;
+  readonly target: TargetSpec;
+  readonly inactivityDays: number;
+  readonly activity: JourneyEventPredicate | null;
+  readonly minUsers: number;
+  readonly clock: JourneyClock;
+  readonly confidence: number;
+}
+
+/** Read step: every option, checked (`unknown-option`, `invalid-option`, `invalid-number`). */
+function readAha(fn: string, options: FindAhaOptions): AhaSettings {
+  const opts = optionsOf(options, fn, FIND_AHA_OPTION_KEYS);
   const candidates = readCandidates(fn, opts.candidates);
   const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, true, null);
   const target = readTarget(fn, opts.target, landmarkDays);
@@ -213,12 +184,36 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
   const minUsers = opts.minUsers === undefined ? 10 : readInteger(opts.minUsers, fn, 'options.minUsers', 1);
   const clock = new JourneyClock(fn, opts.timeZone, opts.asOf);
   const confidence = readConfidence(opts.confidence, fn);
-  const landmarkMs = daysToMs(landmarkDays);
-  const gapMs = daysToMs(inactivityDays);
-  const c = candidates.length;
+  return { candidates, landmarkDays, target, inactivityDays, activity, minUsers, clock, confidence };
+}
 
-  // One pass: per journey its start, whether it was active at the landmark and retained,
-  // and its count of each candidate's events in [start, L] (capped at the largest count).
+/** Flag bits of a journey. */
+const ACTIVE = 1;
+const RETAINED = 2;
+
+/** Per journey: its start, its flags, and its count of each candidate's events in the landmark. */
+interface AhaScan {
+  /** Journeys read. */
+  readonly count: number;
+  /** The `asOf` in force: given, else the latest journey start or event; `null` without either. */
+  readonly asOf: number | null;
+  readonly starts: Float64Array;
+  /** `ACTIVE` (at the landmark), `RETAINED` (activity in the target). */
+  readonly flags: Uint8Array;
+  /** Journey j's count of candidate k at `j * candidates + k`, capped at the candidate's largest count. */
+  readonly counts: Int32Array;
+}
+
+/**
+ * Scan step, one pass: per journey its start, whether it was active at the landmark and
+ * retained, and its count of each candidate's events in `[start, L]` (capped at the
+ * largest count). O(E × C) matcher calls for E events in the landmarks and C candidates.
+ */
+function scanAha<R>(fn: string, journeys: Iterable<Journey<R>>, settings: AhaSettings): AhaScan {
+  const { candidates, target } = settings;
+  const c = candidates.length;
+  const landmarkMs = daysToMs(settings.landmarkDays);
+  const gapMs = daysToMs(settings.inactivityDays);
   let starts = new Float64Array(64);
   let flags = new Uint8Array(64);
   let counts = new Int32Array(64 * c);
@@ -233,40 +228,56 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
       if ((counts[slot] as number) < spec.cap && spec.matches(event)) counts[slot] = (counts[slot] as number) + 1;
     }
   };
-  const buffer = new ActivityBuffer();
-  let latest = Number.NEGATIVE_INFINITY;
-  let n = 0;
-  for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
-    checkJourney(journey, fn, n);
-    const plain = clock.enter(journey as Journey, n);
-    if (n === starts.length) {
-      starts = grownFloat(starts);
-      flags = grownBytes(flags);
-      const more = new Int32Array(counts.length * 2);
-      more.set(counts);
-      counts = more;
-    }
-    row = n * c;
-    const start = plain.start;
-    const l = start + landmarkMs;
-    windowStart = start;
-    windowEnd = l;
-    buffer.load(plain, activity, clock.until, fn, n, c === 0 ? null : visit);
-    if (buffer.latest > latest) latest = buffer.latest;
-    starts[n] = start;
-    let flag = 0;
-    const i = buffer.lastAtOrBefore(l);
-    if (i >= 0 && l - buffer.at(i) < gapMs) flag |= ACTIVE;
-    const end = start + target.endMs;
-    const retained = target.kind === 'window' ? buffer.anyFrom(start + target.fromMs, end) : buffer.anyIn(Math.max(l, end - gapMs), end);
-    if (retained) flag |= RETAINED;
-    flags[n] = flag;
-    n++;
-  }
-  const zone = clock.zone;
-  const asOf = clock.asOf ?? (n === 0 ? null : latest);
+  const { count, asOf } = scanJourneys(fn, journeys, settings.clock, settings.activity, {
+    begin(journey: Journey, n: number): void {
+      if (n === starts.length) {
+        starts = grownFloat(starts);
+        flags = grownBytes(flags);
+        const more = new Int32Array(counts.length * 2);
+        more.set(counts);
+        counts = more;
+      }
+      row = n * c;
+      windowStart = journey.start;
+      windowEnd = journey.start + landmarkMs;
+    },
+    event: c === 0 ? null : visit,
+    end(journey: Journey, activity: ActivityBuffer, n: number): void {
+      const start = journey.start;
+      const l = start + landmarkMs;
+      starts[n] = start;
+      let flag = 0;
+      const i = activity.lastAtOrBefore(l);
+      if (i >= 0 && l - activity.at(i) < gapMs) flag |= ACTIVE;
+      const end = start + target.endMs;
+      const retained = target.kind === 'window' ? activity.anyFrom(start + target.fromMs, end) : activity.anyIn(Math.max(l, end - gapMs), end);
+      if (retained) flag |= RETAINED;
+      flags[n] = flag;
+    },
+  });
+  return { count, asOf, starts, flags, counts };
+}
 
-  // Tally the 2×2 tables: cell index (did ? 0 : 2) + (retained ? 0 : 1) per milestone.
+/** The 2×2 tables of every candidate × count, over the analysed users. */
+interface AhaTables {
+  /** Cells of milestone m at `4 m + (did ? 0 : 2) + (retained ? 0 : 1)`. */
+  readonly cells: Float64Array;
+  /** Index of each candidate's first milestone in `cells`. */
+  readonly offsets: number[];
+  readonly users: number;
+  readonly retained: number;
+  readonly notObservable: number;
+  readonly churnedBeforeLandmark: number;
+}
+
+/**
+ * Compute step: leaves out the journeys whose target is not observable at `asOf` or that
+ * were not active at the landmark, and tallies the 2×2 table of every candidate milestone
+ * over the others. O(n K) for K candidate milestones.
+ */
+function tallyTables(scan: AhaScan, settings: AhaSettings): AhaTables {
+  const { candidates, target } = settings;
+  const c = candidates.length;
   const offsets: number[] = [];
   let milestoneCount = 0;
   for (const spec of candidates) {
@@ -274,16 +285,17 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
     milestoneCount += spec.counts.length;
   }
   const cells = new Float64Array(4 * milestoneCount);
+  const { asOf } = scan;
   let users = 0;
   let retainedUsers = 0;
   let notObservable = 0;
   let churnedBeforeLandmark = 0;
-  for (let j = 0; j < n; j++) {
-    if (asOf === null || !((starts[j] as number) + target.observedMs <= asOf)) {
+  for (let j = 0; j < scan.count; j++) {
+    if (asOf === null || !((scan.starts[j] as number) + target.observedMs <= asOf)) {
       notObservable++;
       continue;
     }
-    const flag = flags[j] as number;
+    const flag = scan.flags[j] as number;
     if ((flag & ACTIVE) === 0) {
       churnedBeforeLandmark++;
       continue;
@@ -293,7 +305,7 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
     if (retained) retainedUsers++;
     for (let k = 0; k < c; k++) {
       const spec = candidates[k] as CandidateSpec;
-      const done = counts[j * c + k] as number;
+      const done = scan.counts[j * c + k] as number;
       let m = offsets[k] as number;
       for (const atLeast of spec.counts) {
         const cell = 4 * m + (done >= atLeast ? 0 : 2) + (retained ? 0 : 1);
@@ -302,25 +314,38 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
       }
     }
   }
+  return { cells, offsets, users, retained: retainedUsers, notObservable, churnedBeforeLandmark };
+}
 
-  const milestones: AhaMilestone[] = [];
+/**
+ * Compute step: the figures of every candidate milestone, ranked by phi descending (`null`
+ * last; ties keep candidate order, then count), and `best`, each candidate's top milestone
+ * with enough users. O(K log K).
+ */
+function rankCandidates(tables: AhaTables, settings: AhaSettings): { milestones: AhaCandidateResult[]; best: AhaCandidateResult[] } {
+  const { cells, users } = tables;
+  const { minUsers, confidence } = settings;
+  const milestones: AhaCandidateResult[] = [];
   const order: number[] = [];
-  for (let k = 0; k < c; k++) {
-    const spec = candidates[k] as CandidateSpec;
-    let m = offsets[k] as number;
+  settings.candidates.forEach((spec, k) => {
+    let m = tables.offsets[k] as number;
     for (const count of spec.counts) {
-      const table = { didRetained: cells[4 * m] as number, didChurned: cells[4 * m + 1] as number, notRetained: cells[4 * m + 2] as number, notChurned: cells[4 * m + 3] as number };
+      const table = {
+        didRetained: cells[4 * m] as number,
+        didChurned: cells[4 * m + 1] as number,
+        didNotRetained: cells[4 * m + 2] as number,
+        didNotChurned: cells[4 * m + 3] as number,
+      };
       const figures = ahaFigures(table, confidence);
       const enoughUsers = figures.users >= minUsers && users - figures.users >= minUsers;
-      milestones.push({ event: spec.name, count, enoughUsers, ...figures });
+      milestones.push({ label: spec.name, count, enoughUsers, ...figures });
       order.push(k);
       m++;
     }
-  }
-  // Rank: phi descending, null last; ties keep candidate order, then count (the build order).
+  });
   const ranked = milestones.map((milestone, index) => ({ milestone, index }));
   ranked.sort((x, y) => comparePhi(x.milestone.phi, y.milestone.phi) || x.index - y.index);
-  const best: AhaMilestone[] = [];
+  const best: AhaCandidateResult[] = [];
   const taken = new Set<number>();
   for (const { milestone, index } of ranked) {
     const k = order[index] as number;
@@ -328,27 +353,8 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
     taken.add(k);
     best.push(milestone);
   }
-  return {
-    ...asOfEcho(asOf, zone),
-    timeZone: zone.timeZone,
-    landmarkDays,
-    target: target.echo,
-    inactivityDays,
-    minUsers,
-    confidence,
-    journeys: n,
-    users,
-    retained: retainedUsers,
-    retention: wilsonInterval(retainedUsers, users, confidence),
-    leftOut: { notObservable, churnedBeforeLandmark },
-    milestones: ranked.map((r) => r.milestone),
-    best,
-  };
+  return { milestones: ranked.map((r) => r.milestone), best };
 }
-
-/** Flag bits of a journey. */
-const ACTIVE = 1;
-const RETAINED = 2;
 
 /** Orders phi descending, `null` last. */
 function comparePhi(x: number | null, y: number | null): number {

@@ -2,111 +2,20 @@ import { fail } from '../core/errors.js';
 import { optionsOf } from '../core/options.js';
 import { readChoice, readConfidence } from '../core/read.js';
 import {
-  curvePoint,
   KAPLAN_MEIER_CONF_TYPES,
   kaplanMeierEngine,
   survivalAt,
   survivalQuantile,
-  type KaplanMeierConfType,
   type KaplanMeierCurve,
-} from '../stats/internal/kaplan-meier.js';
-import { readSubjects, type Subject, type SubjectAccessors } from './internal/survival-subjects.js';
+} from '../stats/kaplan-meier-engine.js';
+import { readSubjects } from './internal/survival-subjects.js';
+import { survivalSteps } from './internal/survival-steps.js';
+import type { KaplanMeierAt, KaplanMeierOptions, KaplanMeierResult, Subject } from './types.js';
 
-export type { KaplanMeierConfType } from '../stats/internal/kaplan-meier.js';
-export type { Subject, SubjectAccessors } from './internal/survival-subjects.js';
-
-/** Options of {@link kaplanMeier}. */
-export interface KaplanMeierOptions<R> extends SubjectAccessors<R> {
-  /** Confidence level of the intervals, strictly between 0 and 1 (default 0.95). */
-  readonly confidence?: number;
-  /** Interval transform, as R's `conf.type`: `'log'` (default, R's), `'log-log'` or `'plain'`. */
-  readonly confType?: KaplanMeierConfType;
-  /** Times at which to read the survival into `at` (finite, >= 0; default none). */
-  readonly times?: readonly number[];
-  /** Shares of subjects with the event whose times go into `quantiles` (each from 0 to 1; default `[0.25, 0.5, 0.75]`). */
-  readonly quantiles?: readonly number[];
-}
+export type { KaplanMeierAt, KaplanMeierConfType, KaplanMeierOptions, KaplanMeierQuantile, KaplanMeierResult, Subject, SubjectAccessors } from './types.js';
 
 /** Every key of {@link KaplanMeierOptions}; others are `unknown-option`. */
-export const KAPLAN_MEIER_OPTION_KEYS = ['confidence', 'confType', 'times', 'quantiles', 'duration', 'observed'] as const;
-
-/** One step of the curve: a distinct duration (event or censoring). */
-export interface KaplanMeierStep {
-  /** The distinct duration. */
-  readonly time: number;
-  /** Subjects with duration >= time (those censored at `time` included). */
-  readonly atRisk: number;
-  /** Events at `time`. */
-  readonly events: number;
-  /** Censorings at `time`. */
-  readonly censored: number;
-  /** S(time), the estimated share without the event after `time`. */
-  readonly survival: number;
-  /** Greenwood standard error of `survival`; `null` once the curve has reached 0. */
-  readonly standardError: number | null;
-  /** Lower interval bound, within [0, 1]; `null` once the curve has reached 0 (R: `NA`). */
-  readonly lower: number | null;
-  /** Upper interval bound, within [0, 1]; `null` once the curve has reached 0 (R: `NA`). */
-  readonly upper: number | null;
-}
-
-/** The median time to the event with its interval. */
-export interface KaplanMeierMedian {
-  /** The time by which half have had the event. */
-  readonly value: number;
-  /** From the lower survival curve; `null` when it never falls to 0.5. */
-  readonly lower: number | null;
-  /** From the upper survival curve; `null` when it never falls to 0.5 (common). */
-  readonly upper: number | null;
-}
-
-/** The time by which a share `probability` of the subjects has had the event (R's `quantile(fit, probability)`). */
-export interface KaplanMeierQuantile {
-  /** The requested share of subjects with the event. */
-  readonly probability: number;
-  /** `null` when the curve never falls to `1 - probability`. */
-  readonly value: number | null;
-  /** The same search on the lower curve; `null` when that curve never gets that low. */
-  readonly lower: number | null;
-  /** The same search on the upper curve; `null` when that curve never gets that low. */
-  readonly upper: number | null;
-}
-
-/** The survival at a requested time. */
-export interface KaplanMeierAt {
-  /** The requested time. */
-  readonly time: number;
-  /** S(time); `null` after the last duration (not observed that long) unless the curve has reached 0. */
-  readonly survival: number | null;
-  /** Standard error of `survival`; `null` with `survival`, and where the curve is 0. */
-  readonly standardError: number | null;
-  /** Lower interval bound; `null` with `survival`, and where the curve is 0. */
-  readonly lower: number | null;
-  /** Upper interval bound; `null` with `survival`, and where the curve is 0. */
-  readonly upper: number | null;
-}
-
-/** Result of {@link kaplanMeier}. */
-export interface KaplanMeierResult {
-  /** Number of subjects. */
-  readonly n: number;
-  /** Subjects with the event observed. */
-  readonly events: number;
-  /** Censored subjects. */
-  readonly censored: number;
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-  /** Interval transform, as R's `conf.type`. */
-  readonly confType: KaplanMeierConfType;
-  /** One step per distinct duration, ascending. */
-  readonly curve: KaplanMeierStep[];
-  /** The time by which half have had the event; `null` when the curve never falls to 0.5 (or no subjects). */
-  readonly median: KaplanMeierMedian | null;
-  /** One entry per requested share, in the order given. */
-  readonly quantiles: KaplanMeierQuantile[];
-  /** One entry per requested time, in the order given. */
-  readonly at: KaplanMeierAt[];
-}
+export const KAPLAN_MEIER_OPTION_KEYS = ['confidence', 'confType', 'times', 'quantiles', 'duration', 'observed'] as const satisfies readonly (keyof KaplanMeierOptions<unknown>)[];
 
 const DEFAULT_QUANTILES: readonly number[] = [0.25, 0.5, 0.75];
 
@@ -133,9 +42,11 @@ const DEFAULT_QUANTILES: readonly number[] = [0.25, 0.5, 0.75];
  * 4096 subjects), O(m) for the m distinct durations, O(log m) per requested time and O(m)
  * per quantile. Memory O(n).
  *
- * Edge cases: no subjects give `n: 0`, an empty curve, `median: null`, quantiles and `at`
- * entries of `null`s. Where the curve reaches 0 (everyone left at risk has the event) its
- * standard error and bounds are `null` (R: `NA`/`NaN`). Before the first duration the
+ * Edge cases: no subjects give `n: 0`, an empty curve, a median (and quantiles) of
+ * `{ value: null, lower: null, upper: null }` and `at` entries of `null`s. A median the
+ * curve never reaches has the same shape (`value: null`): the median itself is never
+ * `null`. Where the curve reaches 0 (everyone left at risk has the event) its standard
+ * error and bounds are `null` (R: `NA`/`NaN`). Before the first duration the
  * survival is 1 with zero-width interval; after the last one it is `null` (R drops such
  * times) unless the curve has reached 0. Durations may be 0.
  *
@@ -143,7 +54,10 @@ const DEFAULT_QUANTILES: readonly number[] = [0.25, 0.5, 0.75];
  * or other records read through `options.duration` and `options.observed`.
  * @param options `{ confidence?, confType?, times?, quantiles?, duration?, observed? }`.
  * @returns `{ n, events, censored, confidence, confType, curve, median, quantiles, at }`,
- * plain JSON: `null`, never `NaN` or `Infinity`.
+ * plain JSON: `null`, never `NaN` or `Infinity`. `curve` is `SurvivalStep[]` (`{ time,
+ * atRisk, events, censored, survival, standardError, lower, upper }`) and `median` a
+ * `SurvivalQuantile` (`{ value, lower, upper }`), the shapes `compareRetention` and
+ * `timeToValue` share and `retentionChart` draws.
  * @throws {MetricsInputError} `invalid-number` at `subjects[i].duration` for a duration
  * that is not a finite number >= 0; `invalid-boolean` at `subjects[i].observed` for
  * anything but `true` or `false` (`1`, `"true"`); the message names the record's `id`,
@@ -167,7 +81,7 @@ const DEFAULT_QUANTILES: readonly number[] = [0.25, 0.5, 0.75];
  * fit.median; // => { value: 12, lower: 8, upper: null }
  * fit.quantiles[0]; // => { probability: 0.25, value: 6.5, lower: 3, upper: null }
  * fit.at.map((a) => [a.survival, a.lower]); // ~> [[0.75, 0.5027], [0.2, 0.0363]]
- * kaplanMeier([]).median; // => null
+ * kaplanMeier([]).median; // => { value: null, lower: null, upper: null }
  * ```
  */
 export function kaplanMeier<R = Subject>(subjects: Iterable<R>, options?: KaplanMeierOptions<R>): KaplanMeierResult {
@@ -185,36 +99,11 @@ export function kaplanMeier<R = Subject>(subjects: Iterable<R>, options?: Kaplan
     censored: curve.subjects - curve.events,
     confidence: curve.confidence,
     confType: curve.confType,
-    curve: stepsOf(curve),
-    median: medianOf(curve),
+    curve: survivalSteps(curve),
+    median: survivalQuantile(curve, 0.5),
     quantiles: probabilities.map((probability) => ({ probability, ...survivalQuantile(curve, probability) })),
     at: times.map((time) => atTime(curve, time)),
   };
-}
-
-/** The curve as plain JSON steps. O(m). */
-function stepsOf(curve: KaplanMeierCurve): KaplanMeierStep[] {
-  const steps: KaplanMeierStep[] = [];
-  for (let k = 0; k < curve.length; k++) {
-    const point = curvePoint(curve, k);
-    steps.push({
-      time: point.time,
-      atRisk: point.nRisk,
-      events: point.nEvent,
-      censored: point.nCensor,
-      survival: point.survival,
-      standardError: point.standardError,
-      lower: point.lower,
-      upper: point.upper,
-    });
-  }
-  return steps;
-}
-
-/** The median, `null` when the curve never falls to 0.5. O(m). */
-function medianOf(curve: KaplanMeierCurve): KaplanMeierMedian | null {
-  const { value, lower, upper } = survivalQuantile(curve, 0.5);
-  return value === null ? null : { value, lower, upper };
 }
 
 /** The survival at `time`. O(log m). */

@@ -1,42 +1,14 @@
 import { fail } from '../core/errors.js';
 import { optionsOf } from '../core/options.js';
 import { requireIterable } from '../core/read.js';
-import { logRankEngine, type LogRankGroup } from '../stats/internal/log-rank.js';
-import { readSubjects, type Subject, type SubjectAccessors } from './internal/survival-subjects.js';
+import { logRankEngine, type LogRankGroup } from '../stats/log-rank-engine.js';
+import { readSubjects } from './internal/survival-subjects.js';
+import type { LogRankGroupResult, LogRankOptions, LogRankResult, Subject } from './types.js';
 
-/** Options of {@link logRank}: accessors for subject records with other field names. */
-export type LogRankOptions<R> = SubjectAccessors<R>;
+export type { LogRankGroupResult, LogRankOptions, LogRankResult } from './types.js';
 
 /** Every key of {@link LogRankOptions}; others are `unknown-option`. */
-export const LOG_RANK_OPTION_KEYS = ['duration', 'observed'] as const;
-
-/** The figures of one group, in the order the groups were given (R's `survdiff` table). */
-export interface LogRankGroupResult {
-  /** Subjects in the group. */
-  readonly n: number;
-  /** Observed events `O`. */
-  readonly observed: number;
-  /** Expected events `E` under the hypothesis that all groups share one survival curve. */
-  readonly expected: number;
-  /** `(O - E)² / E`; `null` when `E` is 0 (no subject at risk at any event time). */
-  readonly squaredDeviationOverExpected: number | null;
-  /** `(O - E)² / V` with `V` the group's variance; `null` when `V` is 0. */
-  readonly squaredDeviationOverVariance: number | null;
-}
-
-/** Result of {@link logRank}. */
-export interface LogRankResult {
-  /** The log-rank statistic, >= 0; 0 when there is nothing to test. */
-  readonly chiSquare: number;
-  /** k - 1 for k groups with expected events (fewer when some have none); 0 when there is no test. */
-  readonly degreesOfFreedom: number;
-  /** `P(χ²(degreesOfFreedom) > chiSquare)`, in [0, 1]; `null` when `degreesOfFreedom` is 0. */
-  readonly pValue: number | null;
-  /** One entry per group, in the order given. */
-  readonly groups: LogRankGroupResult[];
-  /** The k × k variance–covariance matrix of `O - E` (R's `survdiff(...)$var`). */
-  readonly variance: number[][];
-}
+export const LOG_RANK_OPTION_KEYS = ['duration', 'observed'] as const satisfies readonly (keyof LogRankOptions<unknown>)[];
 
 /**
  * Log-rank test: do two or more groups of subjects (say, customers who reached the aha
@@ -72,7 +44,7 @@ export interface LogRankResult {
  * groups `[g1, g2, ...]`.
  * @param b The second group, in the two-group form.
  * @param options `{ duration?, observed? }` accessors.
- * @returns `{ chiSquare, degreesOfFreedom, pValue, groups: [{ n, observed, expected,
+ * @returns `{ chiSquare, degreesOfFreedom, pValue, groups: [{ group, n, events, expectedEvents,
  * squaredDeviationOverExpected, squaredDeviationOverVariance }], variance }`.
  * @throws {MetricsInputError} `invalid-number` at `a[i].duration` (`b[i]`, or `groups[g][i]`
  * in the k-group form) for a duration that is not a finite number >= 0; `invalid-boolean`
@@ -93,7 +65,7 @@ export interface LogRankResult {
  * test.chiSquare; // ~> 2.532
  * test.degreesOfFreedom; // => 1
  * test.pValue; // ~> 0.1116
- * test.groups.map((g) => [g.observed, g.expected]); // ~> [[3, 4.792], [4, 2.208]]
+ * test.groups.map((g) => [g.events, g.expectedEvents]); // ~> [[3, 4.792], [4, 2.208]]
  * logRank([activated, others, others]).degreesOfFreedom; // => 2
  * ```
  */
@@ -122,15 +94,16 @@ export function logRank<R = Subject>(
   const result = logRankEngine(columns, { fn });
   const groups: LogRankGroupResult[] = [];
   for (let g = 0; g < columns.length; g++) {
-    const observed = result.observed[g] as number;
-    const expected = result.expected[g] as number;
+    const events = result.observed[g] as number;
+    const expectedEvents = result.expected[g] as number;
     const variance = (result.variance[g] as number[])[g] as number;
-    const squared = (observed - expected) * (observed - expected);
+    const squared = (events - expectedEvents) * (events - expectedEvents);
     groups.push({
+      group: g,
       n: result.n[g] as number,
-      observed,
-      expected,
-      squaredDeviationOverExpected: expected > 0 ? squared / expected : null,
+      events,
+      expectedEvents,
+      squaredDeviationOverExpected: expectedEvents > 0 ? squared / expectedEvents : null,
       squaredDeviationOverVariance: variance > 0 ? squared / variance : null,
     });
   }

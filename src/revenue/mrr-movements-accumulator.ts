@@ -1,6 +1,7 @@
 import { feedBatches } from '../core/batches.js';
+import { fail } from '../core/errors.js';
 import { optionsOf } from '../core/options.js';
-import { requireIterable, type Id } from '../core/read.js';
+import type { Id } from '../core/read.js';
 import { mrrBridge, readBridgeOptions, type BridgeOptions } from './internal/mrr-bridge.js';
 import { SnapshotKeys } from './internal/mrr-snapshot-keys.js';
 import {
@@ -9,106 +10,49 @@ import {
   isSnapshotColumns,
   readSnapshotColumns,
   readSnapshotRows,
+  requireSnapshots,
   snapshotReaders,
   sortSnapshots,
   type SnapshotReaders,
   type SortedSnapshots,
 } from './internal/mrr-snapshots.js';
 import { decodeState, encodeState } from './internal/mrr-state.js';
-import { MRR_MOVEMENTS_OPTION_KEYS, type DetailedMrrMovementsResult, type MrrMovementsOptions, type MrrMovementsResult } from './mrr-movements.js';
-
-/** Options of {@link mrrMovementsAccumulator}: those of `mrrMovements`, fixed at creation. */
-export type MrrMovementsAccumulatorOptions<R> = MrrMovementsOptions<R>;
-
-/**
- * Snapshots as parallel columns (the shape Apache Arrow vectors and DuckDB results hand
- * over): element `i` of each column is snapshot `i`. Read in place, without accessors.
- */
-export interface MrrSnapshotColumns {
-  /** Customer id of each snapshot (a non-empty string or a finite number). */
-  readonly customerId: ArrayLike<Id>;
-  /** Month of each snapshot, `YYYY-MM`. */
-  readonly month: ArrayLike<string>;
-  /** MRR of each snapshot, a finite number >= 0 (a `Float64Array` is fastest). */
-  readonly mrr: ArrayLike<number>;
-}
-
-/**
- * The serializable state of an {@link MrrMovementsAccumulator}: every snapshot added, in
- * canonical order (customers in the library's id order, then months ascending), as parallel
- * arrays. Plain JSON; the same snapshots give a deep-equal state whatever the order,
- * batching and merging that brought them together. The options are not part of it (none of
- * them shapes the state), so accumulators with different `from`, `to`, `asOf`, `timeZone` or
- * `perCustomer` merge.
- */
-export interface MrrMovementsState {
-  /** What this is: always `'customer-success-metrics/mrr-movements'`. */
-  readonly kind: 'customer-success-metrics/mrr-movements';
-  /** Format version: 1. */
-  readonly version: 1;
-  /** The customers' ids, each once, numbers ascending, then strings by UTF-16 code units. */
-  readonly customerIds: Id[];
-  /** Per snapshot: its customer, an index into `customerIds` (non-decreasing: snapshots are grouped by customer). */
-  readonly customer: number[];
-  /**
-   * Per snapshot: its month as months since January 1970, `(year − 1970) × 12 + month − 1`
-   * (0 is 1970-01, 650 is 2024-03, negative before 1970); ascending within each customer.
-   */
-  readonly month: number[];
-  /** Per snapshot: its MRR, exactly as added. */
-  readonly mrr: number[];
-}
-
-/**
- * An incremental `mrrMovements`: feed snapshots in batches, serialize and merge states,
- * and read the result at any time. `T` is the result type, with `movements` when the
- * accumulator was created with `perCustomer: true`.
- */
-export interface MrrMovementsAccumulator<R, T extends MrrMovementsResult = MrrMovementsResult> {
-  /**
-   * Adds a batch of snapshots: records (through the accessors) or a columns batch. Validated
-   * as `mrrMovements` validates; a batch that throws adds nothing.
-   */
-  add(batch: Iterable<R> | MrrSnapshotColumns): this;
-  /**
-   * Adds every item of an async (or sync) source: a record, an array of records, or a columns
-   * batch. Error paths name a snapshot's position in the whole stream. A batch that throws
-   * adds nothing; the batches before it stay added.
-   */
-  addAsync(source: AsyncIterable<unknown> | Iterable<unknown>): Promise<this>;
-  /** Adds the snapshots of another accumulator or of a state (from `state()`, possibly through JSON). */
-  merge(other: MrrMovementsState | MrrMovementsAccumulator<unknown>): this;
-  /** The state: JSON-serializable, canonical, in fresh arrays. */
-  state(): MrrMovementsState;
-  /** What `mrrMovements` returns for every snapshot added and merged, with the creation options. */
-  result(): T;
-}
+import { CurrencyCheck } from './internal/revenue-currency.js';
+import {
+  MRR_MOVEMENTS_OPTION_KEYS,
+  type DetailedMrrMovementsResult,
+  type MrrMovementsAccumulator,
+  type MrrMovementsAccumulatorOptions,
+  type MrrMovementsResult,
+  type MrrMovementsState,
+  type MrrSnapshotColumns,
+} from './types.js';
 
 const FN = 'mrrMovementsAccumulator';
 
 /**
  * An accumulator of MRR snapshots whose result is `mrrMovements` of everything added:
- * feed it batches of `{ customerId, month, mrr }` records or columns (or an `AsyncIterable`,
+ * feed it batches of `{ accountId, month, mrr, currency? }` records or columns (or an `AsyncIterable`,
  * so a file larger than memory streams through), serialize its state to JSON, and merge
  * states from other shards.
  *
  * Definition: `result()` equals `mrrMovements(all snapshots, options)`, to the last bit and
  * including `perCustomer` movements, for any split of the snapshots into batches and shards
  * merged in any order. The state holds the snapshots themselves rather than monthly totals:
- * a customer's movement in a month depends on its MRR in the month before, which may sit in
- * another shard, and the bridge's compensated sums run over customers in id order, so only
- * the snapshots give the exact result. Merging is associative and commutative, and a
- * (customer, month) found twice, within a batch, across batches or across merged states,
- * throws, as `mrrMovements` does, instead of being summed.
+ * an account's movement in a month depends on its MRR in the month before, which may sit in
+ * another shard, and the bridge's compensated sums run over accounts in id order, so only
+ * the snapshots give the exact result. Merging is associative and commutative, and an
+ * (account, month) found twice, within a batch, across batches or across merged states,
+ * throws, as `mrrMovements` does, instead of being summed; so does a second currency.
  *
  * Source: the MRR movement categories of ChartMogul, Baremetrics and ProfitWell, as in
  * `mrrMovements`.
  *
  * Cost: `add` O(b) expected for a batch of b snapshots, no allocation per snapshot: one id
- * lookup each, and a repeat check that is one array lookup while every customer's months
- * arrive in ascending order (exports sorted by month or by customer, shards split by time
- * or by customer), one hash-table insert after that; `merge` O(m) for m merged snapshots;
- * `state` and `result` O(n + C log C + M) for n snapshots, C customers and M months (a
+ * lookup each, and a repeat check that is one array lookup while every account's months
+ * arrive in ascending order (exports sorted by month or by account, shards split by time
+ * or by account), one hash-table insert after that; `merge` O(m) for m merged snapshots;
+ * `state` and `result` O(n + C log C + M) for n snapshots, C accounts and M months (a
  * radix sort into canonical order, kept until the next `add` or `merge`), plus the bridge.
  * Memory: 16 bytes per snapshot in flat typed arrays, with up to as much again of growth
  * room (the sorted order replaces the arrival order rather than adding a copy), plus 8 to
@@ -120,7 +64,8 @@ const FN = 'mrrMovementsAccumulator';
  * it is `complete`.
  *
  * Edge cases: an accumulator with nothing added gives what `mrrMovements([])` gives;
- * columns batches are read without accessors; ids `-0` and `0` are the same customer.
+ * columns batches are read without accessors; ids `-0` and `0` are the same account. A
+ * version-1 state (0.x, with `customerIds` and `customer`) is read as well.
  *
  * @param options `{ from?, to?, asOf?, timeZone? = 'UTC', perCustomer? = false }` and
  * accessors, as for `mrrMovements`, checked at creation.
@@ -130,21 +75,22 @@ const FN = 'mrrMovementsAccumulator';
  * (`unknown-option` for a key that is not an option, `invalid-option` for `null`);
  * `invalid-state` at `state` or `state.<field>` for a state that is malformed, of another
  * kind or another version. `add` and `addAsync`: the record errors of `mrrMovements`
- * (`snapshots[i] (customerId "…").<field>`, or `snapshots.<column>[i] (customerId "…")` in
+ * (`snapshots[i] (accountId "…").<field>`, or `snapshots.<column>[i] (accountId "…")` in
  * a columns batch, `i` the position in the stream for `addAsync`), `invalid-input` for a
- * batch that is neither records nor columns, or columns of different lengths; `duplicate-snapshot` at `snapshots[i]`.
- * `merge`: `invalid-state` as above; `duplicate-snapshot` at `state`. `result`: `overflow`.
+ * batch that is neither records nor columns, or columns of different lengths; `duplicate-snapshot` at `snapshots[i]`;
+ * `mixed-currency` at `snapshots[i].currency`. `merge`: `invalid-state` as above;
+ * `duplicate-snapshot` at `state`; `mixed-currency` at `state.currency`. `result`: `overflow`.
  *
  * @example
  * ```ts
  * import { mrrMovementsAccumulator } from 'customer-success-metrics/revenue';
  * // Two shards: January and February in two batches of records, March as columns.
  * const first = mrrMovementsAccumulator()
- *   .add([{ customerId: 'acme', month: '2024-01', mrr: 100 }, { customerId: 'bolt', month: '2024-01', mrr: 50 }])
- *   .add([{ customerId: 'acme', month: '2024-02', mrr: 150 }, { customerId: 'cove', month: '2024-02', mrr: 80 }]);
- * const second = mrrMovementsAccumulator().add({ customerId: ['acme', 'bolt', 'cove'], month: ['2024-03', '2024-03', '2024-03'], mrr: [120, 50, 80] });
+ *   .add([{ accountId: 'acme', month: '2024-01', mrr: 100 }, { accountId: 'bolt', month: '2024-01', mrr: 50 }])
+ *   .add([{ accountId: 'acme', month: '2024-02', mrr: 150 }, { accountId: 'cove', month: '2024-02', mrr: 80 }]);
+ * const second = mrrMovementsAccumulator().add({ accountId: ['acme', 'bolt', 'cove'], month: ['2024-03', '2024-03', '2024-03'], mrr: [120, 50, 80] });
  * second.state();
- * // => { kind: 'customer-success-metrics/mrr-movements', version: 1, customerIds: ['acme', 'bolt', 'cove'], customer: [0, 1, 2], month: [650, 650, 650], mrr: [120, 50, 80] }
+ * // => { kind: 'customer-success-metrics/mrr-movements', version: 2, currency: null, accountIds: ['acme', 'bolt', 'cove'], account: [0, 1, 2], month: [650, 650, 650], mrr: [120, 50, 80] }
  * // The states travel as JSON (from workers or serverless invocations) and merge.
  * const total = mrrMovementsAccumulator().merge(JSON.parse(JSON.stringify(first.state()))).merge(JSON.parse(JSON.stringify(second.state())));
  * const { months } = total.result();
@@ -172,8 +118,8 @@ export function mrrMovementsAccumulator<R>(
 }
 
 /**
- * The snapshots added so far live in a log in arrival order (flat typed arrays, customer
- * codes continuing across batches), with their (customer, month) keys in a `SnapshotKeys`
+ * The snapshots added so far live in a log in arrival order (flat typed arrays, account
+ * codes continuing across batches), with their (account, month) keys in a `SnapshotKeys`
  * to catch a repeat as it arrives; the canonical order is sorted on demand and kept until
  * the log changes.
  */
@@ -233,8 +179,8 @@ class Accumulator<R> implements MrrMovementsAccumulator<R, MrrMovementsResult | 
   }
 
   /**
-   * Makes canonical snapshots the log itself (no second copy in memory), customer codes
-   * renumbered in id order. Every customer's months ascend then, so the keys go back to
+   * Makes canonical snapshots the log itself (no second copy in memory), account codes
+   * renumbered in id order. Every account's months ascend then, so the keys go back to
    * their cheap ordered mode. O(n + C).
    */
   private adopt(sorted: SortedSnapshots): void {
@@ -244,12 +190,17 @@ class Accumulator<R> implements MrrMovementsAccumulator<R, MrrMovementsResult | 
     this.sorted = sorted;
   }
 
-  /** Adds canonical snapshots; a repeated (customer, month) throws and adds nothing. */
+  /** Adds canonical snapshots; a repeated (account, month) or a second currency throws and adds nothing. */
   mergeSorted(other: SortedSnapshots): void {
     const n = other.size;
     if (n === 0) return;
     const log = this.log;
     const start = log.size;
+    const currency = log.currency.value;
+    if (other.currency !== null && currency !== null && other.currency !== currency) {
+      const problem = `differs from ${JSON.stringify(currency)}, the currency of the snapshots already added; convert the amounts to one currency first`;
+      fail(FN, 'state.currency', 'mixed-currency', problem, other.currency);
+    }
     if (start === 0) {
       // Nothing to collide with: the other's snapshots become the log (shared, never written).
       this.adopt(other);
@@ -262,7 +213,10 @@ class Accumulator<R> implements MrrMovementsAccumulator<R, MrrMovementsResult | 
     const previous = this.sorted;
     this.sorted = null;
     const repeat = this.keys.admit(start);
-    if (repeat === -1) return;
+    if (repeat === -1) {
+      if (currency === null) log.currency = new CurrencyCheck(other.currency);
+      return;
+    }
     const k = repeat - start;
     this.rollback(start, previous);
     failDuplicate(FN, 'state', other.ids[other.customer[k] as number] as Id, other.month[k] as number, 'already in this accumulator');
@@ -275,11 +229,15 @@ class Accumulator<R> implements MrrMovementsAccumulator<R, MrrMovementsResult | 
   private addBatch(batch: Iterable<R> | MrrSnapshotColumns, indexBase: number, nameableFrom: number): void {
     const log = this.log;
     const start = log.size;
+    // A currency stated by an earlier batch or state is named as such, not by a position.
+    const currency = log.currency.value;
+    log.currency = new CurrencyCheck(currency);
     try {
       if (isSnapshotColumns(batch)) readSnapshotColumns(FN, batch, log, indexBase);
-      else readSnapshotRows(FN, requireIterable<R>(batch, FN, 'snapshots'), this.readers, log, indexBase);
+      else readSnapshotRows(FN, requireSnapshots<R>(FN, batch), this.readers, log, indexBase);
     } catch (error) {
       log.truncate(start);
+      log.currency = new CurrencyCheck(currency);
       throw error;
     }
     if (log.size === start) return;
@@ -293,6 +251,7 @@ class Accumulator<R> implements MrrMovementsAccumulator<R, MrrMovementsResult | 
     const id = log.codes.ids[log.customer[repeat] as number] as Id;
     const month = log.month[repeat] as number;
     this.rollback(start, previous);
+    log.currency = new CurrencyCheck(currency);
     const origin = start - indexBase; // the row at stream position 0
     const where = first >= nameableFrom ? `first at snapshots[${first - origin}]` : 'already in this accumulator, from an earlier batch or a merged state';
     failDuplicate(FN, `snapshots[${repeat - origin}]`, id, month, where);

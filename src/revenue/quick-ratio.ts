@@ -2,59 +2,14 @@ import { fail } from '../core/errors.js';
 import { optionsOf } from '../core/options.js';
 import { readBoolean } from '../core/read.js';
 import { CompensatedSummer } from '../stats/compensated-sum.js';
-import type { MrrMonth } from './revenue-types.js';
 import { ratioOrNull, readMrrMonths, type MoneyField } from './internal/revenue-rates-months.js';
-
-/** The fields of an `MrrMonth` that {@link quickRatio} reads. */
-export interface QuickRatioInput extends Pick<MrrMonth, 'month' | 'newMrr' | 'expansionMrr' | 'reactivationMrr' | 'contractionMrr' | 'churnedMrr'> {
-  /** Whether the month is over (as `mrrMovements` reports it); left out, the month is taken as complete. */
-  readonly complete?: boolean;
-}
-
-/** Options of {@link quickRatio}. */
-export interface QuickRatioOptions {
-  /** Whether reactivation MRR counts as gained (default `true`). */
-  readonly includeReactivation?: boolean;
-}
-
-/** Every key of {@link QuickRatioOptions}. */
-const QUICK_RATIO_OPTION_KEYS: readonly string[] = ['includeReactivation'];
-
-/** MRR gained and lost, and their ratio. */
-export interface QuickRatioFigures {
-  /**
-   * Whether the months are over: a month's input `complete` flag (`true` when it has none);
-   * overall, whether every month is. Figures of a month in progress are not final.
-   */
-  readonly complete: boolean;
-  /** `newMrr + expansionMrr + reactivationMrr` (without reactivation when excluded). */
-  readonly gainedMrr: number;
-  /** `churnedMrr + contractionMrr`. */
-  readonly lostMrr: number;
-  /** `gainedMrr − lostMrr`. */
-  readonly netNewMrr: number;
-  /** `gainedMrr / lostMrr`; `null` exactly when `lostMrr` is 0. */
-  readonly value: number | null;
-}
-
-/** The quick ratio of one month. */
-export interface QuickRatioMonth extends QuickRatioFigures {
-  /** `YYYY-MM`. */
-  readonly month: string;
-}
-
-/** Result of {@link quickRatio}. */
-export interface QuickRatioResult {
-  /** Whether reactivation MRR counts as gained. */
-  readonly includeReactivation: boolean;
-  /** All months together (e.g. a quarter's quick ratio from its three months). */
-  readonly overall: QuickRatioFigures;
-  /** One row per input month, ascending. */
-  readonly byMonth: QuickRatioMonth[];
-}
+import { QUICK_RATIO_OPTION_KEYS, type QuickRatioFigures, type QuickRatioInput, type QuickRatioMonth, type QuickRatioOptions, type QuickRatioResult } from './types.js';
 
 /**
  * The SaaS quick ratio per month: MRR gained for every unit of MRR lost.
+ *
+ * Input: the `mrrMovements` result as it is (`quickRatio(mrrMovements(snapshots))`), or any
+ * `{ months }` whose rows carry the fields read.
  *
  * Definition: `(newMrr + expansionMrr + reactivationMrr) / (churnedMrr + contractionMrr)`
  * per month, and over all months (the sums of the months). Above 4 reads as efficient
@@ -75,38 +30,47 @@ export interface QuickRatioResult {
  * exactly when nothing was lost (`churnedMrr + contractionMrr = 0`), whatever was gained,
  * and otherwise a finite number >= 0.
  *
- * @param months `MrrMonth` rows (as `mrrMovements` returns them), in any order, each month
- * at most once; only `month`, `complete` (optional), `newMrr`, `expansionMrr`,
+ * @param movements the `mrrMovements` result, or `{ months }`: rows in any order, each
+ * month at most once; only `month`, `complete` (optional), `newMrr`, `expansionMrr`,
  * `reactivationMrr`, `contractionMrr` and `churnedMrr` are read.
  * @param options `{ includeReactivation? = true }`.
- * @throws {MetricsInputError} `months[i].month` not a month `YYYY-MM` (`'invalid-month'`) or
- * repeated (`'duplicate-month'`); an amount that is not a finite number >= 0
- * (`'invalid-number'`, e.g. `months[i].churnedMrr`, the message naming the month); a
- * `complete` that is not a boolean or a non-boolean `includeReactivation`
+ * @throws {MetricsInputError} `movements.months[i].month` not a month `YYYY-MM`
+ * (`'invalid-month'`) or repeated (`'duplicate-month'`); an amount that is not a finite
+ * number >= 0 (`'invalid-number'`, e.g. `movements.months[i].churnedMrr`, the message naming
+ * the month); a `complete` that is not a boolean or a non-boolean `includeReactivation`
  * (`'invalid-boolean'`); `'unknown-option'` for a key that is not an option,
- * `'invalid-option'` for a `null` one; `'invalid-input'` when `months` is not iterable; `'overflow'`
- * when the ratio overflows.
+ * `'invalid-option'` for a `null` one; `'invalid-input'` when `movements` is not an object
+ * with a `months` list; `'overflow'` when the ratio overflows.
  *
  * @example
  * ```ts
- * import { quickRatio } from 'customer-success-metrics/revenue';
+ * import { mrrMovements, quickRatio } from 'customer-success-metrics/revenue';
+ * // A bridge exported from another tool, as { months }.
  * const months = [
  *   { month: '2024-01', newMrr: 300, expansionMrr: 80, reactivationMrr: 20, churnedMrr: 60, contractionMrr: 40 },
  *   { month: '2024-02', newMrr: 100, expansionMrr: 0, reactivationMrr: 0, churnedMrr: 0, contractionMrr: 0 },
  * ];
- * const result = quickRatio(months);
+ * const result = quickRatio({ months });
  * result.byMonth.map((m) => m.value); // => [4, null]
  * result.overall; // => { complete: true, gainedMrr: 500, lostMrr: 100, netNewMrr: 400, value: 5 }
- * quickRatio(months, { includeReactivation: false }).byMonth[0]?.value; // => 3.8
+ * quickRatio({ months }, { includeReactivation: false }).byMonth[0]?.value; // => 3.8
+ * // Straight from mrrMovements: in February cove is new (+80) and bolt churns (−50).
+ * const bridge = mrrMovements([
+ *   { accountId: 'acme', month: '2024-01', mrr: 100 },
+ *   { accountId: 'bolt', month: '2024-01', mrr: 50 },
+ *   { accountId: 'acme', month: '2024-02', mrr: 100 },
+ *   { accountId: 'cove', month: '2024-02', mrr: 80 },
+ * ]);
+ * quickRatio(bridge).byMonth.map((m) => [m.month, m.value]); // => [['2024-01', null], ['2024-02', 1.6]]
  * ```
  */
-export function quickRatio(months: Iterable<QuickRatioInput>, options?: QuickRatioOptions): QuickRatioResult {
+export function quickRatio(movements: QuickRatioInput, options?: QuickRatioOptions): QuickRatioResult {
   const fn = 'quickRatio';
   const opts = optionsOf(options, fn, QUICK_RATIO_OPTION_KEYS);
   const includeReactivation = opts.includeReactivation === undefined ? true : readBoolean(opts.includeReactivation, fn, 'options.includeReactivation');
   const fields: MoneyField[] = ['newMrr', 'expansionMrr', 'contractionMrr', 'churnedMrr'];
   if (includeReactivation) fields.push('reactivationMrr');
-  const rows = readMrrMonths(fn, months, fields, []);
+  const rows = readMrrMonths(fn, movements, fields, []);
   const totalGained = new CompensatedSummer();
   const totalLost = new CompensatedSummer();
   const byMonth: QuickRatioMonth[] = [];
@@ -120,14 +84,14 @@ export function quickRatio(months: Iterable<QuickRatioInput>, options?: QuickRat
     const lost = new CompensatedSummer();
     lost.add(money.churnedMrr);
     lost.add(money.contractionMrr);
-    for (const s of [gained, lost]) if (!Number.isFinite(s.value)) overflow(fn, `months[${row.index}]`, row.month);
+    for (const s of [gained, lost]) if (!Number.isFinite(s.value)) overflow(fn, `movements.months[${row.index}]`, row.month);
     totalGained.add(gained.value);
     totalLost.add(lost.value);
-    byMonth.push({ month: row.month, ...figures(row.complete, gained.value, lost.value, fn, `months[${row.index}].churnedMrr`, money.churnedMrr) });
+    byMonth.push({ month: row.month, ...figures(row.complete, gained.value, lost.value, fn, `movements.months[${row.index}].churnedMrr`, money.churnedMrr) });
     complete &&= row.complete;
   }
-  if (!Number.isFinite(totalGained.value) || !Number.isFinite(totalLost.value)) overflow(fn, 'months', 'the sum of all months');
-  return { includeReactivation, overall: figures(complete, totalGained.value, totalLost.value, fn, 'months', 'the sum of all months'), byMonth };
+  if (!Number.isFinite(totalGained.value) || !Number.isFinite(totalLost.value)) overflow(fn, 'movements.months', 'the sum of all months');
+  return { includeReactivation, overall: figures(complete, totalGained.value, totalLost.value, fn, 'movements.months', 'the sum of all months'), byMonth };
 }
 
 function figures(complete: boolean, gainedMrr: number, lostMrr: number, fn: string, path: string, value: unknown): QuickRatioFigures {

@@ -6,84 +6,9 @@ import { optionsOf } from '../core/options.js';
 import { accessorFor, readConfidence, requireIterable, requireRecord } from '../core/read.js';
 import { failInstant, instantOf } from '../core/timestamp.js';
 import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import type { Accessor, Estimate, Timestamp } from '../core/types.js';
+import type { Accessor } from '../core/types.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
-
-/** Options of {@link renewalRate}. */
-export interface RenewalRateOptions<R> {
-  /**
-   * First local day of the period, inclusive: a date `YYYY-MM-DD`, a month `YYYY-MM` (its
-   * first day) or any timestamp (its local day) (default: the earliest due day counted).
-   */
-  readonly from?: Timestamp;
-  /**
-   * Last local day of the period, inclusive, read as `from` is (a month is its last day)
-   * (default: the day of `asOf`). The period never runs past the day of `asOf`.
-   */
-  readonly to?: Timestamp;
-  /**
-   * When the outcomes are known: a date `YYYY-MM-DD` (through the end of that local day), a
-   * month `YYYY-MM` (through its end) or an instant (default: the latest due instant).
-   * Renewals due after it are not due yet and not counted; a month is `complete` when its
-   * last local day ends by `asOf`.
-   */
-  readonly asOf?: Timestamp;
-  /** IANA time zone whose calendar days and months count (default `'UTC'`). */
-  readonly timeZone?: string;
-  /** Confidence level of the intervals, strictly between 0 and 1 (default 0.95). */
-  readonly confidence?: number;
-  /** Reads when the term ends and the renewal is due (default `record.dueAt`). */
-  readonly dueAt?: Accessor<R, unknown>;
-  /** Reads the outcome: `true`, `false`, or `null` while undecided (default `record.renewed`). */
-  readonly renewed?: Accessor<R, unknown>;
-}
-
-/** Every key of {@link RenewalRateOptions}. */
-const RENEWAL_RATE_OPTION_KEYS: readonly string[] = ['from', 'to', 'asOf', 'timeZone', 'confidence', 'dueAt', 'renewed'];
-
-/** Renewals due in a period and how they went. */
-export interface RenewalFigures {
-  /** Renewals due: `renewed + notRenewed + pending`. */
-  readonly due: number;
-  /** Renewals due that were renewed. */
-  readonly renewed: number;
-  /** Renewals due that were not renewed. */
-  readonly notRenewed: number;
-  /** Renewals without an outcome yet (`renewed: null`); not in the rate. */
-  readonly pending: number;
-  /** `renewed / (renewed + notRenewed)` with its Wilson interval; `null` when none was decided. */
-  readonly rate: Estimate | null;
-}
-
-/** The renewals due in one local calendar month. */
-export interface RenewalMonth extends RenewalFigures {
-  /** `YYYY-MM`. */
-  readonly month: string;
-  /**
-   * Whether the month lies whole inside the period (not cut by a `from` or `to` you pass)
-   * and its last local day ends by `asOf`. An incomplete month can still gain renewals and
-   * outcomes.
-   */
-  readonly complete: boolean;
-}
-
-/** Result of {@link renewalRate}. */
-export interface RenewalRateResult extends RenewalFigures {
-  /** IANA time zone of the days and months. */
-  readonly timeZone: string;
-  /** The `asOf` in force, an ISO-8601 instant in UTC; `null` without renewals and without `asOf`. */
-  readonly asOf: string | null;
-  /** The local day of `asOf`, `YYYY-MM-DD`; `null` with it. */
-  readonly asOfDate: string | null;
-  /** First day of the period, `YYYY-MM-DD`; `null` without renewals and bounds. */
-  readonly from: string | null;
-  /** Last day of the period, `YYYY-MM-DD`, never after the day of `asOf`; `null` without renewals and bounds. */
-  readonly to: string | null;
-  /** Confidence level of the intervals. */
-  readonly confidence: number;
-  /** Every month from `from` to `to`, months without renewals included. */
-  readonly byMonth: RenewalMonth[];
-}
+import { RENEWAL_RATE_OPTION_KEYS, type RenewalFigures, type RenewalMonth, type RenewalRateOptions, type RenewalRateResult } from './types.js';
 
 /**
  * Renewal rate: of the subscriptions that came up for renewal in a period, the share that
@@ -93,7 +18,7 @@ export interface RenewalRateResult extends RenewalFigures {
  * `dueAt` is the end of the term (a `YYYY-MM-DD` date or any timestamp, read as a local day
  * in `timeZone`), `renewed` is `true` (renewed), `false` (not renewed: cancelled or lapsed)
  * or `null` (not decided yet). A customer with two subscriptions, or a subscription
- * renewing every year, has one record per renewal; other fields, such as `customerId`, are
+ * renewing every year, has one record per renewal; other fields, such as `accountId`, are
  * ignored. The renewals due in the period are those whose local due day lies from `from` to
  * `to` inclusive; `rate = renewed / (renewed + notRenewed)`, with undecided renewals
  * reported as `pending` and kept out of the rate (counting them either way would bias it).
@@ -134,11 +59,11 @@ export interface RenewalRateResult extends RenewalFigures {
  * ```ts
  * import { renewalRate } from 'customer-success-metrics/revenue';
  * const renewals = [
- *   { customerId: 'acme', dueAt: '2024-01-15', renewed: true },
- *   { customerId: 'bolt', dueAt: '2024-01-31', renewed: false },
- *   { customerId: 'cask', dueAt: '2024-02-10', renewed: true },
- *   { customerId: 'dune', dueAt: '2024-02-20', renewed: true },
- *   { customerId: 'elm', dueAt: '2024-02-28', renewed: null }, // still open
+ *   { accountId: 'acme', dueAt: '2024-01-15', renewed: true },
+ *   { accountId: 'bolt', dueAt: '2024-01-31', renewed: false },
+ *   { accountId: 'cask', dueAt: '2024-02-10', renewed: true },
+ *   { accountId: 'dune', dueAt: '2024-02-20', renewed: true },
+ *   { accountId: 'elm', dueAt: '2024-02-28', renewed: null }, // still open
  * ];
  * const result = renewalRate(renewals, { from: '2024-01-01', to: '2024-02-29' });
  * [result.due, result.renewed, result.notRenewed, result.pending]; // => [5, 3, 1, 1]
@@ -259,5 +184,5 @@ function periodOf(bounds: { readonly from: number | null; readonly to: number | 
   return { from, to };
 }
 function figures(renewed: number, notRenewed: number, pending: number, confidence: number): RenewalFigures {
-  return { due: renewed + notRenewed + pending, renewed, notRenewed, pending, rate: wilsonInterval(renewed, renewed + notRenewed, confidence) };
+  return { due: renewed + notRenewed + pending, renewed, notRenewed, pending, rate: wilsonInterval(renewed, renewed + notRenewed, { confidence }) };
 }

@@ -3,62 +3,22 @@ import { fail } from '../core/errors.js';
 import { optionsOf } from '../core/options.js';
 import { readChoice, requireIterable } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import type { Accessor, Timestamp } from '../core/types.js';
 import { Float64Column, Int32Column } from './internal/revenue-columns.js';
-import { ZoneMonths, readMonthBound } from './internal/revenue-months.js';
+import { ZoneMonths, readMonthOption } from './internal/revenue-months.js';
 import { countingOrder, customerRanks } from './internal/revenue-order.js';
 import { readSubscriptions, subscriptionReaders, type SubscriptionColumns } from './internal/revenue-subscriptions.js';
-import type { MrrSnapshot } from './revenue-types.js';
-
-/** A billing interval: the amount is billed every month, quarter (3 months) or year (12 months). */
-export type BillingInterval = 'month' | 'quarter' | 'year';
-
-/** Which months a subscription counts in, and how much (see {@link toMonthlySnapshots}). */
-export type MonthlyMrrRule = 'month-end' | 'month-start' | 'prorated';
+import { TO_MONTHLY_SNAPSHOTS_OPTION_KEYS, type MonthlyMrrRule, type MrrSnapshot, type ToMonthlySnapshotsOptions } from './types.js';
 
 const RULES: readonly MonthlyMrrRule[] = ['month-end', 'month-start', 'prorated'];
 
-/** Options of {@link toMonthlySnapshots}: accessors for the subscription fields, and the rules. */
-export interface ToMonthlySnapshotsOptions<R> {
-  /** Reads the customer id (default `record.customerId`). */
-  readonly customerId?: Accessor<R, unknown>;
-  /** Reads the start, inclusive (default `record.start`): a timestamp. */
-  readonly start?: Accessor<R, unknown>;
-  /** Reads the end, exclusive (default `record.end`): a timestamp, or `null`/`undefined` while open. */
-  readonly end?: Accessor<R, unknown>;
-  /** Reads the amount billed per interval (default `record.amount`): a finite number >= 0, per unit. */
-  readonly amount?: Accessor<R, unknown>;
-  /** Reads the billing interval (default `record.interval`): `'month'`, `'quarter'` or `'year'`. */
-  readonly interval?: Accessor<R, unknown>;
-  /** Reads the quantity (default `record.quantity`; absent or `null` means 1): a finite number >= 0. */
-  readonly quantity?: Accessor<R, unknown>;
-  /** Reads the discount (default `record.discount`; absent or `null` means 0): a fraction from 0 to 1. */
-  readonly discount?: Accessor<R, unknown>;
-  /** Reads the currency (default `record.currency`; absent or `null` means not stated). */
-  readonly currency?: Accessor<R, unknown>;
-  /** `'month-end'` (default), `'month-start'` or `'prorated'`. */
-  readonly rule?: MonthlyMrrRule;
-  /**
-   * The last month reported: a month `YYYY-MM`, or a date `YYYY-MM-DD` (or any timestamp)
-   * standing for the month of its local day (default: the latest month any subscription
-   * touches).
-   */
-  readonly through?: Timestamp;
-  /** IANA time zone of the calendar months (default `'UTC'`). */
-  readonly timeZone?: string;
-}
-
-/** Every key of {@link ToMonthlySnapshotsOptions}. */
-const TO_MONTHLY_SNAPSHOTS_OPTION_KEYS: readonly string[] = ['customerId', 'start', 'end', 'amount', 'interval', 'quantity', 'discount', 'currency', 'rule', 'through', 'timeZone'];
-
 /**
- * Monthly MRR of each customer from subscription periods: the snapshots `mrrMovements` takes.
+ * Monthly MRR of each account from subscription periods: the snapshots `mrrMovements` takes.
  *
  * Normalization: a subscription's MRR is `amount × quantity × (1 − discount) / months`,
  * where `months` is 1, 3 or 12 for a `'month'`, `'quarter'` or `'year'` interval (1,200 a
  * year is 100 a month) and `discount` is a fraction (0.25 = 25 % off; 1 = free, MRR 0).
- * Discounts reduce MRR, as ChartMogul, Baremetrics and ProfitWell count coupons. A
- * customer's MRR in a month is the sum over their subscriptions (concurrent subscriptions,
+ * Discounts reduce MRR, as ChartMogul, Baremetrics and ProfitWell count coupons. An
+ * account's MRR in a month is the sum over its subscriptions (concurrent subscriptions,
  * add-ons and seats add up).
  *
  * Months are calendar months of `timeZone`. A subscription is active from `start`
@@ -88,22 +48,22 @@ const TO_MONTHLY_SNAPSHOTS_OPTION_KEYS: readonly string[] = ['customerId', 'star
  * Rows may state a `currency`; two different values throw (a missing one is not checked,
  * and values compare exactly: `'usd'` is not `'USD'`). Sums are compensated.
  *
- * Cost: O(n + C log C + s) for n subscriptions, C customers and s customer-months (the
- * months of each subscription, and of each customer from their first to their last):
- * subscriptions are grouped by customer with a counting sort, each customer's months are
+ * Cost: O(n + C log C + s) for n subscriptions, C accounts and s account-months (the
+ * months of each subscription, and of each account from its first to its last):
+ * subscriptions are grouped by account with a counting sort, each account's months are
  * summed in a scratch row, and the rows are placed month by month with per-month cursors.
  *
  * Edge cases: no subscriptions gives `[]`. Months with MRR 0 are left out (a missing month
  * means 0), so a free or fully discounted subscription adds nothing. `through` cuts every
  * subscription, closed ones included.
  *
- * @param subscriptions Subscription periods `{ customerId, start, end?, amount, interval,
+ * @param subscriptions Subscription periods `{ accountId, start, end?, amount, interval,
  * quantity?, discount?, currency? }` (or any fields, read through accessors).
  * @param options `{ rule?, through?, timeZone? }` and accessors.
- * @returns Snapshots `{ customerId, month, mrr }` with `mrr > 0`, sorted by month, then by
- * customer (numbers first, then strings by code units).
- * @throws {MetricsInputError} naming `subscriptions[i] (customerId "…").<field>` (path
- * `subscriptions[i].<field>`): `invalid-id` (at `subscriptions[i].customerId`),
+ * @returns Snapshots `{ accountId, month, mrr }` with `mrr > 0`, sorted by month, then by
+ * account id (numbers first, then strings by code units).
+ * @throws {MetricsInputError} naming `subscriptions[i] (accountId "…").<field>` (path
+ * `subscriptions[i].<field>`): `invalid-id` (at `subscriptions[i].accountId`),
  * `invalid-timestamp`/`ambiguous-timestamp` (a blank `end` says to use `null` for an open
  * subscription), `invalid-period` (end before start), `invalid-number` (amount or quantity
  * not a finite number >= 0, discount not in [0, 1]), `invalid-interval`, `invalid-currency`,
@@ -116,14 +76,14 @@ const TO_MONTHLY_SNAPSHOTS_OPTION_KEYS: readonly string[] = ['customerId', 'star
  * ```ts
  * import { toMonthlySnapshots } from 'customer-success-metrics/revenue';
  * const subscriptions = [
- *   { customerId: 'acme', start: '2024-01-01', end: null, amount: 1200, interval: 'year' },
- *   { customerId: 'acme', start: '2024-02-10', end: '2024-04-10', amount: 30, interval: 'month', quantity: 2 },
- *   { customerId: 'bolt', start: '2024-01-15', end: '2024-03-01', amount: 90, interval: 'quarter', discount: 0.1 },
+ *   { accountId: 'acme', start: '2024-01-01', end: null, amount: 1200, interval: 'year' },
+ *   { accountId: 'acme', start: '2024-02-10', end: '2024-04-10', amount: 30, interval: 'month', quantity: 2 },
+ *   { accountId: 'bolt', start: '2024-01-15', end: '2024-03-01', amount: 90, interval: 'quarter', discount: 0.1 },
  * ];
- * toMonthlySnapshots(subscriptions, { through: '2024-04' }).map((s) => `${s.month} ${s.customerId} ${s.mrr}`);
+ * toMonthlySnapshots(subscriptions, { through: '2024-04' }).map((s) => `${s.month} ${s.accountId} ${s.mrr}`);
  * // => ['2024-01 acme 100', '2024-01 bolt 27', '2024-02 acme 160', '2024-02 bolt 27', '2024-03 acme 160', '2024-04 acme 100']
  * const prorated = toMonthlySnapshots(subscriptions, { through: '2024-04', rule: 'prorated' });
- * prorated.filter((s) => s.customerId === 'bolt').map((s) => s.mrr); // ~> [14.81, 27]
+ * prorated.filter((s) => s.accountId === 'bolt').map((s) => s.mrr); // ~> [14.81, 27]
  * ```
  */
 export function toMonthlySnapshots<R>(subscriptions: Iterable<R>, options?: ToMonthlySnapshotsOptions<R>): MrrSnapshot[] {
@@ -131,7 +91,7 @@ export function toMonthlySnapshots<R>(subscriptions: Iterable<R>, options?: ToMo
   const opts = optionsOf(options, fn, TO_MONTHLY_SNAPSHOTS_OPTION_KEYS);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const rule = readChoice(opts.rule, RULES, 'month-end', fn, 'options.rule');
-  const throughOption = readMonthBound(opts.through, 'to', zone, fn, 'options.through');
+  const throughOption = readMonthOption(opts.through, fn, 'options.through', zone);
   const input = requireIterable<R>(subscriptions, fn, 'subscriptions');
   const readers = subscriptionReaders<R>(opts, fn);
   const months = new ZoneMonths(zone);
@@ -270,7 +230,7 @@ function placeByMonth(rows: CustomerMonths): MrrSnapshot[] {
     const m = rows.month[r] as number;
     const at = perMonth[m] as number;
     perMonth[m] = at + 1;
-    snapshots[at] = { customerId: rows.ids[rows.customer[r] as number] as MrrSnapshot['customerId'], month: keys[m] as string, mrr: rows.mrr[r] as number };
+    snapshots[at] = { accountId: rows.ids[rows.customer[r] as number] as MrrSnapshot['accountId'], month: keys[m] as string, mrr: rows.mrr[r] as number };
   }
   return snapshots;
 }

@@ -3,14 +3,15 @@
  * the main entry so it never lands in an application bundle by accident.
  * @module
  */
-export {
-  sampleCompany,
-  type SampleAccount,
-  type SampleCompany,
-  type SampleEvent,
-  type SampleNpsResponse,
-  type SampleOptions,
-  type SampleSubscription,
-  type SampleTrial,
-  type SampleUser,
-} from './sample-company.js';
+export * from '../core/shared.js';
+export { sampleCompany } from './sample-company.js';
+export type {
+  SampleAccount,
+  SampleCompany,
+  SampleEvent,
+  SampleNpsResponse,
+  SampleOptions,
+  SampleSubscription,
+  SampleTrial,
+  SampleUser,
+} from './types.js';

@@ -1,7 +1,5 @@
-import type { Id } from '../core/read.js';
 import { optionsOf } from '../core/options.js';
 import { readConfidence } from '../core/read.js';
-import type { Estimate } from '../core/types.js';
 import { studentTQuantile } from '../stats/student-t-quantile.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import {
@@ -13,78 +11,12 @@ import {
   readScale,
   sampleVariance,
   tallyAnswers,
-  type AnswerCount,
 } from './internal/answer-tally.js';
-import type { SegmentBy } from './internal/responses.js';
-import type { ResponseAccessors, Responses } from './internal/responses.js';
-
-/** Options of {@link ces}. */
-export interface CesOptions<R> extends ResponseAccessors<R> {
-  /** The highest answer: answers run from 1 to `scale` (an integer from 2 to 100; default 7). */
-  readonly scale?: number;
-  /**
-   * The lowest answer that counts as agreeing (an integer from 1 to `scale`). Default: the
-   * answers above the scale's midpoint, `⌊(scale + 1)/2⌋ + 1`: 5 on 1–7, 4 on 1–5.
-   */
-  readonly agreeAtLeast?: number;
-  /** Confidence level of both intervals, strictly between 0 and 1 (default 0.95). */
-  readonly confidence?: number;
-  /**
-   * Also report each segment: the name of a record field (`'channel'`) or a function
-   * `(record, index) => segment`. Every response must have one, a non-empty string or a
-   * finite number (`1` and `'1'` are different segments), as with `nps`.
-   */
-  readonly segmentBy?: SegmentBy<R>;
-}
+import type { Estimate } from '../core/types.js';
+import type { CesFigures, CesOptions, CesResult, GroupedCesResult, Responses } from './types.js';
 
 /** The keys of {@link CesOptions}: any other key is an `unknown-option` error. */
-const CES_OPTION_KEYS = ['scale', 'agreeAtLeast', 'confidence', 'segmentBy', 'score'] as const;
-
-/** The CES figures of a group of responses. */
-export interface CesFigures {
-  /** Number of responses. */
-  readonly n: number;
-  /** The mean answer, the Customer Effort Score itself; `null` when n is 0. */
-  readonly mean: number | null;
-  /** The sample standard deviation (n - 1 denominator); `null` when n < 2. */
-  readonly standardDeviation: number | null;
-  /**
-   * The mean with its Student t interval `mean ± t · sd/√n`, cut to [1, scale];
-   * `null` when n < 2.
-   */
-  readonly interval: Estimate | null;
-  /** Responses with an answer >= `agreeAtLeast`. */
-  readonly agreeing: number;
-  /** `agreeing / n` with its Wilson interval; `null` when n is 0. */
-  readonly agreeShare: Estimate | null;
-  /** How many responses gave each answer, for every answer from 1 to `scale`. */
-  readonly distribution: readonly AnswerCount[];
-}
-
-/** The CES figures of one segment. */
-export interface CesSegment extends CesFigures {
-  /** The segment's value (a non-empty string or a finite number). */
-  readonly segment: Id;
-}
-
-/** Result of {@link ces}. */
-export interface CesResult extends CesFigures {
-  /** The highest answer: answers run from 1 to `scale`. */
-  readonly scale: number;
-  /** The lowest answer that counts as agreeing. */
-  readonly agreeAtLeast: number;
-  /** Confidence level of both intervals. */
-  readonly confidence: number;
-}
-
-/** Result of {@link ces} with `segmentBy`: the overall figures and one entry per segment. */
-export interface SegmentedCesResult extends CesResult {
-  /**
-   * Segments sorted by value: numbers in numeric order, then strings by code units. Their
-   * `n`, `agreeing` and distributions add up to the overall figures.
-   */
-  readonly segments: CesSegment[];
-}
+const CES_OPTION_KEYS = ['scale', 'agreeAtLeast', 'confidence', 'groupBy', 'score'] as const satisfies readonly (keyof CesOptions<unknown>)[];
 
 /**
  * Customer Effort Score (CES 2.0): the mean agreement with "The company made it easy for me to
@@ -102,13 +34,18 @@ export interface SegmentedCesResult extends CesResult {
  * For the older CES 1.0 question ("How much effort did you personally have to put forth?",
  * 1–5, lower is better), reverse the answers first: `score: (r) => 6 - r.effort`.
  *
+ * Groups: with `groupBy` (a field name such as `'channel'`, or an accessor `(record, index)
+ * => group`) the overall figures stay at the top level and `groups` adds one row `{ group,
+ * ...the same figures }` per group, in order of the group's first response. Every response
+ * must have a group, a non-empty string or a finite number, as with `nps`.
+ *
  * Source: M. Dixon, K. Freeman & N. Toman, "Stop Trying to Delight Your Customers", Harvard
  * Business Review (2010), for CES; M. Dixon, N. Toman & R. DeLisi, "The Effortless
  * Experience" (2013), for CES 2.0's statement and 1–7 agreement scale (CEB, now Gartner);
  * Student (1908) for the t interval; E. B. Wilson (1927) for the share.
  *
  * Cost: O(n) time in one pass over any iterable (plus one `Map` lookup per answer with
- * `segmentBy`); O(scale × segments) memory, whatever n; O(s log s) to sort s segments.
+ * `groupBy`); O(scale × groups) memory, whatever n.
  *
  * Edge cases: no responses give `n: 0` and `null` for mean, standard deviation, interval and
  * share (not an error); one response gives its answer as the mean with `standardDeviation`
@@ -117,17 +54,17 @@ export interface SegmentedCesResult extends CesResult {
  *
  * @param responses - Answers: numbers, or records whose answer `options.score` reads
  * (default: the record's `score` field). An array or any iterable.
- * @param options - `{ scale?, agreeAtLeast?, confidence?, score?, segmentBy? }`.
+ * @param options - `{ scale?, agreeAtLeast?, confidence?, score?, groupBy? }`.
  * @returns `{ n, mean, standardDeviation, interval, agreeing, agreeShare, distribution,
- * scale, agreeAtLeast, confidence }`, plus `segments` with `segmentBy`.
+ * scale, agreeAtLeast, confidence }`, plus `groups` with `groupBy`.
  * @throws {MetricsInputError} code `'invalid-score'` for an answer that is not an integer
  * from 1 to scale (`ces: responses[2] must be an integer from 1 to 7 (8)`, path
  * `responses[2]`, or `responses[2].score` for records); `'invalid-option'` for a bad
  * `options.scale`, `options.agreeAtLeast`, `options.confidence`, `options.score` or
- * `options.segmentBy` (`null` included: leave an option out for its default);
+ * `options.groupBy` (`null` included: leave an option out for its default);
  * `'unknown-option'` for any other key of `options`, naming the closest valid one
- * (`options.segment is not an option; did you mean segmentBy?`); `'invalid-id'`, path
- * `responses[i].<field>` (or `responses[i].segmentBy` for an accessor), for a segment that
+ * (`options.segmentBy is not an option; did you mean groupBy?`); `'invalid-id'`, path
+ * `responses[i].<field>` (or `responses[i].groupBy` for an accessor), for a group that
  * is not a non-empty string or a finite number; `'invalid-input'` when responses are not
  * iterable.
  *
@@ -140,11 +77,13 @@ export interface SegmentedCesResult extends CesResult {
  * result.interval; // ~> { value: 5.5, lower: 4.3177, upper: 6.6823 }
  * result.agreeShare?.value; // => 0.75
  * ces([7]).interval; // => null
+ * const byChannel = ces([{ score: 7, channel: 'chat' }, { score: 3, channel: 'email' }, { score: 6, channel: 'chat' }], { groupBy: 'channel' });
+ * byChannel.groups.map((g) => [g.group, g.n, g.mean]); // => [['chat', 2, 6.5], ['email', 1, 3]]
  * ```
  */
-export function ces<R>(responses: Responses<R>, options: CesOptions<R> & { readonly segmentBy: SegmentBy<R> }): SegmentedCesResult;
+export function ces<R>(responses: Responses<R>, options: CesOptions<R> & { readonly groupBy: NonNullable<CesOptions<R>['groupBy']> }): GroupedCesResult;
 export function ces<R>(responses: Responses<R>, options?: CesOptions<R>): CesResult;
-export function ces<R>(responses: Responses<R>, options?: CesOptions<R>): CesResult | SegmentedCesResult {
+export function ces<R>(responses: Responses<R>, options?: CesOptions<R>): CesResult | GroupedCesResult {
   const fn = 'ces';
   const opts = optionsOf(options, fn, CES_OPTION_KEYS);
   const scale = readScale(opts.scale, fn, 7);
@@ -172,12 +111,12 @@ export function ces<R>(responses: Responses<R>, options?: CesOptions<R>): CesRes
       standardDeviation,
       interval,
       agreeing,
-      agreeShare: wilsonInterval(agreeing, n, confidence),
+      agreeShare: wilsonInterval(agreeing, n, { confidence }),
       distribution: distributionOf(counts),
     };
   };
 
   const result: CesResult = { ...figures(tally.counts), scale, agreeAtLeast, confidence };
-  if (tally.segments === null) return result;
-  return { ...result, segments: tally.segments.map(({ segment, counts }) => ({ segment, ...figures(counts) })) };
+  if (tally.groups === null) return result;
+  return { ...result, groups: tally.groups.map(({ group, counts }) => ({ group, ...figures(counts) })) };
 }

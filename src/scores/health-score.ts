@@ -1,21 +1,11 @@
-import type { HealthBand } from './internal/health-bands.js';
 import {
   HEALTH_SCORE_OPTION_KEYS,
   readHealthScoreOptions,
   readPreviousScore,
   scoreHealth,
   type AccountAt,
-  type HealthScoreOptions,
-  type HealthScoreResult,
-  type PreviousHealthScore,
 } from './internal/health-scorer.js';
-
-export type { HealthBand, HealthBandRange } from './internal/health-bands.js';
-export type { HealthComponent, HealthNormalizer } from './internal/health-components.js';
-export type { HealthContribution, HealthScoreOptions, HealthScoreResult, HealthTrend, PreviousHealthScore } from './internal/health-scorer.js';
-
-/** Classifies one account; the optional previous score (or previous result) gives the trend. */
-export type HealthScoreClassifier<A, B extends string = HealthBand> = (account: A, previous?: PreviousHealthScore) => HealthScoreResult<B>;
+import type { HealthBand, HealthScoreClassifier, HealthScoreOptions, PreviousHealthScore } from './types.js';
 
 /**
  * A customer health score: weighted, normalized components combined into a 0..100 score

@@ -1,48 +1,16 @@
 import { describeValue, fail } from '../core/errors.js';
 import { accessorFor, readId, requireIterable, requireRecord, type Id } from '../core/read.js';
-import type { Accessor } from '../core/types.js';
-import type { HealthBand, HealthBandRange } from './internal/health-bands.js';
 import {
   HEALTH_SCORE_OPTION_KEYS,
   readHealthScoreOptions,
   readPreviousScore,
   scoreHealth,
   type AccountAt,
-  type HealthScoreOptions,
-  type HealthScoreResult,
-  type PreviousHealthScore,
 } from './internal/health-scorer.js';
-
-/** Options of {@link healthScores}: those of `healthScore`, plus how to read ids and previous scores. */
-export interface HealthScoresOptions<A, B extends string = HealthBand> extends HealthScoreOptions<A, B> {
-  /** Reads an account's id, a non-empty string or a finite number (default: `account.accountId`). */
-  readonly accountId?: Accessor<A, unknown>;
-  /**
-   * Previous scores for the trend: a `Map` from account id to a previous score (or previous
-   * result, or `null`), or a function `(account, index) => previous`. Ids are compared as
-   * in a `Map`: `1` and `"1"` differ. Omitted: no trend.
-   */
-  readonly previous?: ReadonlyMap<Id, PreviousHealthScore> | ((account: A, index: number) => PreviousHealthScore);
-}
+import type { AccountHealthScore, HealthBand, HealthScoresOptions, HealthScoresResult } from './types.js';
 
 /** The keys of {@link HealthScoresOptions}: any other key is an `unknown-option` error. */
-const HEALTH_SCORES_OPTION_KEYS = [...HEALTH_SCORE_OPTION_KEYS, 'accountId', 'previous'] as const;
-
-/** One account's row of {@link healthScores}. */
-export interface AccountHealthScore<B extends string = HealthBand> extends HealthScoreResult<B> {
-  /** The account's id. */
-  readonly accountId: Id;
-}
-
-/** Result of {@link healthScores}. */
-export interface HealthScoresResult<B extends string = HealthBand> {
-  /** The bands used, defaults filled in. */
-  readonly bands: HealthBandRange<B>[];
-  /** The trend tolerance used, in points. */
-  readonly trendTolerance: number;
-  /** One row per account, worst score first, `null` scores last, ties by account id. */
-  readonly accounts: AccountHealthScore<B>[];
-}
+const HEALTH_SCORES_OPTION_KEYS = [...HEALTH_SCORE_OPTION_KEYS, 'accountId', 'previous'] as const satisfies readonly (keyof HealthScoresOptions<unknown>)[];
 
 /**
  * Health scores of many accounts at once, worst first: the list a customer-success team

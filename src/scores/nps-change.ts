@@ -3,65 +3,11 @@ import { optionsOf } from '../core/options.js';
 import { readChoice, readConfidence, readInteger } from '../core/read.js';
 import { normalCdf } from '../stats/normal-cdf.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
-import { countAnswers, NPS_METHODS, npsSpread, plainScore, type NpsCounts, type NpsMethod } from './internal/nps-counts.js';
-import type { ResponseAccessors, Responses } from './internal/responses.js';
-
-/**
- * An NPS already computed: the result of `nps()` (or one of its `segments`). Only the
- * counts are read; the score and interval are recomputed from them.
- */
-export interface NpsSummary {
-  /** Number of responses. */
-  readonly n: number;
-  /** Promoters (answers 9-10). */
-  readonly promoters: number;
-  /** Passives (answers 7-8). */
-  readonly passives: number;
-  /** Detractors (answers 0-6). */
-  readonly detractors: number;
-  /** `promoters / n`. */
-  readonly promoterShare: number | null;
-  /** The method the summary was computed with; inherited when `options.method` is absent. */
-  readonly method?: NpsMethod;
-}
-
-/** One side of {@link npsChange}: answers, or an `nps()` result. */
-export type NpsSample<R> = Responses<R> | NpsSummary;
-
-/** Options of {@link npsChange}. */
-export interface NpsChangeOptions<R> extends ResponseAccessors<R> {
-  /** Confidence level of the interval of the difference, strictly between 0 and 1 (default 0.95). */
-  readonly confidence?: number;
-  /** `'wald'` or `'adjusted-wald'`; default: the method of the given `nps()` results, else `'wald'`. */
-  readonly method?: NpsMethod;
-}
+import { countAnswers, NPS_METHODS, npsSpread, plainScore, type NpsCounts } from './internal/nps-counts.js';
+import type { NpsChangeOptions, NpsChangeResult, NpsMethod, NpsSample, NpsSummary, ResponseAccessors, Responses } from './types.js';
 
 /** The keys of {@link NpsChangeOptions}: any other key is an `unknown-option` error. */
-const NPS_CHANGE_OPTION_KEYS = ['confidence', 'method', 'score'] as const;
-
-/** Result of {@link npsChange}. Figures are `null` when either sample has no answers. */
-export interface NpsChangeResult {
-  /** The score before, `null` when that sample is empty. */
-  readonly before: number | null;
-  /** The score after, `null` when that sample is empty. */
-  readonly after: number | null;
-  /** `after - before`, in NPS points, in [-200, 200]. */
-  readonly difference: number | null;
-  /** `√(SE_before² + SE_after²)`, in NPS points. */
-  readonly standardError: number | null;
-  /** Lower bound of the interval of the difference, >= -200. */
-  readonly lower: number | null;
-  /** Upper bound of the interval of the difference, <= 200. */
-  readonly upper: number | null;
-  /** Two-sided p-value of "no change". */
-  readonly pValue: number | null;
-  /** `pValue < 1 - confidence`. */
-  readonly significant: boolean | null;
-  /** Confidence level of the interval of the difference. */
-  readonly confidence: number;
-  /** The interval method used: `'wald'` or `'adjusted-wald'`. */
-  readonly method: NpsMethod;
-}
+const NPS_CHANGE_OPTION_KEYS = ['confidence', 'method', 'score'] as const satisfies readonly (keyof NpsChangeOptions<unknown>)[];
 
 /**
  * The change of the Net Promoter Score between two independent samples, with its
@@ -82,10 +28,12 @@ export interface NpsChangeResult {
  * reported `difference` stays the plain one. The score itself is Bain's Net Promoter Score
  * (Reichheld, Harvard Business Review, 2003).
  *
- * Either argument may be answers (as {@link nps} takes them, read with `options.score`) or
- * an `nps()` result (recognised by a numeric `n` and a `promoterShare` field), of which only
- * the counts are used. The samples must be independent (different respondents): the
- * variance of a difference of paired answers is not the sum of the variances.
+ * Results compose: either argument may be answers (as `nps` takes them, read with
+ * `options.score`) or an `nps()` result passed as it is, or one row of its `groups`
+ * (`npsChange(nps(x, { groupBy }).groups[0], nps(x, { groupBy }).groups[1])`); a result is
+ * recognised by a numeric `n` and a `promoterShare` field, and only its counts are used.
+ * The samples must be independent (different respondents): the variance of a difference
+ * of paired answers is not the sum of the variances.
  *
  * Cost: O(n) over the answers given; O(1) for two results.
  *
@@ -121,6 +69,8 @@ export interface NpsChangeResult {
  * change.significant; // => true
  * npsChange(march, april, { method: 'adjusted-wald' }).pValue; // ~> 0.0441
  * npsChange(nps(march), nps(april)).difference; // => 62.5
+ * const both = nps([...march.map((score) => ({ score, month: 'march' })), ...april.map((score) => ({ score, month: 'april' }))], { groupBy: 'month' });
+ * npsChange(both.groups[0]!, both.groups[1]!).difference; // => 62.5
  * npsChange(march, []).difference; // => null
  * ```
  */

@@ -1,74 +1,12 @@
 import { optionsOf } from '../core/options.js';
-import { readChoice, readConfidence, type Id } from '../core/read.js';
+import { readChoice, readConfidence } from '../core/read.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
-import { NPS_METHODS, npsSpread, plainScore, type NpsCounts, type NpsMethod } from './internal/nps-counts.js';
 import { tallyAnswers } from './internal/answer-tally.js';
-import type { ResponseAccessors, Responses, SegmentBy } from './internal/responses.js';
-
-export type { NpsMethod } from './internal/nps-counts.js';
-
-export type { SegmentBy } from './internal/responses.js';
-
-/** Options of {@link nps}. */
-export interface NpsOptions<R> extends ResponseAccessors<R> {
-  /** Confidence level of the interval, strictly between 0 and 1 (default 0.95). */
-  readonly confidence?: number;
-  /** `'wald'` (default) or `'adjusted-wald'` (better coverage for small samples). */
-  readonly method?: NpsMethod;
-  /** Also report each segment, e.g. `'plan'` or `(r) => r.region`. */
-  readonly segmentBy?: SegmentBy<R>;
-}
+import { NPS_METHODS, npsSpread, plainScore, type NpsCounts } from './internal/nps-counts.js';
+import type { GroupedNpsResult, NpsFigures, NpsMethod, NpsOptions, NpsResult, Responses } from './types.js';
 
 /** The keys of {@link NpsOptions}: any other key is an `unknown-option` error. */
-const NPS_OPTION_KEYS = ['confidence', 'method', 'segmentBy', 'score'] as const;
-
-/** The figures of one sample of answers. Ratios and interval are `null` when `n` is 0. */
-export interface NpsFigures {
-  /** `100 × (promoterShare - detractorShare)`, in [-100, 100]. */
-  readonly score: number | null;
-  /** Number of answers. */
-  readonly n: number;
-  /** Answers 9 and 10. */
-  readonly promoters: number;
-  /** Answers 7 and 8. */
-  readonly passives: number;
-  /** Answers 0 to 6. */
-  readonly detractors: number;
-  /** `promoters / n`. */
-  readonly promoterShare: number | null;
-  /** `passives / n`. */
-  readonly passiveShare: number | null;
-  /** `detractors / n`. */
-  readonly detractorShare: number | null;
-  /** Standard error of the score, in NPS points (with adjusted-Wald: of the adjusted score). */
-  readonly standardError: number | null;
-  /** `z × standardError`: half the width of the interval before clamping. */
-  readonly marginOfError: number | null;
-  /** Lower bound of the interval, >= -100. */
-  readonly lower: number | null;
-  /** Upper bound of the interval, <= 100. */
-  readonly upper: number | null;
-}
-
-/** Result of {@link nps}. */
-export interface NpsResult extends NpsFigures {
-  /** The confidence level of the interval. */
-  readonly confidence: number;
-  /** The interval method used. */
-  readonly method: NpsMethod;
-}
-
-/** The figures of one segment. */
-export interface NpsSegment extends NpsFigures {
-  /** The segment's value (a non-empty string or a finite number). */
-  readonly segment: Id;
-}
-
-/** Result of {@link nps} with `segmentBy`: the overall figures and one entry per segment. */
-export interface SegmentedNpsResult extends NpsResult {
-  /** Segments sorted by value: numbers in numeric order, then strings by code units. */
-  readonly segments: NpsSegment[];
-}
+const NPS_OPTION_KEYS = ['confidence', 'method', 'groupBy', 'score'] as const satisfies readonly (keyof NpsOptions<unknown>)[];
 
 /**
  * Net Promoter Score of survey answers 0–10, with its standard error and confidence interval.
@@ -90,14 +28,14 @@ export interface SegmentedNpsResult extends NpsResult {
  * adjusted interval, pulled toward 0, need not contain it (one promoter: score 100,
  * interval about [-48.5, 98.5]).
  *
- * Segments: with `segmentBy` (a field name such as `'plan'`, or an accessor) the result
- * also lists each segment's figures, sorted by segment (numbers first, then strings in
- * code-unit order); the top-level figures are those of all answers. Every response must
- * have a segment (a non-empty string or a finite number; `1` and `'1'` are different
- * segments): none is dropped.
+ * Groups: with `groupBy` (a field name such as `'plan'`, or an accessor) the result keeps
+ * the figures of all answers at the top level and adds `groups`, one row `{ group, ...the
+ * same figures }` per group in order of the group's first answer. Every response must have
+ * a group (a non-empty string or a finite number; `1` and `'1'` are different groups):
+ * none is dropped. A group row is itself an input of `npsChange`.
  *
- * Cost: O(n) time, one pass, O(1) memory, no allocation per answer; with `segmentBy`, one
- * `Map` lookup per answer, O(s) memory and O(s log s) to sort the s segments.
+ * Cost: O(n) time, one pass, O(1) memory, no allocation per answer; with `groupBy`, one
+ * `Map` lookup per answer and O(g) memory for g groups.
  *
  * Edge cases: no answers gives `n: 0`, zero counts and `null` score, shares, standard error,
  * margin and bounds. When every answer falls in one group (all promoters, all passives, all
@@ -107,18 +45,18 @@ export interface SegmentedNpsResult extends NpsResult {
  *
  * @param responses Answers (numbers), or records read through `options.score` (default:
  * each record's `score` property). An array or any iterable.
- * @param options `{ confidence?, method?, segmentBy?, score? }`.
+ * @param options `{ confidence?, method?, groupBy?, score? }`.
  * @returns `{ score, n, promoters, passives, detractors, promoterShare, passiveShare,
  * detractorShare, standardError, marginOfError, lower, upper, confidence, method }`, and
- * `segments` with `segmentBy`. Plain JSON, never `NaN`.
+ * `groups` with `groupBy`. Plain JSON, never `NaN`.
  * @throws {MetricsInputError} code `'invalid-score'`, path `responses[i]` (or
  * `responses[i].score`), for an answer that is not an integer from 0 to 10 (`11`, `4.5`,
  * `"9"`, `NaN`, `-1`); code `'invalid-id'`, path `responses[i].<field>` (or
- * `responses[i].segmentBy` for an accessor), for a segment that is not a non-empty string or a
+ * `responses[i].groupBy` for an accessor), for a group that is not a non-empty string or a
  * finite number; code `'invalid-input'` when `responses` is not iterable; code
- * `'invalid-option'` for a bad `confidence`, `method`, `segmentBy` or `score` option (`null`
+ * `'invalid-option'` for a bad `confidence`, `method`, `groupBy` or `score` option (`null`
  * included: leave an option out for its default); code `'unknown-option'` for any other key
- * of `options` (`nps: options.segment is not an option; did you mean segmentBy?`).
+ * of `options` (`nps: options.segmentBy is not an option; did you mean groupBy?`).
  *
  * @example
  * ```ts
@@ -135,14 +73,14 @@ export interface SegmentedNpsResult extends NpsResult {
  *   { score: 10, plan: 'pro' }, { score: 9, plan: 'pro' }, { score: 6, plan: 'pro' },
  *   { score: 3, plan: 'free' }, { score: 8, plan: 'free' }, { score: 9, plan: 'free' }, { score: 2, plan: 'free' },
  * ];
- * const byPlan = nps(survey, { segmentBy: 'plan' });
+ * const byPlan = nps(survey, { groupBy: 'plan' });
  * byPlan.score; // => 0
- * byPlan.segments.map((s) => [s.segment, s.score]); // ~> [['free', -25], ['pro', 33.33]]
+ * byPlan.groups.map((g) => [g.group, g.score]); // ~> [['pro', 33.33], ['free', -25]]
  * ```
  */
-export function nps<R>(responses: Responses<R>, options: NpsOptions<R> & { readonly segmentBy: SegmentBy<R> }): SegmentedNpsResult;
+export function nps<R>(responses: Responses<R>, options: NpsOptions<R> & { readonly groupBy: NonNullable<NpsOptions<R>['groupBy']> }): GroupedNpsResult;
 export function nps<R>(responses: Responses<R>, options?: NpsOptions<R>): NpsResult;
-export function nps<R>(responses: Responses<R>, options?: NpsOptions<R>): NpsResult | SegmentedNpsResult {
+export function nps<R>(responses: Responses<R>, options?: NpsOptions<R>): NpsResult | GroupedNpsResult {
   const fn = 'nps';
   const opts = optionsOf(options, fn, NPS_OPTION_KEYS);
   const confidence = readConfidence(opts.confidence, fn);
@@ -151,9 +89,9 @@ export function nps<R>(responses: Responses<R>, options?: NpsOptions<R>): NpsRes
   const z = -normalQuantile((1 - confidence) / 2);
   const tally = tallyAnswers(fn, responses, opts, 10, 0);
   const overall = { ...npsFigures(npsCountsOf(tally.counts), z, method), confidence, method };
-  if (tally.segments === null) return overall;
-  const segments = tally.segments.map(({ segment, counts }) => ({ segment, ...npsFigures(npsCountsOf(counts), z, method) }));
-  return { ...overall, segments };
+  if (tally.groups === null) return overall;
+  const groups = tally.groups.map(({ group, counts }) => ({ group, ...npsFigures(npsCountsOf(counts), z, method) }));
+  return { ...overall, groups };
 }
 
 /** Promoters (9-10), passives (7-8) and detractors (0-6) from counts indexed by answer. */

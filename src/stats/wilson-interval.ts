@@ -1,7 +1,12 @@
 import { fail } from '../core/errors.js';
 import { readConfidence, readInteger } from '../core/read.js';
 import type { Estimate } from '../core/types.js';
+import { readIntervalOptions } from './internal/interval-options.js';
 import { normalQuantile } from './normal-quantile.js';
+import type { WilsonIntervalOptions } from './types.js';
+
+/** The keys of {@link WilsonIntervalOptions}: any other key is an `unknown-option` error. */
+const WILSON_INTERVAL_OPTION_KEYS = ['confidence'] as const satisfies readonly (keyof WilsonIntervalOptions)[];
 
 /**
  * A proportion with its Wilson score confidence interval (no continuity correction).
@@ -22,28 +27,36 @@ import { normalQuantile } from './normal-quantile.js';
  *
  * @param successes - An integer from 0 to `trials`.
  * @param trials - An integer >= 0.
- * @param confidence - The confidence level, strictly between 0 and 1 (default 0.95).
+ * @param options - `{ confidence? }`: the confidence level, strictly between 0 and 1
+ * (default 0.95).
  * @returns `{ value, lower, upper }`, or `null` when `trials` is 0.
  * @throws {MetricsInputError} path `'trials'` (code `'invalid-number'`) when trials is not an
  * integer >= 0; path `'successes'` (code `'invalid-number'`) when successes is not an integer
- * from 0 to trials; path `'confidence'` (code `'invalid-option'`) when confidence is not a
- * number strictly between 0 and 1.
+ * from 0 to trials; path `'options.confidence'` (code `'invalid-option'`) when the confidence
+ * is not a number strictly between 0 and 1 (`null` included: leave it out for 0.95); path
+ * `'options'` (code `'invalid-option'`) when `options` is not an object, such as the
+ * positional confidence of 0.x (`wilsonInterval(5, 10, 0.9)`: write
+ * `wilsonInterval(5, 10, { confidence: 0.9 })`); code `'unknown-option'` for any other key of
+ * `options`, naming the closest valid one.
  *
  * @example
  * ```ts
  * import { wilsonInterval } from 'customer-success-metrics';
  * wilsonInterval(42, 100);
  * // => { value: 0.42, lower: 0.3279838267435473, upper: 0.5179351329695703 }
+ * wilsonInterval(42, 100, { confidence: 0.9 }); // ~> { value: 0.42, lower: 0.342, upper: 0.5022 }
  * wilsonInterval(0, 10)?.lower; // => 0
  * wilsonInterval(0, 0); // => null
  * ```
  */
-export function wilsonInterval(successes: number, trials: number, confidence = 0.95): Estimate | null {
-  const n = readInteger(trials, 'wilsonInterval', 'trials', 0);
+export function wilsonInterval(successes: number, trials: number, options?: WilsonIntervalOptions): Estimate | null {
+  const fn = 'wilsonInterval';
+  const opts = readIntervalOptions(options, fn, WILSON_INTERVAL_OPTION_KEYS);
+  const n = readInteger(trials, fn, 'trials', 0);
   if (typeof successes !== 'number' || !Number.isInteger(successes) || successes < 0 || successes > n) {
-    return fail('wilsonInterval', 'successes', 'invalid-number', 'must be an integer from 0 to trials', successes);
+    return fail(fn, 'successes', 'invalid-number', 'must be an integer from 0 to trials', successes);
   }
-  const level = readConfidence(confidence, 'wilsonInterval', 'confidence');
+  const level = readConfidence(opts.confidence, fn);
   if (n === 0) return null;
 
   const s = successes;

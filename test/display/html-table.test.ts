@@ -10,7 +10,7 @@ describe('htmlTable', () => {
       '<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead><tbody>' +
         '<tr><td>1</td><td>x</td><td></td></tr><tr><td></td><td>y</td><td>true</td></tr></tbody></table>',
     );
-    expect(htmlTable([{ a: 1, b: 2, c: 3 }], ['c', 'a'])).toBe(
+    expect(htmlTable([{ a: 1, b: 2, c: 3 }], { columns: ['c', 'a'] })).toBe(
       '<table><thead><tr><th>c</th><th>a</th></tr></thead><tbody><tr><td>3</td><td>1</td></tr></tbody></table>',
     );
   });
@@ -26,7 +26,7 @@ describe('htmlTable', () => {
   });
 
   it('gives the header only for no rows', () => {
-    expect(htmlTable([], ['a'])).toBe('<table><thead><tr><th>a</th></tr></thead><tbody></tbody></table>');
+    expect(htmlTable([], { columns: ['a'] })).toBe('<table><thead><tr><th>a</th></tr></thead><tbody></tbody></table>');
     expect(htmlTable(new Set<object>())).toBe('<table><thead><tr></tr></thead><tbody></tbody></table>');
   });
 
@@ -52,11 +52,28 @@ describe('htmlTable', () => {
   it('rejects bad input with the path', () => {
     let e = errorOf(() => htmlTable([{ a: 1 }, 3 as unknown as object]));
     expect([e.code, e.path, e.message]).toEqual(['invalid-record', 'rows[1]', 'htmlTable: rows[1] must be an object (3)']);
-    e = errorOf(() => htmlTable([], ['a', 2 as unknown as string]));
-    expect([e.code, e.path]).toEqual(['invalid-option', 'columns[1]']);
-    e = errorOf(() => htmlTable([], 'a' as unknown as string[]));
-    expect([e.code, e.path]).toEqual(['invalid-option', 'columns']);
+    e = errorOf(() => htmlTable([], { columns: ['a', 2 as unknown as string] }));
+    expect([e.code, e.path]).toEqual(['invalid-option', 'options.columns[1]']);
+    e = errorOf(() => htmlTable([], { columns: 'a' as unknown as string[] }));
+    expect([e.code, e.path]).toEqual(['invalid-option', 'options.columns']);
     e = errorOf(() => htmlTable(undefined as unknown as object[]));
     expect([e.code, e.path]).toEqual(['invalid-input', 'rows']);
+  });
+
+  it('takes its columns in an options object (1.0), checked as every options object is', () => {
+    // The 0.x positional array of columns says how to write it now.
+    let e = errorOf(() => htmlTable([{ a: 1 }], ['a'] as never));
+    expect([e.code, e.path, e.message]).toEqual([
+      'invalid-option',
+      'options',
+      'htmlTable: options must be an object { columns? }: the columns are no longer positional, pass { columns: [...] } (an array of 1)',
+    ]);
+    e = errorOf(() => htmlTable([{ a: 1 }], { column: ['a'] } as never));
+    expect([e.code, e.path, e.message]).toEqual(['unknown-option', 'options.column', 'htmlTable: options.column is not an option; did you mean columns? (an array of 1)']);
+    e = errorOf(() => htmlTable([{ a: 1 }], { columns: null } as never));
+    expect([e.code, e.path]).toEqual(['invalid-option', 'options.columns']);
+    // Omitted, empty or undefined: every key.
+    expect(htmlTable([{ a: 1 }], {})).toBe(htmlTable([{ a: 1 }]));
+    expect(htmlTable([{ a: 1 }], { columns: undefined } as never)).toBe(htmlTable([{ a: 1 }]));
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineChart, type LineSeries } from '../../src/display/line-chart.js';
+import { lineChart } from '../../src/display/line-chart.js';
+import type { LineSeries } from '../../src/display/types.js';
 import { activeUsers } from '../../src/engagement/active-users.js';
 import { errorOf } from '../support/errors.js';
 import { checkChart, tickNumber } from './support/chart.js';

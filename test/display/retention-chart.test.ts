@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { retentionChart, type RetentionCurve } from '../../src/display/retention-chart.js';
+import { retentionChart } from '../../src/display/retention-chart.js';
+import type { RetentionCurve } from '../../src/display/types.js';
 import { kaplanMeier } from '../../src/retention/kaplan-meier.js';
 import { errorOf } from '../support/errors.js';
 import { checkChart, tickNumber } from './support/chart.js';

@@ -1,7 +1,8 @@
 /**
  * 1.0 "no silent traps": the chart options `{ title?, xLabel?, yLabel? }` reject an unknown
  * key with `unknown-option` (naming the closest valid one) and `null` with `invalid-option`.
- * Before 1.0 `lineChart(s, { xlabel: 'day' })` silently drew no axis label.
+ * Before 1.0 `lineChart(s, { xlabel: 'day' })` silently drew no axis label. The options of
+ * `htmlTable` (`{ columns? }`) are tested in html-table.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { lineChart } from '../../src/display/line-chart.js';

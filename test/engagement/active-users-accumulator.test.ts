@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Id } from '../../src/core/read.js';
 import { compareIds } from '../../src/core/id-order.js';
-import { activeUsers, type ActiveUsersOptions, type ActiveUsersResult, type GroupedActiveUsersResult } from '../../src/engagement/active-users.js';
-import { activeUsersAccumulator, type ActiveUsersState } from '../../src/engagement/active-users-accumulator.js';
+import { activeUsers } from '../../src/engagement/active-users.js';
+import { activeUsersAccumulator } from '../../src/engagement/active-users-accumulator.js';
+import type { ActiveUsersOptions, ActiveUsersResult, ActiveUsersState, GroupedActiveUsersResult } from '../../src/engagement/types.js';
 import { errorOf } from '../support/errors.js';
 import { TEST_ZONES, shuffled } from '../support/model.js';
 
@@ -103,6 +104,13 @@ describe('activeUsersAccumulator', () => {
     expect(result).toEqual(byGroup(oneShot));
     // globex on 03-02: DAU {9, zoe} = 2; 03-02 ended before asOf (03-03 10:00).
     expect(result.groups[2]?.days[1]).toEqual({ date: '2024-03-02', complete: true, dau: 2, wau: 2, mau: 2, dauMau: 1, wauMau: 1 });
+    // Overall, every user once (by hand): 03-01 {10, 9}, 03-02 {zoe, 9}, 03-03 {zoe}: DAU 2, 2, 1;
+    // MAU 2, 3, 3 (zoe is one user in globex and 7).
+    expect(result.days.map((d) => [d.dau, d.mau])).toEqual([
+      [2, 2],
+      [2, 3],
+      [1, 3],
+    ]);
     // An accessor groupBy is recorded as `true`.
     const byFunction = activeUsersAccumulator({ groupBy: (e: (typeof events)[number]) => e.accountId }).add(events);
     expect(byFunction.state()).toEqual({ ...acc.state(), groupBy: true });
@@ -399,6 +407,8 @@ describe('activeUsersAccumulator', () => {
         }
         expect(merged.state()).toEqual(whole.state());
         expect(merged.result()).toEqual(byGroup(activeUsers(events, options)));
+        // Grouped or not, the merged overall series is that of every user once.
+        expect(merged.result().days).toEqual(activeUsers(events, { timeZone }).days);
       }),
       { numRuns: 100 },
     );

@@ -101,6 +101,28 @@ describe('activeUsersByPeriod', () => {
       ['a', [1, 0]],
       ['b', [0, 1]],
     ]);
+    // The overall series beside the groups: one user in January, one in February.
+    expect(grouped.periods.map((p) => [p.period, p.activeUsers])).toEqual([
+      ['2024-01', 1],
+      ['2024-02', 1],
+    ]);
+  });
+
+  it('counts a user of two groups in each group and once overall', () => {
+    // User 1 in a and b in January; user 2 in b in January: overall 2 users, a 1, b 2.
+    const events = [
+      { userId: 1, accountId: 'a', timestamp: '2024-01-05T00:00:00Z' },
+      { userId: 1, accountId: 'b', timestamp: '2024-01-06T00:00:00Z' },
+      { userId: 2, accountId: 'b', timestamp: '2024-01-07T00:00:00Z' },
+    ];
+    const grouped = activeUsersByPeriod(events, { groupBy: 'accountId', asOf: '2024-01-31' });
+    expect(grouped.periods).toEqual([{ period: '2024-01', start: '2024-01-05', end: '2024-01-31', complete: false, activeUsers: 2 }]);
+    expect(grouped.periods).toEqual(activeUsersByPeriod(events, { asOf: '2024-01-31' }).periods);
+    expect(grouped.groups.map((g) => [g.group, g.periods[0]?.activeUsers])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(activeUsersByPeriod([], { groupBy: 'accountId' })).toMatchObject({ periods: [], groups: [] });
   });
 
   it('rejects an unknown period or week start', () => {

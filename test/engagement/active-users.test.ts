@@ -108,7 +108,7 @@ describe('activeUsers', () => {
     ]);
   });
 
-  it('groups by account: a user of two accounts counts in each', () => {
+  it('groups by account: a user of two accounts counts in each, and once overall', () => {
     const events = [
       { userId: 'u1', accountId: 'acme', timestamp: '2024-01-01T10:00:00Z' },
       { userId: 'u2', accountId: 'acme', timestamp: '2024-01-01T11:00:00Z' },
@@ -120,8 +120,17 @@ describe('activeUsers', () => {
       ['globex', [0, 1], [0, 1]],
     ]);
     expect(result.groups[1]?.days[0]?.dauMau).toBeNull();
+    // Overall (by hand): 01-01 has u1 and u2 (DAU 2); 01-02 has u1 (DAU 1), and the windows
+    // ending on 01-02 hold u1 and u2 (WAU = MAU = 2): u1 counts once though active in both.
+    expect(result.days.map((d) => [d.date, d.dau, d.wau, d.mau])).toEqual([
+      ['2024-01-01', 2, 2, 2],
+      ['2024-01-02', 1, 2, 2],
+    ]);
+    // The overall series is the ungrouped one.
+    expect(result.days).toEqual(activeUsers(events).days);
     const byFunction = activeUsers(events, { groupBy: (e: (typeof events)[number]) => e.accountId });
     expect(byFunction.groups).toEqual(result.groups);
+    expect(byFunction.days).toEqual(result.days);
   });
 
   it('reads columns and custom accessors exactly like rows', () => {
@@ -283,6 +292,8 @@ describe('activeUsers', () => {
         // And groupBy gives the same parts in one call.
         const grouped = activeUsers(events, { ...range, groupBy: (e: (typeof events)[number]) => (e.userId % 2 === 1 ? 'odd' : 'even') });
         for (const g of grouped.groups) expect(g.days).toEqual((g.group === 'odd' ? odd : even).days);
+        // With the overall series, the whole, beside them.
+        expect(grouped.days).toEqual(whole.days);
       }),
     );
   });
@@ -339,6 +350,7 @@ describe('activeUsers ranges', () => {
       [true, false],
       [true, false],
     ]);
+    expect(grouped.days.map((d) => d.complete)).toEqual([true, false]);
   });
 
   it("counts a 23:30 event on a date-only asOf's day in Europe/Berlin", () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { engagedEvaluation, type EngagedEvaluationSummary } from '../../src/engagement/engaged-evaluation.js';
+import { engagedEvaluation } from '../../src/engagement/engaged-evaluation.js';
+import type { EngagedEvaluationSummary } from '../../src/engagement/types.js';
 import { errorOf } from '../support/errors.js';
 import { addDays, wallDate as localKey } from '../support/model.js';
-
 
 type Trial = { accountId: string | number; trialStart: string | number; sourceCampaign?: string | number | null };
 type Event = { accountId: string | number; timestamp: string | number };
@@ -31,7 +31,7 @@ describe('engagedEvaluation', () => {
       { accountId: 'initech', timestamp: '2024-05-02T09:00:00Z' },
       { accountId: 'umbrella', timestamp: '2024-05-25T12:00:00Z' },
     ];
-    const result = engagedEvaluation(trials, events);
+    const result = engagedEvaluation(events, { trials });
     expect([result.asOf, result.asOfDate]).toEqual(['2024-05-25T12:00:00.000Z', '2024-05-25']);
     expect(result.trials[1]).toEqual({ accountId: 'initech', trialStart: '2024-05-02', sourceCampaign: null, activeDays: 0, engaged: false, pending: false, engagedOn: null });
     expect(result.trials[0]).toEqual({
@@ -48,7 +48,7 @@ describe('engagedEvaluation', () => {
     expect(result.overall.pending).toBe(1);
     expect(result.overall.rate?.value).toBe(0.5);
     expect(result.overall.band).toBe('ideal');
-    expect(result.byCampaign.map((c) => [c.sourceCampaign, c.trials, c.completed])).toEqual([
+    expect(result.byCampaign.map((c) => [c.sourceCampaign, c.trialCount, c.completed])).toEqual([
       ['webinar', 2, 1],
       [null, 1, 1],
     ]);
@@ -72,13 +72,13 @@ describe('engagedEvaluation', () => {
       { accountId: 'on-14', timestamp: '2024-01-06T08:00:00Z' },
       { accountId: 'on-14', timestamp: '2024-01-15T00:00:00Z' },
     ];
-    const result = engagedEvaluation(trials, events, { asOf: '2024-02-01' });
+    const result = engagedEvaluation(events, { trials, asOf: '2024-02-01' });
     expect(result.trials).toEqual([
       { accountId: 'on-13', trialStart: '2024-01-01', sourceCampaign: null, activeDays: 3, engaged: true, pending: false, engagedOn: '2024-01-14' },
       { accountId: 'on-14', trialStart: '2024-01-01', sourceCampaign: null, activeDays: 2, engaged: false, pending: false, engagedOn: null },
     ]);
     const { rate, ...counts } = result.overall;
-    expect(counts).toEqual({ trials: 2, completed: 2, engaged: 1, pending: 0, pendingEngaged: 0, band: 'ideal' });
+    expect(counts).toEqual({ trialCount: 2, completed: 2, engaged: 1, pending: 0, pendingEngaged: 0, band: 'ideal' });
     expect(rate?.value).toBe(0.5);
     expect(rate?.lower).toBeCloseTo(0.09453121, 7);
     expect(rate?.upper).toBeCloseTo(0.90546879, 7);
@@ -97,24 +97,24 @@ describe('engagedEvaluation', () => {
       accountId: 'ny',
       timestamp,
     }));
-    const ny = engagedEvaluation(trials, events, { timeZone: 'America/New_York', asOf: '2024-04-01' });
+    const ny = engagedEvaluation(events, { trials, timeZone: 'America/New_York', asOf: '2024-04-01' });
     expect(ny.trials).toEqual([
       { accountId: 'ny', trialStart: '2024-03-09', sourceCampaign: null, activeDays: 3, engaged: true, pending: false, engagedOn: '2024-03-11' },
     ]);
     expect(ny.timeZone).toBe('America/New_York');
     // asOf '2024-04-01' is the end of that local day, EDT (UTC-4): 2024-04-02T03:59:59.999Z.
     expect([ny.asOf, ny.asOfDate]).toEqual(['2024-04-02T03:59:59.999Z', '2024-04-01']);
-    const utc = engagedEvaluation(trials, events, { asOf: '2024-04-01' });
+    const utc = engagedEvaluation(events, { trials, asOf: '2024-04-01' });
     expect(utc.trials[0]).toMatchObject({ activeDays: 2, engaged: false, engagedOn: null });
   });
 
   it('groups by the local trial-start month', () => {
     // 2024-03-31T23:30-04:00 is 2024-04-01T03:30Z: March in New York, April in UTC.
     const trials = [{ accountId: 'a', trialStart: '2024-03-31T23:30:00-04:00' }];
-    const ny = engagedEvaluation(trials, [], { timeZone: 'America/New_York', asOf: '2024-06-01' });
+    const ny = engagedEvaluation([], { trials, timeZone: 'America/New_York', asOf: '2024-06-01' });
     expect(ny.byMonth.map((m) => m.month)).toEqual(['2024-03']);
     expect(ny.trials[0]?.trialStart).toBe('2024-03-31');
-    const utc = engagedEvaluation(trials, [], { asOf: '2024-06-01' });
+    const utc = engagedEvaluation([], { trials, asOf: '2024-06-01' });
     expect(utc.byMonth.map((m) => m.month)).toEqual(['2024-04']);
   });
 
@@ -127,25 +127,25 @@ describe('engagedEvaluation', () => {
     const trials = [{ accountId: 'p', trialStart: '2024-05-01T09:00:00Z' }];
     const events = [...noonEvents('p', ['2024-05-01', '2024-05-02', '2024-05-03']), { accountId: 'p', timestamp: '2024-05-02T18:00:00Z' }];
     // 1 ms before the end of day 13: pending, engaged already; no completed trial.
-    const before = engagedEvaluation(trials, events, { asOf: '2024-05-14T23:59:59.998Z' });
-    expect(before.overall).toEqual({ trials: 1, completed: 0, engaged: 0, pending: 1, pendingEngaged: 1, rate: null, band: null });
+    const before = engagedEvaluation(events, { trials, asOf: '2024-05-14T23:59:59.998Z' });
+    expect(before.overall).toEqual({ trialCount: 1, completed: 0, engaged: 0, pending: 1, pendingEngaged: 1, rate: null, band: null });
     expect(before.trials[0]).toMatchObject({ pending: true, engaged: true, activeDays: 3, engagedOn: '2024-05-03' });
     // At its last millisecond, or with the date-only asOf '2024-05-14' (the same instant), day 13
     // has ended: complete (0.1 read '2024-05-14' as 05-14 00:00 and called the trial pending).
-    expect(engagedEvaluation(trials, events, { asOf: '2024-05-14T23:59:59.999Z' }).trials[0]?.pending).toBe(false);
-    expect(engagedEvaluation(trials, events, { asOf: '2024-05-14' }).trials[0]?.pending).toBe(false);
+    expect(engagedEvaluation(events, { trials, asOf: '2024-05-14T23:59:59.999Z' }).trials[0]?.pending).toBe(false);
+    expect(engagedEvaluation(events, { trials, asOf: '2024-05-14' }).trials[0]?.pending).toBe(false);
     // Later: complete, engaged, rate 1/1 = 1 (Wilson: lower 0.2065493 for n = 1).
-    const after = engagedEvaluation(trials, events, { asOf: '2024-05-15' });
-    expect(after.overall).toMatchObject({ trials: 1, completed: 1, engaged: 1, pending: 0, pendingEngaged: 0, band: 'ideal' });
+    const after = engagedEvaluation(events, { trials, asOf: '2024-05-15' });
+    expect(after.overall).toMatchObject({ trialCount: 1, completed: 1, engaged: 1, pending: 0, pendingEngaged: 0, band: 'ideal' });
     expect(after.overall.rate?.upper).toBe(1);
     expect(after.overall.rate?.lower).toBeCloseTo(0.2065493, 7);
     // Events after asOf do not count: at 05-02T13:00Z only 05-01 and 05-02 (noon) are seen.
-    const early = engagedEvaluation(trials, events, { asOf: '2024-05-02T13:00:00Z' });
+    const early = engagedEvaluation(events, { trials, asOf: '2024-05-02T13:00:00Z' });
     expect(early.trials[0]).toMatchObject({ pending: true, engaged: false, activeDays: 2, engagedOn: null });
     expect(early.overall).toMatchObject({ pending: 1, pendingEngaged: 0 });
     // The default asOf is the latest event, 05-03T12:00Z: still pending.
-    expect(engagedEvaluation(trials, events).asOf).toBe('2024-05-03T12:00:00.000Z');
-    expect(engagedEvaluation(trials, events).overall.pending).toBe(1);
+    expect(engagedEvaluation(events, { trials }).asOf).toBe('2024-05-03T12:00:00.000Z');
+    expect(engagedEvaluation(events, { trials }).overall.pending).toBe(1);
   });
 
   it('reports months and campaigns with bands, a missing campaign under null, last', () => {
@@ -163,8 +163,8 @@ describe('engagedEvaluation', () => {
       ...[1, 2, 3, 4, 5].map((k) => ({ accountId: `f${k}`, trialStart: '2024-02-02', sourceCampaign: undefined })),
     ];
     const events = [...noonEvents('j0', ['2024-01-03', '2024-01-04', '2024-01-05']), ...noonEvents('f0', ['2024-02-01', '2024-02-10', '2024-02-14'])];
-    const result = engagedEvaluation(trials, events, { asOf: '2024-04-01' });
-    const short = (s: EngagedEvaluationSummary) => [s.trials, s.completed, s.engaged, s.rate?.value ?? null, s.band];
+    const result = engagedEvaluation(events, { trials, asOf: '2024-04-01' });
+    const short = (s: EngagedEvaluationSummary) => [s.trialCount, s.completed, s.engaged, s.rate?.value ?? null, s.band];
     expect(result.byMonth.map((m) => [m.month, ...short(m)])).toEqual([
       ['2024-01', 5, 5, 1, 0.2, 'healthy'],
       ['2024-02', 6, 6, 1, 1 / 6, 'below-benchmark'],
@@ -176,7 +176,7 @@ describe('engagedEvaluation', () => {
     ]);
     expect(short(result.overall)).toEqual([11, 11, 2, 2 / 11, 'below-benchmark']);
     // Custom benchmarks move the bands: 2/11 = 0.18 >= 0.1 is healthy; 2/3 < 0.7 too.
-    const custom = engagedEvaluation(trials, events, { asOf: '2024-04-01', benchmarks: { expected: 0.1, ideal: 0.7 } });
+    const custom = engagedEvaluation(events, { trials, asOf: '2024-04-01', benchmarks: { expected: 0.1, ideal: 0.7 } });
     expect(custom.benchmarks).toEqual({ expected: 0.1, ideal: 0.7 });
     expect(custom.overall.band).toBe('healthy');
     expect(custom.byCampaign[1]?.band).toBe('healthy');
@@ -189,7 +189,7 @@ describe('engagedEvaluation', () => {
       { accountId: 'acme', trialStart: '2024-01-10' },
       { accountId: 'acme', trialStart: '2024-01-01' },
     ];
-    const result = engagedEvaluation(trials, noonEvents('acme', ['2024-01-10', '2024-01-11', '2024-01-12']), { asOf: '2024-03-01' });
+    const result = engagedEvaluation(noonEvents('acme', ['2024-01-10', '2024-01-11', '2024-01-12']), { trials, asOf: '2024-03-01' });
     expect(result.trials.map((t) => [t.trialStart, t.activeDays, t.engagedOn])).toEqual([
       ['2024-01-01', 3, '2024-01-12'],
       ['2024-01-10', 3, '2024-01-12'],
@@ -199,7 +199,8 @@ describe('engagedEvaluation', () => {
   it('takes minActiveDays, windowDays and confidence, and echoes them', () => {
     // minActiveDays 2 in 7 days: active on days 0 and 6 -> engaged on day 6.
     const trials = [{ accountId: 'a', trialStart: '2024-01-01' }];
-    const result = engagedEvaluation(trials, noonEvents('a', ['2024-01-01', '2024-01-07']), {
+    const result = engagedEvaluation(noonEvents('a', ['2024-01-01', '2024-01-07']), {
+      trials,
       minActiveDays: 2,
       windowDays: 7,
       confidence: 0.9,
@@ -208,7 +209,8 @@ describe('engagedEvaluation', () => {
     expect(result).toMatchObject({ minActiveDays: 2, windowDays: 7, confidence: 0.9, benchmarks: { expected: 0.2, ideal: 0.5 } });
     expect(result.trials[0]).toMatchObject({ engaged: true, pending: false, engagedOn: '2024-01-07' });
     // A 40-day window spans two 32-bit words of the bit set: days 0, 31, 32 and 39.
-    const long = engagedEvaluation(trials, noonEvents('a', ['2024-01-01', '2024-02-01', '2024-02-02', '2024-02-09', '2024-02-10']), {
+    const long = engagedEvaluation(noonEvents('a', ['2024-01-01', '2024-02-01', '2024-02-02', '2024-02-09', '2024-02-10']), {
+      trials,
       minActiveDays: 4,
       windowDays: 40,
     });
@@ -216,8 +218,8 @@ describe('engagedEvaluation', () => {
   });
 
   it('gives empty results for empty input', () => {
-    const zero = { trials: 0, completed: 0, engaged: 0, pending: 0, pendingEngaged: 0, rate: null, band: null };
-    expect(engagedEvaluation([], [])).toEqual({
+    const zero = { trialCount: 0, completed: 0, engaged: 0, pending: 0, pendingEngaged: 0, rate: null, band: null };
+    expect(engagedEvaluation([], { trials: [] })).toEqual({
       timeZone: 'UTC',
       asOf: null,
       asOfDate: null,
@@ -231,15 +233,15 @@ describe('engagedEvaluation', () => {
       trials: [],
     });
     // Events but no trials: asOf is still echoed.
-    expect(engagedEvaluation([], [{ accountId: 'x', timestamp: 0 }])).toMatchObject({ asOf: '1970-01-01T00:00:00.000Z', overall: zero });
+    expect(engagedEvaluation([{ accountId: 'x', timestamp: 0 }], { trials: [] })).toMatchObject({ asOf: '1970-01-01T00:00:00.000Z', overall: zero });
     // A single trial and no events: asOf is its start, so it is pending with no active day.
-    const lone = engagedEvaluation([{ accountId: 'a', trialStart: '2024-07-01T09:00:00Z', sourceCampaign: 'x' }], []);
+    const lone = engagedEvaluation([], { trials: [{ accountId: 'a', trialStart: '2024-07-01T09:00:00Z', sourceCampaign: 'x' }] });
     expect(lone.asOf).toBe('2024-07-01T09:00:00.000Z');
     expect(lone.trials).toEqual([
       { accountId: 'a', trialStart: '2024-07-01', sourceCampaign: 'x', activeDays: 0, engaged: false, pending: true, engagedOn: null },
     ]);
     // A single event: one active day.
-    const single = engagedEvaluation([{ accountId: 'a', trialStart: '2024-07-01' }], [{ accountId: 'a', timestamp: '2024-07-02T00:00:00Z' }]);
+    const single = engagedEvaluation([{ accountId: 'a', timestamp: '2024-07-02T00:00:00Z' }], { trials: [{ accountId: 'a', trialStart: '2024-07-01' }] });
     expect(single.trials[0]).toMatchObject({ activeDays: 1, engaged: false, pending: true });
   });
 
@@ -249,7 +251,8 @@ describe('engagedEvaluation', () => {
       accountId: new Int32Array([10, 10, 10, 11]),
       timestamp: new Float64Array([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 4), Date.UTC(2024, 1, 1)]),
     };
-    const result = engagedEvaluation(trials, columns, {
+    const result = engagedEvaluation(columns, {
+      trials,
       trialFields: { accountId: (t) => t.org, trialStart: (t) => t.started, sourceCampaign: (t) => t.utm },
     });
     expect(result.asOf).toBe('2024-02-01T00:00:00.000Z');
@@ -262,7 +265,8 @@ describe('engagedEvaluation', () => {
       { org: 10, at: '2024-01-01T01:00:00Z' },
       { org: 10, at: '2024-01-03T01:00:00Z' },
     ];
-    const byAccessor = engagedEvaluation(trials, rows, {
+    const byAccessor = engagedEvaluation(rows, {
+      trials,
       trialFields: { accountId: (t) => t.org, trialStart: (t) => t.started },
       accountId: (e) => e.org,
       timestamp: (e) => e.at,
@@ -276,89 +280,95 @@ describe('engagedEvaluation', () => {
     const trials = Object.freeze([Object.freeze({ accountId: 'a', trialStart: '2024-01-01', sourceCampaign: 'c' })]);
     const events = Object.freeze(noonEvents('a', ['2024-01-05', '2024-01-01', '2024-01-03']).map((e) => Object.freeze(e)));
     const options = Object.freeze({ asOf: '2024-02-01', benchmarks: Object.freeze({ ideal: 0.9 }) });
-    const first = engagedEvaluation(trials, events, options);
+    const first = engagedEvaluation(events, { trials, ...options });
     expect(first.trials[0]).toMatchObject({ engaged: true, engagedOn: '2024-01-05' });
     expect(first.overall.band).toBe('ideal');
-    expect(engagedEvaluation(trials, events, options)).toEqual(first);
+    expect(engagedEvaluation(events, { trials, ...options })).toEqual(first);
   });
 
   it('rejects bad input with the field named', () => {
     const trials = [{ accountId: 'a', trialStart: '2024-01-01' }];
     const events = [{ accountId: 'a', timestamp: '2024-01-01T00:00:00Z' }];
 
-    const start = errorOf(() => engagedEvaluation([...trials, { accountId: 'b', trialStart: 'last week' }], events));
+    const start = errorOf(() => engagedEvaluation(events, { trials: [...trials, { accountId: 'b', trialStart: 'last week' }] }));
     expect(start.code).toBe('invalid-timestamp');
     expect(start.path).toBe('trials[1].trialStart');
     expect(start.message).toBe('engagedEvaluation: trials[1] (accountId "b").trialStart is not a valid timestamp ("last week")');
-    const account = errorOf(() => engagedEvaluation([{ trialStart: '2024-01-01' }], events));
+    const account = errorOf(() => engagedEvaluation(events, { trials: [{ trialStart: '2024-01-01' }] }));
     expect(account.code).toBe('invalid-id');
     expect(account.path).toBe('trials[0].accountId');
-    const campaign = errorOf(() => engagedEvaluation([{ accountId: 'a', trialStart: '2024-01-01', sourceCampaign: {} }], events));
+    const campaign = errorOf(() => engagedEvaluation(events, { trials: [{ accountId: 'a', trialStart: '2024-01-01', sourceCampaign: {} }] }));
     expect(campaign.path).toBe('trials[0].sourceCampaign');
     expect(campaign.message).toBe(
       'engagedEvaluation: trials[0] (accountId "a").sourceCampaign must be a non-empty string, a finite number, or null or undefined when there is none ({})',
     );
-    expect(errorOf(() => engagedEvaluation([null], events)).path).toBe('trials[0]');
-    expect(errorOf(() => engagedEvaluation(undefined as unknown as Trial[], events)).path).toBe('trials');
+    expect(errorOf(() => engagedEvaluation(events, { trials: [null] })).path).toBe('trials[0]');
+    expect(errorOf(() => engagedEvaluation(events, { trials: undefined as unknown as Trial[] })).path).toBe('options.trials');
+    expect(errorOf(() => engagedEvaluation(events, {} as never)).message).toBe(
+      'engagedEvaluation: options.trials is required: the trials table, an array or another iterable of { accountId, trialStart } rows (undefined)',
+    );
+    expect(errorOf(() => engagedEvaluation(events, { trials: 7 as unknown as Trial[] })).path).toBe('options.trials');
+    // The 0.x order (trials first, events second) says where the options go.
+    expect(errorOf(() => engagedEvaluation(trials as never, events as never))).toMatchObject({ code: 'invalid-option', path: 'options' });
 
-    const time = errorOf(() => engagedEvaluation(trials, [...events, { accountId: 'a', timestamp: '2024-01-02T10:00' }]));
+    const time = errorOf(() => engagedEvaluation([...events, { accountId: 'a', timestamp: '2024-01-02T10:00' }], { trials }));
     expect(time.code).toBe('ambiguous-timestamp');
     expect(time.path).toBe('events[1].timestamp');
     expect(time.message.startsWith('engagedEvaluation: events[1] (accountId "a").timestamp has no time-zone offset')).toBe(true);
-    const eventAccount = errorOf(() => engagedEvaluation(trials, [{ accountId: null, timestamp: 0 }]));
+    const eventAccount = errorOf(() => engagedEvaluation([{ accountId: null, timestamp: 0 }], { trials }));
     expect(eventAccount.path).toBe('events[0].accountId');
     expect(eventAccount.message).toBe('engagedEvaluation: events[0].accountId must be a non-empty string or a finite number (null)');
-    expect(errorOf(() => engagedEvaluation(trials, [7])).path).toBe('events[0]');
-    expect(errorOf(() => engagedEvaluation(trials, 7 as unknown as Event[])).message).toBe(
+    expect(errorOf(() => engagedEvaluation([7], { trials })).path).toBe('events[0]');
+    expect(errorOf(() => engagedEvaluation(7 as unknown as Event[], { trials })).message).toBe(
       'engagedEvaluation: events must be an iterable of event records or an object of columns { accountId, timestamp } (7)',
     );
-    expect(errorOf(() => engagedEvaluation(trials, { accountId: ['a'], timestamp: [] })).path).toBe('events.timestamp');
-    expect(errorOf(() => engagedEvaluation(trials, { accountId: ['a'], timestamp: ['x'] })).path).toBe('events.timestamp[0]');
+    expect(errorOf(() => engagedEvaluation({ accountId: ['a'], timestamp: [] }, { trials })).path).toBe('events.timestamp');
+    expect(errorOf(() => engagedEvaluation({ accountId: ['a'], timestamp: ['x'] }, { trials })).path).toBe('events.timestamp[0]');
 
-    const minDays = errorOf(() => engagedEvaluation(trials, events, { minActiveDays: 15 }));
+    const minDays = errorOf(() => engagedEvaluation(events, { trials, minActiveDays: 15 }));
     expect(minDays.code).toBe('invalid-option');
     expect(minDays.path).toBe('options.minActiveDays');
     expect(minDays.message).toBe('engagedEvaluation: options.minActiveDays must not exceed options.windowDays, which is 14 (15)');
-    expect(errorOf(() => engagedEvaluation(trials, events, { minActiveDays: 0 })).message).toBe(
+    expect(errorOf(() => engagedEvaluation(events, { trials, minActiveDays: 0 })).message).toBe(
       'engagedEvaluation: options.minActiveDays must be an integer >= 1 (0)',
     );
-    expect(errorOf(() => engagedEvaluation(trials, events, { windowDays: 2.5 })).path).toBe('options.windowDays');
-    expect(errorOf(() => engagedEvaluation(trials, events, { confidence: 1 })).path).toBe('options.confidence');
-    const bench = errorOf(() => engagedEvaluation(trials, events, { benchmarks: { expected: 0.6 } }));
+    expect(errorOf(() => engagedEvaluation(events, { trials, windowDays: 2.5 })).path).toBe('options.windowDays');
+    expect(errorOf(() => engagedEvaluation(events, { trials, confidence: 1 })).path).toBe('options.confidence');
+    const bench = errorOf(() => engagedEvaluation(events, { trials, benchmarks: { expected: 0.6 } }));
     expect(bench.path).toBe('options.benchmarks.expected');
-    expect(bench.message).toBe('engagedEvaluation: options.benchmarks.expected must not exceed options.benchmarks.ideal, which is 0.5 (0.6)');
-    expect(errorOf(() => engagedEvaluation(trials, events, { benchmarks: { ideal: 50 } })).message).toBe(
+    expect(bench.message).toBe('engagedEvaluation: options.benchmarks.expected must not exceed options.benchmarks.ideal, which is 0.5 by default (0.6)');
+    expect(errorOf(() => engagedEvaluation(events, { trials, benchmarks: { ideal: 50 } })).message).toBe(
       'engagedEvaluation: options.benchmarks.ideal must be a number from 0 to 1 (50)',
     );
-    expect(errorOf(() => engagedEvaluation(trials, events, { trialFields: { trialStart: 'start' as unknown as () => unknown } })).path).toBe(
+    expect(errorOf(() => engagedEvaluation(events, { trials, trialFields: { trialStart: 'start' as unknown as () => unknown } })).path).toBe(
       'options.trialFields.trialStart',
     );
-    expect(errorOf(() => engagedEvaluation(trials, events, { accountId: 'org' as unknown as () => unknown })).path).toBe('options.accountId');
-    expect(errorOf(() => engagedEvaluation(trials, events, { timeZone: 'Europe/Atlantis' })).code).toBe('invalid-time-zone');
-    expect(errorOf(() => engagedEvaluation(trials, events, { asOf: '2024-13-01' })).path).toBe('options.asOf');
+    expect(errorOf(() => engagedEvaluation(events, { trials, accountId: 'org' as unknown as () => unknown })).path).toBe('options.accountId');
+    expect(errorOf(() => engagedEvaluation(events, { trials, timeZone: 'Europe/Atlantis' })).code).toBe('invalid-time-zone');
+    expect(errorOf(() => engagedEvaluation(events, { trials, asOf: '2024-13-01' })).path).toBe('options.asOf');
   });
 
   it('rejects unknown and null options, in trialFields and benchmarks too', () => {
     const trials = [{ accountId: 'a', trialStart: '2024-01-01' }];
-    const typo = errorOf(() => engagedEvaluation(trials, [], { minActivedays: 2 } as object));
+    const typo = errorOf(() => engagedEvaluation([], { trials, minActivedays: 2 } as never));
     expect([typo.code, typo.path, typo.message]).toEqual([
       'unknown-option',
       'options.minActivedays',
       'engagedEvaluation: options.minActivedays is not an option; did you mean minActiveDays? (2)',
     ]);
     // windowDays (calendar days) is this function's window; withinDays is another unit.
-    expect(errorOf(() => engagedEvaluation(trials, [], { withinDays: 7 } as object)).message).toBe(
+    expect(errorOf(() => engagedEvaluation([], { trials, withinDays: 7 } as never)).message).toBe(
       'engagedEvaluation: options.withinDays is not an option; did you mean windowDays? (7)',
     );
-    expect(errorOf(() => engagedEvaluation(trials, [], { trialFields: { start: (t: { s: string }) => t.s } } as object))).toMatchObject({
+    expect(errorOf(() => engagedEvaluation([], { trials, trialFields: { start: (t: { s: string }) => t.s } } as never))).toMatchObject({
       code: 'unknown-option',
       path: 'options.trialFields.start',
     });
-    expect(errorOf(() => engagedEvaluation(trials, [], { benchmarks: { idael: 0.6 } } as object)).message).toBe(
+    expect(errorOf(() => engagedEvaluation([], { trials, benchmarks: { idael: 0.6 } } as never)).message).toBe(
       'engagedEvaluation: options.benchmarks.idael is not an option; did you mean ideal? (0.6)',
     );
-    expect(errorOf(() => engagedEvaluation(trials, [], { benchmarks: { ideal: null } } as object))).toMatchObject({ code: 'invalid-option', path: 'options.benchmarks.ideal' });
-    expect(errorOf(() => engagedEvaluation(trials, [], { windowDays: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.windowDays' });
+    expect(errorOf(() => engagedEvaluation([], { trials, benchmarks: { ideal: null } } as never))).toMatchObject({ code: 'invalid-option', path: 'options.benchmarks.ideal' });
+    expect(errorOf(() => engagedEvaluation([], { trials, windowDays: null } as never))).toMatchObject({ code: 'invalid-option', path: 'options.windowDays' });
   });
 
   it('counts on day 0 only the events at or after the start instant (the day-0 rule)', () => {
@@ -369,9 +379,9 @@ describe('engagedEvaluation', () => {
     // Active days {0, 1, 2} = 3: engaged on 03-06. Without the 14:00 event day 0 is not active.
     const trials = [{ accountId: 'a', trialStart: '2024-03-04T14:00:00Z' }];
     const events = ['2024-03-04T09:00:00Z', '2024-03-04T14:00:00Z', '2024-03-05T08:00:00Z', '2024-03-06T08:00:00Z'].map((timestamp) => ({ accountId: 'a', timestamp }));
-    const result = engagedEvaluation(trials, events, { asOf: '2024-03-31' });
+    const result = engagedEvaluation(events, { trials, asOf: '2024-03-31' });
     expect(result.trials[0]).toEqual({ accountId: 'a', trialStart: '2024-03-04', sourceCampaign: null, activeDays: 3, engaged: true, pending: false, engagedOn: '2024-03-06' });
-    const withoutStartEvent = engagedEvaluation(trials, events.filter((_, i) => i !== 1), { asOf: '2024-03-31' });
+    const withoutStartEvent = engagedEvaluation(events.filter((_, i) => i !== 1), { trials, asOf: '2024-03-31' });
     expect(withoutStartEvent.trials[0]).toMatchObject({ activeDays: 2, engaged: false, engagedOn: null });
   });
 
@@ -381,12 +391,12 @@ describe('engagedEvaluation', () => {
     // Berlin day (21:59:59.999Z): the late event counts (3 days: engaged on 06-30) and the window is complete.
     const trials = [{ accountId: 'a', trialStart: '2024-06-17' }];
     const events = [...noonEvents('a', ['2024-06-17', '2024-06-20']), { accountId: 'a', timestamp: '2024-06-30T21:30:00Z' }];
-    const result = engagedEvaluation(trials, events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30' });
+    const result = engagedEvaluation(events, { trials, timeZone: 'Europe/Berlin', asOf: '2024-06-30' });
     expect([result.asOf, result.asOfDate]).toEqual(['2024-06-30T21:59:59.999Z', '2024-06-30']);
     expect(result.trials[0]).toMatchObject({ activeDays: 3, engaged: true, pending: false, engagedOn: '2024-06-30' });
     expect(result.overall).toMatchObject({ completed: 1, engaged: 1 });
     // 1 ms before the late event: it does not count, and day 13 is not over.
-    const before = engagedEvaluation(trials, events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:29:59.999Z' });
+    const before = engagedEvaluation(events, { trials, timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:29:59.999Z' });
     expect(before.trials[0]).toMatchObject({ activeDays: 2, engaged: false, pending: true });
   });
 
@@ -424,7 +434,7 @@ describe('engagedEvaluation', () => {
     fc.assert(
       fc.property(fc.array(trialArb, { maxLength: 8 }), fc.array(eventArb, { maxLength: 40 }), optionsArb, (trials, events, options) => {
         const { timeZone, windowDays, minActiveDays } = options;
-        const result = engagedEvaluation(trials, events, options);
+        const result = engagedEvaluation(events, { trials, ...options });
         const asOf =
           options.asOf ??
           (events.length > 0 ? Math.max(...events.map((e) => e.timestamp)) : trials.length > 0 ? Math.max(...trials.map((t) => t.trialStart)) : null);
@@ -459,13 +469,13 @@ describe('engagedEvaluation', () => {
         expect(result.trials.map((t) => [t.trialStart, t.accountId])).toEqual(model.map((t) => [t.trialStart, t.accountId]));
         const completed = model.filter((r) => !r.pending);
         expect(result.overall).toMatchObject({
-          trials: model.length,
+          trialCount: model.length,
           completed: completed.length,
           engaged: completed.filter((r) => r.engaged).length,
           pending: model.length - completed.length,
           pendingEngaged: model.filter((r) => r.pending && r.engaged).length,
         });
-        expect(result.byMonth.map((m) => [m.month, m.trials])).toEqual(
+        expect(result.byMonth.map((m) => [m.month, m.trialCount])).toEqual(
           [...new Set(model.map((r) => r.trialStart.slice(0, 7)))].sort().map((month) => [month, model.filter((r) => r.trialStart.startsWith(month)).length]),
         );
       }),
@@ -475,13 +485,13 @@ describe('engagedEvaluation', () => {
   it('property: counts are consistent and rates lie in [0, 1]', () => {
     fc.assert(
       fc.property(fc.array(trialArb, { maxLength: 12 }), fc.array(eventArb, { maxLength: 40 }), optionsArb, (trials, events, options) => {
-        const result = engagedEvaluation(trials, events, options);
+        const result = engagedEvaluation(events, { trials, ...options });
         const summaries = [result.overall, ...result.byMonth, ...result.byCampaign];
         for (const s of summaries) {
           expect(s.engaged).toBeLessThanOrEqual(s.completed);
-          expect(s.completed).toBeLessThanOrEqual(s.trials);
+          expect(s.completed).toBeLessThanOrEqual(s.trialCount);
           expect(s.pendingEngaged).toBeLessThanOrEqual(s.pending);
-          expect(s.completed + s.pending).toBe(s.trials);
+          expect(s.completed + s.pending).toBe(s.trialCount);
           if (s.completed === 0) {
             expect(s.rate).toBe(null);
             expect(s.band).toBe(null);
@@ -493,7 +503,7 @@ describe('engagedEvaluation', () => {
           }
         }
         for (const part of [result.byMonth, result.byCampaign]) {
-          for (const key of ['trials', 'completed', 'engaged', 'pending', 'pendingEngaged'] as const) {
+          for (const key of ['trialCount', 'completed', 'engaged', 'pending', 'pendingEngaged'] as const) {
             expect(part.reduce((sum, s) => sum + s[key], 0)).toBe(result.overall[key]);
           }
         }
@@ -511,10 +521,10 @@ describe('engagedEvaluation', () => {
   it('property: shuffling trials and events, or duplicating events, changes nothing', () => {
     fc.assert(
       fc.property(fc.array(trialArb, { maxLength: 10 }), fc.array(eventArb, { maxLength: 40 }), optionsArb, fc.integer(), (trials, events, options, seed) => {
-        const base = engagedEvaluation(trials, events, options);
+        const base = engagedEvaluation(events, { trials, ...options });
         const shuffledEvents = shuffle(events, seed);
-        expect(engagedEvaluation(shuffle(trials, seed + 1), shuffledEvents, options)).toEqual(base);
-        expect(engagedEvaluation(trials, [...shuffledEvents, ...events], options)).toEqual(base);
+        expect(engagedEvaluation(shuffledEvents, { trials: shuffle(trials, seed + 1), ...options })).toEqual(base);
+        expect(engagedEvaluation([...shuffledEvents, ...events], { trials, ...options })).toEqual(base);
       }),
     );
   });

@@ -251,7 +251,7 @@ describe('featureAdoption: examples', () => {
     // The event is at the start of 03-01, and so is the default asOf: the day is in progress.
     const result = featureAdoption([{ userId: 'u', name: 'x', timestamp: '2024-03-01' }], { feature: 'x', period: 'day', confidence: 0.9 });
     expect(result.periods).toEqual([
-      { period: '2024-03-01', start: '2024-03-01', end: '2024-03-01', complete: false, activeUsers: 1, adopters: 1, rate: wilsonInterval(1, 1, 0.9) },
+      { period: '2024-03-01', start: '2024-03-01', end: '2024-03-01', complete: false, activeUsers: 1, adopters: 1, rate: wilsonInterval(1, 1, { confidence: 0.9 }) },
     ]);
   });
 

@@ -19,7 +19,7 @@ describe('licenseUtilizationByAccount', () => {
       { accountId: 'acme', licenses: 2 },
       { accountId: 'initech', licenses: 4 },
     ];
-    const result = licenseUtilizationByAccount(events, licenses);
+    const result = licenseUtilizationByAccount(events, { licenses });
     expect([result.from, result.to]).toEqual(['2024-03-02', '2024-03-31']);
     expect(result.accounts.map((a) => [a.accountId, a.ratio, a.band])).toEqual([
       ['initech', 0.25, 'adoption-risk'],
@@ -53,7 +53,7 @@ describe('licenseUtilizationByAccount', () => {
       { accountId: 'acme', licenses: 4 },
       { accountId: 'gamma', licenses: 3 },
     ];
-    expect(licenseUtilizationByAccount(events, licenses, { asOf: '2024-03-31' })).toEqual({
+    expect(licenseUtilizationByAccount(events, { licenses, asOf: '2024-03-31' })).toEqual({
       timeZone: 'UTC',
       asOf: '2024-03-31T23:59:59.999Z',
       asOfDate: '2024-03-31',
@@ -89,15 +89,15 @@ describe('licenseUtilizationByAccount', () => {
     ];
     const licenses = [{ accountId: 'acme', licenses: 2 }];
     const options = { windowDays: 1, asOf: '2024-10-27' };
-    const berlin = licenseUtilizationByAccount(events, licenses, { ...options, timeZone: 'Europe/Berlin' });
+    const berlin = licenseUtilizationByAccount(events, { licenses, ...options, timeZone: 'Europe/Berlin' });
     expect(berlin).toMatchObject({ timeZone: 'Europe/Berlin', asOf: '2024-10-27T22:59:59.999Z', asOfDate: '2024-10-27', from: '2024-10-27', to: '2024-10-27', complete: true });
     expect(berlin.accounts).toEqual([{ accountId: 'acme', activeUsers: 2, licenses: 2, ratio: 1, band: 'healthy' }]);
-    const utc = licenseUtilizationByAccount(events, licenses, options);
+    const utc = licenseUtilizationByAccount(events, { licenses, ...options });
     expect(utc).toMatchObject({ asOf: '2024-10-27T23:59:59.999Z', asOfDate: '2024-10-27' });
     expect(utc.accounts).toEqual([{ accountId: 'acme', activeUsers: 1, licenses: 2, ratio: 0.5, band: 'healthy' }]);
     // An instant asOf means that instant: at noon (11:00Z) u3's 22:30Z event is later and left out,
     // and the day is not complete. Berlin: {u2} = 1 of 2.
-    const noon = licenseUtilizationByAccount(events, licenses, { windowDays: 1, asOf: '2024-10-27T12:00:00+01:00', timeZone: 'Europe/Berlin' });
+    const noon = licenseUtilizationByAccount(events, { licenses, windowDays: 1, asOf: '2024-10-27T12:00:00+01:00', timeZone: 'Europe/Berlin' });
     expect(noon).toMatchObject({ asOf: '2024-10-27T11:00:00.000Z', asOfDate: '2024-10-27', to: '2024-10-27', complete: false });
     expect(noon.accounts).toEqual([{ accountId: 'acme', activeUsers: 1, licenses: 2, ratio: 0.5, band: 'healthy' }]);
   });
@@ -113,7 +113,7 @@ describe('licenseUtilizationByAccount', () => {
       { userId: 'c', accountId: 'acme', timestamp: '2026-10-01T22:00:00Z' },
       { userId: 'd', accountId: 'acme', timestamp: '2026-10-31T23:30:00Z' },
     ];
-    const result = licenseUtilizationByAccount(events, [{ accountId: 'acme', licenses: 4 }], { timeZone: 'Europe/Berlin', asOf: '2026-10-31' });
+    const result = licenseUtilizationByAccount(events, { licenses: [{ accountId: 'acme', licenses: 4 }], timeZone: 'Europe/Berlin', asOf: '2026-10-31' });
     expect(result).toMatchObject({ asOf: '2026-10-31T22:59:59.999Z', asOfDate: '2026-10-31', windowDays: 30, from: '2026-10-02', to: '2026-10-31', complete: true });
     // {a, c} / 4 = 0.5: healthy.
     expect(result.accounts).toEqual([{ accountId: 'acme', activeUsers: 2, licenses: 4, ratio: 0.5, band: 'healthy' }]);
@@ -138,8 +138,8 @@ describe('licenseUtilizationByAccount', () => {
       { accountId: 'b', activeUsers: 1, licenses: 2, ratio: 0.5, band: 'healthy' },
       { accountId: 'a', activeUsers: 1, licenses: 1, ratio: 1, band: 'healthy' },
     ];
-    expect(licenseUtilizationByAccount(events, licenses, { asOf: '2024-03-31' }).accounts).toEqual(expected);
-    expect(licenseUtilizationByAccount([...events].reverse(), licenses, { asOf: '2024-03-31' }).accounts).toEqual(expected);
+    expect(licenseUtilizationByAccount(events, { licenses, asOf: '2024-03-31' }).accounts).toEqual(expected);
+    expect(licenseUtilizationByAccount([...events].reverse(), { licenses, asOf: '2024-03-31' }).accounts).toEqual(expected);
   });
 
   it('defaults asOf to the latest event and echoes windowDays and thresholds', () => {
@@ -150,7 +150,8 @@ describe('licenseUtilizationByAccount', () => {
       { userId: 'u1', accountId: 'a', timestamp: '2024-06-04T00:00:00Z' },
       { userId: 'u2', accountId: 'a', timestamp: '2024-06-10T08:00:00Z' },
     ];
-    const result = licenseUtilizationByAccount(events, [{ accountId: 'a', licenses: 1 }], {
+    const result = licenseUtilizationByAccount(events, {
+      licenses: [{ accountId: 'a', licenses: 1 }],
       windowDays: 7,
       thresholds: { expandAbove: 1.5, riskBelow: 0.25 },
     });
@@ -177,12 +178,12 @@ describe('licenseUtilizationByAccount', () => {
       { accountId: 'c', licenses: 4 },
       { accountId: 2, licenses: 2 },
     ];
-    const result = licenseUtilizationByAccount(events, licenses);
+    const result = licenseUtilizationByAccount(events, { licenses });
     expect(result.accounts.map((a) => a.accountId)).toEqual(['c', 2, 'a', 'b', 10]);
   });
 
   it('gives empty results for empty input', () => {
-    expect(licenseUtilizationByAccount([], [])).toEqual({
+    expect(licenseUtilizationByAccount([], { licenses: [] })).toEqual({
       timeZone: 'UTC',
       asOf: null,
       asOfDate: null,
@@ -195,11 +196,11 @@ describe('licenseUtilizationByAccount', () => {
       unlicensedAccounts: [],
     });
     // A table but no events: nobody is active.
-    expect(licenseUtilizationByAccount([], [{ accountId: 'a', licenses: 5 }]).accounts).toEqual([
+    expect(licenseUtilizationByAccount([], { licenses: [{ accountId: 'a', licenses: 5 }] }).accounts).toEqual([
       { accountId: 'a', activeUsers: 0, licenses: 5, ratio: 0, band: 'adoption-risk' },
     ]);
     // Events but no table: every account is unlicensed.
-    const single = licenseUtilizationByAccount([{ userId: 1, accountId: 'z', timestamp: '2024-01-05T10:00:00Z' }], []);
+    const single = licenseUtilizationByAccount([{ userId: 1, accountId: 'z', timestamp: '2024-01-05T10:00:00Z' }], { licenses: [] });
     expect(single).toMatchObject({ asOf: '2024-01-05T10:00:00.000Z', from: '2023-12-07', to: '2024-01-05', accounts: [], unlicensedAccounts: ['z'] });
   });
 
@@ -214,7 +215,8 @@ describe('licenseUtilizationByAccount', () => {
       { account: 'acme', seats: 2 },
       { account: 'initech', seats: 4 },
     ];
-    const result = licenseUtilizationByAccount(columns, table, {
+    const result = licenseUtilizationByAccount(columns, {
+      licenses: table,
       licenseFields: { accountId: (r) => r.account, licenses: (r) => r.seats },
     });
     expect(result.accounts.map((a) => [a.accountId, a.activeUsers, a.ratio])).toEqual([
@@ -226,7 +228,8 @@ describe('licenseUtilizationByAccount', () => {
       { uid: 'x', org: 'acme', at: '2024-03-30T09:00:00Z' },
       { uid: 'y', org: 'acme', at: '2024-03-30T10:00:00Z' },
     ];
-    const byAccessor = licenseUtilizationByAccount(rows, [{ accountId: 'acme', licenses: 1 }], {
+    const byAccessor = licenseUtilizationByAccount(rows, {
+      licenses: [{ accountId: 'acme', licenses: 1 }],
       userId: (r) => r.uid,
       accountId: (r) => r.org,
       timestamp: (r) => r.at,
@@ -241,87 +244,93 @@ describe('licenseUtilizationByAccount', () => {
     ]);
     const licenses = Object.freeze([Object.freeze({ accountId: 'a', licenses: 4 })]);
     const options = Object.freeze({ timeZone: 'America/New_York', thresholds: Object.freeze({ riskBelow: 0.4 }) });
-    const first = licenseUtilizationByAccount(events, licenses, options);
+    const first = licenseUtilizationByAccount(events, { licenses, ...options });
     expect(first.accounts).toEqual([{ accountId: 'a', activeUsers: 2, licenses: 4, ratio: 0.5, band: 'healthy' }]);
-    expect(licenseUtilizationByAccount(events, licenses, options)).toEqual(first);
+    expect(licenseUtilizationByAccount(events, { licenses, ...options })).toEqual(first);
   });
 
   it('rejects bad input with the field named', () => {
     const events = [{ userId: 'u', accountId: 'a', timestamp: 0 }];
     const duplicate = errorOf(() =>
-      licenseUtilizationByAccount(events, [
+      licenseUtilizationByAccount(events, { licenses: [
         { accountId: 'a', licenses: 1 },
         { accountId: 'b', licenses: 1 },
         { accountId: 'a', licenses: 2 },
-      ]),
+      ] }),
     );
     expect(duplicate.code).toBe('duplicate-id');
     expect(duplicate.path).toBe('licenses[2].accountId');
     expect(duplicate.message).toBe('licenseUtilizationByAccount: licenses[2].accountId repeats the account of licenses[0]; give each account one row ("a")');
 
-    const negative = errorOf(() => licenseUtilizationByAccount(events, [{ accountId: 'a', licenses: -3 }]));
+    const negative = errorOf(() => licenseUtilizationByAccount(events, { licenses: [{ accountId: 'a', licenses: -3 }] }));
     expect(negative.code).toBe('invalid-number');
     expect(negative.path).toBe('licenses[0].licenses');
     expect(negative.message).toBe('licenseUtilizationByAccount: licenses[0] (accountId "a").licenses must be a finite number >= 0 (-3)');
-    const tiny = errorOf(() => licenseUtilizationByAccount(events, [{ accountId: 'a', licenses: 5e-324 }]));
+    const tiny = errorOf(() => licenseUtilizationByAccount(events, { licenses: [{ accountId: 'a', licenses: 5e-324 }] }));
     expect([tiny.path, tiny.message]).toEqual(['licenses[0].licenses', 'licenseUtilizationByAccount: licenses[0] (accountId "a").licenses is too small: active users / licenses overflows (5e-324)']);
 
-    const noAccount = errorOf(() => licenseUtilizationByAccount([...events, { userId: 'u', timestamp: 0 }], []));
+    const noAccount = errorOf(() => licenseUtilizationByAccount([...events, { userId: 'u', timestamp: 0 }], { licenses: [] }));
     expect(noAccount.code).toBe('invalid-id');
     expect(noAccount.path).toBe('events[1].accountId');
     expect(noAccount.message).toBe('licenseUtilizationByAccount: events[1] (userId "u").accountId must be a non-empty string or a finite number (undefined)');
 
-    const badTime = errorOf(() => licenseUtilizationByAccount([{ userId: 'u', accountId: 'a', timestamp: '2024-03-01 10:00' }], []));
+    const badTime = errorOf(() => licenseUtilizationByAccount([{ userId: 'u', accountId: 'a', timestamp: '2024-03-01 10:00' }], { licenses: [] }));
     expect(badTime.code).toBe('ambiguous-timestamp');
     expect(badTime.path).toBe('events[0].timestamp');
 
-    const tableId = errorOf(() => licenseUtilizationByAccount(events, [{ accountId: '', licenses: 1 }]));
+    const tableId = errorOf(() => licenseUtilizationByAccount(events, { licenses: [{ accountId: '', licenses: 1 }] }));
     expect(tableId.path).toBe('licenses[0].accountId');
-    expect(errorOf(() => licenseUtilizationByAccount(events, [null])).path).toBe('licenses[0]');
-    expect(errorOf(() => licenseUtilizationByAccount(events, 5 as unknown as never[])).message).toBe(
-      'licenseUtilizationByAccount: licenses must be an array or another iterable of records (5)',
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [null] })).path).toBe('licenses[0]');
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: 5 as unknown as never[] })).message).toBe(
+      'licenseUtilizationByAccount: options.licenses must be an array or another iterable of records (5)',
     );
+    expect(errorOf(() => licenseUtilizationByAccount(events, {} as never)).message).toBe(
+      'licenseUtilizationByAccount: options.licenses is required: the licenses table, an array or another iterable of { accountId, licenses } rows (undefined)',
+    );
+    // The 0.x order (licenses second, options third) says where the table goes.
+    expect(errorOf(() => licenseUtilizationByAccount(events, [] as never))).toMatchObject({ code: 'invalid-option', path: 'options' });
 
-    const window = errorOf(() => licenseUtilizationByAccount(events, [], { windowDays: 0 }));
+    const window = errorOf(() => licenseUtilizationByAccount(events, { licenses: [], windowDays: 0 }));
     expect(window.path).toBe('options.windowDays');
     expect(window.message).toBe('licenseUtilizationByAccount: options.windowDays must be an integer >= 1 (0)');
-    expect(errorOf(() => licenseUtilizationByAccount(events, [], { asOf: 'soon' })).path).toBe('options.asOf');
-    expect(errorOf(() => licenseUtilizationByAccount(events, [], { timeZone: 'Mars/Olympus' })).code).toBe('invalid-time-zone');
-    const crossed = errorOf(() => licenseUtilizationByAccount(events, [], { thresholds: { expandAbove: 0.4 } }));
-    expect(crossed.path).toBe('options.thresholds.riskBelow');
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [], asOf: 'soon' })).path).toBe('options.asOf');
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [], timeZone: 'Mars/Olympus' })).code).toBe('invalid-time-zone');
+    const crossed = errorOf(() => licenseUtilizationByAccount(events, { licenses: [], thresholds: { expandAbove: 0.4 } }));
+    // The given threshold is the one named: riskBelow is left at its default, 0.5.
+    expect(crossed.path).toBe('options.thresholds.expandAbove');
     expect(crossed.message).toBe(
-      'licenseUtilizationByAccount: options.thresholds.riskBelow must not exceed options.thresholds.expandAbove, which is 0.4 (0.5)',
+      'licenseUtilizationByAccount: options.thresholds.expandAbove must not be below options.thresholds.riskBelow, which is 0.5 by default (0.4)',
     );
     const accessor = errorOf(() =>
-      licenseUtilizationByAccount(events, [], { licenseFields: { licenses: 'seats' as unknown as (r: unknown) => unknown } }),
+      licenseUtilizationByAccount(events, { licenses: [], licenseFields: { licenses: 'seats' as unknown as (r: unknown) => unknown } }),
     );
     expect(accessor.path).toBe('options.licenseFields.licenses');
-    expect(accessor.message).toBe('licenseUtilizationByAccount: options.licenseFields.licenses must be a function that reads the field from a row ("seats")');
-    const noColumn = errorOf(() => licenseUtilizationByAccount({ userId: [1], timestamp: [0] }, []));
+    expect(accessor.message).toBe('licenseUtilizationByAccount: options.licenseFields.licenses must be a function that reads the field from a record ("seats")');
+    const noColumn = errorOf(() => licenseUtilizationByAccount({ userId: [1], timestamp: [0] }, { licenses: [] }));
     expect(noColumn.path).toBe('events.accountId');
   });
 
   it('rejects unknown and null options, in licenseFields and thresholds too', () => {
     const events = [{ userId: 'u', accountId: 'a', timestamp: 0 }];
-    const typo = errorOf(() => licenseUtilizationByAccount(events, [], { windowdays: 7 } as object));
+    const typo = errorOf(() => licenseUtilizationByAccount(events, { licenses: [], windowdays: 7 } as never));
     expect([typo.code, typo.path, typo.message]).toEqual([
       'unknown-option',
       'options.windowdays',
       'licenseUtilizationByAccount: options.windowdays is not an option; did you mean windowDays? (7)',
     ]);
     // withinDays is the other unit (24-hour days from a start): not this option.
-    expect(errorOf(() => licenseUtilizationByAccount(events, [], { withinDays: 7 } as object)).message).toBe(
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [], withinDays: 7 } as never)).message).toBe(
       'licenseUtilizationByAccount: options.withinDays is not an option; did you mean windowDays? (7)',
     );
-    expect(errorOf(() => licenseUtilizationByAccount(events, [], { licenseFields: { seats: (r: { seats: number }) => r.seats } } as object))).toMatchObject({
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [], licenseFields: { seats: (r: { seats: number }) => r.seats } } as never))).toMatchObject({
       code: 'unknown-option',
       path: 'options.licenseFields.seats',
     });
-    expect(errorOf(() => licenseUtilizationByAccount(events, [], { thresholds: { riskbelow: 0.3 } } as object)).message).toBe(
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [], thresholds: { riskbelow: 0.3 } } as never)).message).toBe(
       'licenseUtilizationByAccount: options.thresholds.riskbelow is not an option; did you mean riskBelow? (0.3)',
     );
-    expect(errorOf(() => licenseUtilizationByAccount(events, [], { asOf: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.asOf' });
-    expect(errorOf(() => licenseUtilizationByAccount(events, [], { licenseFields: null } as object))).toMatchObject({ code: 'invalid-option', path: 'options.licenseFields' });
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [], asOf: null } as never))).toMatchObject({ code: 'invalid-option', path: 'options.asOf' });
+    expect(errorOf(() => licenseUtilizationByAccount(events, { licenses: [], licenseFields: null } as never))).toMatchObject({ code: 'invalid-option', path: 'options.licenseFields' });
   });
 
   // --- properties ---
@@ -353,7 +362,7 @@ describe('licenseUtilizationByAccount', () => {
   it('property: agrees with a slow model built on Intl day keys', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 30 }), tableArb, optionsArb, (events, table, options) => {
-        const result = licenseUtilizationByAccount(events, table, options);
+        const result = licenseUtilizationByAccount(events, { licenses: table, ...options });
         const asOf = options.asOf ?? (events.length === 0 ? null : Math.max(...events.map((e) => e.timestamp)));
         const to = asOf === null ? null : localKey(asOf, options.timeZone);
         const window = new Set<string>();
@@ -389,10 +398,10 @@ describe('licenseUtilizationByAccount', () => {
         optionsArb,
         fc.integer(),
         (events, table, options, seed) => {
-          const base = licenseUtilizationByAccount(events, table, options);
+          const base = licenseUtilizationByAccount(events, { licenses: table, ...options });
           const shuffled = shuffle(events, seed);
-          expect(licenseUtilizationByAccount(shuffled, shuffle(table, seed + 1), options)).toEqual(base);
-          expect(licenseUtilizationByAccount([...shuffled, ...events], table, options)).toEqual(base);
+          expect(licenseUtilizationByAccount(shuffled, { licenses: shuffle(table, seed + 1), ...options })).toEqual(base);
+          expect(licenseUtilizationByAccount([...shuffled, ...events], { licenses: table, ...options })).toEqual(base);
         },
       ),
     );

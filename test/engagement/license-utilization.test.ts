@@ -9,7 +9,7 @@ describe('licenseUtilization', () => {
     expect(licenseUtilization({ activeUsers: 42, licenses: 100 }).band).toBe('adoption-risk');
     expect(licenseUtilization({ activeUsers: 120, licenses: 100 }).ratio).toBe(1.2);
     expect(licenseUtilization({ activeUsers: 120, licenses: 100 }).band).toBe('expand');
-    expect(licenseUtilization({ activeUsers: 120, licenses: 100 }, { expandAbove: 1.5 }).band).toBe('healthy');
+    expect(licenseUtilization({ activeUsers: 120, licenses: 100 }, { thresholds: { expandAbove: 1.5 } }).band).toBe('healthy');
     expect(licenseUtilization({ activeUsers: 3, licenses: 0 }).ratio).toBe(null);
   });
 
@@ -38,13 +38,13 @@ describe('licenseUtilization', () => {
 
   it('takes custom thresholds and echoes them', () => {
     // 30 / 40 = 0.75 < 0.8: adoption risk with riskBelow 0.8.
-    const result = licenseUtilization({ activeUsers: 30, licenses: 40 }, { riskBelow: 0.8 });
+    const result = licenseUtilization({ activeUsers: 30, licenses: 40 }, { thresholds: { riskBelow: 0.8 } });
     expect(result).toMatchObject({ ratio: 0.75, band: 'adoption-risk', thresholds: { expandAbove: 1, riskBelow: 0.8 } });
     // Equal thresholds: exactly 1 is healthy, anything else is on one side.
-    expect(licenseUtilization({ activeUsers: 5, licenses: 5 }, { riskBelow: 1, expandAbove: 1 }).band).toBe('healthy');
-    expect(licenseUtilization({ activeUsers: 4, licenses: 5 }, { riskBelow: 1, expandAbove: 1 }).band).toBe('adoption-risk');
+    expect(licenseUtilization({ activeUsers: 5, licenses: 5 }, { thresholds: { riskBelow: 1, expandAbove: 1 } }).band).toBe('healthy');
+    expect(licenseUtilization({ activeUsers: 4, licenses: 5 }, { thresholds: { riskBelow: 1, expandAbove: 1 } }).band).toBe('adoption-risk');
     // riskBelow 0 makes adoption risk impossible.
-    expect(licenseUtilization({ activeUsers: 0, licenses: 5 }, { riskBelow: 0 }).band).toBe('healthy');
+    expect(licenseUtilization({ activeUsers: 0, licenses: 5 }, { thresholds: { riskBelow: 0 } }).band).toBe('healthy');
   });
 
   it('gives null ratio and band without licenses, never Infinity or NaN', () => {
@@ -63,10 +63,11 @@ describe('licenseUtilization', () => {
 
   it('does not mutate its inputs', () => {
     const usage = Object.freeze({ activeUsers: 12, licenses: 10 });
-    const thresholds = Object.freeze({ expandAbove: 1.1 });
-    const first = licenseUtilization(usage, thresholds);
+    const options = Object.freeze({ thresholds: Object.freeze({ expandAbove: 1.1 }) });
+    const first = licenseUtilization(usage, options);
     expect(first).toMatchObject({ ratio: 1.2, band: 'expand' });
-    expect(licenseUtilization(usage, thresholds)).toEqual(first);
+    expect(licenseUtilization(usage, options)).toEqual(first);
+    expect(options).toEqual({ thresholds: { expandAbove: 1.1 } });
     expect(usage).toEqual({ activeUsers: 12, licenses: 10 });
   });
 
@@ -93,36 +94,48 @@ describe('licenseUtilization', () => {
   });
 
   it('rejects bad thresholds', () => {
-    const crossed = errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { riskBelow: 1.2 }));
+    const crossed = errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: { riskBelow: 1.2 } }));
     expect(crossed.code).toBe('invalid-option');
-    expect(crossed.path).toBe('thresholds.riskBelow');
-    expect(crossed.message).toBe('licenseUtilization: thresholds.riskBelow must not exceed thresholds.expandAbove, which is 1 (1.2)');
-    const negative = errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { expandAbove: -1 }));
-    expect(negative.path).toBe('thresholds.expandAbove');
-    expect(negative.message).toBe('licenseUtilization: thresholds.expandAbove must be a finite number >= 0 (-1)');
-    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { riskBelow: Number.NaN })).path).toBe('thresholds.riskBelow');
-    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, 0.5 as unknown as object)).message).toBe(
-      'licenseUtilization: thresholds must be an object { expandAbove?, riskBelow? } (0.5)',
+    expect(crossed.path).toBe('options.thresholds.riskBelow');
+    expect(crossed.message).toBe('licenseUtilization: options.thresholds.riskBelow must not exceed options.thresholds.expandAbove, which is 1 by default (1.2)');
+    const both = errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: { riskBelow: 1.2, expandAbove: 1.1 } }));
+    expect(both.message).toBe('licenseUtilization: options.thresholds.riskBelow must not exceed options.thresholds.expandAbove, which is 1.1 (1.2)');
+    const lowered = errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: { expandAbove: 0.4 } }));
+    expect([lowered.path, lowered.message]).toEqual([
+      'options.thresholds.expandAbove',
+      'licenseUtilization: options.thresholds.expandAbove must not be below options.thresholds.riskBelow, which is 0.5 by default (0.4)',
+    ]);
+    const negative = errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: { expandAbove: -1 } }));
+    expect(negative.path).toBe('options.thresholds.expandAbove');
+    expect(negative.message).toBe('licenseUtilization: options.thresholds.expandAbove must be a finite number >= 0 (-1)');
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: { riskBelow: Number.NaN } })).path).toBe('options.thresholds.riskBelow');
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: 0.5 as unknown as object })).message).toBe(
+      'licenseUtilization: options.thresholds must be an object { riskBelow?, expandAbove? } (0.5)',
     );
   });
 
-  it('checks the keys of the thresholds: an options-style wrapper is an error, not the default bands', () => {
-    // 0.1 read { thresholds: { riskBelow: 0.8 } } as no thresholds at all and banded 0.75 as healthy.
-    const wrapped = errorOf(() => licenseUtilization({ activeUsers: 30, licenses: 40 }, { thresholds: { riskBelow: 0.8 } } as object));
-    expect([wrapped.code, wrapped.path, wrapped.message]).toEqual([
+  it('takes the thresholds as an option: the 0.x positional thresholds are an unknown option, not the default bands', () => {
+    // 0.x took the thresholds themselves as the second argument; passed that way now, they
+    // are unknown options, so they can never be silently ignored.
+    const positional = errorOf(() => licenseUtilization({ activeUsers: 30, licenses: 40 }, { riskBelow: 0.8 } as object));
+    expect([positional.code, positional.path, positional.message]).toEqual([
       'unknown-option',
-      'thresholds.thresholds',
-      'licenseUtilization: thresholds.thresholds is not an option; the options are expandAbove, riskBelow ({"riskBelow":0.8})',
+      'options.riskBelow',
+      'licenseUtilization: options.riskBelow is not an option; the options are thresholds (0.8)',
     ]);
-    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { riskbelow: 0.4 } as object)).message).toBe(
-      'licenseUtilization: thresholds.riskbelow is not an option; did you mean riskBelow? (0.4)',
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: { riskbelow: 0.4 } } as object)).message).toBe(
+      'licenseUtilization: options.thresholds.riskbelow is not an option; did you mean riskBelow? (0.4)',
     );
-    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { expandAbove: null } as object))).toMatchObject({
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: { expandAbove: null } } as object))).toMatchObject({
       code: 'invalid-option',
-      path: 'thresholds.expandAbove',
+      path: 'options.thresholds.expandAbove',
     });
-    // null in place of the whole object is an error too (leave it out for the defaults).
-    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, null as unknown as object))).toMatchObject({ code: 'invalid-option', path: 'thresholds' });
+    // null in place of an object is an error too (leave it out for the defaults).
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, { thresholds: null } as unknown as object))).toMatchObject({
+      code: 'invalid-option',
+      path: 'options.thresholds',
+    });
+    expect(errorOf(() => licenseUtilization({ activeUsers: 1, licenses: 1 }, null as unknown as object))).toMatchObject({ code: 'invalid-option', path: 'options' });
   });
 
   it('property: the ratio is in [0, ∞) and the band agrees with the thresholds', () => {
@@ -136,10 +149,10 @@ describe('licenseUtilization', () => {
           const thresholds = { riskBelow: Math.min(a, b), expandAbove: Math.max(a, b) };
           if (licenses !== 0 && activeUsers / licenses === Number.POSITIVE_INFINITY) {
             // Subnormal licenses: the quotient overflows, which is refused rather than returned.
-            expect(errorOf(() => licenseUtilization({ activeUsers, licenses }, thresholds)).path).toBe('usage.licenses');
+            expect(errorOf(() => licenseUtilization({ activeUsers, licenses }, { thresholds })).path).toBe('usage.licenses');
             return;
           }
-          const result = licenseUtilization({ activeUsers, licenses }, thresholds);
+          const result = licenseUtilization({ activeUsers, licenses }, { thresholds });
           if (licenses === 0) {
             expect(result.ratio).toBe(null);
             expect(result.band).toBe(null);

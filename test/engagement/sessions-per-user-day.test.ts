@@ -45,13 +45,13 @@ function slowModel(rows: Row[], minutes: number, target: number, timeZone: strin
     for (let d = keys[0] as string; d <= last; d = nextKey(d)) {
       const counts = byDay.get(d) ?? [];
       const sessions = counts.reduce((a, b) => a + b, 0);
-      days.push({ date: d, activeUsers: counts.length, sessions, usersMeetingTarget: counts.filter((k) => k >= target).length });
+      days.push({ date: d, activeUsers: counts.length, sessionCount: sessions, usersMeetingTarget: counts.filter((k) => k >= target).length });
     }
   }
   const all = [...perUserDay.values()];
   const max = Math.max(0, ...all);
   const distribution = [];
-  for (let k = 1; k <= max; k++) distribution.push({ sessions: k, userDays: all.filter((x) => x === k).length });
+  for (let k = 1; k <= max; k++) distribution.push({ sessionCount: k, userDays: all.filter((x) => x === k).length });
   return { days, userDays: all.length, met: all.filter((k) => k >= target).length, sessions: all.reduce((a, b) => a + b, 0), distribution };
 }
 
@@ -72,13 +72,13 @@ describe('sessionsPerUserDay: examples', () => {
       { userId: 'ben', timestamp: '2024-03-02T09:05:00Z' },
     ];
     const result = sessionsPerUserDay(events, { target: 2 });
-    expect(result.days.map((d) => [d.date, d.activeUsers, d.sessions, d.usersMeetingTarget])).toEqual([
+    expect(result.days.map((d) => [d.date, d.activeUsers, d.sessionCount, d.usersMeetingTarget])).toEqual([
       ['2024-03-01', 2, 3, 1],
       ['2024-03-02', 1, 1, 0],
     ]);
     expect(result.overall.distribution).toEqual([
-      { sessions: 1, userDays: 2 },
-      { sessions: 2, userDays: 1 },
+      { sessionCount: 1, userDays: 2 },
+      { sessionCount: 2, userDays: 1 },
     ]);
   });
 
@@ -107,22 +107,22 @@ describe('sessionsPerUserDay: examples', () => {
     });
     const [d1, d2, d3, d4] = result.days;
     // 03-01: 2 active users, 3 sessions -> 1.5 per user; 1 of 2 meets the target.
-    expect(d1).toMatchObject({ date: '2024-03-01', activeUsers: 2, sessions: 3, sessionsPerUser: 1.5, usersMeetingTarget: 1 });
+    expect(d1).toMatchObject({ date: '2024-03-01', activeUsers: 2, sessionCount: 3, sessionsPerUser: 1.5, usersMeetingTarget: 1 });
     // Wilson 95% for 1 of 2 (R: prop.test(1, 2, correct = FALSE)$conf.int = 0.0945312, 0.9054688):
     // z² = 3.841459; center = 0.5 + z²/4 = 1.460365; spread = z √(0.125 + z²/16) = 1.184265;
     // (center ∓ spread) / (1 + z²/2 = 2.920729) = 0.094531, 0.905469.
     expect(d1?.shareMeetingTarget?.value).toBe(0.5);
     expect(d1?.shareMeetingTarget?.lower).toBeCloseTo(0.0945312, 6);
     expect(d1?.shareMeetingTarget?.upper).toBeCloseTo(0.9054688, 6);
-    expect(d2).toEqual({ date: '2024-03-02', complete: true, activeUsers: 0, sessions: 0, sessionsPerUser: null, usersMeetingTarget: 0, shareMeetingTarget: null });
-    expect(d3).toMatchObject({ date: '2024-03-03', complete: true, activeUsers: 1, sessions: 1, sessionsPerUser: 1, usersMeetingTarget: 0 });
-    expect(d4).toEqual({ date: '2024-03-04', complete: false, activeUsers: 0, sessions: 0, sessionsPerUser: null, usersMeetingTarget: 0, shareMeetingTarget: null });
+    expect(d2).toEqual({ date: '2024-03-02', complete: true, activeUsers: 0, sessionCount: 0, sessionsPerUser: null, usersMeetingTarget: 0, shareMeetingTarget: null });
+    expect(d3).toMatchObject({ date: '2024-03-03', complete: true, activeUsers: 1, sessionCount: 1, sessionsPerUser: 1, usersMeetingTarget: 0 });
+    expect(d4).toEqual({ date: '2024-03-04', complete: false, activeUsers: 0, sessionCount: 0, sessionsPerUser: null, usersMeetingTarget: 0, shareMeetingTarget: null });
     // Overall: user-days (ana, 1), (ben, 1), (cy, 3) with 2, 1, 1 sessions: 4 / 3 per user-day; 1 of 3 meets.
     expect(result.overall).toMatchObject({ userDays: 3, userDaysMeetingTarget: 1, meanSessionsPerUserDay: 4 / 3 });
     expect(result.overall.share?.value).toBe(1 / 3);
     expect(result.overall.distribution).toEqual([
-      { sessions: 1, userDays: 2 },
-      { sessions: 2, userDays: 1 },
+      { sessionCount: 1, userDays: 2 },
+      { sessionCount: 2, userDays: 1 },
     ]);
   });
 
@@ -134,9 +134,9 @@ describe('sessionsPerUserDay: examples', () => {
       { userId: 'u', timestamp: '2024-11-04T04:50:00Z' },
     ];
     const ny = sessionsPerUserDay(events, { timeZone: 'America/New_York' });
-    expect(ny.days.map((d) => [d.date, d.sessions, d.usersMeetingTarget])).toEqual([['2024-11-03', 2, 1]]);
+    expect(ny.days.map((d) => [d.date, d.sessionCount, d.usersMeetingTarget])).toEqual([['2024-11-03', 2, 1]]);
     const utc = sessionsPerUserDay(events);
-    expect(utc.days.map((d) => [d.date, d.sessions, d.usersMeetingTarget])).toEqual([
+    expect(utc.days.map((d) => [d.date, d.sessionCount, d.usersMeetingTarget])).toEqual([
       ['2024-11-03', 1, 0],
       ['2024-11-04', 1, 0],
     ]);
@@ -155,7 +155,7 @@ describe('sessionsPerUserDay: examples', () => {
     );
     expect(result.from).toBe('2024-03-02');
     expect(result.to).toBe('2024-03-04');
-    expect(result.days.map((d) => [d.date, d.sessions])).toEqual([
+    expect(result.days.map((d) => [d.date, d.sessionCount])).toEqual([
       ['2024-03-02', 1],
       ['2024-03-03', 0],
       ['2024-03-04', 0],
@@ -188,9 +188,9 @@ describe('sessionsPerUserDay: examples', () => {
   it('handles a single event', () => {
     const result = sessionsPerUserDay([{ userId: 1, timestamp: '2024-03-01T12:00:00+02:00' }], { target: 1, confidence: 0.9 });
     expect(result.days).toHaveLength(1);
-    expect(result.days[0]).toMatchObject({ date: '2024-03-01', activeUsers: 1, sessions: 1, sessionsPerUser: 1, usersMeetingTarget: 1 });
-    expect(result.days[0]?.shareMeetingTarget).toEqual(wilsonInterval(1, 1, 0.9));
-    expect(result.overall.distribution).toEqual([{ sessions: 1, userDays: 1 }]);
+    expect(result.days[0]).toMatchObject({ date: '2024-03-01', activeUsers: 1, sessionCount: 1, sessionsPerUser: 1, usersMeetingTarget: 1 });
+    expect(result.days[0]?.shareMeetingTarget).toEqual(wilsonInterval(1, 1, { confidence: 0.9 }));
+    expect(result.overall.distribution).toEqual([{ sessionCount: 1, userDays: 1 }]);
   });
 
   it('does not mutate its input', () => {
@@ -217,15 +217,15 @@ describe('sessionsPerUserDay: asOf', () => {
     expect([result.asOf, result.asOfDate, result.from, result.to]).toEqual(['2024-06-30T21:59:59.999Z', '2024-06-30', '2024-06-30', '2024-06-30']);
     // a: 10:00 and 23:30 local, 13.5 hours apart: two sessions, meeting the target of 2.
     expect(result.days).toEqual([
-      { date: '2024-06-30', complete: true, activeUsers: 1, sessions: 2, sessionsPerUser: 2, usersMeetingTarget: 1, shareMeetingTarget: wilsonInterval(1, 1) },
+      { date: '2024-06-30', complete: true, activeUsers: 1, sessionCount: 2, sessionsPerUser: 2, usersMeetingTarget: 1, shareMeetingTarget: wilsonInterval(1, 1) },
     ]);
     // At the late event's instant: counted, the day not over; 1 ms before: one session only.
     const atEvent = sessionsPerUserDay(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:30:00Z' });
-    expect(atEvent.days.map((d) => [d.date, d.complete, d.sessions])).toEqual([['2024-06-30', false, 2]]);
+    expect(atEvent.days.map((d) => [d.date, d.complete, d.sessionCount])).toEqual([['2024-06-30', false, 2]]);
     const before = sessionsPerUserDay(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:29:59.999Z' });
-    expect(before.days.map((d) => [d.date, d.complete, d.sessions])).toEqual([['2024-06-30', false, 1]]);
+    expect(before.days.map((d) => [d.date, d.complete, d.sessionCount])).toEqual([['2024-06-30', false, 1]]);
     // The default asOf, b's event (07-01 10:00 local): 06-30 complete, 07-01 in progress.
-    expect(sessionsPerUserDay(events, { timeZone: 'Europe/Berlin' }).days.map((d) => [d.date, d.complete, d.sessions])).toEqual([
+    expect(sessionsPerUserDay(events, { timeZone: 'Europe/Berlin' }).days.map((d) => [d.date, d.complete, d.sessionCount])).toEqual([
       ['2024-06-30', true, 2],
       ['2024-07-01', false, 1],
     ]);
@@ -256,11 +256,11 @@ describe('sessionsPerUserDay: properties', () => {
       fc.property(rowsArb, fc.constantFrom(0, 5, 30, 30, 120), fc.integer({ min: 1, max: 4 }), fc.constantFrom(...zones), (rows, minutes, target, timeZone) => {
         const result = sessionsPerUserDay(rows, { inactivityMinutes: minutes, target, timeZone });
         const model = slowModel(rows, minutes, target, timeZone);
-        expect(result.days.map((d) => ({ date: d.date, activeUsers: d.activeUsers, sessions: d.sessions, usersMeetingTarget: d.usersMeetingTarget }))).toEqual(
+        expect(result.days.map((d) => ({ date: d.date, activeUsers: d.activeUsers, sessionCount: d.sessionCount, usersMeetingTarget: d.usersMeetingTarget }))).toEqual(
           model.days,
         );
         for (const d of result.days) {
-          expect(d.sessionsPerUser).toBe(d.activeUsers === 0 ? null : d.sessions / d.activeUsers);
+          expect(d.sessionsPerUser).toBe(d.activeUsers === 0 ? null : d.sessionCount / d.activeUsers);
           expect(d.shareMeetingTarget).toEqual(wilsonInterval(d.usersMeetingTarget, d.activeUsers));
         }
         expect(result.overall.userDays).toBe(model.userDays);
@@ -293,7 +293,7 @@ describe('sessionsPerUserDay: properties', () => {
         let userDays = 0;
         for (const d of result.days) {
           expect(d.usersMeetingTarget).toBeLessThanOrEqual(d.activeUsers);
-          expect(d.sessions).toBeGreaterThanOrEqual(d.activeUsers);
+          expect(d.sessionCount).toBeGreaterThanOrEqual(d.activeUsers);
           if (d.shareMeetingTarget !== null) {
             expect(d.shareMeetingTarget.lower).toBeGreaterThanOrEqual(0);
             expect(d.shareMeetingTarget.upper).toBeLessThanOrEqual(1);
@@ -317,7 +317,7 @@ describe('sessionsPerUserDay: properties', () => {
         const b = sessionsPerUserDay(rows.filter((r) => !side(r.userId)), range);
         whole.days.forEach((d, i) => {
           expect(d.activeUsers).toBe((a.days[i]?.activeUsers ?? 0) + (b.days[i]?.activeUsers ?? 0));
-          expect(d.sessions).toBe((a.days[i]?.sessions ?? 0) + (b.days[i]?.sessions ?? 0));
+          expect(d.sessionCount).toBe((a.days[i]?.sessionCount ?? 0) + (b.days[i]?.sessionCount ?? 0));
           expect(d.usersMeetingTarget).toBe((a.days[i]?.usersMeetingTarget ?? 0) + (b.days[i]?.usersMeetingTarget ?? 0));
         });
         expect(whole.overall.userDaysMeetingTarget).toBe(a.overall.userDaysMeetingTarget + b.overall.userDaysMeetingTarget);

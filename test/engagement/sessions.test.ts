@@ -86,7 +86,7 @@ describe('sessions: examples', () => {
       { userId: 'u', day: '2024-03-01', start: at('2024-03-01T10:00:00.001Z'), end: at('2024-03-01T10:00:00.001Z'), events: 1, durationMs: 0 },
     ]);
     // Durations 1,800,000 and 0: mean = median = 900,000; 3 events / 2 sessions = 1.5.
-    expect(result.summary).toEqual({ sessions: 2, users: 1, meanDurationMs: 900_000, medianDurationMs: 900_000, meanEventsPerSession: 1.5 });
+    expect(result.summary).toEqual({ sessionCount: 2, userCount: 1, meanDurationMs: 900_000, medianDurationMs: 900_000, meanEventsPerSession: 1.5 });
   });
 
   it('honours a custom timeout', () => {
@@ -136,15 +136,15 @@ describe('sessions: examples', () => {
       timeZone: 'UTC',
       inactivityMinutes: 30,
       sessions: [],
-      summary: { sessions: 0, users: 0, meanDurationMs: null, medianDurationMs: null, meanEventsPerSession: null },
+      summary: { sessionCount: 0, userCount: 0, meanDurationMs: null, medianDurationMs: null, meanEventsPerSession: null },
     });
-    expect(sessions({ userId: [], timestamp: [] }).summary.sessions).toBe(0);
+    expect(sessions({ userId: [], timestamp: [] }).summary.sessionCount).toBe(0);
   });
 
   it('makes one zero-length session of a single event', () => {
     const result = sessions([{ userId: 7, timestamp: 1_700_000_000_000 }]);
     expect(result.sessions).toEqual([{ userId: 7, day: '2023-11-14', start: 1_700_000_000_000, end: 1_700_000_000_000, events: 1, durationMs: 0 }]);
-    expect(result.summary).toEqual({ sessions: 1, users: 1, meanDurationMs: 0, medianDurationMs: 0, meanEventsPerSession: 1 });
+    expect(result.summary).toEqual({ sessionCount: 1, userCount: 1, meanDurationMs: 0, medianDurationMs: 0, meanEventsPerSession: 1 });
   });
 
   it('orders sessions by start, then by user id (numbers first, then strings by code units)', () => {
@@ -188,7 +188,7 @@ describe('sessions: examples', () => {
       { uid: 'x', ts: new Date('2024-03-01T09:00:00Z') },
       { uid: 'x', ts: new Date('2024-03-01T11:00:00Z') },
     ];
-    expect(sessions(rows, { userId: (r) => r.uid, timestamp: (r) => r.ts }).summary.sessions).toBe(2);
+    expect(sessions(rows, { userId: (r) => r.uid, timestamp: (r) => r.ts }).summary.sessionCount).toBe(2);
   });
 
   it('does not mutate its input', () => {
@@ -202,7 +202,7 @@ describe('sessions: examples', () => {
     expect(JSON.stringify(events)).toBe(copy);
     expect(sessions(events)).toEqual(first);
     const columns = Object.freeze({ userId: Object.freeze(['b', 'a']), timestamp: Object.freeze([2, 1]) });
-    expect(sessions(columns).summary.sessions).toBe(2);
+    expect(sessions(columns).summary.sessionCount).toBe(2);
   });
 });
 
@@ -315,8 +315,8 @@ describe('sessions: properties', () => {
           total += s.events;
         }
         expect(total).toBe(rows.length);
-        expect(result.summary.sessions).toBe(result.sessions.length);
-        expect(result.summary.users).toBe(new Set(rows.map((r) => r.userId)).size);
+        expect(result.summary.sessionCount).toBe(result.sessions.length);
+        expect(result.summary.userCount).toBe(new Set(rows.map((r) => r.userId)).size);
         expect(JSON.parse(JSON.stringify(result))).toEqual(result); // plain JSON: no NaN, no undefined
       }),
       { numRuns: 300 },
@@ -330,9 +330,9 @@ describe('sessions: properties', () => {
         const b = rows.filter((r) => !side(r.userId));
         const whole = sessions(rows).summary;
         const [x, y] = [sessions(a).summary, sessions(b).summary];
-        expect(x.sessions + y.sessions).toBe(whole.sessions);
-        expect(x.users + y.users).toBe(whole.users);
-        expect(Math.round((x.meanEventsPerSession ?? 0) * x.sessions + (y.meanEventsPerSession ?? 0) * y.sessions)).toBe(rows.length);
+        expect(x.sessionCount + y.sessionCount).toBe(whole.sessionCount);
+        expect(x.userCount + y.userCount).toBe(whole.userCount);
+        expect(Math.round((x.meanEventsPerSession ?? 0) * x.sessionCount + (y.meanEventsPerSession ?? 0) * y.sessionCount)).toBe(rows.length);
       }),
       { numRuns: 200 },
     );

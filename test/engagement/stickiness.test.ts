@@ -23,8 +23,8 @@ describe('stickiness', () => {
     expect(result.activeUsers).toBe(2);
     expect(result.averageDauPerActiveUser).toBe(0.75);
     expect(result.histogram).toEqual([
-      { activeDays: 1, users: 1, share: 0.5, atLeast: 2, atLeastShare: 1 },
-      { activeDays: 2, users: 1, share: 0.5, atLeast: 1, atLeastShare: 0.5 },
+      { activeDays: 1, userCount: 1, share: 0.5, atLeast: 2, atLeastShare: 1 },
+      { activeDays: 2, userCount: 1, share: 0.5, atLeast: 1, atLeastShare: 0.5 },
     ]);
     expect(result).toMatchObject({
       timeZone: 'UTC',
@@ -32,7 +32,7 @@ describe('stickiness', () => {
       asOfDate: '2024-03-02',
       from: '2024-03-01',
       to: '2024-03-02',
-      days: 2,
+      dayCount: 2,
       mauWindow: 30,
       thresholds: { dailyHabit: 0.7, regular: 0.2 },
     });
@@ -47,13 +47,13 @@ describe('stickiness', () => {
     // asOf = 03-02 09:00: 03-02 is in progress, so the range is 03-01 alone: DAU 2 / MAU 2 = 1;
     // both users active on its one day.
     const result = stickiness(events);
-    expect(result).toMatchObject({ asOf: '2024-03-02T09:00:00.000Z', asOfDate: '2024-03-02', from: '2024-03-01', to: '2024-03-01', days: 1, meanDauMau: 1, averageDau: 2, activeUsers: 2 });
-    expect(result.histogram).toEqual([{ activeDays: 1, users: 2, share: 1, atLeast: 2, atLeastShare: 1 }]);
+    expect(result).toMatchObject({ asOf: '2024-03-02T09:00:00.000Z', asOfDate: '2024-03-02', from: '2024-03-01', to: '2024-03-01', dayCount: 1, meanDauMau: 1, averageDau: 2, activeUsers: 2 });
+    expect(result.histogram).toEqual([{ activeDays: 1, userCount: 2, share: 1, atLeast: 2, atLeastShare: 1 }]);
     // A `to` on the day in progress is cut back too; an asOf at the day's last millisecond completes it.
     expect(stickiness(events, { to: '2024-03-02' }).to).toBe('2024-03-01');
     expect(stickiness(events, { asOf: '2024-03-02T23:59:59.999Z' }).meanDauMau).toBe(0.75);
     // One event: its day is in progress, so no day is complete.
-    expect(stickiness([{ userId: 'a', timestamp: '2024-03-01T09:00:00Z' }])).toMatchObject({ from: null, to: null, days: 0, meanDauMau: null, histogram: [] });
+    expect(stickiness([{ userId: 'a', timestamp: '2024-03-01T09:00:00Z' }])).toMatchObject({ from: null, to: null, dayCount: 0, meanDauMau: null, histogram: [] });
   });
 
   it("counts a 23:30 event on a date-only asOf's day in Europe/Berlin", () => {
@@ -64,9 +64,9 @@ describe('stickiness', () => {
       { userId: 'b', timestamp: '2024-06-30T21:30:00Z' },
     ];
     const result = stickiness(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30' });
-    expect(result).toMatchObject({ asOf: '2024-06-30T21:59:59.999Z', asOfDate: '2024-06-30', to: '2024-06-30', days: 2, meanDauMau: 0.75, activeUsers: 2 });
+    expect(result).toMatchObject({ asOf: '2024-06-30T21:59:59.999Z', asOfDate: '2024-06-30', to: '2024-06-30', dayCount: 2, meanDauMau: 0.75, activeUsers: 2 });
     // At the event's own instant 06-30 is in progress: it is left out (with b's event).
-    expect(stickiness(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:30:00Z' })).toMatchObject({ to: '2024-06-29', days: 1, activeUsers: 1 });
+    expect(stickiness(events, { timeZone: 'Europe/Berlin', asOf: '2024-06-30T21:30:00Z' })).toMatchObject({ to: '2024-06-29', dayCount: 1, activeUsers: 1 });
   });
 
   it('bands regular and occasional use with configurable thresholds', () => {
@@ -78,11 +78,11 @@ describe('stickiness', () => {
     expect(stickiness(events, { ...range, thresholds: { regular: 0.1 } }).band).toBe('regular');
     expect(stickiness(events, { ...range, thresholds: { dailyHabit: 0.05, regular: 0.01 } }).band).toBe('daily-habit');
     // Histogram over 10 days: one user with 1 active day.
-    expect(stickiness(events, range).histogram.map((b) => b.users)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(stickiness(events, range).histogram.map((b) => b.userCount)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('gives nulls and zeros for empty input', () => {
-    expect(stickiness([])).toMatchObject({ asOf: null, asOfDate: null, from: null, to: null, meanDauMau: null, band: null, averageDau: 0, activeUsers: 0, averageDauPerActiveUser: null, histogram: [], days: 0 });
+    expect(stickiness([])).toMatchObject({ asOf: null, asOfDate: null, from: null, to: null, meanDauMau: null, band: null, averageDau: 0, activeUsers: 0, averageDauPerActiveUser: null, histogram: [], dayCount: 0 });
   });
 
   it('reports per group', () => {
@@ -97,6 +97,34 @@ describe('stickiness', () => {
       ['a', 1, 'daily-habit'],
       ['b', 0.5, 'regular'],
     ]);
+    // Overall (by hand): 01-01 DAU 2 / MAU 2 = 1, 01-02 DAU 1 / MAU 2 = 0.5: mean 0.75; average
+    // DAU 1.5 over 2 users; user 2 active 1 day, user 1 active 2 days.
+    expect(result).toMatchObject({ dayCount: 2, meanDauMau: 0.75, band: 'daily-habit', averageDau: 1.5, activeUsers: 2, averageDauPerActiveUser: 0.75 });
+    expect(result.histogram.map((bar) => [bar.activeDays, bar.userCount, bar.atLeast])).toEqual([
+      [1, 1, 2],
+      [2, 1, 1],
+    ]);
+    // A group's figures are those of its events alone over the same range.
+    const alone = stickiness(events.filter((e) => e.accountId === 'a'), { asOf: '2024-01-02', from: '2024-01-01' });
+    const { meanDauMau, band, averageDau, activeUsers: users, averageDauPerActiveUser, histogram } = alone;
+    expect(result.groups[0]).toEqual({ group: 'a', meanDauMau, band, averageDau, activeUsers: users, averageDauPerActiveUser, histogram });
+  });
+
+  it('counts a user of two groups once overall and in each group', () => {
+    // User 1 in both accounts on 01-01, user 2 in b on 01-02. Overall: 01-01 DAU 1 / MAU 1,
+    // 01-02 DAU 1 / MAU 2: mean 0.75, 2 users; a: 1/1 then 0/1: mean 0.5, 1 user; b: 1/1 then
+    // 1/2: mean 0.75, 2 users.
+    const events = [
+      { userId: 1, accountId: 'a', timestamp: '2024-01-01T08:00:00Z' },
+      { userId: 1, accountId: 'b', timestamp: '2024-01-01T09:00:00Z' },
+      { userId: 2, accountId: 'b', timestamp: '2024-01-02T09:00:00Z' },
+    ];
+    const result = stickiness(events, { groupBy: 'accountId', asOf: '2024-01-02' });
+    expect([result.meanDauMau, result.activeUsers]).toEqual([0.75, 2]);
+    expect(result.groups.map((g) => [g.group, g.meanDauMau, g.activeUsers])).toEqual([
+      ['a', 0.5, 1],
+      ['b', 0.75, 2],
+    ]);
   });
 
   it('rejects bad thresholds', () => {
@@ -107,8 +135,16 @@ describe('stickiness', () => {
       expect(error).toBeInstanceOf(MetricsInputError);
       expect((error as MetricsInputError).path).toBe('options.thresholds.regular');
     }
-    expect(() => stickiness([], { thresholds: { dailyHabit: 1.5 } })).toThrow('stickiness: options.thresholds.dailyHabit must be at most 1 (1.5)');
+    expect(() => stickiness([], { thresholds: { dailyHabit: 1.5 } })).toThrow('stickiness: options.thresholds.dailyHabit must be a number from 0 to 1 (1.5)');
     expect(() => stickiness([], { thresholds: { dailyHabit: -1 } })).toThrow(MetricsInputError);
+    // A threshold left out keeps its default in the order check (0.x moved regular down to a
+    // lower dailyHabit silently): the error names the given one and the default it crosses.
+    expect(errorOf(() => stickiness([], { thresholds: { dailyHabit: 0.1 } }))).toMatchObject({
+      code: 'invalid-option',
+      path: 'options.thresholds.dailyHabit',
+      message: 'stickiness: options.thresholds.dailyHabit must not be below options.thresholds.regular, which is 0.2 by default (0.1)',
+    });
+    expect(stickiness([], { thresholds: { dailyHabit: 0.1, regular: 0.1 } }).thresholds).toEqual({ dailyHabit: 0.1, regular: 0.1 });
   });
 
   it('rejects unknown and null options, nested ones too: windows takes only mau', () => {
@@ -137,11 +173,11 @@ describe('stickiness', () => {
         const result = stickiness(shuffled(events, picks), { timeZone });
         // Over the complete days only: those activeUsers flags complete.
         const complete = activeUsers(events, { timeZone }).days.filter((d) => d.complete);
-        expect(result.days).toBe(complete.length);
+        expect(result.dayCount).toBe(complete.length);
         const ratios = complete.flatMap((d) => (d.dauMau === null ? [] : [d.dauMau]));
         if (ratios.length === 0) expect(result.meanDauMau).toBeNull();
         else expect(result.meanDauMau).toBeCloseTo(ratios.reduce((a, b) => a + b, 0) / ratios.length, 12);
-        expect(result.histogram.reduce((sum, bar) => sum + bar.users, 0)).toBe(result.activeUsers);
+        expect(result.histogram.reduce((sum, bar) => sum + bar.userCount, 0)).toBe(result.activeUsers);
         // The range's active users: those with an event on one of its (complete) days.
         const completeDates = new Set(complete.map((d) => d.date));
         expect(result.activeUsers).toBe(new Set(events.filter((e) => completeDates.has(wallDate(e.timestamp, timeZone))).map((e) => e.userId)).size);

@@ -64,17 +64,17 @@ describe('asOf in the lifecycle module', () => {
     const result = timeToValue([journey], aha, { asOf: '2024-06-30', horizons: [29, 30] });
     expect([result.asOf, result.asOfDate, result.n, result.reached, result.censored]).toEqual(['2024-06-30T23:59:59.999Z', '2024-06-30', 1, 1, 0]);
     // One subject, one event: S drops from 1 to 0 at 29.979 days; the median is that time.
-    expect(result.median?.value).toBe(29 + 23.5 / 24);
+    expect(result.median.value).toBe(29 + 23.5 / 24);
     expect(result.reachedWithin.map((r) => r.share?.value)).toEqual([0, 1]);
     // One millisecond before the event: censored at 29 + 23.5/24 days less 1 ms.
     const before = timeToValue([journey], aha, { asOf: at('2024-06-30T23:30:00Z') - 1 });
-    expect([before.reached, before.censored, before.median]).toEqual([0, 1, null]);
+    expect([before.reached, before.censored, before.median]).toEqual([0, 1, { value: null, lower: null, upper: null }]);
   });
 
   it('conversion and compareConversion: a window closing late on the asOf day is eligible, its conversion counted', () => {
     // Start 06-15T23:00Z, 15 days: the window closes at 06-30T23:00Z; paid at 06-30T22:30Z.
     const trial: Journey = { id: 't', start: at('2024-06-15T23:00:00Z'), events: [{ name: 'paid', timestamp: at('2024-06-30T22:30:00Z'), record: {} }] };
-    const options = { to: hasEvent('paid'), withinDays: 15, asOf: '2024-06-30' };
+    const options = { goal: hasEvent('paid'), withinDays: 15, asOf: '2024-06-30' };
     const result = conversion([trial], options);
     // asOf is 06-30T23:59:59.999Z: the window has closed and the payment is in it.
     expect([result.asOf, result.asOfDate, result.eligible, result.converted, result.pending]).toEqual(['2024-06-30T23:59:59.999Z', '2024-06-30', 1, 1, 0]);
@@ -83,7 +83,7 @@ describe('asOf in the lifecycle module', () => {
     const open = conversion([trial], { ...options, asOf: at('2024-06-30T23:00:00Z') - 1 });
     expect([open.eligible, open.pending, open.pendingConverted]).toEqual([0, 1, 1]);
     const compared = compareConversion([trial, { id: 'u', start: trial.start, events: [] }], { ...options, segment: (j) => j.id === 't' });
-    expect([compared.asOfDate, compared.segment.converted, compared.rest.eligible, compared.rest.converted]).toEqual(['2024-06-30', 1, 1, 0]);
+    expect([compared.asOfDate, compared.segment.converted, compared.control.eligible, compared.control.converted]).toEqual(['2024-06-30', 1, 1, 0]);
   });
 
   it('growthLifecycle: with asOf 2024-06-30 June is complete and counts its 06-30 events', () => {

@@ -105,9 +105,10 @@ describe('eachJourney', () => {
       [[{ userId: 'a', name: 'x', timestamp: '2024-01-01T10:00:00' }], undefined],
       [[{ userId: 'a', name: '', timestamp: 1 }], undefined],
       [[null], undefined],
+      [[ok], { groupBy: 'accountId' }],
+      [[ok], { groupBy: () => null }],
+      [[ok], { groupBy: 4 }],
       [[ok], { by: 'accountId' }],
-      [[ok], { by: () => null }],
-      [[ok], { by: 4 }],
       [[ok], { name: 'name' }],
       [[ok], { timeZone: 'Mars/Base' }],
       [[ok], { signups: 5 }],
@@ -129,8 +130,8 @@ describe('eachJourney', () => {
       expect(error.message).toBe(expected.message.replace(/^journeys: /, 'eachJourney: '));
     }
     // Spot checks of the full message.
-    expect(errorOf(() => eachJourney([ok], { by: 4 } as never)).message).toBe(
-      'eachJourney: options.by must be a field name such as "accountId" or a function that reads the journey id from a record (4)',
+    expect(errorOf(() => eachJourney([ok], { groupBy: 4 } as never)).message).toBe(
+      'eachJourney: options.groupBy must be a field name such as "accountId" or a function that reads the journey id from a record (4)',
     );
     expect(errorOf(() => eachJourney({ userId: ['a'], timestamp: ['nope'], name: ['x'] })).message).toBe(
       'eachJourney: events.timestamp[0] (userId "a") is not a valid timestamp ("nope")',
@@ -174,10 +175,10 @@ describe('eachJourney', () => {
   );
   const zoneArb = fc.constantFrom(...TEST_ZONES);
 
-  it('equals journeys(...) for rows, with signups, zones and by (property)', () => {
+  it('equals journeys(...) for rows, with signups, zones and groupBy (property)', () => {
     fc.assert(
       fc.property(logArb, signupsArb, zoneArb, fc.boolean(), (rows, signups, timeZone, byAccount) => {
-        const options = byAccount ? { timeZone, by: 'accountId' } : { timeZone, signups };
+        const options = byAccount ? { timeZone, groupBy: 'accountId' } : { timeZone, signups };
         const all = eachJourney(rows, options);
         const expected = journeys(rows, options);
         expect([...all]).toEqual(expected);
@@ -188,9 +189,9 @@ describe('eachJourney', () => {
     );
   });
 
-  it('equals journeys(...) for columns, by column or accessor (property)', () => {
+  it('equals journeys(...) for columns, grouped by column or accessor (property)', () => {
     fc.assert(
-      fc.property(logArb, signupsArb, zoneArb, fc.constantFrom('userId', 'accountId', 'accessor'), (rows, signups, timeZone, by) => {
+      fc.property(logArb, signupsArb, zoneArb, fc.constantFrom('userId', 'accountId', 'accessor'), (rows, signups, timeZone, key) => {
         const columns = {
           userId: rows.map((r) => r.userId),
           accountId: rows.map((r) => r.accountId),
@@ -198,11 +199,11 @@ describe('eachJourney', () => {
           name: rows.map((r) => r.name),
         };
         const options =
-          by === 'userId'
+          key === 'userId'
             ? { timeZone, signups }
-            : by === 'accountId'
-              ? { timeZone, by }
-              : { timeZone, by: (i: number) => `${columns.accountId[i] as string}/${String(columns.userId[i])}` };
+            : key === 'accountId'
+              ? { timeZone, groupBy: key }
+              : { timeZone, groupBy: (i: number) => `${columns.accountId[i] as string}/${String(columns.userId[i])}` };
         const expected: Journey<number>[] = journeys(columns, options);
         expect([...eachJourney(columns, options)]).toEqual(expected);
         // A Float64Array of epoch ms reads the same as the mixed column when all are numbers.

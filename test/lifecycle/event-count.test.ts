@@ -49,7 +49,7 @@ describe('eventCount', () => {
     const t0 = Date.parse('2024-03-01T09:00:00Z');
     const rows = Array.from({ length: 2100 }, (_, k) => ({ accountId: 'acme', userId: `u${k % 3}`, name: 'message_sent', timestamp: t0 + k * 60_000 }));
     rows.push({ accountId: 'initech', userId: 'v', name: 'message_sent', timestamp: t0 });
-    const teams = journeys(rows.reverse(), { by: 'accountId' });
+    const teams = journeys(rows.reverse(), { groupBy: 'accountId' });
     const twoThousand = eventCount('message_sent', { atLeast: 2000 });
     expect(teams.map((j) => [j.id, twoThousand(j)])).toEqual([
       ['acme', Date.parse('2024-03-02T18:19:00Z')],

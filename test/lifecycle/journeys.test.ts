@@ -95,18 +95,18 @@ describe('journeys', () => {
     expect(j?.events.map((e) => e.name)).toEqual(['page_view', 'login']);
   });
 
-  it('builds account journeys with by (field or accessor), without needing user ids', () => {
+  it('builds account journeys with groupBy (field or accessor), without needing user ids', () => {
     const rows = [
       { accountId: 'acme', userId: 'u1', name: 'a', timestamp: 2 },
       { accountId: 'globex', name: 'b', timestamp: 1 },
       { accountId: 'acme', userId: 'u2', name: 'c', timestamp: 1 },
     ];
-    const byField = journeys(rows, { by: 'accountId', signups: [{ accountId: 'globex', signedUpAt: 0 }] });
+    const byField = journeys(rows, { groupBy: 'accountId', signups: [{ accountId: 'globex', signedUpAt: 0 }] });
     expect(byField.map((j) => [j.id, j.start, j.events.map((e) => e.name)])).toEqual([
       ['acme', 1, ['c', 'a']],
       ['globex', 0, ['b']],
     ]);
-    const byAccessor = journeys(rows, { by: (r) => r.accountId.toUpperCase(), signups: [{ userId: 'GLOBEX', signedUpAt: 0 }] });
+    const byAccessor = journeys(rows, { groupBy: (r) => r.accountId.toUpperCase(), signups: [{ userId: 'GLOBEX', signedUpAt: 0 }] });
     expect(byAccessor.map((j) => [j.id, j.start])).toEqual([
       ['ACME', 1],
       ['GLOBEX', 0],
@@ -124,17 +124,17 @@ describe('journeys', () => {
       { id: 3, start: 10, events: [{ name: 'a', timestamp: 10, record: 1 }, { name: 'c', timestamp: 30, record: 3 }], timeZone: 'UTC' },
       { id: 7, start: 20, events: [{ name: 'b', timestamp: 20, record: 2 }, { name: 'd', timestamp: 40, record: 0 }], timeZone: 'UTC' },
     ]);
-    expect(journeys(columns, { by: 'accountId' }).map((j) => [j.id, j.events.map((e) => e.record)])).toEqual([
+    expect(journeys(columns, { groupBy: 'accountId' }).map((j) => [j.id, j.events.map((e) => e.record)])).toEqual([
       ['x', [3, 0]],
       ['y', [1, 2]],
     ]);
     const plan = ['free', 'pro', 'pro', 'free'];
-    expect(journeys(columns, { by: (i) => plan[i] }).map((j) => [j.id, j.events.map((e) => e.record)])).toEqual([
+    expect(journeys(columns, { groupBy: (i) => plan[i] }).map((j) => [j.id, j.events.map((e) => e.record)])).toEqual([
       ['free', [3, 0]],
       ['pro', [1, 2]],
     ]);
-    // Without a userId column, `by` alone identifies the journeys.
-    expect(journeys({ accountId: ['x'], timestamp: [5], name: ['a'] }, { by: 'accountId' })).toEqual([{ id: 'x', start: 5, events: [{ name: 'a', timestamp: 5, record: 0 }], timeZone: 'UTC' }]);
+    // Without a userId column, `groupBy` alone identifies the journeys.
+    expect(journeys({ accountId: ['x'], timestamp: [5], name: ['a'] }, { groupBy: 'accountId' })).toEqual([{ id: 'x', start: 5, events: [{ name: 'a', timestamp: 5, record: 0 }], timeZone: 'UTC' }]);
   });
 
   it('reads other field names through accessors, signups too', () => {
@@ -183,9 +183,9 @@ describe('journeys', () => {
       [[{ userId: 'a', timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0] (userId "a").name must be a non-empty string (undefined)'],
       [[{ userId: 'a', name: 3, timestamp: 1 }], undefined, 'events[0].name', 'invalid-name', 'journeys: events[0] (userId "a").name must be a non-empty string (3)'],
       [[null], undefined, 'events[0]', 'invalid-record', 'journeys: events[0] must be an object (null)'],
-      [[ok], { by: 'accountId' }, 'events[0].accountId', 'invalid-id', 'journeys: events[0].accountId must be'],
-      [[ok], { by: () => null }, 'events[0].by', 'invalid-id', 'journeys: events[0].by must be'],
-      [[ok], { by: 4 }, 'options.by', 'invalid-option', 'journeys: options.by must be'],
+      [[ok], { groupBy: 'accountId' }, 'events[0].accountId', 'invalid-id', 'journeys: events[0].accountId must be'],
+      [[ok], { groupBy: () => null }, 'events[0].groupBy', 'invalid-id', 'journeys: events[0].groupBy must be'],
+      [[ok], { groupBy: 4 }, 'options.groupBy', 'invalid-option', 'journeys: options.groupBy must be'],
       [[ok], { name: 'name' }, 'options.name', 'invalid-option', 'journeys: options.name must be a function'],
       [[ok], { timeZone: 'Mars/Base' }, 'options.timeZone', 'invalid-time-zone', 'journeys: options.timeZone is not a known IANA time zone'],
       [[ok], { signups: 5 }, 'options.signups', 'invalid-input', 'journeys: options.signups must be'],
@@ -197,12 +197,12 @@ describe('journeys', () => {
       [[ok], 'utc', 'options', 'invalid-option', 'journeys: options must be an object'],
       // 1.0: strict options. An unknown key (nested ones too) is an error naming the closest key; null is not "default".
       [[ok], { timezone: 'UTC' }, 'options.timezone', 'unknown-option', 'journeys: options.timezone is not an option; did you mean timeZone? ("UTC")'],
-      [[ok], { groupBy: 'accountId' }, 'options.groupBy', 'unknown-option', 'journeys: options.groupBy is not an option; did you mean by? ("accountId")'],
+      [[ok], { by: 'accountId' }, 'options.by', 'unknown-option', 'journeys: options.by is not an option; did you mean groupBy? ("accountId")'],
       [[ok], { signups: [], signupFields: { signedUp: () => 0 } }, 'options.signupFields.signedUp', 'unknown-option', 'journeys: options.signupFields.signedUp is not an option; did you mean signedUpAt?'],
       [[ok], { timeZone: null }, 'options.timeZone', 'invalid-option', 'journeys: options.timeZone must not be null'],
       [[ok], { signups: [], signupFields: null }, 'options.signupFields', 'invalid-option', 'journeys: options.signupFields must not be null'],
       [[ok], { signups: [], signupFields: { id: null } }, 'options.signupFields.id', 'invalid-option', 'journeys: options.signupFields.id must not be null'],
-      [[{ accountId: 'acme', name: 'x', timestamp: 'soon' }], { by: 'accountId' }, 'events[0].timestamp', 'invalid-timestamp', 'journeys: events[0] (accountId "acme").timestamp is not'],
+      [[{ accountId: 'acme', name: 'x', timestamp: 'soon' }], { groupBy: 'accountId' }, 'events[0].timestamp', 'invalid-timestamp', 'journeys: events[0] (accountId "acme").timestamp is not'],
       [[ok], { signups: [{ userId: 'u_1', signedUpAt: 1 }, { userId: 'u_2', signedUpAt: 'soon' }] }, 'signups[1].signedUpAt', 'invalid-timestamp', 'journeys: signups[1] (userId "u_2").signedUpAt is not'],
       [{ userId: ['a'], timestamp: [1, 2], name: ['x', 'y'] }, undefined, 'events.userId', 'invalid-input', 'journeys: events.userId must be a column with as many values as events.timestamp (2)'],
       [{ userId: ['a'], timestamp: [1] }, undefined, 'events.name', 'invalid-input', 'journeys: events.name must be a column of event names'],
@@ -279,7 +279,7 @@ describe('journeys', () => {
     ];
     const unwindowed = [
       hasEvent<Row>('share'),
-      anyOf(eventCount<Row>('open', { atLeast: 3 }), recurring<Row>('save', { every: 'day', times: 1 })),
+      anyOf(eventCount<Row>('open', { atLeast: 3 }), recurring<Row>('save', { period: 'day', times: 1 })),
       where((e: { record: Row }) => typeof e.record.userId === 'number', activeDays<Row>({ atLeast: 1 })),
     ];
     const missed = not(hasEvent<Row>('share'), { withinDays: 0.1 });

@@ -4,6 +4,7 @@
  * objects included, and the factories check their options when they are built.
  */
 import { describe, expect, it } from 'vitest';
+import { MetricsInputError } from '../../src/core/errors.js';
 import * as lifecycleModule from '../../src/lifecycle/index.js';
 import {
   activeDays,
@@ -27,7 +28,7 @@ const called = entries.filter(([, entry]) => entry.call !== undefined);
 describe('lifecycle: strict options', () => {
   it('has an entry for every function the module exports', () => {
     const exported = Object.entries(lifecycleModule)
-      .filter(([, value]) => typeof value === 'function')
+      .filter(([, value]) => typeof value === 'function' && value !== MetricsInputError)
       .map(([name]) => name)
       .sort();
     expect(Object.keys(validCalls).sort()).toEqual(exported);
@@ -76,9 +77,9 @@ describe('lifecycle: strict options', () => {
     expect(errorOf(() => lifecycle({ aha: hasEvent('aha') }, { asOf: null as never })).path).toBe('options.asOf');
     expect(errorOf(() => timeToValue(list, hasEvent('aha'), { unit: null as never })).path).toBe('options.unit');
     expect(errorOf(() => activeDays({ atLeast: 1, timeZone: null as never })).path).toBe('options.timeZone');
-    expect(errorOf(() => recurring('aha', { every: 'week', times: 1, weekStartsOn: null as never })).path).toBe('options.weekStartsOn');
+    expect(errorOf(() => recurring('aha', { period: 'week', times: 1, weekStartsOn: null as never })).path).toBe('options.weekStartsOn');
     expect(errorOf(() => growthLifecycle([], { period: 'month', to: null as never })).path).toBe('options.to');
-    expect(errorOf(() => journeys([], { by: null as never })).path).toBe('options.by');
+    expect(errorOf(() => journeys([], { groupBy: null as never })).path).toBe('options.groupBy');
   });
 
   it('checks the nested signupFields of journeys, eachJourney and growthLifecycle', () => {
@@ -105,13 +106,18 @@ describe('lifecycle: strict options', () => {
   });
 
   it('points 0.1 names and other modules\' words to the key meant', () => {
-    // journeys group by `by`; `groupBy` (engagement's word) used to build per-user journeys silently.
-    let error = errorOf(() => journeys([], { groupBy: 'accountId' } as never));
+    // journeys group by `groupBy`, as every module; `by` was its 0.1 name.
+    let error = errorOf(() => journeys([], { by: 'accountId' } as never));
     expect([error.code, error.path, error.message]).toEqual([
       'unknown-option',
-      'options.groupBy',
-      'journeys: options.groupBy is not an option; did you mean by? ("accountId")',
+      'options.by',
+      'journeys: options.by is not an option; did you mean groupBy? ("accountId")',
     ]);
+    // recurring's period was `every` in 0.1; conversion's milestones were `from` and `to`.
+    error = errorOf(() => recurring('aha', { every: 'week', times: 2 } as never));
+    expect(error.message).toBe('recurring: options.every is not an option; did you mean period? ("week")');
+    error = errorOf(() => lifecycleModule.conversion([], { to: hasEvent('aha'), withinDays: 7 } as never));
+    expect(error.message).toBe('conversion: options.to is not an option; did you mean goal? (a function)');
     // activeDays' calendar window is windowDays; withinDays means 24-hour days elsewhere.
     error = errorOf(() => activeDays({ atLeast: 3, withinDays: 14 } as never));
     expect([error.code, error.message]).toEqual(['unknown-option', 'activeDays: options.withinDays is not an option; did you mean windowDays? (14)']);
@@ -127,7 +133,7 @@ describe('lifecycle: strict options', () => {
     // Building throws; nothing is evaluated.
     expect(errorOf(() => eventCount('aha', { atLeast: 1, withinDay: 7 } as never)).code).toBe('unknown-option');
     expect(errorOf(() => not(hasEvent('aha'), { withinDays: 7, days: 1 } as never)).code).toBe('unknown-option');
-    expect(errorOf(() => recurring('aha', { every: 'week', times: 2, period: 'week' } as never)).code).toBe('unknown-option');
+    expect(errorOf(() => recurring('aha', { period: 'week', times: 2, every: 'week' } as never)).code).toBe('unknown-option');
     expect(errorOf(() => approachingLimit('aha', { limit: 10, threshold: 0.9 } as never)).code).toBe('unknown-option');
     expect(errorOf(() => activeDays({ atLeast: 1, timeZone: 'UTC', zone: 'UTC' } as never)).code).toBe('unknown-option');
     expect(errorOf(() => lifecycle({ aha: hasEvent('aha') }, { inorder: false } as never)).message).toBe(

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timeToValue, type TimeToValueResult } from '../../src/lifecycle/time-to-value.js';
 import type { Journey, Milestone } from '../../src/lifecycle/types.js';
-import { kaplanMeierEngine, survivalQuantile } from '../../src/stats/internal/kaplan-meier.js';
+import { curvePoint, kaplanMeierEngine, survivalQuantile } from '../../src/stats/kaplan-meier-engine.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
@@ -21,15 +21,11 @@ function close(actual: number | null | undefined, expected: number | null, what 
   expect(Math.abs((actual as number) - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(RELATIVE * Math.abs(expected));
 }
 
-/** [value, lower, upper] of a quantile, or null. */
-function expectQuantile(actual: TimeToValueResult['median'], expected: readonly [number, number | null, number | null] | null, what: string): void {
-  if (expected === null) {
-    expect(actual, what).toBeNull();
-    return;
-  }
-  close(actual?.value, expected[0], `${what}.value`);
-  close(actual?.lower, expected[1], `${what}.lower`);
-  close(actual?.upper, expected[2], `${what}.upper`);
+/** [value, lower, upper] of a quantile (a `SurvivalQuantile`: never null itself, R's `NA` parts null). */
+function expectQuantile(actual: TimeToValueResult['median'], expected: readonly [number | null, number | null, number | null], what: string): void {
+  close(actual.value, expected[0], `${what}.value`);
+  close(actual.lower, expected[1], `${what}.lower`);
+  close(actual.upper, expected[2], `${what}.upper`);
 }
 
 /** Shares of reachedWithin as [value, lower, upper] (or null), in order. */
@@ -127,11 +123,22 @@ describe('timeToValue', () => {
     expect([result.n, result.reached, result.censored]).toEqual([6, 5, 1]);
     // S = 5/6, 1/2 (2 to 4: flat at exactly 0.5), 1/3, 1/6: the median is the midpoint of 2 and 4.
     expect(result.median).toEqual({ value: 3, lower: 2, upper: null });
-    expect(result.p75?.value).toBe(6);
-    expect(result.p90).toBeNull();
+    expect(result.p75.value).toBe(6);
+    // R: p90 NA, its lower bound 6, upper NA.
+    expect(result.p90).toEqual({ value: null, lower: 6, upper: null });
+    // The curve, worked by hand: durations 1, 2, 2, 4, 6 (events) and 10 (censored at asOf).
+    // S = 5/6, 5/6 × 3/5 = 1/2, 1/2 × 2/3 = 1/3, 1/3 × 1/2 = 1/6, then flat at the censoring.
+    expect(result.curve.map((step) => [step.time, step.atRisk, step.events, step.censored])).toEqual([
+      [1, 6, 1, 0],
+      [2, 5, 2, 0],
+      [4, 3, 1, 0],
+      [6, 2, 1, 0],
+      [10, 1, 0, 1],
+    ]);
+    result.curve.forEach((step, k) => close(step.survival, [5 / 6, 1 / 2, 1 / 3, 1 / 6, 1 / 6][k] as number, `curve[${k}].survival`));
     close(result.reachedWithin[0]?.share?.value, 0.166666666666667);
     close(result.reachedWithin[1]?.share?.value, 0.833333333333333);
-    expect(result.reachedWithin[2]).toEqual({ days: 30, share: null });
+    expect(result.reachedWithin[2]).toEqual({ horizon: 30, share: null });
   });
 
   it('matches R on journeys that reach it early, late, after asOf, or start after asOf', () => {
@@ -154,8 +161,8 @@ describe('timeToValue', () => {
     });
     expectQuantile(result.median, [2.75, 2, null], 'median');
     expectQuantile(result.p75, [15, 7, null], 'p75');
-    expectQuantile(result.p90, null, 'p90');
-    expect(result.reachedWithin.map((r) => r.days)).toEqual([0, 1, 2.5, 7, 27, 30]);
+    expectQuantile(result.p90, [null, 15, null], 'p90');
+    expect(result.reachedWithin.map((r) => r.horizon)).toEqual([0, 1, 2.5, 7, 27, 30]);
     expectShares(result.reachedWithin, [
       [0.142857142857143, 0, 0.307883013937947],
       [0.285714285714286, 0.00516447449919433, 0.487147303695439],
@@ -191,7 +198,7 @@ describe('timeToValue', () => {
     expect([days.n, days.reached, days.censored, days.notStarted]).toEqual([30, 18, 12, 0]);
     expectQuantile(days.median, [6.2, 4.8, null], 'median');
     expectQuantile(days.p75, [9.6, 7.4, null], 'p75');
-    expectQuantile(days.p90, null, 'p90');
+    expectQuantile(days.p90, [null, 9.6, null], 'p90');
     expectShares(days.reachedWithin, [
       [0.0333333333333333, 0, 0.0954797207427297],
       [0.0666666666666667, 0, 0.151791941484741],
@@ -251,12 +258,17 @@ describe('timeToValue', () => {
       reached: 0,
       censored: 2,
       notStarted: 0,
-      median: null,
-      p75: null,
-      p90: null,
+      median: { value: null, lower: null, upper: null },
+      p75: { value: null, lower: null, upper: null },
+      p90: { value: null, lower: null, upper: null },
+      // No event: S stays 1 with no variance (Greenwood sum 0), so the bounds are 1 too.
+      curve: [
+        { time: 1, atRisk: 2, events: 0, censored: 1, survival: 1, standardError: 0, lower: 1, upper: 1 },
+        { time: 2, atRisk: 1, events: 0, censored: 1, survival: 1, standardError: 0, lower: 1, upper: 1 },
+      ],
       reachedWithin: [
-        { days: 1, share: { value: 0, lower: 0, upper: 0 } },
-        { days: 7, share: null },
+        { horizon: 1, share: { value: 0, lower: 0, upper: 0 } },
+        { horizon: 7, share: null },
       ],
     });
   });
@@ -284,13 +296,14 @@ describe('timeToValue', () => {
       reached: 0,
       censored: 0,
       notStarted: 0,
-      median: null,
-      p75: null,
-      p90: null,
+      median: { value: null, lower: null, upper: null },
+      p75: { value: null, lower: null, upper: null },
+      p90: { value: null, lower: null, upper: null },
+      curve: [],
       reachedWithin: [
-        { days: 1, share: null },
-        { days: 7, share: null },
-        { days: 30, share: null },
+        { horizon: 1, share: null },
+        { horizon: 7, share: null },
+        { horizon: 30, share: null },
       ],
     });
     expect(timeToValue([], aha, { asOf: '2024-01-01T00:00:00Z', horizons: [] })).toMatchObject({ asOf: '2024-01-01T00:00:00.000Z', n: 0, reachedWithin: [] });
@@ -430,16 +443,27 @@ describe('timeToValue properties', () => {
           [0.9, result.p90],
         ] as const) {
           const q = survivalQuantile(curve, p);
-          if (q.value === null) {
-            expect(got).toBeNull();
-            continue;
-          }
           for (const part of ['value', 'lower', 'upper'] as const) {
             const expected = q[part];
-            if (expected === null) expect(got?.[part]).toBeNull();
-            else expect(Math.abs((got?.[part] as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected));
+            if (expected === null) expect(got[part]).toBeNull();
+            else expect(Math.abs((got[part] as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected));
           }
         }
+        // The curve is the engine's, step for step, in SurvivalStep's names.
+        expect(result.curve.length).toBe(curve.length);
+        result.curve.forEach((step, k) => {
+          const point = curvePoint(curve, k);
+          expect([step.atRisk, step.events, step.censored, step.survival, step.standardError, step.lower, step.upper]).toEqual([
+            point.nRisk,
+            point.nEvent,
+            point.nCensor,
+            point.survival,
+            point.standardError,
+            point.lower,
+            point.upper,
+          ]);
+          expect(Math.abs(step.time - point.time)).toBeLessThanOrEqual(1e-12 * Math.max(1, point.time));
+        });
       }),
     );
   });
@@ -453,19 +477,20 @@ describe('timeToValue properties', () => {
         const low = Math.min(...days) * scale;
         const high = Math.max(...days) * scale;
         for (const q of [result.median, result.p75, result.p90]) {
-          if (q === null) continue;
           for (const x of [q.value, q.lower, q.upper]) {
             if (x === null) continue;
             expect(x).toBeGreaterThanOrEqual(low - 1e-9);
             expect(x).toBeLessThanOrEqual(high + 1e-9);
           }
+          if (q.value === null) continue;
           if (q.lower !== null) expect(q.lower).toBeLessThanOrEqual(q.value);
           if (q.upper !== null) expect(q.upper).toBeGreaterThanOrEqual(q.value);
         }
-        if (result.median !== null && result.p75 !== null) expect(result.p75.value).toBeGreaterThanOrEqual(result.median.value);
-        if (result.p75 !== null && result.p90 !== null) expect(result.p90.value).toBeGreaterThanOrEqual(result.p75.value);
+        const [median, p75, p90] = [result.median.value, result.p75.value, result.p90.value];
+        if (median !== null && p75 !== null) expect(p75).toBeGreaterThanOrEqual(median);
+        if (p75 !== null && p90 !== null) expect(p90).toBeGreaterThanOrEqual(p75);
         let previous = 0;
-        for (const { days: horizon, share } of result.reachedWithin) {
+        for (const { horizon, share } of result.reachedWithin) {
           if (share === null) {
             // Not observed: beyond the longest duration.
             expect(horizon).toBeGreaterThan(days.length === 0 ? -1 : Math.max(...days));

@@ -64,7 +64,7 @@ describe('time zones of journeys and milestones', () => {
   });
 
   it('inherits in recurring and through where', () => {
-    const daily = recurring('login', { every: 'day', times: 3 });
+    const daily = recurring('login', { period: 'day', times: 3 });
     expect([daily(utcJourney), daily(berlinJourney)]).toEqual([null, E3]);
     // where hands on a filtered journey that keeps the zone (an extra event forces the copy).
     const withOther = { ...berlinJourney, events: [...berlinJourney.events, { name: 'other', timestamp: E3 + 1, record: null }] };
@@ -104,7 +104,7 @@ describe('time zones of journeys and milestones', () => {
     expect([ttv.timeZone, ttv.reached]).toEqual([BERLIN, 1]);
 
     // asOf 2024-06-01: the 7-day window (from 05-01 10:00Z) has closed.
-    const options = { to: threeDays, withinDays: 7, asOf: '2024-06-01' };
+    const options = { goal: threeDays, withinDays: 7, asOf: '2024-06-01' };
     expect([conversion(inUtc, options).converted, conversion(inBerlin, options).converted]).toEqual([0, 1]);
     expect(conversion(inUtc, { ...options, timeZone: BERLIN }).converted).toBe(1);
     const all = { ...options, segment: () => true };
@@ -130,7 +130,7 @@ describe('time zones of journeys and milestones', () => {
       'lifecycleFunnel: journeys[1].timeZone differs from the zone of the first journey, "UTC"; build the journeys in one zone or pass options.timeZone ("Europe/Berlin")',
     ]);
     expect(errorOf(() => timeToValue(mixed, threeDays)).path).toBe('journeys[1].timeZone');
-    expect(errorOf(() => conversion(mixed, { to: threeDays, withinDays: 7 })).path).toBe('journeys[1].timeZone');
+    expect(errorOf(() => conversion(mixed, { goal: threeDays, withinDays: 7 })).path).toBe('journeys[1].timeZone');
     // Named, the call's zone applies to both.
     expect(lifecycleFunnel(mixed, stages, { timeZone: BERLIN }).stages[1]?.reached).toBe(2);
   });

@@ -16,7 +16,7 @@ describe('where', () => {
     // 1500..3999). The 2,000th pro message is number 1999 of the pro ones: minute 3499.
     const rows: Row[] = [];
     for (let k = 0; k < 4000; k++) rows.push({ accountId: 'acme', name: 'message_sent', timestamp: k * 60_000, plan: k < 1500 ? 'free' : 'pro' });
-    const [acme] = journeys(rows, { by: 'accountId' });
+    const [acme] = journeys(rows, { groupBy: 'accountId' });
     const proMessages = where((e: JourneyEvent<Row>) => e.record.plan === 'pro', eventCount('message_sent', { atLeast: 2000 }));
     expect(proMessages(acme as Journey<Row>)).toBe(3499 * 60_000);
     // Without the filter, the 2,000th message is minute 1999.

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../src/core/errors.js';
 import { compareIds } from '../../src/core/id-order.js';
 import type { Id } from '../../src/core/read.js';
-import { cohortRetention, type CohortRetentionOptions } from '../../src/retention/cohort-retention.js';
-import { cohortRetentionAccumulator, type CohortRetentionState } from '../../src/retention/cohort-retention-accumulator.js';
+import { cohortRetention } from '../../src/retention/cohort-retention.js';
+import { cohortRetentionAccumulator } from '../../src/retention/cohort-retention-accumulator.js';
+import type { CohortRetentionOptions, CohortRetentionState } from '../../src/retention/types.js';
 import { errorOf } from '../support/errors.js';
 import { TEST_ZONES, shuffled, wallDate } from '../support/model.js';
 
@@ -29,7 +30,7 @@ function columnsOf(events: readonly Event[]): { userId: Id[]; timestamp: (number
 describe('cohortRetentionAccumulator', () => {
   it('runs the documented example: two batches, a state through JSON, a merge', () => {
     // The end of 03-06 (0.1 wrote '2024-03-07', then the start of 03-07, for this table).
-    const options = { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-06' } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-03-06' } as const;
     const shard1 = cohortRetentionAccumulator(options)
       .add([
         { userId: 'ana', timestamp: '2024-03-04T09:00:00Z' },
@@ -78,7 +79,7 @@ describe('cohortRetentionAccumulator', () => {
       { userId: 7, timestamp: '2024-01-01T23:00:00Z', name: 'visit' },
       { userId: 'a', timestamp: '2024-01-01T11:30:00Z', name: 'created' },
     ];
-    const options = { cohort: 'day', interval: 'day', periods: 1, rolling: true, start: 'created', asOf: '2024-01-10' } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 1, rolling: true, start: 'created', asOf: '2024-01-10' } as const;
     const acc = cohortRetentionAccumulator<Event>(options).add(events);
     // Half-days: 2 × 19723 = 39446 is 01-01 before noon, 39447 after, 39448 01-02 morning.
     // a: 39446 [10:00, 11:30], 39447 [15:00], 39448 [09:00]; 7: 39447 [23:00]. Users: 7 before 'a'.
@@ -107,7 +108,7 @@ describe('cohortRetentionAccumulator', () => {
       cohort: 'day',
       interval: 'day',
       mode: 'n-day',
-      periods: 1,
+      lastPeriod: 1,
       brackets: null,
       start: 'created',
       recurring: false,
@@ -139,7 +140,7 @@ describe('cohortRetentionAccumulator', () => {
       { userId: 'a', signedUpAt: '2024-01-02T09:00:00Z' },
       { userId: 'c', signedUpAt: '2024-01-02T12:00:00Z' }, // never active
     ];
-    const options = { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-02-01' } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-02-01' } as const;
     const shard = cohortRetentionAccumulator<Event, Signup>({ ...options, signups: [] }).add(events.slice(0, 2));
     expect(shard.state().start).toBe('signup');
     const acc = cohortRetentionAccumulator<Event, Signup>({ ...options, signups }).add(events.slice(2)).merge(roundTrip(shard.state()));
@@ -167,8 +168,8 @@ describe('cohortRetentionAccumulator', () => {
       { userId: 2, timestamp: '2024-01-10T10:00:00Z' },
       { userId: 2, timestamp: '2024-01-17T10:00:00Z' },
     ];
-    const shard = cohortRetentionAccumulator<Event>({ cohort: 'month', interval: 'day', periods: 0 }).add(events.slice(0, 2));
-    const options = { cohort: 'week', interval: 'week', periods: 1, recurring: true, mode: 'unbounded', weekStartsOn: 0 } as const;
+    const shard = cohortRetentionAccumulator<Event>({ cohort: 'month', interval: 'day', lastPeriod: 0 }).add(events.slice(0, 2));
+    const options = { cohort: 'week', interval: 'week', lastPeriod: 1, recurring: true, mode: 'unbounded', weekStartsOn: 0 } as const;
     const acc = cohortRetentionAccumulator<Event>(options).add(events.slice(2)).merge(shard);
     expect(acc.result()).toEqual(cohortRetention(events, options));
   });
@@ -178,7 +179,7 @@ describe('cohortRetentionAccumulator', () => {
       Object.freeze({ userId: 'a', timestamp: '2024-01-01T10:00:00Z' }),
       Object.freeze({ userId: 'b', timestamp: '2024-01-02T10:00:00Z' }),
     ]);
-    const options = { cohort: 'day', interval: 'day', periods: 1 } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 1 } as const;
     const acc = cohortRetentionAccumulator(options).add(events);
     const first = acc.result();
     expect(acc.result()).toEqual(first);
@@ -196,7 +197,7 @@ describe('cohortRetentionAccumulator', () => {
   });
 
   it('streams from an async generator of records, arrays and column batches, naming the stream position', async () => {
-    const options = { cohort: 'day', interval: 'day', periods: 3, start: 'created' } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 3, start: 'created' } as const;
     const events: Event[] = Array.from({ length: 9 }, (_, i) => ({
       userId: i % 3,
       timestamp: Date.UTC(2024, 0, 1 + (i % 4), i),
@@ -251,33 +252,33 @@ describe('cohortRetentionAccumulator', () => {
 
   it('validates options and signups at creation, with its own name', () => {
     let error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day' } as never));
-    expect(error).toMatchObject({ code: 'invalid-number', path: 'options.periods' });
-    expect(error.message).toBe(`${FN}: options.periods must be an integer >= 0 (undefined)`);
-    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, timestamp: 'ts' } as never));
+    expect(error).toMatchObject({ code: 'invalid-number', path: 'options.lastPeriod' });
+    expect(error.message).toBe(`${FN}: options.lastPeriod must be an integer >= 0 (undefined)`);
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', lastPeriod: 1, timestamp: 'ts' } as never));
     expect(error).toMatchObject({ code: 'invalid-option', path: 'options.timestamp' });
-    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, start: 'x', name: 3 } as never));
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', lastPeriod: 1, start: 'x', name: 3 } as never));
     expect(error).toMatchObject({ code: 'invalid-option', path: 'options.name' });
     const twice = [
       { userId: 'a', signedUpAt: '2024-01-01' },
       { userId: 'a', signedUpAt: '2024-01-02' },
     ];
-    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, signups: twice }));
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', lastPeriod: 1, signups: twice }));
     expect(error).toMatchObject({ code: 'duplicate-id', path: 'signups[1].userId' });
     expect(error.message).toBe(`${FN}: signups[1].userId repeats the id of signups[0]; give each user one signup ("a")`);
-    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1 }).add([{ userId: '', timestamp: 0 }]));
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', lastPeriod: 1 }).add([{ userId: '', timestamp: 0 }]));
     expect(error).toMatchObject({ code: 'invalid-id', path: 'events[0].userId' });
     // Unknown keys and null values are refused at creation, nested signupFields included.
-    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, asof: '2024-01-01' } as never));
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', lastPeriod: 1, asof: '2024-01-01' } as never));
     expect([error.code, error.path, error.message]).toEqual(['unknown-option', 'options.asof', `${FN}: options.asof is not an option; did you mean asOf? ("2024-01-01")`]);
-    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, signups: [], signupFields: { signedUp: () => 0 } } as never));
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', lastPeriod: 1, signups: [], signupFields: { signedUp: () => 0 } } as never));
     expect([error.code, error.path]).toEqual(['unknown-option', 'options.signupFields.signedUp']);
     expect(error.message).toContain('did you mean signedUpAt?');
-    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', periods: 1, timeZone: null } as never));
+    error = errorOf(() => cohortRetentionAccumulator({ cohort: 'day', interval: 'day', lastPeriod: 1, timeZone: null } as never));
     expect([error.code, error.path]).toEqual(['invalid-option', 'options.timeZone']);
   });
 
   it('rejects malformed states and states built with other settings', () => {
-    const options = { cohort: 'day', interval: 'day', periods: 1, timeZone: 'Europe/Berlin' } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 1, timeZone: 'Europe/Berlin' } as const;
     const events = [
       { userId: 'a', timestamp: '2024-01-01T10:00:00Z' },
       { userId: 'b', timestamp: '2024-01-02T10:00:00Z' },
@@ -345,7 +346,7 @@ describe('cohortRetentionAccumulator', () => {
       { userId: 'a', timestamp: asOf, name: 'visit' },
       { userId: 1, timestamp: asOf, name: 'created' },
     ];
-    const options = { cohort: 'day', interval: 'day', periods: 0, start: 'created', asOf } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 0, start: 'created', asOf } as const;
     // Cohort 03-01 = {1}; 'a' never creates. Day 0 of 03-01 is not over at asOf 03-01T00:00.
     const expected = [{ cohort: '2024-03-01', complete: false, size: 1, counts: [null], rates: [null] }];
     expect(cohortRetention(events, options).cohorts).toEqual(expected);
@@ -355,7 +356,7 @@ describe('cohortRetentionAccumulator', () => {
   });
 
   it('reads a state listed in any order and with repeats as a union', () => {
-    const options = { cohort: 'day', interval: 'day', periods: 2 } as const;
+    const options = { cohort: 'day', interval: 'day', lastPeriod: 2 } as const;
     const events = [
       { userId: 'a', timestamp: '2024-01-01T10:00:00Z' },
       { userId: 'a', timestamp: '2024-01-03T10:00:00Z' },
@@ -385,7 +386,7 @@ const signupsArb = fc.uniqueArray(fc.record({ userId: idArb, signedUpAt: fc.inte
 const settingsArb = fc.record({
   cohort: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
   interval: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
-  periods: fc.integer({ min: 0, max: 6 }),
+  lastPeriod: fc.integer({ min: 0, max: 6 }),
   mode: fc.constantFrom('n-day' as const, 'unbounded' as const, 'bracket' as const),
   brackets: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map(([a, b]) => [a, a + b] as [number, number]), { minLength: 1, maxLength: 3 }),
   recurring: fc.boolean(),
@@ -411,7 +412,7 @@ function optionsFor(s: Settings): CohortRetentionOptions<GenEvent, Signup> {
     cohort: s.cohort,
     interval: s.interval,
     mode: s.mode,
-    ...(s.mode === 'bracket' ? { brackets: s.brackets, periods: Math.max(...s.brackets.map((b) => b[1])) } : { periods: s.periods }),
+    ...(s.mode === 'bracket' ? { brackets: s.brackets, lastPeriod: Math.max(...s.brackets.map((b) => b[1])) } : { lastPeriod: s.lastPeriod }),
     recurring: s.start === 'signup' ? false : s.recurring,
     rolling: s.rolling,
     timeZone: s.timeZone,
@@ -426,7 +427,7 @@ function shardOptionsFor(s: Settings): CohortRetentionOptions<GenEvent, Signup> 
   return {
     cohort: 'month',
     interval: 'day',
-    periods: 1,
+    lastPeriod: 1,
     rolling: s.rolling,
     timeZone: s.timeZone,
     ...(s.asOf === undefined ? {} : { asOf: s.asOf }),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cohortRetention, type CohortRetentionOptions, type CohortRetentionResult } from '../../src/retention/cohort-retention.js';
+import { cohortRetention } from '../../src/retention/cohort-retention.js';
+import type { CohortRetentionOptions, CohortRetentionResult } from '../../src/retention/types.js';
 import { errorOf } from '../support/errors.js';
 import { TEST_ZONES, shuffled, wallDate } from '../support/model.js';
 
@@ -19,7 +20,7 @@ describe('cohortRetention', () => {
     ];
     // 0.1 wrote asOf '2024-03-07' (then the start of 03-07) for this table; a date now means
     // the end of that day, so the same table is asOf '2024-03-06' (complete through 03-06).
-    const table = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-06' });
+    const table = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-03-06' });
     // By hand: cohort 03-04 = {ana, ben}: day 0 both, day 1 (03-05) ana, day 2 (03-06) ben.
     // Cohort 03-05 = {cy}: day 0 cy, day 1 (03-06) nobody, day 2 (03-07) not over at the end of 03-06.
     // Both cohort days have ended by asOf: complete.
@@ -27,7 +28,7 @@ describe('cohortRetention', () => {
       cohort: 'day',
       interval: 'day',
       mode: 'n-day',
-      periods: 2,
+      lastPeriod: 2,
       brackets: null,
       start: 'first-activity',
       recurring: false,
@@ -46,7 +47,7 @@ describe('cohortRetention', () => {
     });
     // asOf '2024-03-07' now includes all of 03-07: cy's day 2 is observed, and cy was not
     // active on 03-07, so it is 0. Mean k2: (1 + 0) / (2 + 1).
-    const next = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-07' });
+    const next = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-03-07' });
     expect(next.cohorts[1]?.counts).toEqual([1, 0, 0]);
     expect(next.mean).toEqual({ counts: [3, 1, 1], sizes: [3, 3, 3], rates: [1, 1 / 3, 1 / 3] });
     expect([next.asOf, next.asOfDate]).toEqual(['2024-03-07T23:59:59.999Z', '2024-03-07']);
@@ -59,7 +60,7 @@ describe('cohortRetention', () => {
       ['Europe/Berlin', Date.UTC(2024, 5, 30, 21, 30)], // CEST = UTC+2
     ] as const) {
       const events = [{ userId: 'u', timestamp: late }];
-      const options = { cohort: 'day', interval: 'day', periods: 1, timeZone } as const;
+      const options = { cohort: 'day', interval: 'day', lastPeriod: 1, timeZone } as const;
       // The end of 06-30: the event counts, the cohort day 06-30 is complete, its day 0 observed
       // (it ends with the cohort day); day 1 (07-01) is pending.
       const byDate = cohortRetention(events, { ...options, asOf: '2024-06-30' });
@@ -83,7 +84,7 @@ describe('cohortRetention', () => {
       { userId: 'b', timestamp: '2024-10-05T10:00:00Z' },
       { userId: 'c', timestamp: '2024-10-31T22:00:00Z' },
     ];
-    const table = cohortRetention(events, { cohort: 'month', interval: 'month', periods: 1, asOf: '2024-10-31' });
+    const table = cohortRetention(events, { cohort: 'month', interval: 'month', lastPeriod: 1, asOf: '2024-10-31' });
     // By hand: 2024-09 {a}: month 0 a, month 1 (October) a. 2024-10 {b, c}: October has
     // ended by the end of 10-31, so the cohort is complete and its month 0 observed: 2 of 2;
     // month 1 (November) pending.
@@ -92,10 +93,10 @@ describe('cohortRetention', () => {
       { cohort: '2024-10', complete: true, size: 2, counts: [2, null], rates: [1, null] },
     ]);
     // The 0.1 demo's asOf, 1 ms before the end of October: October is not complete.
-    const short = cohortRetention(events, { cohort: 'month', interval: 'month', periods: 1, asOf: '2024-10-31T23:59:59.998Z' });
+    const short = cohortRetention(events, { cohort: 'month', interval: 'month', lastPeriod: 1, asOf: '2024-10-31T23:59:59.998Z' });
     expect(short.cohorts[1]).toEqual({ cohort: '2024-10', complete: false, size: 2, counts: [null, null], rates: [null, null] });
     // The month key means the end of that month too.
-    expect(cohortRetention(events, { cohort: 'month', interval: 'month', periods: 1, asOf: '2024-10' })).toEqual(table);
+    expect(cohortRetention(events, { cohort: 'month', interval: 'month', lastPeriod: 1, asOf: '2024-10' })).toEqual(table);
   });
 
   // One weekly cohort, daily intervals, four users starting Mon 2024-01-01 or Wed 2024-01-03.
@@ -110,7 +111,7 @@ describe('cohortRetention', () => {
     { userId: 'd', timestamp: '2024-01-01T13:00:00Z' }, // d: day 0 only
     { userId: 'z', timestamp: '2024-02-01T00:00:00Z' }, // z: a later cohort; moves asOf
   ];
-  const weekly = { cohort: 'week', interval: 'day', periods: 5, asOf: '2024-02-01' } as const;
+  const weekly = { cohort: 'week', interval: 'day', lastPeriod: 5, asOf: '2024-02-01' } as const;
 
   it('n-day mode: users active in exactly interval k', () => {
     const row = cohortRetention(weekEvents, { ...weekly, mode: 'n-day' }).cohorts[0];
@@ -127,7 +128,7 @@ describe('cohortRetention', () => {
   it('bracket mode: users active in any interval of each bracket', () => {
     const result = cohortRetention(weekEvents, { ...weekly, mode: 'bracket', brackets: [[1, 2], [3, 5]] });
     // [1,2]: a (1), b (2) = 2; [3,5]: a (5), c (3) = 2.
-    expect(result.periods).toBe(5);
+    expect(result.lastPeriod).toBe(5);
     expect(result.brackets).toEqual([[1, 2], [3, 5]]);
     expect(result.cohorts[0]?.counts).toEqual([2, 2]);
     expect(result.cohorts[0]?.rates).toEqual([0.5, 0.5]);
@@ -139,12 +140,12 @@ describe('cohortRetention', () => {
       { userId: 'a', timestamp: '2024-01-08T10:00:00Z' }, // Monday: week 1, one day later
       { userId: 'a', timestamp: '2024-02-29T10:00:00Z' }, // week 8 (Mon 02-26 is 8 weeks after 01-01); month 1
     ];
-    const weeks = cohortRetention(events, { cohort: 'week', interval: 'week', periods: 8, asOf: '2024-06-01' });
+    const weeks = cohortRetention(events, { cohort: 'week', interval: 'week', lastPeriod: 8, asOf: '2024-06-01' });
     expect(weeks.cohorts[0]?.counts).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 1]);
-    const sunday = cohortRetention(events, { cohort: 'week', interval: 'week', periods: 1, weekStartsOn: 0, asOf: '2024-06-01' });
+    const sunday = cohortRetention(events, { cohort: 'week', interval: 'week', lastPeriod: 1, weekStartsOn: 0, asOf: '2024-06-01' });
     // Weeks from Sunday: 01-07 and 01-08 share week 0.
     expect(sunday.cohorts[0]).toMatchObject({ cohort: '2024-01-07', counts: [1, 0] });
-    const months = cohortRetention(events, { cohort: 'month', interval: 'month', periods: 2, asOf: '2024-06-01' });
+    const months = cohortRetention(events, { cohort: 'month', interval: 'month', lastPeriod: 2, asOf: '2024-06-01' });
     expect(months.cohorts).toEqual([{ cohort: '2024-01', complete: true, size: 1, counts: [1, 1, 0], rates: [1, 1, 0] }]);
   });
 
@@ -158,7 +159,7 @@ describe('cohortRetention', () => {
       { userId: 'e', timestamp: '2024-05-02T11:00:00Z' },
       { userId: 'c', timestamp: '2024-05-03T12:00:00Z' },
     ];
-    const result = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2 });
+    const result = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2 });
     // asOf = latest event, 05-03T12:00: 05-03 is in progress, so only days up to 05-02 are complete.
     // 05-01 {a, b}: k0 2, k1 (05-02) 1, k2 (05-03) null. 05-02 {c, d, e}: k0 3, k1 (05-03) null.
     // 05-03: nobody starts there.
@@ -172,11 +173,11 @@ describe('cohortRetention', () => {
     expect(result.mean).toEqual({ counts: [5, 1, 0], sizes: [5, 2, 0], rates: [1, 0.5, null] });
     // With asOf the date 05-03 (its end), 05-03 is complete: 05-02's k1 is c -> 1 of 3, and
     // 05-01's k2 (05-03) nobody of 2. (0.1 needed asOf '2024-05-04' for this.)
-    const later = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-05-03' });
+    const later = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-05-03' });
     expect(later.cohorts[1]?.counts).toEqual([3, 1, null]);
     expect(later.mean.rates).toEqual([1, 2 / 5, 0]);
     // asOf '2024-05-04' also completes 05-02's k2 (05-04): nobody -> 0; k2 mean 0 / (2 + 3).
-    const next = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-05-04' });
+    const next = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-05-04' });
     expect(next.cohorts[1]?.counts).toEqual([3, 1, 0]);
     expect(next.mean).toEqual({ counts: [5, 2, 0], sizes: [5, 5, 5], rates: [1, 2 / 5, 0] });
   });
@@ -189,12 +190,12 @@ describe('cohortRetention', () => {
     // asOf the end of Sun 01-07: week 01-01 is complete, and day 0 of a start on Sun 01-07
     // (the cohort's last day) is observed; its day 1 (Mon 01-08) is pending. b's event is
     // after asOf: left out.
-    const first = cohortRetention(events, { cohort: 'week', interval: 'day', periods: 1, asOf: '2024-01-07' });
+    const first = cohortRetention(events, { cohort: 'week', interval: 'day', lastPeriod: 1, asOf: '2024-01-07' });
     expect(first.cohorts).toEqual([{ cohort: '2024-01-01', complete: true, size: 1, counts: [1, null], rates: [1, null] }]);
     // asOf the end of Wed 01-10: week 01-08 runs to Sun 01-14, so its row is incomplete and
     // all null (a user may still join on 01-14), never 0; week 01-01's day 1 (for a start on
     // Sun 01-07: Mon 01-08) is observed: a was not active -> 0.
-    const second = cohortRetention(events, { cohort: 'week', interval: 'day', periods: 1, asOf: '2024-01-10' });
+    const second = cohortRetention(events, { cohort: 'week', interval: 'day', lastPeriod: 1, asOf: '2024-01-10' });
     expect(second.cohorts).toEqual([
       { cohort: '2024-01-01', complete: true, size: 1, counts: [1, 0], rates: [1, 0] },
       { cohort: '2024-01-08', complete: false, size: 1, counts: [null, null], rates: [null, null] },
@@ -209,13 +210,13 @@ describe('cohortRetention', () => {
       { userId: 'a', timestamp: '2024-03-11T03:30:00Z' }, // 03-10 23:30 EDT: day 1
       { userId: 'a', timestamp: '2024-03-11T04:30:00Z' }, // 03-11 00:30 EDT: day 2
     ];
-    const local = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, timeZone: 'America/New_York', asOf: '2024-03-12' });
+    const local = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, timeZone: 'America/New_York', asOf: '2024-03-12' });
     expect(local.cohorts).toEqual([{ cohort: '2024-03-09', complete: true, size: 1, counts: [1, 1, 1], rates: [1, 1, 1] }]);
     // In UTC the same events fall on 03-10 (day 0) and 03-11 (day 1).
-    const utc = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, asOf: '2024-03-13' });
+    const utc = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, asOf: '2024-03-13' });
     expect(utc.cohorts).toEqual([{ cohort: '2024-03-10', complete: true, size: 1, counts: [1, 1, 0], rates: [1, 1, 0] }]);
     // Rolling: 04:30Z + 24 h = 03-11 04:30Z, so 03:30Z is window 0 and 04:30Z window 1, DST or not.
-    const rolling = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, timeZone: 'America/New_York', rolling: true, asOf: '2024-03-14' });
+    const rolling = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, timeZone: 'America/New_York', rolling: true, asOf: '2024-03-14' });
     expect(rolling.cohorts[0]?.counts).toEqual([1, 1, 0]);
   });
 
@@ -224,15 +225,15 @@ describe('cohortRetention', () => {
       { userId: 'a', timestamp: '2024-06-01T23:00:00Z' },
       { userId: 'a', timestamp: '2024-06-02T01:00:00Z' },
     ];
-    const calendar = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 1, asOf: '2024-06-10' });
-    const rolling = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 1, asOf: '2024-06-10', rolling: true });
+    const calendar = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 1, asOf: '2024-06-10' });
+    const rolling = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 1, asOf: '2024-06-10', rolling: true });
     // Calendar: 06-02 is day 1. Rolling: 01:00 is 2 hours after the start, window 0; nothing in [23:00+24h, +48h).
     expect(calendar.cohorts[0]?.counts).toEqual([1, 1]);
     expect(rolling.cohorts[0]?.counts).toEqual([1, 0]);
     // A rolling window is observed when its last millisecond is at or before asOf for a start at
     // the very end of the cohort day, 06-01T23:59:59.999Z: window 0 [that, +24 h) ends with
     // 06-02T23:59:59.998Z, window 1 with 06-03T23:59:59.998Z.
-    const at = (asOf: string) => cohortRetention(events, { cohort: 'day', interval: 'day', periods: 1, asOf, rolling: true }).cohorts[0]?.counts;
+    const at = (asOf: string) => cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 1, asOf, rolling: true }).cohorts[0]?.counts;
     expect(at('2024-06-02T23:59:59.997Z')).toEqual([null, null]);
     expect(at('2024-06-02T23:59:59.998Z')).toEqual([1, null]);
     // The date 06-02 is its last millisecond, 23:59:59.999Z: window 0 is complete.
@@ -241,7 +242,7 @@ describe('cohortRetention', () => {
     expect(at('2024-06-03')).toEqual([1, 0]);
     // Rolling weeks are 7 × 24 hours: 06-08T22:59 is window 0, 06-08T23:00 window 1.
     const weekEvents: Event[] = [...events, { userId: 'b', timestamp: '2024-06-01T23:00:00Z' }, { userId: 'b', timestamp: '2024-06-08T23:00:00Z' }, { userId: 'a', timestamp: '2024-06-08T22:59:00Z' }];
-    const weeks = cohortRetention(weekEvents, { cohort: 'day', interval: 'week', periods: 1, asOf: '2024-07-01', rolling: true });
+    const weeks = cohortRetention(weekEvents, { cohort: 'day', interval: 'week', lastPeriod: 1, asOf: '2024-07-01', rolling: true });
     expect(weeks.cohorts[0]?.counts).toEqual([2, 1]);
   });
 
@@ -252,7 +253,7 @@ describe('cohortRetention', () => {
       { userId: 'b', timestamp: '2024-01-10T10:00:00Z' }, // week 01-08
       { userId: 'b', timestamp: '2024-01-17T10:00:00Z' }, // week 01-15
     ];
-    const options = { cohort: 'week', interval: 'week', periods: 1, asOf: '2024-03-01' } as const;
+    const options = { cohort: 'week', interval: 'week', lastPeriod: 1, asOf: '2024-03-01' } as const;
     const firstTime = cohortRetention(events, options);
     // First-time: 01-01 {a} retained in week 1; 01-08 {b} retained in week 1.
     expect(firstTime.cohorts.map((c) => [c.cohort, c.size, c.counts])).toEqual([
@@ -267,7 +268,7 @@ describe('cohortRetention', () => {
       ['2024-01-15', 1, [1, 0]],
     ]);
     // With daily intervals a recurring start is the first active day of the period.
-    const daily = cohortRetention(events, { cohort: 'week', interval: 'day', periods: 7, recurring: true, asOf: '2024-03-01' });
+    const daily = cohortRetention(events, { cohort: 'week', interval: 'day', lastPeriod: 7, recurring: true, asOf: '2024-03-01' });
     // Cohort 01-08: a from 01-09 (b's 01-17 is day 7 from 01-10); b from 01-10.
     expect(daily.cohorts[1]?.counts).toEqual([2, 0, 0, 0, 0, 0, 0, 1]);
   });
@@ -283,16 +284,16 @@ describe('cohortRetention', () => {
       { userId: 'a', signedUpAt: '2024-01-02T09:00:00Z' },
       { userId: 'c', signedUpAt: '2024-01-02T12:00:00Z' }, // never active
     ];
-    const bySignup = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 2, signups, asOf: '2024-02-01' });
+    const bySignup = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 2, signups, asOf: '2024-02-01' });
     // Cohort 01-02 = {a, c}: day 0 nobody (a's 01-01 visit is before signup), day 1 a, day 2 a.
     expect(bySignup.start).toBe('signup');
     expect(bySignup.cohorts).toEqual([{ cohort: '2024-01-02', complete: true, size: 2, counts: [0, 1, 1], rates: [0, 0.5, 0.5] }]);
     expect(bySignup.withoutStart).toBe(1); // b has events and no signup
-    const byEvent = cohortRetention(events, { cohort: 'day', interval: 'day', periods: 1, start: 'created-project', asOf: '2024-02-01' });
+    const byEvent = cohortRetention(events, { cohort: 'day', interval: 'day', lastPeriod: 1, start: 'created-project', asOf: '2024-02-01' });
     expect(byEvent.cohorts).toEqual([{ cohort: '2024-01-03', complete: true, size: 1, counts: [1, 1], rates: [1, 1] }]);
     expect(byEvent.withoutStart).toBe(1);
     const columns = { userId: events.map((e) => e.userId), timestamp: events.map((e) => e.timestamp), name: events.map((e) => e.name as string) };
-    expect(cohortRetention(columns, { cohort: 'day', interval: 'day', periods: 1, start: 'created-project', asOf: '2024-02-01' })).toEqual(byEvent);
+    expect(cohortRetention(columns, { cohort: 'day', interval: 'day', lastPeriod: 1, start: 'created-project', asOf: '2024-02-01' })).toEqual(byEvent);
   });
 
   it('takes columns and accessors, and gives an empty table for empty input', () => {
@@ -300,7 +301,7 @@ describe('cohortRetention', () => {
     const expected = cohortRetention(weekEvents, weekly);
     expect(cohortRetention(rows, { ...weekly, userId: (r) => r.uid, timestamp: (r) => r.ts })).toEqual(expected);
     expect(cohortRetention({ userId: weekEvents.map((e) => e.userId), timestamp: weekEvents.map((e) => e.timestamp) }, weekly)).toEqual(expected);
-    const empty = cohortRetention([], { cohort: 'week', interval: 'day', periods: 1 });
+    const empty = cohortRetention([], { cohort: 'week', interval: 'day', lastPeriod: 1 });
     expect(empty).toMatchObject({ asOf: null, asOfDate: null, cohorts: [], mean: { counts: [0, 0], sizes: [0, 0], rates: [null, null] }, withoutStart: 0 });
   });
 
@@ -314,7 +315,7 @@ describe('cohortRetention', () => {
       userId[i] = 1 + Math.floor(random() * 200);
       timestamp[i] = Date.UTC(2024, 2, 1) + Math.floor((i / userId.length) * 90 * DAY);
     }
-    const options = { cohort: 'week', interval: 'day', periods: 30, rolling: true, recurring: true, timeZone: 'Europe/Berlin' } as const;
+    const options = { cohort: 'week', interval: 'day', lastPeriod: 30, rolling: true, recurring: true, timeZone: 'Europe/Berlin' } as const;
     const ordered = cohortRetention({ userId, timestamp }, options);
     const order = Array.from(userId.keys()).sort(() => random() - 0.5);
     const shuffledColumns = { userId: Int32Array.from(order, (i) => userId[i] as number), timestamp: Float64Array.from(order, (i) => timestamp[i] as number) };
@@ -329,13 +330,13 @@ describe('cohortRetention', () => {
   });
 
   it('rejects bad input with the path and the value', () => {
-    const base = { cohort: 'day', interval: 'day', periods: 1 } as const;
+    const base = { cohort: 'day', interval: 'day', lastPeriod: 1 } as const;
     let error = errorOf(() => cohortRetention([{ userId: 'a', timestamp: 'yesterday' }], base));
     expect(error).toMatchObject({ code: 'invalid-timestamp', path: 'events[0].timestamp' });
     expect(error.message).toBe('cohortRetention: events[0] (userId "a").timestamp is not a valid timestamp ("yesterday")');
-    error = errorOf(() => cohortRetention([], { ...base, periods: -1 }));
-    expect(error).toMatchObject({ code: 'invalid-number', path: 'options.periods' });
-    error = errorOf(() => cohortRetention([], { interval: 'day', periods: 1 } as unknown as CohortRetentionOptions<Event>));
+    error = errorOf(() => cohortRetention([], { ...base, lastPeriod: -1 }));
+    expect(error).toMatchObject({ code: 'invalid-number', path: 'options.lastPeriod' });
+    error = errorOf(() => cohortRetention([], { interval: 'day', lastPeriod: 1 } as unknown as CohortRetentionOptions<Event>));
     expect(error).toMatchObject({ code: 'invalid-option', path: 'options.cohort' });
     error = errorOf(() => cohortRetention([], { ...base, mode: 'bracket', brackets: [[3, 2]] }));
     expect(error).toMatchObject({ code: 'invalid-number', path: 'options.brackets[0][1]' });
@@ -363,7 +364,7 @@ describe('cohortRetention', () => {
   });
 
   it('rejects unknown options, nested ones included, and null values', () => {
-    const base = { cohort: 'day', interval: 'day', periods: 1 } as const;
+    const base = { cohort: 'day', interval: 'day', lastPeriod: 1 } as const;
     const unknown = (options: unknown) => errorOf(() => cohortRetention([], options as CohortRetentionOptions<Event>));
     let error = unknown({ ...base, timezone: 'Europe/Berlin' });
     expect([error.code, error.path, error.message]).toEqual([
@@ -373,7 +374,14 @@ describe('cohortRetention', () => {
     ]);
     error = unknown({ ...base, period: 2 });
     expect([error.code, error.path]).toEqual(['unknown-option', 'options.period']);
-    expect(error.message).toContain('did you mean periods?');
+    expect(error.message).toContain('did you mean lastPeriod?');
+    // The 0.1 name of the option (renamed in 1.0: `periods` is always a list of rows).
+    error = unknown({ cohort: 'day', interval: 'day', periods: 1 });
+    expect([error.code, error.path, error.message]).toEqual([
+      'unknown-option',
+      'options.periods',
+      'cohortRetention: options.periods is not an option; did you mean lastPeriod? (1)',
+    ]);
     error = unknown({ ...base, signups: [], signupFields: { userId: (s: { uid: string }) => s.uid } });
     expect([error.code, error.path]).toEqual(['unknown-option', 'options.signupFields.userId']);
     // null is never "the default": leave the key out instead.
@@ -394,7 +402,7 @@ describe('cohortRetention', () => {
       { userId: 'a', signedUpAt: '2024-06-30T23:59:00Z' },
       { userId: 'b', signedUpAt: '2024-07-01T00:00:00Z' }, // after asOf
     ];
-    const table = cohortRetention([], { cohort: 'day', interval: 'day', periods: 0, signups, asOf: '2024-06-30' });
+    const table = cohortRetention([], { cohort: 'day', interval: 'day', lastPeriod: 0, signups, asOf: '2024-06-30' });
     // a signed up on 06-30 without events: size 1, day 0 nobody active; b is left out.
     expect(table.cohorts).toEqual([{ cohort: '2024-06-30', complete: true, size: 1, counts: [0], rates: [0] }]);
   });
@@ -427,7 +435,7 @@ function startOfLocalDay(day: number, zone: string): number {
 interface ModelOptions {
   cohort: 'day' | 'week' | 'month';
   interval: 'day' | 'week' | 'month';
-  periods: number;
+  lastPeriod: number;
   mode: 'n-day' | 'unbounded' | 'bracket';
   brackets?: [number, number][];
   recurring: boolean;
@@ -439,7 +447,7 @@ interface ModelOptions {
 }
 
 function model(events: { userId: number; timestamp: number }[], o: ModelOptions): Pick<CohortRetentionResult, 'cohorts' | 'mean'> {
-  const columnCount = o.mode === 'bracket' ? (o.brackets ?? []).length : o.periods + 1;
+  const columnCount = o.mode === 'bracket' ? (o.brackets ?? []).length : o.lastPeriod + 1;
   if (events.length === 0 && o.asOf === undefined) {
     return { cohorts: [], mean: { counts: new Array<number>(columnCount).fill(0), sizes: new Array<number>(columnCount).fill(0), rates: new Array<null>(columnCount).fill(null) } };
   }
@@ -459,7 +467,7 @@ function model(events: { userId: number; timestamp: number }[], o: ModelOptions)
     if (o.interval === 'week') return (weekStart(d, o.weekStartsOn) - weekStart(sd, o.weekStartsOn)) / 7;
     return monthNumber(d) - monthNumber(sd);
   };
-  const columns = o.mode === 'bracket' ? (o.brackets as [number, number][]) : Array.from({ length: o.periods + 1 }, (_, k) => [k, k] as [number, number]);
+  const columns = o.mode === 'bracket' ? (o.brackets as [number, number][]) : Array.from({ length: o.lastPeriod + 1 }, (_, k) => [k, k] as [number, number]);
   const cells = new Map<number, { size: number; sets: Set<string>[] }>();
   for (const [user, times] of byUser) {
     times.sort((a, b) => a - b);
@@ -526,7 +534,7 @@ const eventArb = fc.record({ userId: fc.integer({ min: 1, max: 6 }), timestamp: 
 const optionsArb = fc.record({
   cohort: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
   interval: fc.constantFrom('day' as const, 'week' as const, 'month' as const),
-  periods: fc.integer({ min: 0, max: 8 }),
+  lastPeriod: fc.integer({ min: 0, max: 8 }),
   mode: fc.constantFrom('n-day' as const, 'unbounded' as const, 'bracket' as const),
   brackets: fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })).map(([a, b]) => [a, a + b] as [number, number]), { minLength: 1, maxLength: 3 }),
   recurring: fc.boolean(),
@@ -546,7 +554,7 @@ function call(events: readonly { userId: number; timestamp: number }[], o: Model
   const { brackets, asOf, ...rest } = o;
   return cohortRetention(events, {
     ...rest,
-    ...(o.mode === 'bracket' ? { brackets, periods: Math.max(...(brackets ?? []).map((b) => b[1])) } : {}),
+    ...(o.mode === 'bracket' ? { brackets, lastPeriod: Math.max(...(brackets ?? []).map((b) => b[1])) } : {}),
     ...(asOf === undefined ? {} : { asOf }),
   });
 }
@@ -555,7 +563,7 @@ describe('cohortRetention properties', () => {
   it('agrees with a slow Set-based model in random zones', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 30 }), optionsArb, (events, options) => {
-        const o: ModelOptions = options.mode === 'bracket' ? { ...options, periods: Math.max(...options.brackets.map((b) => b[1])) } : options;
+        const o: ModelOptions = options.mode === 'bracket' ? { ...options, lastPeriod: Math.max(...options.brackets.map((b) => b[1])) } : options;
         const result = call(events, o);
         expect({ cohorts: result.cohorts, mean: result.mean }).toEqual(model(events, o));
       }),

@@ -53,7 +53,7 @@ describe('compareRetention', () => {
     expect([result.journeys, result.segment.users, result.control.users]).toEqual([17, 6, 8]);
     expect(result.leftOut).toEqual({ notYetAtLandmark: 2, churnedBeforeLandmark: 1 });
     // Segment durations 3e, 10e, 10c, 25e, 60c, 60c; control 0e, 1e, 0e, 5e, 5c, 12e, 30c, 60c.
-    const table = (g: typeof result.segment) => g.curve.map((p) => [p.time, p.nRisk, p.nEvent, p.nCensor]);
+    const table = (g: typeof result.segment) => g.curve.map((p) => [p.time, p.atRisk, p.events, p.censored]);
     expect(table(result.segment)).toEqual([
       [3, 6, 1, 0],
       [10, 5, 1, 1],
@@ -123,9 +123,9 @@ describe('compareRetention', () => {
     expect(result.logRank.chiSquare).toBeCloseTo(0.66070321906504204, 13);
     expect(result.logRank.pValue).toBeCloseTo(0.41631179025031623, 13);
     expect(result.logRank.degreesOfFreedom).toBe(1);
-    expect(result.logRank.observed).toEqual({ segment: 3, control: 5 });
-    expect(result.logRank.expected.segment).toBeCloseTo(4.1275974025974023, 13);
-    expect(result.logRank.expected.control).toBeCloseTo(3.8724025974025973, 13);
+    expect([result.logRank.segment.events, result.logRank.control.events]).toEqual([3, 5]);
+    expect(result.logRank.segment.expectedEvents).toBeCloseTo(4.1275974025974023, 13);
+    expect(result.logRank.control.expectedEvents).toBeCloseTo(3.8724025974025973, 13);
     // quantile(survfit(Surv(t1, s1) ~ 1), 0.5): 25 (lower 10, upper NA); control: 8.5 (1, NA).
     expect(result.segment.median).toEqual({ value: 25, lower: 10, upper: null });
     expect(result.control.median).toEqual({ value: 8.5, lower: 1, upper: null });
@@ -168,9 +168,9 @@ describe('compareRetention', () => {
       { id: 'x', start: T0, events: [{ name: 'login', timestamp: T0 + 10 * DAY, record: {} }, { name: 'email_opened', timestamp: T0 + 20 * DAY, record: {} }] },
     ];
     const all = compareRetention(journeys, { ...HAND_OPTIONS, segment: aha });
-    expect(all.control.curve.map((p) => [p.time, p.nEvent])).toEqual([[6, 1]]);
+    expect(all.control.curve.map((p) => [p.time, p.events])).toEqual([[6, 1]]);
     const logins = compareRetention(journeys, { ...HAND_OPTIONS, activity: 'login' });
-    expect(logins.control.curve.map((p) => [p.time, p.nEvent])).toEqual([[0, 1]]);
+    expect(logins.control.curve.map((p) => [p.time, p.events])).toEqual([[0, 1]]);
   });
 
   it('reads events out of time order and ignores events after asOf', () => {
@@ -181,9 +181,9 @@ describe('compareRetention', () => {
     expect(b).toEqual(a);
     // 10→17→30 at asOf day 100: churns at 30, 16 after. At asOf day 25 the login on day 30 is unseen:
     // last activity 17, 8 days before asOf, unknown: censored at 3.
-    expect(a.segment.curve.map((p) => [p.time, p.nEvent, p.nCensor])).toEqual([[16, 1, 0]]);
+    expect(a.segment.curve.map((p) => [p.time, p.events, p.censored])).toEqual([[16, 1, 0]]);
     const early = compareRetention([sorted], { ...HAND_OPTIONS, asOf: T0 + 25 * DAY });
-    expect(early.segment.curve.map((p) => [p.time, p.nEvent, p.nCensor])).toEqual([[3, 0, 1]]);
+    expect(early.segment.curve.map((p) => [p.time, p.events, p.censored])).toEqual([[3, 0, 1]]);
   });
 
   it('counts activity late on a date-only asOf day (UTC and Berlin); one ms before it, not', () => {
@@ -213,10 +213,10 @@ describe('compareRetention', () => {
     // The 14-day gap after c runs to Jan 25 00:00Z exclusive: its last ms is the end of Jan 24.
     const journeys = [user('x', [10])];
     const run = (asOf: string) => compareRetention(journeys, { segment: aha, landmarkDays: 14, horizonDays: 30, asOf });
-    expect(run('2024-01-24').control.curve.map((p) => [p.time, p.nEvent, p.nCensor])).toEqual([[0, 1, 0]]);
+    expect(run('2024-01-24').control.curve.map((p) => [p.time, p.events, p.censored])).toEqual([[0, 1, 0]]);
     expect(run('2024-01-24T23:59:59.999Z').control.churned).toBe(1);
     // One ms short: the gap is not over, censored at 0. (0.1's '2024-01-24' meant Jan 24 00:00.)
-    expect(run('2024-01-24T23:59:59.998Z').control.curve.map((p) => [p.time, p.nEvent, p.nCensor])).toEqual([[0, 0, 1]]);
+    expect(run('2024-01-24T23:59:59.998Z').control.curve.map((p) => [p.time, p.events, p.censored])).toEqual([[0, 0, 1]]);
   });
 
   it('works in the zone the journeys carry, or in its own timeZone, which the segment milestone then sees', () => {

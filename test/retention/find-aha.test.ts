@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../src/lifecycle/types.js';
-import { findAha, type FindAhaOptions } from '../../src/retention/find-aha.js';
+import { findAha } from '../../src/retention/find-aha.js';
+import type { FindAhaOptions } from '../../src/retention/types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
@@ -88,15 +89,16 @@ describe('findAha', () => {
     const top = result.best[0];
     // >= 3 reports: 8 users, all retained; the other 12: 1 retained (user 0).
     // phi = (8·11 − 0·1) / √(8·12·9·11) = 88 / √9504 = 0.902670933848440
-    expect(top?.table).toEqual({ didRetained: 8, didChurned: 0, notRetained: 1, notChurned: 11 });
-    expect([top?.event, top?.count, top?.band]).toEqual(['report_created', 3, 'highly-predictive']);
+    expect(top?.table).toEqual({ didRetained: 8, didChurned: 0, didNotRetained: 1, didNotChurned: 11 });
+    expect([top?.label, top?.count, top?.band]).toEqual(['report_created', 3, 'highly-predictive']);
     expect(top?.phi).toBeCloseTo(88 / Math.sqrt(9504), 14);
     expect(top?.precision).toBe(1);
     expect(top?.recall).toBeCloseTo(8 / 9, 14);
-    expect(top?.ratio).toBeCloseTo(1 / (1 / 12), 12);
+    // relativeLift = retainedIfDid / retainedIfNot − 1 = 1 / (1/12) − 1 = 11.
+    expect(top?.relativeLift).toBeCloseTo(1 / (1 / 12) - 1, 12);
     // Everyone sent an invite: no 2×2 table, no phi, not in `best`.
-    expect(result.milestones.find((m) => m.event === 'invite_sent')?.phi).toBe(null);
-    expect(result.best.map((m) => m.event)).toEqual(['report_created']);
+    expect(result.milestones.find((m) => m.label === 'invite_sent')?.phi).toBe(null);
+    expect(result.best.map((m) => m.label)).toEqual(['report_created']);
   });
 
   it('computes the figures of a 2×2 table as worked by hand', () => {
@@ -104,12 +106,12 @@ describe('findAha', () => {
     const journeys = [...copies('a', 30, 2, true), ...copies('b', 10, 2, false), ...copies('c', 20, 0, true), ...copies('d', 40, 0, false)];
     const result = findAha(journeys, { ...OPTIONS, candidates: [{ event: 'report_created', counts: [2] }] });
     const m = result.milestones[0];
-    expect(m?.table).toEqual({ didRetained: 30, didChurned: 10, notRetained: 20, notChurned: 40 });
+    expect(m?.table).toEqual({ didRetained: 30, didChurned: 10, didNotRetained: 20, didNotChurned: 40 });
     // phi = (30·40 − 10·20) / √(40·60·50·50) = 1000 / √6e6 = 0.408248290463863
     expect(m?.phi).toBeCloseTo(1000 / Math.sqrt(6e6), 14);
     expect(m?.band).toBe('highly-predictive');
-    // precision 30/40, recall 30/50, share 40/100, ratio 0.75 / (20/60) = 2.25.
-    expect([m?.precision, m?.recall, m?.share?.value, m?.ratio]).toEqual([0.75, 0.6, 0.4, 2.25]);
+    // precision 30/40, recall 30/50, share 40/100, relative lift 0.75 / (20/60) − 1 = 2.25 − 1 = 1.25.
+    expect([m?.precision, m?.recall, m?.share?.value, m?.relativeLift]).toEqual([0.75, 0.6, 0.4, 1.25]);
     // R: print(prop.test(40, 100, correct = FALSE)$conf.int, digits = 15) -> 0.309401286432459 0.497997413208938 (Wilson)
     expect(m?.share?.lower).toBeCloseTo(0.309401286432459, 13);
     expect(m?.share?.upper).toBeCloseTo(0.497997413208938, 13);
@@ -149,9 +151,9 @@ describe('findAha', () => {
       asOf: ASOF,
     });
     expect(result.users).toBe(800);
-    expect([result.best[0]?.event, result.best[0]?.count]).toEqual(['report_created', 3]);
+    expect([result.best[0]?.label, result.best[0]?.count]).toEqual(['report_created', 3]);
     expect(result.milestones[0]).toEqual(result.best[0]);
-    expect(result.best.map((m) => m.event)).toEqual(['report_created', 'login', 'dashboard_viewed']);
+    expect(result.best.map((m) => m.label)).toEqual(['report_created', 'login', 'dashboard_viewed']);
     expect(result.best[0]?.band).toBe('highly-predictive');
     expect(Math.abs(result.best[2]?.phi as number)).toBeLessThan(0.2);
     // The lift interval excludes 0 for the aha, and its retention with vs without is about 0.8 vs 0.15.
@@ -170,7 +172,7 @@ describe('findAha', () => {
     const result = findAha(journeys, { ...OPTIONS, landmarkDays: 7, target: { activeAtDay: 30 }, candidates: [{ event: 'report_created', counts: [1] }] });
     expect(result.leftOut).toEqual({ notObservable: 1, churnedBeforeLandmark: 0 });
     expect([result.users, result.retained]).toEqual([5, 2]);
-    expect(result.milestones[0]?.table).toEqual({ didRetained: 1, didChurned: 1, notRetained: 1, notChurned: 2 });
+    expect(result.milestones[0]?.table).toEqual({ didRetained: 1, didChurned: 1, didNotRetained: 1, didNotChurned: 2 });
     // With a 5-day inactivity window, last activity on day 0 or 1 is churned before the landmark (day 7):
     // a, b (report on day 1), d and f (signup only); c (login on day 5) stays.
     const strict = findAha(journeys, { ...OPTIONS, inactivityDays: 5, target: { activeAtDay: 30 } });
@@ -188,9 +190,9 @@ describe('findAha', () => {
     ];
     const result = findAha(journeys, { ...OPTIONS, candidates: [{ event: (e) => e.name === 'report_created', counts: [2], name: 'two reports' }], activity: 'login' });
     const m = result.milestones[0];
-    expect(m?.event).toBe('two reports');
+    expect(m?.label).toBe('two reports');
     // b did it (2 reports by the landmark) but its email is not activity: churned. a did not, and returned.
-    expect(m?.table).toEqual({ didRetained: 0, didChurned: 1, notRetained: 1, notChurned: 0 });
+    expect(m?.table).toEqual({ didRetained: 0, didChurned: 1, didNotRetained: 1, didNotChurned: 0 });
     expect(m?.phi).toBe(-1);
   });
 
@@ -322,8 +324,8 @@ describe('findAha', () => {
         expect(result.users + result.leftOut.notObservable + result.leftOut.churnedBeforeLandmark).toBe(specs.length);
         for (const m of result.milestones) {
           const t = m.table;
-          expect(t.didRetained + t.didChurned + t.notRetained + t.notChurned).toBe(result.users);
-          expect(t.didRetained + t.notRetained).toBe(result.retained);
+          expect(t.didRetained + t.didChurned + t.didNotRetained + t.didNotChurned).toBe(result.users);
+          expect(t.didRetained + t.didNotRetained).toBe(result.retained);
           if (m.phi !== null) {
             expect(m.phi).toBeGreaterThanOrEqual(-1);
             expect(m.phi).toBeLessThanOrEqual(1);
@@ -336,7 +338,7 @@ describe('findAha', () => {
         }
         // Did at least k+1 implies did at least k: the users who did it never grow with the count.
         for (const event of ['report_created', 'login', 'invite_sent']) {
-          const users = result.milestones.filter((m) => m.event === event).sort((a, b) => a.count - b.count).map((m) => m.users);
+          const users = result.milestones.filter((m) => m.label === event).sort((a, b) => a.count - b.count).map((m) => m.users);
           for (let i = 1; i < users.length; i++) expect(users[i]).toBeLessThanOrEqual(users[i - 1] as number);
         }
       }),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, type KaplanMeierResult } from '../../src/retention/kaplan-meier.js';
+import { kaplanMeier } from '../../src/retention/kaplan-meier.js';
+import type { KaplanMeierResult } from '../../src/retention/types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
@@ -65,9 +66,10 @@ function expectFit(fit: KaplanMeierResult, reference: CurveReference): void {
     reference.quantiles[2],
     'quantile upper',
   );
+  // The median is the 0.5 quantile, in the one SurvivalQuantile shape (never null itself).
   const median = fit.quantiles[1];
-  if (median?.value === null || median === undefined) expect(fit.median).toBeNull();
-  else expect(fit.median).toEqual({ value: median.value, lower: median.lower, upper: median.upper });
+  expect(median).toBeDefined();
+  expect(fit.median).toEqual({ value: median?.value, lower: median?.lower, upper: median?.upper });
 }
 
 const subjects = (time: readonly number[], status: readonly number[]) => time.map((duration, i) => ({ duration, observed: status[i] === 1 }));
@@ -245,7 +247,7 @@ describe('kaplanMeier shapes and options', () => {
       confidence: 0.95,
       confType: 'log',
       curve: [],
-      median: null,
+      median: { value: null, lower: null, upper: null },
       quantiles: [
         { probability: 0.25, value: null, lower: null, upper: null },
         { probability: 0.5, value: null, lower: null, upper: null },
@@ -255,10 +257,12 @@ describe('kaplanMeier shapes and options', () => {
     });
   });
 
-  it('gives a median of null when the curve stays above 0.5', () => {
-    // Hand-worked: one event of 4 at risk at time 1, S = 3/4; the rest censored.
+  it('gives a median value of null (not a null median) when the curve stays above 0.5', () => {
+    // Hand-worked: one event of 4 at risk at time 1, S = 3/4; the rest censored. The median is
+    // not reached, but the lower 'log' bound at time 1, 0.75 exp(−1.96 √(1/(4 · 3))) = 0.426,
+    // is below 0.5, so the median's lower limit is 1 (R's print(fit): median NA, 0.95LCL 1, UCL NA).
     const fit = kaplanMeier(subjects([1, 2, 3, 4], [1, 0, 0, 0]));
-    expect(fit.median).toBeNull();
+    expect(fit.median).toEqual({ value: null, lower: 1, upper: null });
     expect(fit.curve.map((s) => s.survival)).toEqual([0.75, 0.75, 0.75, 0.75]);
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logRank, type LogRankResult } from '../../src/retention/log-rank.js';
+import { logRank } from '../../src/retention/log-rank.js';
+import type { LogRankResult } from '../../src/retention/types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
@@ -28,8 +29,8 @@ const C = subjects([2, 2, 3, 4, 4, 6, 7, 7, 9, 9], [0, 1, 1, 1, 0, 1, 1, 0, 1, 0
 
 function expectGroups(result: LogRankResult, n: number[], observed: number[], expected: number[]): void {
   expect(result.groups.map((g) => g.n)).toEqual(n);
-  expect(result.groups.map((g) => g.observed)).toEqual(observed);
-  result.groups.forEach((g, i) => expectClose(g.expected, expected[i] as number));
+  expect(result.groups.map((g) => g.events)).toEqual(observed);
+  result.groups.forEach((g, i) => expectClose(g.expectedEvents, expected[i] as number));
 }
 
 describe('logRank against R survdiff', () => {
@@ -88,7 +89,7 @@ describe('logRank against R survdiff', () => {
     const result = logRank([MAINTAINED, NONMAINTAINED, [{ duration: 1, observed: false }]]);
     expectClose(result.chiSquare, 3.3963886989776, 1e-12);
     expect(result.degreesOfFreedom).toBe(1);
-    expect(result.groups[2]).toEqual({ n: 1, observed: 0, expected: 0, squaredDeviationOverExpected: null, squaredDeviationOverVariance: null });
+    expect(result.groups[2]).toEqual({ group: 2, n: 1, events: 0, expectedEvents: 0, squaredDeviationOverExpected: null, squaredDeviationOverVariance: null });
   });
 });
 
@@ -98,8 +99,8 @@ describe('logRank shapes', () => {
     expect(logRank([], [])).toEqual({
       ...none,
       groups: [
-        { n: 0, observed: 0, expected: 0, squaredDeviationOverExpected: null, squaredDeviationOverVariance: null },
-        { n: 0, observed: 0, expected: 0, squaredDeviationOverExpected: null, squaredDeviationOverVariance: null },
+        { group: 0, n: 0, events: 0, expectedEvents: 0, squaredDeviationOverExpected: null, squaredDeviationOverVariance: null },
+        { group: 1, n: 0, events: 0, expectedEvents: 0, squaredDeviationOverExpected: null, squaredDeviationOverVariance: null },
       ],
       variance: [
         [0, 0],
@@ -206,7 +207,8 @@ describe('logRank properties', () => {
         const ba = logRank(b, a);
         expect(ba.degreesOfFreedom).toBe(ab.degreesOfFreedom);
         expect(ba.chiSquare).toBeCloseTo(ab.chiSquare, 9);
-        expect(ba.groups).toEqual([ab.groups[1], ab.groups[0]]);
+        // The same figures in swapped positions (`group` is the position in the input).
+        expect(ba.groups).toEqual([{ ...ab.groups[1], group: 0 }, { ...ab.groups[0], group: 1 }]);
       }),
     );
   });
@@ -243,8 +245,8 @@ describe('logRank properties', () => {
           expect(result.pValue).toBeLessThanOrEqual(1);
           expect(result.degreesOfFreedom).toBeLessThanOrEqual(groups.length - 1);
         }
-        const observed = result.groups.reduce((s, g) => s + g.observed, 0);
-        const expected = result.groups.reduce((s, g) => s + g.expected, 0);
+        const observed = result.groups.reduce((s, g) => s + g.events, 0);
+        const expected = result.groups.reduce((s, g) => s + g.expectedEvents, 0);
         expect(expected).toBeCloseTo(observed, 10);
         expect(JSON.parse(JSON.stringify(result))).toEqual(result);
       }),

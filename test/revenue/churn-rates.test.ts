@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnRates, type ChurnRatesMonth } from '../../src/revenue/churn-rates.js';
-import type { MrrMonth } from '../../src/revenue/revenue-types.js';
+import { churnRates } from '../../src/revenue/churn-rates.js';
+import type { ChurnRatesMonth, MrrMonth } from '../../src/revenue/types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
@@ -50,15 +50,15 @@ describe('churnRates', () => {
       row('2024-01', [1000, 100, 50, 20, 30, 0, 1100], { start: 10, new: 1, expanded: 1, contracted: 1, churned: 1, end: 10 }),
       row('2024-02', [1100, 0, 99, 0, 22, 11, 1188], { start: 10, expanded: 2, churned: 1, reactivated: 1, end: 10 }),
     ];
-    const [jan, feb] = churnRates(months).byMonth;
+    const [jan, feb] = churnRates({ months }).byMonth;
     // Jan: (30 + 20) / 1000 = 0.05. Feb: 22 / 1100 = 0.02, change 0.02 - 0.05 = -0.03.
-    expect(jan?.grossMrrChurn).toEqual({ value: 0.05, change: null, direction: null });
+    expect(jan?.grossMrrChurn).toEqual({ value: 0.05, lower: null, upper: null, change: null, direction: null });
     expectNear(feb?.grossMrrChurn.value, 0.02);
     expectNear(feb?.grossMrrChurn.change, -0.03);
     expect(feb?.grossMrrChurn.direction).toBe('lower');
     // (22 - 99 - 11) / 1100 = -88 / 1100 = -0.08; without reactivation -77 / 1100 = -0.07.
     expectNear(feb?.netMrrChurn.value, -0.08);
-    expectNear(churnRates(months, { includeReactivation: false }).byMonth[1]?.netMrrChurn.value, -0.07);
+    expectNear(churnRates({ months }, { includeReactivation: false }).byMonth[1]?.netMrrChurn.value, -0.07);
     // 1 of 10 both months. Python statsmodels proportion_confint(1, 10, method='wilson')
     //   -> (0.017876213095072924, 0.40415002679523854).
     expect(feb?.logoChurn.direction).toBe('same');
@@ -68,7 +68,7 @@ describe('churnRates', () => {
   });
 
   it('computes a three-month table by hand', () => {
-    const result = churnRates(TABLE);
+    const result = churnRates({ months: TABLE });
     expect(result.includeReactivation).toBe(true);
     expect(result.confidence).toBe(0.95);
     const [jan, feb, mar] = result.byMonth as [ReturnType<typeof churnRates>['byMonth'][number], ReturnType<typeof churnRates>['byMonth'][number], ReturnType<typeof churnRates>['byMonth'][number]];
@@ -115,7 +115,7 @@ describe('churnRates', () => {
   });
 
   it('leaves reactivation out of net MRR churn on request (Baremetrics)', () => {
-    const result = churnRates(TABLE, { includeReactivation: false });
+    const result = churnRates({ months: TABLE }, { includeReactivation: false });
     expect(result.includeReactivation).toBe(false);
     // Jan (50 - 50)/600 = 0; Feb (200 - 20)/700 = 9/35; Mar (50 - 50)/520 = 0, change -9/35.
     const net = result.byMonth.map((m) => m.netMrrChurn);
@@ -125,7 +125,7 @@ describe('churnRates', () => {
     expectNear(net[2]?.change, -9 / 35);
     expect(net[2]?.direction).toBe('lower');
     // Gross churn does not depend on the option.
-    expect(result.byMonth.map((m) => m.grossMrrChurn)).toEqual(churnRates(TABLE).byMonth.map((m) => m.grossMrrChurn));
+    expect(result.byMonth.map((m) => m.grossMrrChurn)).toEqual(churnRates({ months: TABLE }).byMonth.map((m) => m.grossMrrChurn));
   });
 
   it('gives null rates for zero denominators, and null changes next to them', () => {
@@ -134,7 +134,7 @@ describe('churnRates', () => {
       row('2024-02', [100, 0, 0, 10, 0, 0, 90], { start: 2, contracted: 1, end: 2 }),
       row('2024-03', [90, 0, 0, 0, 0, 0, 90], { start: 2, end: 2 }),
     ];
-    const [jan, feb, mar] = churnRates(months).byMonth;
+    const [jan, feb, mar] = churnRates({ months }).byMonth;
     expect(jan).toEqual({
       month: '2024-01',
       complete: true,
@@ -142,45 +142,45 @@ describe('churnRates', () => {
       churnedCustomers: 0,
       startingMrr: 0,
       logoChurn: { value: null, change: null, direction: null, lower: null, upper: null },
-      grossMrrChurn: { value: null, change: null, direction: null },
-      netMrrChurn: { value: null, change: null, direction: null },
-      expansionRate: { value: null, change: null, direction: null },
+      grossMrrChurn: { value: null, lower: null, upper: null, change: null, direction: null },
+      netMrrChurn: { value: null, lower: null, upper: null, change: null, direction: null },
+      expansionRate: { value: null, lower: null, upper: null, change: null, direction: null },
     });
     // Feb: 10/100 = 0.1 gross and net; the change from a null January is null.
-    expect(feb?.grossMrrChurn).toEqual({ value: 0.1, change: null, direction: null });
+    expect(feb?.grossMrrChurn).toEqual({ value: 0.1, lower: null, upper: null, change: null, direction: null });
     expect(feb?.logoChurn.value).toBe(0);
     expect(feb?.logoChurn.change).toBe(null);
     // Mar: 0 gross, change 0 - 0.1.
-    expect(mar?.grossMrrChurn).toEqual({ value: 0, change: -0.1, direction: 'lower' });
+    expect(mar?.grossMrrChurn).toEqual({ value: 0, lower: null, upper: null, change: -0.1, direction: 'lower' });
     expect(mar?.logoChurn).toMatchObject({ value: 0, change: 0, direction: 'same' });
   });
 
   it('carries each month\'s complete flag from its input row (from mrrMovements with an asOf)', () => {
     // TABLE's March in progress: its rates are reported, flagged; January and February keep the default.
     const months = [TABLE[0], TABLE[1], { ...TABLE[2], complete: false }] as MrrMonth[];
-    expect(churnRates(months).byMonth.map((m) => [m.month, m.complete])).toEqual([
+    expect(churnRates({ months }).byMonth.map((m) => [m.month, m.complete])).toEqual([
       ['2024-01', true],
       ['2024-02', true],
       ['2024-03', false],
     ]);
     // A row without the flag (a bridge exported from another tool) is a finished month.
     const { complete: _none, ...unflagged } = TABLE[2] as MrrMonth;
-    expect(churnRates([unflagged]).byMonth[0]?.complete).toBe(true);
+    expect(churnRates({ months: [unflagged] }).byMonth[0]?.complete).toBe(true);
     // The figures do not change with the flag.
-    const { complete: _flagged, ...flagged } = churnRates(months).byMonth[2] as ChurnRatesMonth;
-    const { complete: _plain, ...plain } = churnRates(TABLE).byMonth[2] as ChurnRatesMonth;
+    const { complete: _flagged, ...flagged } = churnRates({ months }).byMonth[2] as ChurnRatesMonth;
+    const { complete: _plain, ...plain } = churnRates({ months: TABLE }).byMonth[2] as ChurnRatesMonth;
     expect(flagged).toEqual(plain);
   });
 
   it('compares with the calendar month before only: a gap gives a null change', () => {
-    const result = churnRates([TABLE[0] as MrrMonth, TABLE[2] as MrrMonth]);
+    const result = churnRates({ months: [TABLE[0] as MrrMonth, TABLE[2] as MrrMonth] });
     expect(result.byMonth.map((m) => m.month)).toEqual(['2024-01', '2024-03']);
-    expect(result.byMonth[1]?.grossMrrChurn).toEqual({ value: 5 / 52, change: null, direction: null });
+    expect(result.byMonth[1]?.grossMrrChurn).toEqual({ value: 5 / 52, lower: null, upper: null, change: null, direction: null });
     // December to January crosses a year.
-    const turn = churnRates([
+    const turn = churnRates({ months: [
       row('2024-01', [100, 0, 0, 0, 10, 0, 90], { start: 1, end: 1 }),
       row('2023-12', [100, 0, 0, 0, 0, 0, 100], { start: 1, end: 1 }),
-    ]);
+    ] });
     expect(turn.byMonth.map((m) => [m.month, m.grossMrrChurn.change])).toEqual([
       ['2023-12', null],
       ['2024-01', 0.1],
@@ -188,17 +188,17 @@ describe('churnRates', () => {
   });
 
   it('gives an empty series for no months, from any iterable', () => {
-    expect(churnRates([])).toEqual({ includeReactivation: true, confidence: 0.95, byMonth: [] });
-    expect(churnRates(new Set(TABLE))).toEqual(churnRates(TABLE));
+    expect(churnRates({ months: [] })).toEqual({ includeReactivation: true, confidence: 0.95, byMonth: [] });
+    expect(churnRates({ months: new Set(TABLE) })).toEqual(churnRates({ months: TABLE }));
     function* months(): Generator<MrrMonth> {
       yield* TABLE;
     }
-    expect(churnRates(months())).toEqual(churnRates(TABLE));
+    expect(churnRates({ months: months() })).toEqual(churnRates({ months: TABLE }));
   });
 
   it('uses the confidence level for the logo churn interval', () => {
     // Python statsmodels proportion_confint(1, 4, alpha=0.1, method='wilson') -> (0.0579073211998587, 0.6438319914014938).
-    const feb = churnRates(TABLE, { confidence: 0.9 }).byMonth[1];
+    const feb = churnRates({ months: TABLE }, { confidence: 0.9 }).byMonth[1];
     expect(feb?.logoChurn.lower).toBeCloseTo(0.0579073211998587, 14);
     expect(feb?.logoChurn.upper).toBeCloseTo(0.6438319914014938, 14);
   });
@@ -213,62 +213,74 @@ describe('churnRates', () => {
       reactivationMrr,
       customers: { start: customers.start, churned: customers.churned },
     }));
-    const result = churnRates(slim);
-    expect(result).toEqual(churnRates(TABLE));
+    const result = churnRates({ months: slim });
+    expect(result).toEqual(churnRates({ months: TABLE }));
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   it('does not mutate its input', () => {
     const frozen = Object.freeze(TABLE.map((m) => Object.freeze({ ...m, customers: Object.freeze({ ...m.customers }) })));
     const reversed = Object.freeze([...frozen].reverse());
-    const first = churnRates(reversed);
-    expect(churnRates(reversed)).toEqual(first);
-    expect(first).toEqual(churnRates(TABLE));
+    const first = churnRates({ months: reversed });
+    expect(churnRates({ months: reversed })).toEqual(first);
+    expect(first).toEqual(churnRates({ months: TABLE }));
     expect(reversed.map((m) => m.month)).toEqual(['2024-03', '2024-02', '2024-01']);
   });
 
   it('rejects bad months, amounts and counts, naming the record', () => {
     const cases: [unknown, string, string, string][] = [
-      [{ ...TABLE[1], month: '2024-2' }, 'invalid-month', 'months[1].month', 'churnRates: months[1].month must be a month YYYY-MM such as "2024-03" ("2024-2")'],
-      [{ ...TABLE[1], month: '2024-13' }, 'invalid-month', 'months[1].month', 'churnRates: months[1].month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
-      [{ ...TABLE[1], month: 'Feb 2024' }, 'invalid-month', 'months[1].month', 'churnRates: months[1].month must be a month YYYY-MM such as "2024-03" ("Feb 2024")'],
-      [{ ...TABLE[1], month: 202402 }, 'invalid-month', 'months[1].month', 'churnRates: months[1].month must be a month YYYY-MM such as "2024-03" (202402)'],
-      [{ ...TABLE[1], churnedMrr: -5 }, 'invalid-number', 'months[1].churnedMrr', 'churnRates: months[1] (month \"2024-02\").churnedMrr must be a finite number >= 0 (-5)'],
-      [{ ...TABLE[1], startingMrr: '700' }, 'invalid-number', 'months[1].startingMrr', 'churnRates: months[1] (month \"2024-02\").startingMrr must be a finite number >= 0 ("700")'],
-      [{ ...TABLE[1], expansionMrr: Number.NaN }, 'invalid-number', 'months[1].expansionMrr', 'churnRates: months[1] (month \"2024-02\").expansionMrr must be a finite number >= 0 (NaN)'],
-      [{ ...TABLE[1], reactivationMrr: undefined }, 'invalid-number', 'months[1].reactivationMrr', 'churnRates: months[1] (month \"2024-02\").reactivationMrr must be a finite number >= 0 (undefined)'],
-      [{ ...TABLE[1], customers: { start: 4, churned: 1.5 } }, 'invalid-number', 'months[1].customers.churned', 'churnRates: months[1] (month \"2024-02\").customers.churned must be an integer >= 0 (1.5)'],
-      [{ ...TABLE[1], customers: null }, 'invalid-record', 'months[1].customers', 'churnRates: months[1] (month \"2024-02\").customers must be an object of customer counts (null)'],
+      [{ ...TABLE[1], month: '2024-2' }, 'invalid-month', 'movements.months[1].month', 'churnRates: movements.months[1].month must be a month YYYY-MM such as "2024-03" ("2024-2")'],
+      [{ ...TABLE[1], month: '2024-13' }, 'invalid-month', 'movements.months[1].month', 'churnRates: movements.months[1].month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
+      [{ ...TABLE[1], month: 'Feb 2024' }, 'invalid-month', 'movements.months[1].month', 'churnRates: movements.months[1].month must be a month YYYY-MM such as "2024-03" ("Feb 2024")'],
+      [{ ...TABLE[1], month: 202402 }, 'invalid-month', 'movements.months[1].month', 'churnRates: movements.months[1].month must be a month YYYY-MM such as "2024-03" (202402)'],
+      [{ ...TABLE[1], churnedMrr: -5 }, 'invalid-number', 'movements.months[1].churnedMrr', 'churnRates: movements.months[1] (month \"2024-02\").churnedMrr must be a finite number >= 0 (-5)'],
+      [{ ...TABLE[1], startingMrr: '700' }, 'invalid-number', 'movements.months[1].startingMrr', 'churnRates: movements.months[1] (month \"2024-02\").startingMrr must be a finite number >= 0 ("700")'],
+      [{ ...TABLE[1], expansionMrr: Number.NaN }, 'invalid-number', 'movements.months[1].expansionMrr', 'churnRates: movements.months[1] (month \"2024-02\").expansionMrr must be a finite number >= 0 (NaN)'],
+      [{ ...TABLE[1], reactivationMrr: undefined }, 'invalid-number', 'movements.months[1].reactivationMrr', 'churnRates: movements.months[1] (month \"2024-02\").reactivationMrr must be a finite number >= 0 (undefined)'],
+      [{ ...TABLE[1], customers: { start: 4, churned: 1.5 } }, 'invalid-number', 'movements.months[1].customers.churned', 'churnRates: movements.months[1] (month \"2024-02\").customers.churned must be an integer >= 0 (1.5)'],
+      [{ ...TABLE[1], customers: null }, 'invalid-record', 'movements.months[1].customers', 'churnRates: movements.months[1] (month \"2024-02\").customers must be an object of customer counts (null)'],
       [
         { ...TABLE[1], customers: { start: 1, churned: 2 } },
         'inconsistent-movements',
-        'months[1].customers.churned',
-        'churnRates: months[1] (month \"2024-02\").customers.churned must not exceed customers.start, which is 1 (2)',
+        'movements.months[1].customers.churned',
+        'churnRates: movements.months[1] (month \"2024-02\").customers.churned must not exceed customers.start, which is 1 (2)',
       ],
       [
         { ...TABLE[1], churnedMrr: 690, contractionMrr: 20 },
         'inconsistent-movements',
-        'months[1].churnedMrr',
-        'churnRates: months[1] (month \"2024-02\").churnedMrr plus contractionMrr (20) must not exceed startingMrr, which is 700 (690)',
+        'movements.months[1].churnedMrr',
+        'churnRates: movements.months[1] (month \"2024-02\").churnedMrr plus contractionMrr (20) must not exceed startingMrr, which is 700 (690)',
       ],
-      [null, 'invalid-record', 'months[1]', 'churnRates: months[1] must be an object (null)'],
-      [{ ...TABLE[0] }, 'duplicate-month', 'months[1].month', 'churnRates: months[1].month repeats the month of months[0] ("2024-01")'],
-      [{ ...TABLE[1], complete: 'yes' }, 'invalid-boolean', 'months[1].complete', 'churnRates: months[1] (month "2024-02").complete must be true or false (leave it out for a finished month) ("yes")'],
-      [{ ...TABLE[1], complete: null }, 'invalid-boolean', 'months[1].complete', 'churnRates: months[1] (month "2024-02").complete must be true or false (leave it out for a finished month) (null)'],
+      [null, 'invalid-record', 'movements.months[1]', 'churnRates: movements.months[1] must be an object (null)'],
+      [{ ...TABLE[0] }, 'duplicate-month', 'movements.months[1].month', 'churnRates: movements.months[1].month repeats the month of movements.months[0] ("2024-01")'],
+      [{ ...TABLE[1], complete: 'yes' }, 'invalid-boolean', 'movements.months[1].complete', 'churnRates: movements.months[1] (month "2024-02").complete must be true or false (leave it out for a finished month) ("yes")'],
+      [{ ...TABLE[1], complete: null }, 'invalid-boolean', 'movements.months[1].complete', 'churnRates: movements.months[1] (month "2024-02").complete must be true or false (leave it out for a finished month) (null)'],
     ];
     for (const [bad, code, path, message] of cases) {
-      const error = errorOf(() => churnRates([TABLE[0], bad, TABLE[2]] as MrrMonth[]));
+      const error = errorOf(() => churnRates({ months: [TABLE[0], bad, TABLE[2]] as MrrMonth[] }));
       expect([error.code, error.path, error.message]).toEqual([code, path, message]);
     }
     // A duplicate is named at its later index, whatever the order.
-    expect(errorOf(() => churnRates([TABLE[2], TABLE[0], TABLE[1], { ...TABLE[0] }] as MrrMonth[])).message).toBe(
-      'churnRates: months[3].month repeats the month of months[1] ("2024-01")',
+    expect(errorOf(() => churnRates({ months: [TABLE[2], TABLE[0], TABLE[1], { ...TABLE[0] }] as MrrMonth[] })).message).toBe(
+      'churnRates: movements.months[3].month repeats the month of movements.months[1] ("2024-01")',
     );
   });
 
   it('rejects input that is not iterable and bad options', () => {
-    const error = errorOf(() => churnRates(null as unknown as MrrMonth[]));
-    expect([error.code, error.path, error.message]).toEqual(['invalid-input', 'months', 'churnRates: months must be an array or another iterable of records (null)']);
+    const error = errorOf(() => churnRates({ months: null as unknown as MrrMonth[] }));
+    expect([error.code, error.path, error.message]).toEqual([
+      'invalid-input',
+      'movements.months',
+      'churnRates: movements.months must be an array or another iterable of records (null)',
+    ]);
+    // The rows themselves (0.1 took them) are not the bridge: the error says what to pass.
+    const rows = errorOf(() => churnRates(TABLE as unknown as { months: MrrMonth[] }));
+    expect([rows.code, rows.path, rows.message]).toEqual([
+      'invalid-input',
+      'movements',
+      'churnRates: movements must be the result of mrrMovements (an object with a months list), passed as it is; rows of months from elsewhere go in as { months: rows } (an array of 3)',
+    ]);
+    expect(errorOf(() => churnRates(null as unknown as { months: MrrMonth[] })).path).toBe('movements');
     const options: [unknown, string, string, string][] = [
       [{ includeReactivation: 'yes' }, 'invalid-boolean', 'options.includeReactivation', 'churnRates: options.includeReactivation must be true or false ("yes")'],
       [{ confidence: 1.5 }, 'invalid-option', 'options.confidence', 'churnRates: options.confidence must be a number strictly between 0 and 1 (1.5)'],
@@ -280,7 +292,7 @@ describe('churnRates', () => {
       [{ confidence: null }, 'invalid-option', 'options.confidence', 'churnRates: options.confidence must not be null; leave it out (or pass undefined) for the default (null)'],
     ];
     for (const [opts, code, path, message] of options) {
-      const e = errorOf(() => churnRates(TABLE, opts as object));
+      const e = errorOf(() => churnRates({ months: TABLE }, opts as object));
       expect([e.code, e.path, e.message]).toEqual([code, path, message]);
     }
   });
@@ -308,11 +320,15 @@ describe('churnRates', () => {
   it('property: rates are null exactly when their denominator is 0, otherwise finite and in range', () => {
     fc.assert(
       fc.property(history, fc.boolean(), (months, includeReactivation) => {
-        const result = churnRates(months, { includeReactivation });
+        const result = churnRates({ months }, { includeReactivation });
         result.byMonth.forEach((r, i) => {
           const m = months[i] as MrrMonth;
           expect(r.logoChurn.value === null).toBe(m.customers.start === 0);
-          for (const rate of [r.grossMrrChurn, r.netMrrChurn, r.expansionRate]) expect(rate.value === null).toBe(m.startingMrr === 0);
+          for (const rate of [r.grossMrrChurn, r.netMrrChurn, r.expansionRate]) {
+            expect(rate.value === null).toBe(m.startingMrr === 0);
+            expect([rate.lower, rate.upper]).toEqual([null, null]); // the MRR rates have no interval
+          }
+          if (r.logoChurn.value === null) expect([r.logoChurn.lower, r.logoChurn.upper]).toEqual([null, null]);
           if (r.logoChurn.value !== null) {
             expect(r.logoChurn.value).toBe(m.customers.churned / m.customers.start);
             expect(r.logoChurn.lower as number).toBeLessThanOrEqual(r.logoChurn.value);
@@ -350,7 +366,7 @@ describe('churnRates', () => {
   it('property: input order does not matter', () => {
     fc.assert(
       fc.property(history, fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (months, picks) => {
-        expect(churnRates(shuffled(months, picks))).toEqual(churnRates(months));
+        expect(churnRates({ months: shuffled(months, picks) })).toEqual(churnRates({ months }));
       }),
     );
   });
@@ -358,8 +374,8 @@ describe('churnRates', () => {
   it('property: counting reactivation never raises net MRR churn', () => {
     fc.assert(
       fc.property(history, (months) => {
-        const withReactivation = churnRates(months).byMonth;
-        const without = churnRates(months, { includeReactivation: false }).byMonth;
+        const withReactivation = churnRates({ months }).byMonth;
+        const without = churnRates({ months }, { includeReactivation: false }).byMonth;
         withReactivation.forEach((r, i) => {
           if (r.netMrrChurn.value !== null) expect(r.netMrrChurn.value).toBeLessThanOrEqual(without[i]?.netMrrChurn.value as number);
         });

@@ -1,18 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../src/core/errors.js';
-import {
-  mrrMovementsAccumulator,
-  type MrrMovementsAccumulator,
-  type MrrMovementsState,
-  type MrrSnapshotColumns,
-} from '../../src/revenue/mrr-movements-accumulator.js';
-import { mrrMovements, type MrrMovementsOptions } from '../../src/revenue/mrr-movements.js';
-import type { MrrMonth } from '../../src/revenue/revenue-types.js';
+import { mrrMovementsAccumulator } from '../../src/revenue/mrr-movements-accumulator.js';
+import { mrrMovements } from '../../src/revenue/mrr-movements.js';
+import type { MrrMonth, MrrMovementsAccumulator, MrrMovementsOptions, MrrMovementsState, MrrSnapshotColumns } from '../../src/revenue/types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
-type Snapshot = { customerId: string | number; month: string; mrr: number };
+type Snapshot = { accountId: string | number; month: string; mrr: number };
 
 /** A month's bridge as one compact row: [month, start, new, expansion, contraction, churned, reactivation, end]. */
 function bridge(m: MrrMonth): (string | number)[] {
@@ -22,7 +17,7 @@ function bridge(m: MrrMonth): (string | number)[] {
 /** Snapshots as a columns batch. */
 function columns(snapshots: readonly Snapshot[]): MrrSnapshotColumns {
   return {
-    customerId: snapshots.map((s) => s.customerId),
+    accountId: snapshots.map((s) => s.accountId),
     month: snapshots.map((s) => s.month),
     mrr: Float64Array.from(snapshots, (s) => s.mrr),
   };
@@ -53,17 +48,17 @@ async function* stream(items: readonly unknown[]): AsyncGenerator<unknown> {
 
 // The documented example of mrrMovements, split over shards and batches.
 const JANUARY = [
-  { customerId: 'acme', month: '2024-01', mrr: 100 },
-  { customerId: 'bolt', month: '2024-01', mrr: 50 },
+  { accountId: 'acme', month: '2024-01', mrr: 100 },
+  { accountId: 'bolt', month: '2024-01', mrr: 50 },
 ];
 const FEBRUARY = [
-  { customerId: 'acme', month: '2024-02', mrr: 150 },
-  { customerId: 'cove', month: '2024-02', mrr: 80 },
+  { accountId: 'acme', month: '2024-02', mrr: 150 },
+  { accountId: 'cove', month: '2024-02', mrr: 80 },
 ];
 const MARCH = [
-  { customerId: 'acme', month: '2024-03', mrr: 120 },
-  { customerId: 'bolt', month: '2024-03', mrr: 50 },
-  { customerId: 'cove', month: '2024-03', mrr: 80 },
+  { accountId: 'acme', month: '2024-03', mrr: 120 },
+  { accountId: 'bolt', month: '2024-03', mrr: 50 },
+  { accountId: 'cove', month: '2024-03', mrr: 80 },
 ];
 
 describe('mrrMovementsAccumulator', () => {
@@ -90,38 +85,39 @@ describe('mrrMovementsAccumulator', () => {
     expect(result.months.map((m) => m.customers.end)).toEqual([2, 2, 3]);
     // Bolt's churn in February and reactivation in March need January (shard 1) and March (shard 2).
     expect(result.movements).toEqual([
-      { month: '2024-02', customerId: 'acme', type: 'expansion', amount: 50, from: 100, to: 150 },
-      { month: '2024-02', customerId: 'bolt', type: 'churn', amount: 50, from: 50, to: 0 },
-      { month: '2024-02', customerId: 'cove', type: 'new', amount: 80, from: 0, to: 80 },
-      { month: '2024-03', customerId: 'acme', type: 'contraction', amount: 30, from: 150, to: 120 },
-      { month: '2024-03', customerId: 'bolt', type: 'reactivation', amount: 50, from: 0, to: 50 },
+      { month: '2024-02', accountId: 'acme', type: 'expansion', amount: 50, from: 100, to: 150 },
+      { month: '2024-02', accountId: 'bolt', type: 'churn', amount: 50, from: 50, to: 0 },
+      { month: '2024-02', accountId: 'cove', type: 'new', amount: 80, from: 0, to: 80 },
+      { month: '2024-03', accountId: 'acme', type: 'contraction', amount: 30, from: 150, to: 120 },
+      { month: '2024-03', accountId: 'bolt', type: 'reactivation', amount: 50, from: 0, to: 50 },
     ]);
     expect(result).toEqual(mrrMovements([...JANUARY, ...FEBRUARY, ...MARCH], { perCustomer: true }));
   });
 
   it('serializes the snapshots in canonical order, months since 1970-01', () => {
     const acc = mrrMovementsAccumulator().add([
-      { customerId: 'b', month: '2024-03', mrr: 10.5 },
-      { customerId: 2, month: '1969-12', mrr: 0 },
-      { customerId: 'B', month: '2024-01', mrr: 7 },
-      { customerId: 'b', month: '1970-01', mrr: 3 },
-      { customerId: 10, month: '2024-02', mrr: 1 },
-      { customerId: '10', month: '2024-02', mrr: 2 },
+      { accountId: 'b', month: '2024-03', mrr: 10.5 },
+      { accountId: 2, month: '1969-12', mrr: 0 },
+      { accountId: 'B', month: '2024-01', mrr: 7 },
+      { accountId: 'b', month: '1970-01', mrr: 3 },
+      { accountId: 10, month: '2024-02', mrr: 1 },
+      { accountId: '10', month: '2024-02', mrr: 2 },
     ]);
     // Ids: numbers ascending (2, 10), then strings by UTF-16 code units ('10' < 'B' < 'b').
     // Months: (year − 1970) × 12 + month − 1: 2024-03 → 54 × 12 + 2 = 650, 2024-02 → 649,
     // 2024-01 → 648, 1970-01 → 0, 1969-12 → −1.
     const expected: MrrMovementsState = {
       kind: 'customer-success-metrics/mrr-movements',
-      version: 1,
-      customerIds: [2, 10, '10', 'B', 'b'],
-      customer: [0, 1, 2, 3, 4, 4],
+      version: 2,
+      currency: null,
+      accountIds: [2, 10, '10', 'B', 'b'],
+      account: [0, 1, 2, 3, 4, 4],
       month: [-1, 649, 649, 648, 0, 650],
       mrr: [0, 1, 2, 7, 3, 10.5],
     };
     expect(acc.state()).toEqual(expected);
     expect(JSON.stringify(acc.state())).toBe(
-      '{"kind":"customer-success-metrics/mrr-movements","version":1,"customerIds":[2,10,"10","B","b"],"customer":[0,1,2,3,4,4],"month":[-1,649,649,648,0,650],"mrr":[0,1,2,7,3,10.5]}',
+      '{"kind":"customer-success-metrics/mrr-movements","version":2,"currency":null,"accountIds":[2,10,"10","B","b"],"account":[0,1,2,3,4,4],"month":[-1,649,649,648,0,650],"mrr":[0,1,2,7,3,10.5]}',
     );
     expect(throughJson(acc.state())).toEqual(acc.state());
     // A restored accumulator holds the same snapshots.
@@ -129,9 +125,9 @@ describe('mrrMovementsAccumulator', () => {
   });
 
   it('starts empty, as mrrMovements([]) does', () => {
-    const empty: MrrMovementsState = { kind: 'customer-success-metrics/mrr-movements', version: 1, customerIds: [], customer: [], month: [], mrr: [] };
+    const empty: MrrMovementsState = { kind: 'customer-success-metrics/mrr-movements', version: 2, currency: null, accountIds: [], account: [], month: [], mrr: [] };
     expect(mrrMovementsAccumulator().state()).toEqual(empty);
-    const none = { timeZone: 'UTC', asOf: null, asOfDate: null, from: null, to: null, baseline: null, months: [] };
+    const none = { timeZone: 'UTC', asOf: null, asOfDate: null, currency: null, from: null, to: null, baseline: null, months: [] };
     expect(mrrMovementsAccumulator().result()).toEqual(none);
     expect(mrrMovementsAccumulator({ perCustomer: true }, empty).add([]).result()).toEqual({ ...none, movements: [] });
     expect(mrrMovements([])).toEqual(none);
@@ -168,8 +164,8 @@ describe('mrrMovementsAccumulator', () => {
       { account: 2, period: '2024-01', value: 10 },
       { account: 1, period: '2024-02', value: 5 },
     ];
-    const options: MrrMovementsOptions<Row> = { customerId: (r) => r.account, month: (r) => r.period, mrr: (r) => r.value };
-    const acc = mrrMovementsAccumulator(options).add(rows).add({ customerId: [2], month: ['2024-02'], mrr: [12] });
+    const options: MrrMovementsOptions<Row> = { accountId: (r) => r.account, month: (r) => r.period, mrr: (r) => r.value };
+    const acc = mrrMovementsAccumulator(options).add(rows).add({ accountId: [2], month: ['2024-02'], mrr: [12] });
     // Jan: 10 (starting). Feb: customer 1 new 5, customer 2 expands 10 → 12: 10 + 5 + 2 = 17.
     expect(acc.result().months.map(bridge)).toEqual([
       ['2024-01', 10, 0, 0, 0, 0, 0, 10],
@@ -179,11 +175,11 @@ describe('mrrMovementsAccumulator', () => {
 
   it('does not mutate its input, and hands out fresh arrays', () => {
     const frozen = Object.freeze(JANUARY.map((s) => Object.freeze({ ...s })));
-    const frozenColumns = Object.freeze({ customerId: Object.freeze(['acme']), month: Object.freeze(['2024-02']), mrr: Object.freeze([100]) });
+    const frozenColumns = Object.freeze({ accountId: Object.freeze(['acme']), month: Object.freeze(['2024-02']), mrr: Object.freeze([100]) });
     const acc = mrrMovementsAccumulator().add(frozen).add(frozenColumns);
     const state = acc.state();
     const before = JSON.stringify(state);
-    state.customerIds.push('zeta');
+    state.accountIds.push('zeta');
     state.mrr[0] = 1e9;
     expect(JSON.stringify(acc.state())).toBe(before);
     const frozenState = Object.freeze({ ...throughJson(acc.state()) });
@@ -224,73 +220,74 @@ describe('mrrMovementsAccumulator', () => {
   });
 
   it('rejects bad records and columns, naming the snapshot, and adds nothing of a bad batch', () => {
-    const ok = { customerId: 'a', month: '2024-01', mrr: 10 };
+    const ok = { accountId: 'a', month: '2024-01', mrr: 10 };
     const cases: [unknown, string, string, string][] = [
       // Record errors name the customer id beside the index; the path stays `snapshots[1].mrr`.
-      [[ok, { ...ok, mrr: -1 }], 'snapshots[1].mrr', 'invalid-number', 'snapshots[1] (customerId "a").mrr must be a finite number >= 0 (-1)'],
-      [[{ ...ok, month: '2024-13' }], 'snapshots[0].month', 'invalid-month', 'snapshots[0] (customerId "a").month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
-      [[{ ...ok, customerId: '' }], 'snapshots[0].customerId', 'invalid-id', 'snapshots[0].customerId must be a non-empty string or a finite number ("")'],
+      [[ok, { ...ok, mrr: -1 }], 'snapshots[1].mrr', 'invalid-number', 'snapshots[1] (accountId "a").mrr must be a finite number >= 0 (-1)'],
+      [[{ ...ok, month: '2024-13' }], 'snapshots[0].month', 'invalid-month', 'snapshots[0] (accountId "a").month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
+      [[{ ...ok, accountId: '' }], 'snapshots[0].accountId', 'invalid-id', 'snapshots[0].accountId must be a non-empty string or a finite number ("")'],
       [[ok, 5], 'snapshots[1]', 'invalid-record', 'snapshots[1] must be an object (5)'],
       [42, 'snapshots', 'invalid-input', 'snapshots must be an array or another iterable of records (42)'],
-      [{ customerId: ['a', 'b'], month: ['2024-01', '2024-1'], mrr: [1, 2] }, 'snapshots.month[1]', 'invalid-month', 'snapshots.month[1] (customerId "b") must be a month YYYY-MM such as "2024-03" ("2024-1")'],
-      [{ customerId: ['a', null], month: ['2024-01', '2024-01'], mrr: [1, 2] }, 'snapshots.customerId[1]', 'invalid-id', 'snapshots.customerId[1] must be a non-empty string or a finite number (null)'],
-      [{ customerId: [3], month: ['2024-01'], mrr: [Number.NaN] }, 'snapshots.mrr[0]', 'invalid-number', 'snapshots.mrr[0] (customerId 3) must be a finite number >= 0 (NaN)'],
-      [{ customerId: ['a', 'b'], month: ['2024-01'], mrr: [1, 2] }, 'snapshots.month', 'invalid-input', 'snapshots.month must be a column with as many values as snapshots.customerId (2) (an array of 1)'],
-      [{ customerId: ['a'], month: ['2024-01'] }, 'snapshots.mrr', 'invalid-input', 'snapshots.mrr must be a column with as many values as snapshots.customerId (1) (undefined)'],
+      [{ accountId: ['a', 'b'], month: ['2024-01', '2024-1'], mrr: [1, 2] }, 'snapshots.month[1]', 'invalid-month', 'snapshots.month[1] (accountId "b") must be a month YYYY-MM such as "2024-03" ("2024-1")'],
+      [{ accountId: ['a', null], month: ['2024-01', '2024-01'], mrr: [1, 2] }, 'snapshots.accountId[1]', 'invalid-id', 'snapshots.accountId[1] must be a non-empty string or a finite number (null)'],
+      [{ accountId: [3], month: ['2024-01'], mrr: [Number.NaN] }, 'snapshots.mrr[0]', 'invalid-number', 'snapshots.mrr[0] (accountId 3) must be a finite number >= 0 (NaN)'],
+      [{ accountId: ['a', 'b'], month: ['2024-01'], mrr: [1, 2] }, 'snapshots.month', 'invalid-input', 'snapshots.month must be a column with as many values as snapshots.accountId (2) (an array of 1)'],
+      [{ accountId: ['a'], month: ['2024-01'] }, 'snapshots.mrr', 'invalid-input', 'snapshots.mrr must be a column with as many values as snapshots.accountId (1) (undefined)'],
     ];
     for (const [batch, path, code, message] of cases) {
-      const acc = mrrMovementsAccumulator().add([{ customerId: 'z', month: '2024-01', mrr: 1 }]);
+      const acc = mrrMovementsAccumulator().add([{ accountId: 'z', month: '2024-01', mrr: 1 }]);
       const before = acc.state();
       const error = errorOf(() => acc.add(batch as Snapshot[]));
       expect([error.path, error.code, error.message]).toEqual([path, code, `mrrMovementsAccumulator: ${message}`]);
       expect(acc.state()).toEqual(before);
       // The accumulator stays usable: the good records of the failed batch can come again.
-      expect(acc.add([ok]).state().customerIds).toEqual(['a', 'z']);
+      expect(acc.add([ok]).state().accountIds).toEqual(['a', 'z']);
     }
   });
 
-  it('throws for a repeated customer and month within a batch, across batches and across merges', () => {
+  it('throws for a repeated account and month within a batch, across batches and across merges', () => {
     const snapshots = [
-      { customerId: 'a', month: '2024-01', mrr: 10 },
-      { customerId: 'b', month: '2024-01', mrr: 10 },
-      { customerId: 'a', month: '2024-02', mrr: 10 },
-      { customerId: 'a', month: '2024-01', mrr: 5 },
+      { accountId: 'a', month: '2024-01', mrr: 10 },
+      { accountId: 'b', month: '2024-01', mrr: 10 },
+      { accountId: 'a', month: '2024-02', mrr: 10 },
+      { accountId: 'a', month: '2024-01', mrr: 5 },
     ];
-    const advice = "sum a customer's concurrent subscriptions into one snapshot per month (toMonthlySnapshots does)";
+    const advice = "sum an account's concurrent subscriptions into one snapshot per month (toMonthlySnapshots does)";
     // Within a batch: the message of mrrMovements.
     const within = errorOf(() => mrrMovementsAccumulator().add(snapshots));
     const oneShot = errorOf(() => mrrMovements(snapshots));
     expect([within.code, within.path, within.value]).toEqual([oneShot.code, oneShot.path, oneShot.value]);
     expect(within.message).toBe(oneShot.message.replace('mrrMovements:', 'mrrMovementsAccumulator:'));
-    expect(within.message).toBe(`mrrMovementsAccumulator: snapshots[3] repeats customer "a" in 2024-01 (first at snapshots[0]); ${advice} ({"customerId":"a","month":"2024-01"})`);
+    expect(within.message).toBe(`mrrMovementsAccumulator: snapshots[3] repeats account "a" in 2024-01 (first at snapshots[0]); ${advice} ({"accountId":"a","month":"2024-01"})`);
     // Across batches: the repeat is named in its batch; the first is in the accumulator.
     const acc = mrrMovementsAccumulator().add(snapshots.slice(0, 3));
     const before = acc.state();
-    const across = errorOf(() => acc.add([{ customerId: 'c', month: '2024-01', mrr: 1 }, snapshots[3] as Snapshot]));
-    expect([across.code, across.path, across.value]).toEqual(['duplicate-snapshot', 'snapshots[1]', { customerId: 'a', month: '2024-01' }]);
+    const across = errorOf(() => acc.add([{ accountId: 'c', month: '2024-01', mrr: 1 }, snapshots[3] as Snapshot]));
+    expect([across.code, across.path, across.value]).toEqual(['duplicate-snapshot', 'snapshots[1]', { accountId: 'a', month: '2024-01' }]);
     expect(across.message).toBe(
-      `mrrMovementsAccumulator: snapshots[1] repeats customer "a" in 2024-01 (already in this accumulator, from an earlier batch or a merged state); ${advice} ({"customerId":"a","month":"2024-01"})`,
+      `mrrMovementsAccumulator: snapshots[1] repeats account "a" in 2024-01 (already in this accumulator, from an earlier batch or a merged state); ${advice} ({"accountId":"a","month":"2024-01"})`,
     );
     expect(acc.state()).toEqual(before); // the failed batch added nothing, not even customer c
     // Across merged states, in either direction, and merging an accumulator into itself.
-    const other = mrrMovementsAccumulator().add([{ customerId: 'b', month: '2024-03', mrr: 1 }, snapshots[3] as Snapshot]);
+    const other = mrrMovementsAccumulator().add([{ accountId: 'b', month: '2024-03', mrr: 1 }, snapshots[3] as Snapshot]);
     const merged = errorOf(() => acc.merge(other.state()));
-    expect([merged.code, merged.path, merged.value]).toEqual(['duplicate-snapshot', 'state', { customerId: 'a', month: '2024-01' }]);
-    expect(merged.message).toBe(`mrrMovementsAccumulator: state repeats customer "a" in 2024-01 (already in this accumulator); ${advice} ({"customerId":"a","month":"2024-01"})`);
+    expect([merged.code, merged.path, merged.value]).toEqual(['duplicate-snapshot', 'state', { accountId: 'a', month: '2024-01' }]);
+    expect(merged.message).toBe(`mrrMovementsAccumulator: state repeats account "a" in 2024-01 (already in this accumulator); ${advice} ({"accountId":"a","month":"2024-01"})`);
     expect(acc.state()).toEqual(before);
     expect(errorOf(() => other.merge(acc)).path).toBe('state');
     expect(errorOf(() => acc.merge(acc)).code).toBe('duplicate-snapshot');
     expect(acc.state()).toEqual(before);
     // 1 and "1" are different customers.
-    expect(() => mrrMovementsAccumulator().add([{ customerId: 1, month: '2024-01', mrr: 1 }]).add([{ customerId: '1', month: '2024-01', mrr: 1 }])).not.toThrow();
+    expect(() => mrrMovementsAccumulator().add([{ accountId: 1, month: '2024-01', mrr: 1 }]).add([{ accountId: '1', month: '2024-01', mrr: 1 }])).not.toThrow();
   });
 
   it('rejects malformed states, naming the field', () => {
     const good = (): Record<string, unknown> => ({
       kind: 'customer-success-metrics/mrr-movements',
-      version: 1,
-      customerIds: [1, 'a'],
-      customer: [0, 0, 1],
+      version: 2,
+      currency: null,
+      accountIds: [1, 'a'],
+      account: [0, 0, 1],
       month: [648, 649, 648],
       mrr: [1, 2, 3],
     });
@@ -299,20 +296,22 @@ describe('mrrMovementsAccumulator', () => {
       [null, 'state', 'must be a state object from mrrMovementsAccumulator().state() (null)'],
       [[1, 2], 'state', 'must be a state object from mrrMovementsAccumulator().state() (an array of 2)'],
       [{ ...good(), kind: 'customer-success-metrics/cohort-retention' }, 'state.kind', 'must be "customer-success-metrics/mrr-movements" ("customer-success-metrics/cohort-retention")'],
-      [{ ...good(), version: 2 }, 'state.version', 'must be 1, the version this library reads (2)'],
+      [{ ...good(), version: 3 }, 'state.version', 'must be 2 (or 1, of 0.x), the versions this library reads (3)'],
+      [{ ...good(), currency: '' }, 'state.currency', 'must be null or a non-empty string ("")'],
+      [{ ...good(), currency: undefined }, 'state.currency', 'must be null or a non-empty string (undefined)'],
       [{ ...good(), mrr: undefined }, 'state.mrr', 'must be an array (undefined)'],
-      [{ ...good(), month: [648, 649] }, 'state.month', 'must have as many values as state.customer (3) (2)'],
-      [{ ...good(), customerIds: ['a', 1] }, 'state.customerIds', 'must hold each id once, in id order (numbers ascending, then strings by code units): [1] is not (1)'],
-      [{ ...good(), customerIds: [1, 1] }, 'state.customerIds', 'must hold each id once, in id order (numbers ascending, then strings by code units): [1] is not (1)'],
-      [{ ...good(), customerIds: [1, ''] }, 'state.customerIds', 'must hold each id once, in id order (numbers ascending, then strings by code units): [1] is not ("")'],
-      [{ ...good(), customer: [0, 1, 0] }, 'state.customer', 'must hold indexes into state.customerIds from 0 up, non-decreasing by steps of 0 or 1: [2] is not (0)'],
-      [{ ...good(), customer: [0, 0, 2] }, 'state.customer', 'must hold indexes into state.customerIds from 0 up, non-decreasing by steps of 0 or 1: [2] is not (2)'],
-      [{ ...good(), customer: [0, 0.5, 1] }, 'state.customer', 'must hold indexes into state.customerIds from 0 up, non-decreasing by steps of 0 or 1: [1] is not (0.5)'],
-      [{ ...good(), customer: [0, 0, 0], month: [648, 649, 650] }, 'state.customer', 'must name every id of state.customerIds (2), but names 1 (3)'],
-      [{ ...good(), month: [649, 648, 648] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each customer: [1] is not (648)'],
-      [{ ...good(), month: [648, 648, 648] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each customer: [1] is not (648)'],
-      [{ ...good(), month: [648, '2024-02', 648] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each customer: [1] is not ("2024-02")'],
-      [{ ...good(), month: [648, 649, 96360] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each customer: [2] is not (96360)'],
+      [{ ...good(), month: [648, 649] }, 'state.month', 'must have as many values as state.account (3) (2)'],
+      [{ ...good(), accountIds: ['a', 1] }, 'state.accountIds', 'must hold each id once, in id order (numbers ascending, then strings by code units): [1] is not (1)'],
+      [{ ...good(), accountIds: [1, 1] }, 'state.accountIds', 'must hold each id once, in id order (numbers ascending, then strings by code units): [1] is not (1)'],
+      [{ ...good(), accountIds: [1, ''] }, 'state.accountIds', 'must hold each id once, in id order (numbers ascending, then strings by code units): [1] is not ("")'],
+      [{ ...good(), account: [0, 1, 0] }, 'state.account', 'must hold indexes into state.accountIds from 0 up, non-decreasing by steps of 0 or 1: [2] is not (0)'],
+      [{ ...good(), account: [0, 0, 2] }, 'state.account', 'must hold indexes into state.accountIds from 0 up, non-decreasing by steps of 0 or 1: [2] is not (2)'],
+      [{ ...good(), account: [0, 0.5, 1] }, 'state.account', 'must hold indexes into state.accountIds from 0 up, non-decreasing by steps of 0 or 1: [1] is not (0.5)'],
+      [{ ...good(), account: [0, 0, 0], month: [648, 649, 650] }, 'state.account', 'must name every id of state.accountIds (2), but names 1 (3)'],
+      [{ ...good(), month: [649, 648, 648] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each account: [1] is not (648)'],
+      [{ ...good(), month: [648, 648, 648] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each account: [1] is not (648)'],
+      [{ ...good(), month: [648, '2024-02', 648] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each account: [1] is not ("2024-02")'],
+      [{ ...good(), month: [648, 649, 96360] }, 'state.month', 'must hold integer months since 1970-01 (years 1 to 9999), ascending within each account: [2] is not (96360)'],
       [{ ...good(), mrr: [1, -2, 3] }, 'state.mrr', 'must hold finite numbers >= 0: [1] is not (-2)'],
       [{ ...good(), mrr: [1, 2, null] }, 'state.mrr', 'must hold finite numbers >= 0: [2] is not (null)'],
     ];
@@ -323,8 +322,43 @@ describe('mrrMovementsAccumulator', () => {
       }
     }
     // The largest and smallest months YYYY-MM can write are fine.
-    const edges = { ...good(), customerIds: [1], customer: [0, 0], month: [12 - 23640, 9999 * 12 + 11 - 23640], mrr: [0, 0] };
+    const edges = { ...good(), accountIds: [1], account: [0, 0], month: [12 - 23640, 9999 * 12 + 11 - 23640], mrr: [0, 0] };
     expect(mrrMovementsAccumulator({}, edges as unknown as MrrMovementsState).result().months.length).toBe(9999 * 12);
+  });
+
+  it('reads a version-1 state of 0.x (customerIds, customer) as the same snapshots, without a currency', () => {
+    const v2 = mrrMovementsAccumulator().add([...JANUARY, ...FEBRUARY]).state();
+    const v1 = { kind: v2.kind, version: 1, customerIds: v2.accountIds, customer: v2.account, month: v2.month, mrr: v2.mrr };
+    expect(mrrMovementsAccumulator({}, v1 as unknown as MrrMovementsState).state()).toEqual(v2);
+    expect(mrrMovementsAccumulator().merge(v1 as unknown as MrrMovementsState).result()).toEqual(mrrMovements([...JANUARY, ...FEBRUARY]));
+    const bad = errorOf(() => mrrMovementsAccumulator().merge({ ...v1, customer: [0] } as unknown as MrrMovementsState));
+    expect([bad.code, bad.path]).toEqual(['invalid-state', 'state.month']);
+  });
+
+  it('keeps one currency across batches, columns and merged states; a second one throws and adds nothing', () => {
+    const usd = JANUARY.map((s) => ({ ...s, currency: 'USD' }));
+    const acc = mrrMovementsAccumulator().add(usd).add(FEBRUARY);
+    expect([acc.state().currency, acc.result().currency]).toEqual(['USD', 'USD']);
+    expect(acc.result()).toEqual(mrrMovements([...usd, ...FEBRUARY]));
+    const before = acc.state();
+    // A record of a later batch: named at its index in the batch; the first currency came from an earlier batch.
+    const record = errorOf(() => acc.add([{ ...MARCH[0], currency: 'USD' }, { ...MARCH[1], currency: 'EUR' }]));
+    expect([record.code, record.path, record.message]).toEqual([
+      'mixed-currency',
+      'snapshots[1].currency',
+      'mrrMovementsAccumulator: snapshots[1] (accountId "bolt").currency differs from "USD", the currency of the snapshots already added; convert the amounts to one currency first ("EUR")',
+    ]);
+    expect(acc.state()).toEqual(before);
+    // A column, and a merged state.
+    const column = errorOf(() => acc.add({ ...columns(MARCH), currency: ['EUR', null, null] }));
+    expect([column.code, column.path]).toEqual(['mixed-currency', 'snapshots.currency[0]']);
+    const euros = mrrMovementsAccumulator().add(MARCH.map((s) => ({ ...s, currency: 'EUR' })));
+    const merged = errorOf(() => acc.merge(euros));
+    expect([merged.code, merged.path, merged.value]).toEqual(['mixed-currency', 'state.currency', 'EUR']);
+    expect(acc.state()).toEqual(before);
+    // A state without a currency merges into one with, and the other way round.
+    expect(mrrMovementsAccumulator().add(MARCH).merge(acc).state().currency).toBe('USD');
+    expect(acc.merge(mrrMovementsAccumulator().add(MARCH)).result()).toEqual(mrrMovements([...usd, ...FEBRUARY, ...MARCH]));
   });
 
   it('adds an async stream of records, arrays and column batches, naming stream positions in errors', async () => {
@@ -335,18 +369,18 @@ describe('mrrMovementsAccumulator', () => {
     // A synchronous iterable works too.
     expect((await mrrMovementsAccumulator().addAsync([JANUARY, ...FEBRUARY])).state()).toEqual(mrrMovementsAccumulator().add([...JANUARY, ...FEBRUARY]).state());
 
-    const bad = (n: number): Snapshot => ({ customerId: `x${n}`, month: '2024-01', mrr: n });
+    const bad = (n: number): Snapshot => ({ accountId: `x${n}`, month: '2024-01', mrr: n });
     // Position 6: records 0-1, the array 2-4, then the second record of the array at 5-6.
     const inArray = await rejectionOf(mrrMovementsAccumulator().addAsync(stream([bad(0), bad(1), [bad(2), bad(3), bad(4)], [bad(5), { ...bad(6), mrr: -6 }]])));
-    expect([inArray.code, inArray.path, inArray.message]).toEqual(['invalid-number', 'snapshots[6].mrr', 'mrrMovementsAccumulator: snapshots[6] (customerId "x6").mrr must be a finite number >= 0 (-6)']);
+    expect([inArray.code, inArray.path, inArray.message]).toEqual(['invalid-number', 'snapshots[6].mrr', 'mrrMovementsAccumulator: snapshots[6] (accountId "x6").mrr must be a finite number >= 0 (-6)']);
     // Position 4 in a columns batch starting at position 2.
-    const inColumns = await rejectionOf(mrrMovementsAccumulator().addAsync(stream([bad(0), bad(1), { customerId: ['c', 'd', 'e'], month: ['2024-01', '2024-01', '2024-1'], mrr: [1, 2, 3] }])));
+    const inColumns = await rejectionOf(mrrMovementsAccumulator().addAsync(stream([bad(0), bad(1), { accountId: ['c', 'd', 'e'], month: ['2024-01', '2024-01', '2024-1'], mrr: [1, 2, 3] }])));
     expect([inColumns.code, inColumns.path]).toEqual(['invalid-month', 'snapshots.month[4]']);
-    expect(inColumns.message).toBe('mrrMovementsAccumulator: snapshots.month[4] (customerId "e") must be a month YYYY-MM such as "2024-03" ("2024-1")');
+    expect(inColumns.message).toBe('mrrMovementsAccumulator: snapshots.month[4] (accountId "e") must be a month YYYY-MM such as "2024-03" ("2024-1")');
     // A repeat in a later batch of the same stream names the first snapshot's position.
     const repeat = await rejectionOf(mrrMovementsAccumulator().addAsync(stream([bad(0), [bad(1), bad(2)], columns([bad(3), bad(1)])])));
     expect([repeat.code, repeat.path]).toEqual(['duplicate-snapshot', 'snapshots[4]']);
-    expect(repeat.message).toContain('repeats customer "x1" in 2024-01 (first at snapshots[1])');
+    expect(repeat.message).toContain('repeats account "x1" in 2024-01 (first at snapshots[1])');
     // When state() sorts the snapshots mid-stream, earlier positions are no longer known.
     const busy = mrrMovementsAccumulator();
     async function* interleaved(): AsyncGenerator<Snapshot[]> {
@@ -376,7 +410,7 @@ describe('mrrMovementsAccumulator', () => {
       maxLength: 40,
     })
     .chain((keys) => fc.tuple(fc.constant(keys), fc.array(mrrArb, { minLength: keys.length, maxLength: keys.length })))
-    .map(([keys, values]) => keys.map(([c, m], i) => ({ customerId: IDS[c] as string | number, month: MONTHS[m] as string, mrr: values[i] as number })));
+    .map(([keys, values]) => keys.map(([c, m], i) => ({ accountId: IDS[c] as string | number, month: MONTHS[m] as string, mrr: values[i] as number })));
   // asOf as a month, a date inside a month, or an instant; in UTC or in Berlin.
   const asOfArb = fc.option(fc.constantFrom<string | number>('2024-06', '2024-08', '2024-02-15', '2024-03-31', Date.UTC(2024, 2, 31, 22, 30), '2023-08'), { nil: undefined });
   const optionsArb: fc.Arbitrary<MrrMovementsOptions<Snapshot>> = fc
@@ -510,7 +544,7 @@ describe('mrrMovementsAccumulator', () => {
         });
         expect(target.state()).toEqual(before);
         expect(error.code).toBe('duplicate-snapshot');
-        expect(error.value).toEqual({ customerId: repeated.customerId, month: repeated.month });
+        expect(error.value).toEqual({ accountId: repeated.accountId, month: repeated.month });
       }),
       { numRuns: 150 },
     );

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../src/core/errors.js';
 import { compensatedSum } from '../../src/stats/compensated-sum.js';
-import { mrrMovements, type MrrCustomerMovement } from '../../src/revenue/mrr-movements.js';
-import type { MrrMonth } from '../../src/revenue/revenue-types.js';
+import { mrrMovements } from '../../src/revenue/mrr-movements.js';
+import type { MrrCustomerMovement, MrrMonth } from '../../src/revenue/types.js';
 import { toMonthlySnapshots } from '../../src/revenue/to-monthly-snapshots.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
-type Snapshot = { customerId: string | number; month: string; mrr: number };
+type Snapshot = { accountId: string | number; month: string; mrr: number };
 
 /** A month's bridge as one compact row: [month, start, new, expansion, contraction, churned, reactivation, end]. */
 function bridge(m: MrrMonth): (string | number)[] {
@@ -25,11 +25,11 @@ function counts(m: MrrMonth): number[] {
 function table(first: string, rows: Record<string, (number | null)[]>): Snapshot[] {
   const [year, month] = first.split('-').map(Number) as [number, number];
   const out: Snapshot[] = [];
-  for (const [customerId, values] of Object.entries(rows)) {
+  for (const [accountId, values] of Object.entries(rows)) {
     values.forEach((mrr, i) => {
       if (mrr === null) return;
       const m = year * 12 + month - 1 + i;
-      out.push({ customerId, month: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, mrr });
+      out.push({ accountId, month: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, mrr });
     });
   }
   return out;
@@ -38,13 +38,13 @@ function table(first: string, rows: Record<string, (number | null)[]>): Snapshot
 describe('mrrMovements', () => {
   it('runs the doc example', () => {
     const snapshots = [
-      { customerId: 'acme', month: '2024-01', mrr: 100 },
-      { customerId: 'bolt', month: '2024-01', mrr: 50 },
-      { customerId: 'acme', month: '2024-02', mrr: 150 },
-      { customerId: 'cove', month: '2024-02', mrr: 80 },
-      { customerId: 'acme', month: '2024-03', mrr: 120 },
-      { customerId: 'bolt', month: '2024-03', mrr: 50 },
-      { customerId: 'cove', month: '2024-03', mrr: 80 },
+      { accountId: 'acme', month: '2024-01', mrr: 100 },
+      { accountId: 'bolt', month: '2024-01', mrr: 50 },
+      { accountId: 'acme', month: '2024-02', mrr: 150 },
+      { accountId: 'cove', month: '2024-02', mrr: 80 },
+      { accountId: 'acme', month: '2024-03', mrr: 120 },
+      { accountId: 'bolt', month: '2024-03', mrr: 50 },
+      { accountId: 'cove', month: '2024-03', mrr: 80 },
     ];
     //            Jan   Feb   Mar
     // acme       100   150   120    Feb: expansion 50; Mar: contraction 30
@@ -82,11 +82,11 @@ describe('mrrMovements', () => {
       customers: { start: 2, new: 0, expanded: 0, contracted: 1, churned: 0, reactivated: 1, end: 3 },
     });
     expect(mrrMovements(snapshots, { perCustomer: true }).movements).toEqual([
-      { month: '2024-02', customerId: 'acme', type: 'expansion', amount: 50, from: 100, to: 150 },
-      { month: '2024-02', customerId: 'bolt', type: 'churn', amount: 50, from: 50, to: 0 },
-      { month: '2024-02', customerId: 'cove', type: 'new', amount: 80, from: 0, to: 80 },
-      { month: '2024-03', customerId: 'acme', type: 'contraction', amount: 30, from: 150, to: 120 },
-      { month: '2024-03', customerId: 'bolt', type: 'reactivation', amount: 50, from: 0, to: 50 },
+      { month: '2024-02', accountId: 'acme', type: 'expansion', amount: 50, from: 100, to: 150 },
+      { month: '2024-02', accountId: 'bolt', type: 'churn', amount: 50, from: 50, to: 0 },
+      { month: '2024-02', accountId: 'cove', type: 'new', amount: 80, from: 0, to: 80 },
+      { month: '2024-03', accountId: 'acme', type: 'contraction', amount: 30, from: 150, to: 120 },
+      { month: '2024-03', accountId: 'bolt', type: 'reactivation', amount: 50, from: 0, to: 50 },
     ]);
   });
 
@@ -165,7 +165,7 @@ describe('mrrMovements', () => {
       ['2024-04', 40, 0, 5, 0, 0, 0, 45],
     ]);
     // The churn of r in February is before `from`: not listed.
-    expect(result.movements.map((m) => [m.month, m.customerId, m.type])).toEqual([
+    expect(result.movements.map((m) => [m.month, m.accountId, m.type])).toEqual([
       ['2024-03', 'n', 'new'],
       ['2024-03', 'r', 'reactivation'],
       ['2024-04', 'n', 'expansion'],
@@ -256,10 +256,10 @@ describe('mrrMovements', () => {
   it('bridges the MRR of annual and quarterly plans from toMonthlySnapshots', () => {
     const subscriptions = [
       // 1,200 a year → 100 a month, Jan..Dec 2024.
-      { customerId: 'annual', start: '2024-01-01', end: '2025-01-01', amount: 1200, interval: 'year' },
+      { accountId: 'annual', start: '2024-01-01', end: '2025-01-01', amount: 1200, interval: 'year' },
       // 300 a quarter → 100 a month from February; upgraded to 600 a quarter (200 a month) from April.
-      { customerId: 'quarterly', start: '2024-02-01', end: '2024-04-01', amount: 300, interval: 'quarter' },
-      { customerId: 'quarterly', start: '2024-04-01', end: null, amount: 600, interval: 'quarter' },
+      { accountId: 'quarterly', start: '2024-02-01', end: '2024-04-01', amount: 300, interval: 'quarter' },
+      { accountId: 'quarterly', start: '2024-04-01', end: null, amount: 600, interval: 'quarter' },
     ];
     const snapshots = toMonthlySnapshots(subscriptions, { through: '2025-01' });
     const { months } = mrrMovements(snapshots);
@@ -287,14 +287,14 @@ describe('mrrMovements', () => {
 
   it('adds decimals with compensated sums: ten customers of 0.1 end at 1', () => {
     // A naive loop gives 0.9999999999999999; the compensated sum gives the correctly rounded 1.
-    const snapshots = Array.from({ length: 10 }, (_, i) => ({ customerId: i, month: '2024-02', mrr: 0.1 }));
+    const snapshots = Array.from({ length: 10 }, (_, i) => ({ accountId: i, month: '2024-02', mrr: 0.1 }));
     const { months } = mrrMovements(snapshots, { from: '2024-01' });
     expect(months[1]?.newMrr).toBe(1);
     expect(months[1]?.endingMrr).toBe(1);
   });
 
   it('gives no months for empty input, and zero months over a given range', () => {
-    const none = { timeZone: 'UTC', asOf: null, asOfDate: null, from: null, to: null, baseline: null, months: [] };
+    const none = { timeZone: 'UTC', asOf: null, asOfDate: null, currency: null, from: null, to: null, baseline: null, months: [] };
     expect(mrrMovements([])).toEqual(none);
     expect(mrrMovements([], { perCustomer: true })).toEqual({ ...none, movements: [] });
     const ranged = mrrMovements([], { from: '2024-11', to: '2025-01' });
@@ -321,12 +321,12 @@ describe('mrrMovements', () => {
       { account: 2, period: '2024-02', value: 12 },
     ];
     type Row = (typeof rows)[number];
-    const result = mrrMovements(rows, { customerId: (r: Row) => r.account, month: (r: Row) => r.period, mrr: (r: Row) => r.value, perCustomer: true });
+    const result = mrrMovements(rows, { accountId: (r: Row) => r.account, month: (r: Row) => r.period, mrr: (r: Row) => r.value, perCustomer: true });
     expect(result.months.map(bridge)).toEqual([
       ['2024-01', 10, 0, 0, 0, 0, 0, 10],
       ['2024-02', 10, 5, 2, 0, 0, 0, 17],
     ]);
-    expect(result.movements.map((m) => m.customerId)).toEqual([1, 2]);
+    expect(result.movements.map((m) => m.accountId)).toEqual([1, 2]);
   });
 
   it('does not mutate its input', () => {
@@ -336,19 +336,19 @@ describe('mrrMovements', () => {
   });
 
   it('rejects bad records and options with MetricsInputError', () => {
-    const ok = { customerId: 'a', month: '2024-01', mrr: 10 };
+    const ok = { accountId: 'a', month: '2024-01', mrr: 10 };
     const cases: [unknown, object | null | undefined, string, string, string][] = [
-      [[ok, { ...ok, mrr: -1 }], undefined, 'snapshots[1].mrr', 'invalid-number', '(customerId "a").mrr must be a finite number >= 0 (-1)'],
-      [[{ ...ok, mrr: '10' }], undefined, 'snapshots[0].mrr', 'invalid-number', '(customerId "a").mrr must be a finite number >= 0 ("10")'],
-      [[{ ...ok, mrr: Number.POSITIVE_INFINITY }], undefined, 'snapshots[0].mrr', 'invalid-number', '(customerId "a").mrr must be a finite number >= 0 (Infinity)'],
-      [[{ ...ok, month: '2024-1' }], undefined, 'snapshots[0].month', 'invalid-month', '(customerId "a").month must be a month YYYY-MM such as "2024-03" ("2024-1")'],
-      [[ok, { ...ok, customerId: 7, month: '2024-13' }], undefined, 'snapshots[1].month', 'invalid-month', '(customerId 7).month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
+      [[ok, { ...ok, mrr: -1 }], undefined, 'snapshots[1].mrr', 'invalid-number', '(accountId "a").mrr must be a finite number >= 0 (-1)'],
+      [[{ ...ok, mrr: '10' }], undefined, 'snapshots[0].mrr', 'invalid-number', '(accountId "a").mrr must be a finite number >= 0 ("10")'],
+      [[{ ...ok, mrr: Number.POSITIVE_INFINITY }], undefined, 'snapshots[0].mrr', 'invalid-number', '(accountId "a").mrr must be a finite number >= 0 (Infinity)'],
+      [[{ ...ok, month: '2024-1' }], undefined, 'snapshots[0].month', 'invalid-month', '(accountId "a").month must be a month YYYY-MM such as "2024-03" ("2024-1")'],
+      [[ok, { ...ok, accountId: 7, month: '2024-13' }], undefined, 'snapshots[1].month', 'invalid-month', '(accountId 7).month must be a month YYYY-MM such as "2024-03" ("2024-13")'],
       [[{ ...ok, month: '2024-00' }], undefined, 'snapshots[0].month', 'invalid-month', ''],
       [[{ ...ok, month: '2024-01-01' }], undefined, 'snapshots[0].month', 'invalid-month', ''],
-      [[{ ...ok, month: 202401 }], undefined, 'snapshots[0].month', 'invalid-month', '(customerId "a").month must be a month YYYY-MM such as "2024-03" (202401)'],
-      [[{ ...ok, customerId: null }], undefined, 'snapshots[0].customerId', 'invalid-id', ''],
+      [[{ ...ok, month: 202401 }], undefined, 'snapshots[0].month', 'invalid-month', '(accountId "a").month must be a month YYYY-MM such as "2024-03" (202401)'],
+      [[{ ...ok, accountId: null }], undefined, 'snapshots[0].accountId', 'invalid-id', ''],
       [[ok, 5], undefined, 'snapshots[1]', 'invalid-record', 'must be an object (5)'],
-      [[{ ...ok, mrr: 1e308 }, { ...ok, customerId: 'b', mrr: 1e308 }], undefined, 'snapshots', 'overflow', 'sum to an MRR above the largest finite number in 2024-01 (an array of 2)'],
+      [[{ ...ok, mrr: 1e308 }, { ...ok, accountId: 'b', mrr: 1e308 }], undefined, 'snapshots', 'overflow', 'sum to an MRR above the largest finite number in 2024-01 (an array of 2)'],
       [42, undefined, 'snapshots', 'invalid-input', ''],
       [[ok], { from: '2024-2' }, 'options.from', 'invalid-timestamp', 'is not a valid timestamp ("2024-2")'],
       [[ok], { to: '2024-13' }, 'options.to', 'invalid-timestamp', ''],
@@ -371,7 +371,7 @@ describe('mrrMovements', () => {
       const error = errorOf(() => mrrMovements(snapshots as Snapshot[], options as undefined));
       expect(error.path, path).toBe(path);
       expect(error.code, path).toBe(code);
-      // Record errors name the customer id beside the index: `snapshots[1] (customerId "a").mrr`.
+      // Record errors name the customer id beside the index: `snapshots[1] (accountId "a").mrr`.
       const named = /^snapshots\[\d+\]\.(month|mrr)$/.test(path);
       const prefix = named ? `mrrMovements: ${path.replace(/\.[a-z]+$/i, '')} ` : `mrrMovements: ${path} `;
       expect(error.message.startsWith(prefix), error.message).toBe(true);
@@ -379,23 +379,42 @@ describe('mrrMovements', () => {
     }
   });
 
-  it('throws for a repeated customer and month instead of summing', () => {
+  it('echoes the one currency the snapshots state, and throws for a second', () => {
+    const snapshots = table('2024-01', { a: [10, 20], b: [5, 5] }).map((s, i) => (i === 0 ? { ...s, currency: 'EUR' } : s));
+    const result = mrrMovements(snapshots);
+    expect(result.currency).toBe('EUR');
+    // The currency changes no figure.
+    expect({ ...result, currency: null }).toEqual(mrrMovements(table('2024-01', { a: [10, 20], b: [5, 5] })));
+    const mixed = errorOf(() => mrrMovements([...snapshots, { accountId: 'c', month: '2024-02', mrr: 1, currency: 'USD' }]));
+    expect([mixed.code, mixed.path, mixed.message]).toEqual([
+      'mixed-currency',
+      'snapshots[4].currency',
+      'mrrMovements: snapshots[4] (accountId "c").currency differs from "EUR", the currency of snapshots[0]; convert the amounts to one currency first ("USD")',
+    ]);
+    const currency = (r: { cur: string }): string => r.cur;
+    expect(mrrMovements([{ accountId: 'a', month: '2024-01', mrr: 1, cur: 'GBP' }], { currency }).currency).toBe('GBP');
+    // 0.x's accessor name points to the new one.
+    const old = errorOf(() => mrrMovements(snapshots, { customerId: (r: Snapshot) => r.accountId } as object));
+    expect([old.code, old.message]).toEqual(['unknown-option', 'mrrMovements: options.customerId is not an option; did you mean accountId? (a function)']);
+  });
+
+  it('throws for a repeated account and month instead of summing', () => {
     const snapshots = [
-      { customerId: 'a', month: '2024-01', mrr: 10 },
-      { customerId: 'b', month: '2024-01', mrr: 10 },
-      { customerId: 'a', month: '2024-02', mrr: 10 },
-      { customerId: 'a', month: '2024-01', mrr: 5 },
+      { accountId: 'a', month: '2024-01', mrr: 10 },
+      { accountId: 'b', month: '2024-01', mrr: 10 },
+      { accountId: 'a', month: '2024-02', mrr: 10 },
+      { accountId: 'a', month: '2024-01', mrr: 5 },
     ];
     const error = errorOf(() => mrrMovements(snapshots));
     expect(error).toBeInstanceOf(MetricsInputError);
     expect(error.code).toBe('duplicate-snapshot');
     expect(error.path).toBe('snapshots[3]');
-    expect(error.value).toEqual({ customerId: 'a', month: '2024-01' });
+    expect(error.value).toEqual({ accountId: 'a', month: '2024-01' });
     expect(error.message).toBe(
-      'mrrMovements: snapshots[3] repeats customer "a" in 2024-01 (first at snapshots[0]); sum a customer\'s concurrent subscriptions into one snapshot per month (toMonthlySnapshots does) ({"customerId":"a","month":"2024-01"})',
+      'mrrMovements: snapshots[3] repeats account "a" in 2024-01 (first at snapshots[0]); sum an account\'s concurrent subscriptions into one snapshot per month (toMonthlySnapshots does) ({"accountId":"a","month":"2024-01"})',
     );
     // 1 and "1" are different customers.
-    expect(() => mrrMovements([{ customerId: 1, month: '2024-01', mrr: 1 }, { customerId: '1', month: '2024-01', mrr: 1 }])).not.toThrow();
+    expect(() => mrrMovements([{ accountId: 1, month: '2024-01', mrr: 1 }, { accountId: '1', month: '2024-01', mrr: 1 }])).not.toThrow();
   });
 
   // Random monthly MRR tables: up to 6 customers over 8 months of 2024, some months missing.
@@ -407,7 +426,7 @@ describe('mrrMovements', () => {
         maxLength: 40,
       })
       .chain((keys) => fc.tuple(fc.constant(keys), fc.array(mrr, { minLength: keys.length, maxLength: keys.length })))
-      .map(([keys, values]) => keys.map(([c, m], i) => ({ customerId: c, month: MONTHS[m] as string, mrr: values[i] as number })));
+      .map(([keys, values]) => keys.map(([c, m], i) => ({ accountId: c, month: MONTHS[m] as string, mrr: values[i] as number })));
   // Integer amounts (minor units) with zeros; and decimal amounts such as 33.33 or 1234.5678.
   const integerMrr = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 }));
   const decimalMrr = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000_000 }).map((c) => c / 100), fc.double({ min: 0, max: 1e6, noNaN: true }));
@@ -455,7 +474,7 @@ describe('mrrMovements', () => {
         const { months } = mrrMovements(snapshots);
         for (const m of months) {
           // The same compensated sum, over the month's customers in id order (as mrrMovements adds them).
-          const month = snapshots.filter((s) => s.month === m.month).sort((a, b) => (a.customerId as number) - (b.customerId as number));
+          const month = snapshots.filter((s) => s.month === m.month).sort((a, b) => (a.accountId as number) - (b.accountId as number));
           expect(m.endingMrr).toBe(compensatedSum(month.map((s) => s.mrr)));
           for (const x of bridge(m).slice(1)) expect(x as number).toBeGreaterThanOrEqual(0);
           for (const x of counts(m)) expect(x).toBeGreaterThanOrEqual(0);
@@ -481,8 +500,8 @@ describe('mrrMovements', () => {
         fc.pre(snapshots.length > 0);
         const whole = mrrMovements(snapshots, { asOf: '2024-09' });
         const range = { from: whole.from as string, asOf: '2024-09' };
-        const first = mrrMovements(snapshots.filter((s) => inFirst(s.customerId)), range);
-        const second = mrrMovements(snapshots.filter((s) => !inFirst(s.customerId)), range);
+        const first = mrrMovements(snapshots.filter((s) => inFirst(s.accountId)), range);
+        const second = mrrMovements(snapshots.filter((s) => !inFirst(s.accountId)), range);
         whole.months.forEach((m, i) => {
           const a = first.months[i] as MrrMonth;
           const b = second.months[i] as MrrMonth;
@@ -501,8 +520,8 @@ describe('mrrMovements', () => {
    */
   function model(snapshots: Snapshot[], last: string): { months: (string | number)[][]; movements: MrrCustomerMovement[] } {
     const months = MONTHS.concat(['2024-09', '2024-10']).filter((m) => m >= (snapshots.map((s) => s.month).sort()[0] as string) && m <= last);
-    const ids = [...new Set(snapshots.map((s) => s.customerId as number))].sort((a, b) => a - b);
-    const value = (c: number, month: string): number => snapshots.find((s) => s.customerId === c && s.month === month)?.mrr ?? 0;
+    const ids = [...new Set(snapshots.map((s) => s.accountId as number))].sort((a, b) => a - b);
+    const value = (c: number, month: string): number => snapshots.find((s) => s.accountId === c && s.month === month)?.mrr ?? 0;
     const rows: (string | number)[][] = [];
     const movements: MrrCustomerMovement[] = [];
     months.forEach((month, i) => {
@@ -523,7 +542,7 @@ describe('mrrMovements', () => {
         else if (before > 0 && now < before) [type, row[4]] = ['contraction', row[4] + before - now];
         else if (before === 0 && now > 0 && paidBefore) [type, row[6]] = ['reactivation', row[6] + now];
         else if (before === 0 && now > 0) [type, row[2]] = ['new', row[2] + now];
-        if (type !== null) movements.push({ month, customerId: c, type, amount: Math.abs(now - before), from: before, to: now });
+        if (type !== null) movements.push({ month, accountId: c, type, amount: Math.abs(now - before), from: before, to: now });
       }
       rows.push(row);
     });

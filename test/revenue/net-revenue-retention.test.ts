@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grossRevenueRetention } from '../../src/revenue/gross-revenue-retention.js';
 import { netRevenueRetention } from '../../src/revenue/net-revenue-retention.js';
-import type { MrrSnapshot } from '../../src/revenue/revenue-types.js';
+import type { MrrSnapshot } from '../../src/revenue/types.js';
 import { errorOf } from '../support/errors.js';
 import { shuffled } from '../support/model.js';
 
@@ -14,9 +14,9 @@ function expectNear(actual: number | null | undefined, expected: number): void {
 /** Snapshots from a table: one row per customer, one column per month (null = no row). */
 function snapshotsOf(months: string[], table: Record<string, (number | null)[]>): MrrSnapshot[] {
   const rows: MrrSnapshot[] = [];
-  for (const [customerId, values] of Object.entries(table)) {
+  for (const [accountId, values] of Object.entries(table)) {
     values.forEach((mrr, i) => {
-      if (mrr !== null) rows.push({ customerId, month: months[i] as string, mrr });
+      if (mrr !== null) rows.push({ accountId, month: months[i] as string, mrr });
     });
   }
   return rows;
@@ -37,19 +37,19 @@ const HISTORY = snapshotsOf(HALF_YEAR, {
 describe('netRevenueRetention', () => {
   it('runs the doc example', () => {
     const snapshots = [
-      { customerId: 'acme', month: '2023-01', mrr: 100 },
-      { customerId: 'acme', month: '2024-01', mrr: 300 },
-      { customerId: 'bolt', month: '2023-01', mrr: 200 },
-      { customerId: 'bolt', month: '2024-01', mrr: 150 },
-      { customerId: 'cask', month: '2023-01', mrr: 100 },
-      { customerId: 'dune', month: '2024-01', mrr: 500 },
+      { accountId: 'acme', month: '2023-01', mrr: 100 },
+      { accountId: 'acme', month: '2024-01', mrr: 300 },
+      { accountId: 'bolt', month: '2023-01', mrr: 200 },
+      { accountId: 'bolt', month: '2024-01', mrr: 150 },
+      { accountId: 'cask', month: '2023-01', mrr: 100 },
+      { accountId: 'dune', month: '2024-01', mrr: 500 },
     ];
     // Cohort 2023-01: acme 100, bolt 200, cask 100 = 400; in 2024-01: 300 + 150 + 0 = 450; 450/400 = 1.125.
-    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2023-01', months: 12 });
+    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2023-01', windowMonths: 12 });
     expect(nrr).toEqual({
       cohortMonth: '2023-01',
       endMonth: '2024-01',
-      months: 12,
+      windowMonths: 12,
       timeZone: 'UTC',
       // The default asOf: the end of the latest snapshot month, 2024-01.
       asOf: '2024-01-31T23:59:59.999Z',
@@ -66,30 +66,30 @@ describe('netRevenueRetention', () => {
       churnedMrr: 100,
       endingMrr: 450,
     });
-    expect(netRevenueRetention(snapshots, { months: 12, trailing: true }).trailing.map((w) => [w.month, w.value])).toEqual([['2024-01', 1.125]]);
+    expect(netRevenueRetention(snapshots, { windowMonths: 12, trailing: true }).trailing.map((w) => [w.month, w.value])).toEqual([['2024-01', 1.125]]);
     expect(netRevenueRetention(snapshots, { cohortMonth: '2023-06' }).pending).toBe(true);
   });
 
   it('follows a cohort where one customer expands, one contracts and one churns (hand-worked)', () => {
     const snapshots = [
-      { customerId: 'a', month: '2024-01', mrr: 100 },
-      { customerId: 'a', month: '2024-04', mrr: 130 }, // expands +30
-      { customerId: 'b', month: '2024-01', mrr: 200 },
-      { customerId: 'b', month: '2024-04', mrr: 150 }, // contracts -50
-      { customerId: 'c', month: '2024-01', mrr: 50 },
-      { customerId: 'c', month: '2024-02', mrr: 50 }, // churns after February: 0 in April
-      { customerId: 'd', month: '2024-02', mrr: 80 },
-      { customerId: 'd', month: '2024-04', mrr: 80 }, // new after January: not in the cohort
-      { customerId: 'e', month: '2024-01', mrr: 0 },
-      { customerId: 'e', month: '2024-04', mrr: 40 }, // at 0 in January: not in the cohort
+      { accountId: 'a', month: '2024-01', mrr: 100 },
+      { accountId: 'a', month: '2024-04', mrr: 130 }, // expands +30
+      { accountId: 'b', month: '2024-01', mrr: 200 },
+      { accountId: 'b', month: '2024-04', mrr: 150 }, // contracts -50
+      { accountId: 'c', month: '2024-01', mrr: 50 },
+      { accountId: 'c', month: '2024-02', mrr: 50 }, // churns after February: 0 in April
+      { accountId: 'd', month: '2024-02', mrr: 80 },
+      { accountId: 'd', month: '2024-04', mrr: 80 }, // new after January: not in the cohort
+      { accountId: 'e', month: '2024-01', mrr: 0 },
+      { accountId: 'e', month: '2024-04', mrr: 40 }, // at 0 in January: not in the cohort
     ];
     // Starting MRR 100 + 200 + 50 = 350; ending 130 + 150 + 0 = 280.
     // NRR = 280/350 = 0.8. GRR = (min(130, 100) + min(150, 200) + 0)/350 = 250/350 = 5/7.
     // Bridge: 350 + 30 - 50 - 50 = 280.
-    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 3 });
-    const grr = grossRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 3 });
+    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2024-01', windowMonths: 3 });
+    const grr = grossRevenueRetention(snapshots, { cohortMonth: '2024-01', windowMonths: 3 });
     const figures = { customers: 3, retainedCustomers: 2, startingMrr: 350, expansionMrr: 30, contractionMrr: 50, churnedMrr: 50, endingMrr: 280 };
-    expect(nrr).toMatchObject({ ...figures, cohortMonth: '2024-01', endMonth: '2024-04', months: 3, asOfDate: '2024-04-30', pending: false });
+    expect(nrr).toMatchObject({ ...figures, cohortMonth: '2024-01', endMonth: '2024-04', windowMonths: 3, asOfDate: '2024-04-30', pending: false });
     expect(grr).toMatchObject(figures);
     expectNear(nrr.value, 0.8);
     expectNear(grr.value, 5 / 7);
@@ -98,19 +98,19 @@ describe('netRevenueRetention', () => {
   it('compares point to point: a customer who churns and returns within the window keeps its ending MRR', () => {
     const snapshots = snapshotsOf(['2024-01', '2024-02', '2024-03'], { f: [70, 0, 90], g: [30, 30, 30] });
     // Start 70 + 30 = 100; end 90 + 30 = 120: NRR 1.2; GRR (70 + 30)/100 = 1.
-    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 2 });
+    const nrr = netRevenueRetention(snapshots, { cohortMonth: '2024-01', windowMonths: 2 });
     expect(nrr).toMatchObject({ value: 1.2, retainedCustomers: 2, expansionMrr: 20, churnedMrr: 0 });
-    expect(grossRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 2 }).value).toBe(1);
+    expect(grossRevenueRetention(snapshots, { cohortMonth: '2024-01', windowMonths: 2 }).value).toBe(1);
   });
 
   it('lists trailing windows, one per end month (hand-worked)', () => {
-    // months = 2:
+    // windowMonths = 2:
     //   end Mar, cohort Jan {x 100, z 80} = 180 -> x 120, z 0 = 120: NRR 2/3, GRR (100 + 0)/180 = 5/9
     //   end Apr, cohort Feb {x 100, y 50, z 80} = 230 -> 120 + 40 + 0 = 160: NRR 16/23, GRR (100 + 40)/230 = 14/23
     //   end May, cohort Mar {x 120, y 50} = 170 -> 0 + 40 = 40: NRR = GRR = 4/17 (z's return is not counted)
     //   end Jun, cohort Apr {x 120, y 40} = 160 -> 0 + 60 = 60: NRR 3/8, GRR (0 + 40)/160 = 1/4
-    const nrr = netRevenueRetention(HISTORY, { months: 2, trailing: true });
-    const grr = grossRevenueRetention(HISTORY, { months: 2, trailing: true });
+    const nrr = netRevenueRetention(HISTORY, { windowMonths: 2, trailing: true });
+    const grr = grossRevenueRetention(HISTORY, { windowMonths: 2, trailing: true });
     expect(nrr.trailing.map((w) => [w.month, w.cohortMonth])).toEqual([
       ['2024-03', '2024-01'],
       ['2024-04', '2024-02'],
@@ -133,15 +133,15 @@ describe('netRevenueRetention', () => {
     // A trailing window equals the single-cohort call.
     const { month, complete: _complete, ...single } = nrr.trailing[1] as (typeof nrr.trailing)[number];
     expect(month).toBe('2024-04');
-    expect(netRevenueRetention(HISTORY, { months: 2, cohortMonth: '2024-02' })).toMatchObject(single);
+    expect(netRevenueRetention(HISTORY, { windowMonths: 2, cohortMonth: '2024-02' })).toMatchObject(single);
   });
 
   it('reports a window ending after asOf as pending, and counts months the given asOf covers', () => {
     // Cohort May {y 40, z 30}; end Jul is after the last month, Jun.
-    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 2 })).toEqual({
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-05', windowMonths: 2 })).toEqual({
       cohortMonth: '2024-05',
       endMonth: '2024-07',
-      months: 2,
+      windowMonths: 2,
       timeZone: 'UTC',
       asOf: '2024-06-30T23:59:59.999Z',
       asOfDate: '2024-06-30',
@@ -158,12 +158,12 @@ describe('netRevenueRetention', () => {
       endingMrr: null,
     });
     // Saying the data is complete through August makes July's absence churn: 0/70.
-    const asOf = netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 2, asOf: '2024-08' });
+    const asOf = netRevenueRetention(HISTORY, { cohortMonth: '2024-05', windowMonths: 2, asOf: '2024-08' });
     expect(asOf).toMatchObject({ pending: false, value: 0, churnedMrr: 70, endingMrr: 0, asOf: '2024-08-31T23:59:59.999Z', asOfDate: '2024-08-31' });
     // An earlier asOf makes a window the data holds pending.
-    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-01', months: 2, asOf: '2024-02' }).pending).toBe(true);
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-01', windowMonths: 2, asOf: '2024-02' }).pending).toBe(true);
     // Trailing windows run to asOf: Mar..Aug; Jul (cohort May) and Aug (cohort Jun {y 60, z 30}) are 0.
-    const trailing = netRevenueRetention(HISTORY, { months: 2, asOf: '2024-08', trailing: true }).trailing;
+    const trailing = netRevenueRetention(HISTORY, { windowMonths: 2, asOf: '2024-08', trailing: true }).trailing;
     expect(trailing.map((w) => [w.month, w.value])).toEqual([
       ['2024-03', 2 / 3],
       ['2024-04', 16 / 23],
@@ -178,7 +178,7 @@ describe('netRevenueRetention', () => {
     const empty = {
       cohortMonth: null,
       endMonth: null,
-      months: 12,
+      windowMonths: 12,
       timeZone: 'UTC',
       asOf: null,
       asOfDate: null,
@@ -196,7 +196,7 @@ describe('netRevenueRetention', () => {
     };
     expect(netRevenueRetention([])).toEqual(empty);
     expect(grossRevenueRetention([], { trailing: true })).toEqual({ ...empty, trailing: [] });
-    expect(netRevenueRetention([], { cohortMonth: '2024-01', months: 3 })).toEqual({ ...empty, months: 3, cohortMonth: '2024-01', endMonth: '2024-04' });
+    expect(netRevenueRetention([], { cohortMonth: '2024-01', windowMonths: 3 })).toEqual({ ...empty, windowMonths: 3, cohortMonth: '2024-01', endMonth: '2024-04' });
     // A cohort month before the data: nobody in the cohort.
     expect(netRevenueRetention(HISTORY, { cohortMonth: '2023-01' })).toMatchObject({
       customers: 0,
@@ -207,15 +207,15 @@ describe('netRevenueRetention', () => {
       reason: 'no customer had MRR > 0 in the cohort month 2023-01',
     });
     // A row with MRR 0 does not put a customer in the cohort: x is at 0 in May.
-    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 1 }).customers).toBe(2);
-    expect(grossRevenueRetention([{ customerId: 1, month: '2024-01', mrr: 0 }, { customerId: 1, month: '2024-02', mrr: 5 }], { cohortMonth: '2024-01', months: 1 }).value).toBe(null);
+    expect(netRevenueRetention(HISTORY, { cohortMonth: '2024-05', windowMonths: 1 }).customers).toBe(2);
+    expect(grossRevenueRetention([{ accountId: 1, month: '2024-01', mrr: 0 }, { accountId: 1, month: '2024-02', mrr: 5 }], { cohortMonth: '2024-01', windowMonths: 1 }).value).toBe(null);
     // Data shorter than the window: no trailing points.
-    expect(netRevenueRetention(HISTORY, { months: 12, trailing: true }).trailing).toEqual([]);
+    expect(netRevenueRetention(HISTORY, { windowMonths: 12, trailing: true }).trailing).toEqual([]);
   });
 
   it('reads asOf as a date, an instant or a month: June 30 completes June, June 15 leaves it pending', () => {
     // Cohort May {y 40, z 30} = 70; June: y 60, z 30 = 90. NRR 90/70 = 9/7, GRR (40 + 30)/70 = 1.
-    const may = { cohortMonth: '2024-05', months: 1 };
+    const may = { cohortMonth: '2024-05', windowMonths: 1 };
     for (const asOf of ['2024-06-30', '2024-06', Date.UTC(2024, 5, 30, 23, 59, 59, 999), '2024-07-01T00:00:00Z']) {
       const nrr = netRevenueRetention(HISTORY, { ...may, asOf });
       expect(nrr, String(asOf)).toMatchObject({ pending: false, value: 9 / 7, reason: null, endingMrr: 90 });
@@ -229,12 +229,12 @@ describe('netRevenueRetention', () => {
       expect(pending.reason).toBe('pending: the window ends in 2024-06, which is not complete at asOf (the last complete month is 2024-05)');
     }
     // The default window ends at the last complete month: May on June 15 (cohort Apr {x 120, y 40} = 160 -> 0 + 40).
-    expect(netRevenueRetention(HISTORY, { months: 1, asOf: '2024-06-15' })).toMatchObject({ cohortMonth: '2024-04', endMonth: '2024-05', value: 40 / 160 });
+    expect(netRevenueRetention(HISTORY, { windowMonths: 1, asOf: '2024-06-15' })).toMatchObject({ cohortMonth: '2024-04', endMonth: '2024-05', value: 40 / 160 });
   });
 
   it('reads asOf in the time zone: 23:30 on June 30 in Berlin is before the end of June there', () => {
     const late = Date.UTC(2024, 5, 30, 21, 30); // 2024-06-30T23:30+02:00
-    const may = { cohortMonth: '2024-05', months: 1, timeZone: 'Europe/Berlin' };
+    const may = { cohortMonth: '2024-05', windowMonths: 1, timeZone: 'Europe/Berlin' };
     expect(netRevenueRetention(HISTORY, { ...may, asOf: late })).toMatchObject({ timeZone: 'Europe/Berlin', asOfDate: '2024-06-30', pending: true });
     // The date ends at midnight Berlin time, 22:00 UTC.
     expect(netRevenueRetention(HISTORY, { ...may, asOf: '2024-06-30' })).toMatchObject({ asOf: '2024-06-30T21:59:59.999Z', pending: false, value: 9 / 7 });
@@ -250,13 +250,13 @@ describe('netRevenueRetention', () => {
     // the latest one ending by 2024-12 starts in 2023-12, before the data. 0.1 said
     // `customers: 0, value: null, pending: false` and nothing else.
     const nrr = netRevenueRetention(snapshots);
-    expect(nrr).toMatchObject({ cohortMonth: '2023-12', endMonth: '2024-12', months: 12, pending: false, value: null, customers: 0 });
+    expect(nrr).toMatchObject({ cohortMonth: '2023-12', endMonth: '2024-12', windowMonths: 12, pending: false, value: null, customers: 0 });
     expect(nrr.reason).toBe(
-      'no complete 12-month window: the latest one ending by 2024-12 (the last complete month) starts in 2023-12, before the first snapshot month 2024-01; pass months: 11 (or fewer), or cohortMonth',
+      'no complete 12-month window: the latest one ending by 2024-12 (the last complete month) starts in 2023-12, before the first snapshot month 2024-01; pass windowMonths: 11 (or fewer), or cohortMonth',
     );
     expect(grossRevenueRetention(snapshots).reason).toBe(nrr.reason);
     // Doing what the reason says gives a value: 200 -> 200.
-    expect(netRevenueRetention(snapshots, { months: 11 })).toMatchObject({ cohortMonth: '2024-01', endMonth: '2024-12', value: 1, reason: null });
+    expect(netRevenueRetention(snapshots, { windowMonths: 11 })).toMatchObject({ cohortMonth: '2024-01', endMonth: '2024-12', value: 1, reason: null });
     // One month of data cannot hold any window.
     expect(netRevenueRetention(snapshots.filter((r) => r.month === '2024-01')).reason).toBe(
       'no complete 12-month window: the latest one ending by 2024-01 (the last complete month) starts in 2023-01, before the first snapshot month 2024-01; the data needs at least two complete months',
@@ -264,8 +264,8 @@ describe('netRevenueRetention', () => {
   });
 
   it('lists the window ending in the month of asOf as incomplete and pending, and leaves out later months', () => {
-    // months = 2, asOf June 15: windows end Mar, Apr, May (complete) and Jun (in progress).
-    const nrr = netRevenueRetention(HISTORY, { months: 2, trailing: true, asOf: '2024-06-15' });
+    // windowMonths = 2, asOf June 15: windows end Mar, Apr, May (complete) and Jun (in progress).
+    const nrr = netRevenueRetention(HISTORY, { windowMonths: 2, trailing: true, asOf: '2024-06-15' });
     expect(nrr.trailing.map((w) => [w.month, w.complete, w.value])).toEqual([
       ['2024-03', true, 2 / 3],
       ['2024-04', true, 16 / 23],
@@ -277,16 +277,16 @@ describe('netRevenueRetention', () => {
     // The head is the latest complete window, ending in May.
     expect(nrr).toMatchObject({ cohortMonth: '2024-03', endMonth: '2024-05', value: 4 / 17 });
     // asOf in April: May and June snapshots are after it; a cohort in May is not known yet.
-    const april = netRevenueRetention(HISTORY, { cohortMonth: '2024-05', months: 1, asOf: '2024-04-30' });
+    const april = netRevenueRetention(HISTORY, { cohortMonth: '2024-05', windowMonths: 1, asOf: '2024-04-30' });
     expect(april).toMatchObject({ pending: true, customers: 0, startingMrr: 0, value: null, reason: 'pending: the cohort month 2024-05 is after asOf (2024-04-30)' });
-    expect(netRevenueRetention(HISTORY, { months: 2, trailing: true, asOf: '2024-04-30' }).trailing.map((w) => w.month)).toEqual(['2024-03', '2024-04']);
+    expect(netRevenueRetention(HISTORY, { windowMonths: 2, trailing: true, asOf: '2024-04-30' }).trailing.map((w) => w.month)).toEqual(['2024-03', '2024-04']);
   });
 
   it('reads other column names through accessors, from any iterable, and checks currencies', () => {
-    const rows = HISTORY.map((s) => ({ cid: s.customerId, ym: s.month, amount: s.mrr, ccy: 'EUR' }));
-    const viaAccessors = netRevenueRetention(new Set(rows), { months: 2, customerId: (r) => r.cid, month: (r) => r.ym, mrr: (r) => r.amount, currency: (r) => r.ccy });
+    const rows = HISTORY.map((s) => ({ cid: s.accountId, ym: s.month, amount: s.mrr, ccy: 'EUR' }));
+    const viaAccessors = netRevenueRetention(new Set(rows), { windowMonths: 2, accountId: (r) => r.cid, month: (r) => r.ym, mrr: (r) => r.amount, currency: (r) => r.ccy });
     expect(viaAccessors.value).toBe(3 / 8);
-    expect(viaAccessors).toEqual({ ...netRevenueRetention(HISTORY, { months: 2 }), currency: 'EUR' });
+    expect(viaAccessors).toEqual({ ...netRevenueRetention(HISTORY, { windowMonths: 2 }), currency: 'EUR' });
     // Rows without a currency mix with rows that carry one.
     const some = HISTORY.map((s, i) => (i % 2 === 0 ? { ...s, currency: 'USD' } : s));
     expect(netRevenueRetention(some).currency).toBe('USD');
@@ -295,43 +295,43 @@ describe('netRevenueRetention', () => {
     expect([error.code, error.path, error.message]).toEqual([
       'mixed-currency',
       'snapshots[4].currency',
-      'netRevenueRetention: snapshots[4] (customerId "x").currency differs from the currency of snapshots[0], which is "USD" ("EUR")',
+      'netRevenueRetention: snapshots[4] (accountId "x").currency differs from "USD", the currency of snapshots[0]; convert the amounts to one currency first ("EUR")',
     ]);
     const blank = errorOf(() => netRevenueRetention([{ ...HISTORY[0], currency: '' }]));
     expect([blank.code, blank.path, blank.message]).toEqual([
       'invalid-currency',
       'snapshots[0].currency',
-      'netRevenueRetention: snapshots[0] (customerId "x").currency must be a non-empty string; use null (or leave it out) when not stated ("")',
+      'netRevenueRetention: snapshots[0] (accountId "x").currency is blank; use null (or leave it out) when the currency is not stated ("")',
     ]);
   });
 
   it('tells integer ids from string ids', () => {
     const snapshots = [
-      { customerId: 1, month: '2024-01', mrr: 10 },
-      { customerId: '1', month: '2024-02', mrr: 10 },
+      { accountId: 1, month: '2024-01', mrr: 10 },
+      { accountId: '1', month: '2024-02', mrr: 10 },
     ];
     // Customer 1 churned; customer '1' is new.
-    expect(netRevenueRetention(snapshots, { cohortMonth: '2024-01', months: 1 }).value).toBe(0);
+    expect(netRevenueRetention(snapshots, { cohortMonth: '2024-01', windowMonths: 1 }).value).toBe(0);
   });
 
   it('does not mutate its input', () => {
     const frozen = Object.freeze(HISTORY.map((s) => Object.freeze({ ...s })));
-    const first = netRevenueRetention(frozen, { months: 2, trailing: true });
-    expect(netRevenueRetention(frozen, { months: 2, trailing: true })).toEqual(first);
+    const first = netRevenueRetention(frozen, { windowMonths: 2, trailing: true });
+    expect(netRevenueRetention(frozen, { windowMonths: 2, trailing: true })).toEqual(first);
     expect(frozen).toEqual(HISTORY);
     expect(JSON.parse(JSON.stringify(first))).toEqual(first);
   });
 
   it('rejects bad snapshots, naming the record', () => {
     const cases: [unknown, string, string, string][] = [
-      [{ customerId: 'x', month: '2024-03', mrr: -1 }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2] (customerId "x").mrr must be a finite number >= 0 (-1)'],
-      [{ customerId: 7, month: '2024-03', mrr: '10' }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2] (customerId 7).mrr must be a finite number >= 0 ("10")'],
-      [{ customerId: 'x', month: '2024-3', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (customerId "x").month must be a month YYYY-MM such as "2024-03" ("2024-3")'],
-      [{ customerId: 'x', month: '2024-03-01', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (customerId "x").month must be a month YYYY-MM such as "2024-03" ("2024-03-01")'],
-      [{ customerId: 'x', month: '0000-12', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (customerId "x").month must be a month YYYY-MM such as "2024-03" ("0000-12")'],
-      [{ customerId: '', month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].customerId', 'netRevenueRetention: snapshots[2].customerId must be a non-empty string or a finite number ("")'],
-      [{ month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].customerId', 'netRevenueRetention: snapshots[2].customerId must be a non-empty string or a finite number (undefined)'],
-      [{ ...HISTORY[0] }, 'duplicate-snapshot', 'snapshots[2]', `netRevenueRetention: snapshots[2] repeats customer "x" in 2024-01 (first at snapshots[0]); sum a customer's concurrent subscriptions into one snapshot per month (toMonthlySnapshots does) ({"customerId":"x","month":"2024-01"})`],
+      [{ accountId: 'x', month: '2024-03', mrr: -1 }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2] (accountId "x").mrr must be a finite number >= 0 (-1)'],
+      [{ accountId: 7, month: '2024-03', mrr: '10' }, 'invalid-number', 'snapshots[2].mrr', 'netRevenueRetention: snapshots[2] (accountId 7).mrr must be a finite number >= 0 ("10")'],
+      [{ accountId: 'x', month: '2024-3', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (accountId "x").month must be a month YYYY-MM such as "2024-03" ("2024-3")'],
+      [{ accountId: 'x', month: '2024-03-01', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (accountId "x").month must be a month YYYY-MM such as "2024-03" ("2024-03-01")'],
+      [{ accountId: 'x', month: '0000-12', mrr: 1 }, 'invalid-month', 'snapshots[2].month', 'netRevenueRetention: snapshots[2] (accountId "x").month must be a month YYYY-MM such as "2024-03" ("0000-12")'],
+      [{ accountId: '', month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].accountId', 'netRevenueRetention: snapshots[2].accountId must be a non-empty string or a finite number ("")'],
+      [{ month: '2024-03', mrr: 1 }, 'invalid-id', 'snapshots[2].accountId', 'netRevenueRetention: snapshots[2].accountId must be a non-empty string or a finite number (undefined)'],
+      [{ ...HISTORY[0] }, 'duplicate-snapshot', 'snapshots[2]', `netRevenueRetention: snapshots[2] repeats account "x" in 2024-01 (first at snapshots[0]); sum an account's concurrent subscriptions into one snapshot per month (toMonthlySnapshots does) ({"accountId":"x","month":"2024-01"})`],
       ['row', 'invalid-record', 'snapshots[2]', 'netRevenueRetention: snapshots[2] must be an object ("row")'],
     ];
     for (const [bad, code, path, message] of cases) {
@@ -340,44 +340,47 @@ describe('netRevenueRetention', () => {
     }
     // The earliest repeat is named, with the first row of its customer and month.
     const repeats = [
-      { customerId: 'b', month: '2024-02', mrr: 1 },
-      { customerId: 'a', month: '2024-01', mrr: 1 },
-      { customerId: 'a', month: '2023-12', mrr: 1 },
-      { customerId: 'a', month: '2024-01', mrr: 2 },
-      { customerId: 'b', month: '2024-02', mrr: 3 },
-      { customerId: 'a', month: '2024-01', mrr: 4 },
+      { accountId: 'b', month: '2024-02', mrr: 1 },
+      { accountId: 'a', month: '2024-01', mrr: 1 },
+      { accountId: 'a', month: '2023-12', mrr: 1 },
+      { accountId: 'a', month: '2024-01', mrr: 2 },
+      { accountId: 'b', month: '2024-02', mrr: 3 },
+      { accountId: 'a', month: '2024-01', mrr: 4 },
     ];
     const repeat = errorOf(() => netRevenueRetention(repeats));
-    expect([repeat.code, repeat.path, repeat.value]).toEqual(['duplicate-snapshot', 'snapshots[3]', { customerId: 'a', month: '2024-01' }]);
+    expect([repeat.code, repeat.path, repeat.value]).toEqual(['duplicate-snapshot', 'snapshots[3]', { accountId: 'a', month: '2024-01' }]);
     expect(repeat.message).toContain('(first at snapshots[1])');
     // Denormal MRR makes the ratio overflow: an error, never Infinity.
-    const tiny = errorOf(() => netRevenueRetention([{ customerId: 'c', month: '2024-01', mrr: 5e-324 }, { customerId: 'c', month: '2024-02', mrr: 1 }], { cohortMonth: '2024-01', months: 1 }));
+    const tiny = errorOf(() => netRevenueRetention([{ accountId: 'c', month: '2024-01', mrr: 5e-324 }, { accountId: 'c', month: '2024-02', mrr: 1 }], { cohortMonth: '2024-01', windowMonths: 1 }));
     expect([tiny.code, tiny.path]).toEqual(['overflow', 'snapshots']);
-    const gross = errorOf(() => grossRevenueRetention([{ customerId: 'x', month: '2024-03', mrr: -1 }]));
-    expect(gross.message).toBe('grossRevenueRetention: snapshots[0] (customerId "x").mrr must be a finite number >= 0 (-1)');
+    const gross = errorOf(() => grossRevenueRetention([{ accountId: 'x', month: '2024-03', mrr: -1 }]));
+    expect(gross.message).toBe('grossRevenueRetention: snapshots[0] (accountId "x").mrr must be a finite number >= 0 (-1)');
     const notIterable = errorOf(() => netRevenueRetention(undefined as unknown as MrrSnapshot[]));
     expect([notIterable.code, notIterable.path]).toEqual(['invalid-input', 'snapshots']);
   });
 
   it('rejects bad options', () => {
     const cases: [unknown, string, string, string][] = [
-      [{ months: 0 }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 (0)'],
-      [{ months: 1.5 }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 (1.5)'],
-      [{ months: '12' }, 'invalid-number', 'options.months', 'netRevenueRetention: options.months must be an integer >= 1 ("12")'],
-      [{ cohortMonth: '2024-1' }, 'invalid-option', 'options.cohortMonth', 'netRevenueRetention: options.cohortMonth must be a month YYYY-MM such as "2024-03" or a date YYYY-MM-DD (the month containing it) ("2024-1")'],
+      [{ windowMonths: 0 }, 'invalid-number', 'options.windowMonths', 'netRevenueRetention: options.windowMonths must be an integer >= 1 (0)'],
+      [{ windowMonths: 1.5 }, 'invalid-number', 'options.windowMonths', 'netRevenueRetention: options.windowMonths must be an integer >= 1 (1.5)'],
+      [{ windowMonths: '12' }, 'invalid-number', 'options.windowMonths', 'netRevenueRetention: options.windowMonths must be an integer >= 1 ("12")'],
+      [{ cohortMonth: '2024-1' }, 'invalid-timestamp', 'options.cohortMonth', 'netRevenueRetention: options.cohortMonth is not a valid timestamp ("2024-1")'],
       [{ asOf: 'June' }, 'invalid-timestamp', 'options.asOf', 'netRevenueRetention: options.asOf is not a valid timestamp ("June")'],
       [{ asOf: '2024-06-30T12:00' }, 'ambiguous-timestamp', 'options.asOf', 'netRevenueRetention: options.asOf has no time-zone offset; add Z or an offset such as +02:00, or pass epoch milliseconds ("2024-06-30T12:00")'],
       [{ timeZone: 'Mars/Olympus' }, 'invalid-time-zone', 'options.timeZone', 'netRevenueRetention: options.timeZone is not a known IANA time zone ("Mars/Olympus")'],
       // Strict options: 0.1 silently used 12 months for `window: 6`.
-      [{ window: 6 }, 'unknown-option', 'options.window', 'netRevenueRetention: options.window is not an option; did you mean months? (6)'],
+      [{ window: 6 }, 'unknown-option', 'options.window', 'netRevenueRetention: options.window is not an option; did you mean windowMonths? (6)'],
+      // 0.1's names point to the new ones.
+      [{ months: 6 }, 'unknown-option', 'options.months', 'netRevenueRetention: options.months is not an option; did you mean windowMonths? (6)'],
+      [{ customerId: (r: MrrSnapshot) => r.accountId }, 'unknown-option', 'options.customerId', 'netRevenueRetention: options.customerId is not an option; did you mean accountId? (a function)'],
       [{ timezone: 'Europe/Berlin' }, 'unknown-option', 'options.timezone', 'netRevenueRetention: options.timezone is not an option; did you mean timeZone? ("Europe/Berlin")'],
       [{ cohortMonths: '2024-01' }, 'unknown-option', 'options.cohortMonths', 'netRevenueRetention: options.cohortMonths is not an option; did you mean cohortMonth? ("2024-01")'],
       [{ asOf: null }, 'invalid-option', 'options.asOf', 'netRevenueRetention: options.asOf must not be null; leave it out (or pass undefined) for the default (null)'],
-      [{ months: null }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months must not be null; leave it out (or pass undefined) for the default (null)'],
+      [{ windowMonths: null }, 'invalid-option', 'options.windowMonths', 'netRevenueRetention: options.windowMonths must not be null; leave it out (or pass undefined) for the default (null)'],
       [{ trailing: 1 }, 'invalid-boolean', 'options.trailing', 'netRevenueRetention: options.trailing must be true or false (1)'],
       [{ mrr: 'amount' }, 'invalid-option', 'options.mrr', 'netRevenueRetention: options.mrr must be a function that reads the field from a record ("amount")'],
-      [{ cohortMonth: '9999-06', months: 12 }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months reaches past 9999-12 from options.cohortMonth 9999-06 (12)'],
-      [{ months: 30_000 }, 'invalid-option', 'options.months', 'netRevenueRetention: options.months reaches before 0001-01 from the last complete month 2024-06 (30000)'],
+      [{ cohortMonth: '9999-06', windowMonths: 12 }, 'invalid-option', 'options.windowMonths', 'netRevenueRetention: options.windowMonths reaches past 9999-12 from options.cohortMonth 9999-06 (12)'],
+      [{ windowMonths: 30_000 }, 'invalid-option', 'options.windowMonths', 'netRevenueRetention: options.windowMonths reaches before 0001-01 from the last complete month 2024-06 (30000)'],
       ['12', 'invalid-option', 'options', 'netRevenueRetention: options must be an object ("12")'],
     ];
     for (const [options, code, path, message] of cases) {
@@ -391,25 +394,25 @@ describe('netRevenueRetention', () => {
   const history = fc
     .uniqueArray(
       fc.record({
-        customerId: fc.constantFrom<string | number>('a', 'b', 'c', 1, 2, 3),
+        accountId: fc.constantFrom<string | number>('a', 'b', 'c', 1, 2, 3),
         month: fc.integer({ min: 1, max: 8 }).map((m) => `2024-0${m}`),
         mrr: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000 })),
       }),
-      { maxLength: 40, selector: (r) => `${typeof r.customerId}:${r.customerId}:${r.month}` },
+      { maxLength: 40, selector: (r) => `${typeof r.accountId}:${r.accountId}:${r.month}` },
     )
     .map((rows) => rows as MrrSnapshot[]);
-  const options = fc.record({ cohortMonth: fc.integer({ min: 1, max: 8 }).map((m) => `2024-0${m}`), months: fc.integer({ min: 1, max: 8 }) });
+  const options = fc.record({ cohortMonth: fc.integer({ min: 1, max: 8 }).map((m) => `2024-0${m}`), windowMonths: fc.integer({ min: 1, max: 8 }) });
 
   /** The slow obvious model: per-customer sums by month, then the ratio. */
   function model(rows: MrrSnapshot[], cohortMonth: string, months: number): { start: number; end: number; capped: number } {
-    const at = (id: string | number, month: string) => rows.filter((r) => r.customerId === id && r.month === month).reduce((s, r) => s + r.mrr, 0);
+    const at = (id: string | number, month: string) => rows.filter((r) => r.accountId === id && r.month === month).reduce((s, r) => s + r.mrr, 0);
     const [year, m] = cohortMonth.split('-').map(Number) as [number, number];
     const endIndex = year * 12 + m - 1 + months;
     const endMonth = `${Math.floor(endIndex / 12)}-${String((endIndex % 12) + 1).padStart(2, '0')}`;
     let start = 0;
     let end = 0;
     let capped = 0;
-    for (const id of new Set(rows.map((r) => r.customerId))) {
+    for (const id of new Set(rows.map((r) => r.accountId))) {
       const s = at(id, cohortMonth);
       if (s <= 0) continue;
       const e = at(id, endMonth);
@@ -426,7 +429,7 @@ describe('netRevenueRetention', () => {
         const asOf = '2025-06'; // every window ends by then (2024-08 + 8 months = 2025-04)
         const nrr = netRevenueRetention(rows, { ...opts, asOf });
         const grr = grossRevenueRetention(rows, { ...opts, asOf });
-        const { start, end, capped } = model(rows, opts.cohortMonth, opts.months);
+        const { start, end, capped } = model(rows, opts.cohortMonth, opts.windowMonths);
         expect(nrr.startingMrr).toBe(start);
         expect(nrr.endingMrr).toBe(end);
         expect(nrr.value === null).toBe(start === 0);
@@ -448,14 +451,14 @@ describe('netRevenueRetention', () => {
 
   it('property: input order does not matter; trailing windows equal single-cohort calls', () => {
     fc.assert(
-      fc.property(history, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom(undefined, '2024-06-15', '2024-08-31'), (rows, picks, months, asOf) => {
+      fc.property(history, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom(undefined, '2024-06-15', '2024-08-31'), (rows, picks, windowMonths, asOf) => {
         const permuted = shuffled(rows, picks);
         const at = asOf === undefined ? {} : { asOf };
         for (const fn of [netRevenueRetention, grossRevenueRetention]) {
-          const result = fn(rows, { months, trailing: true, ...at });
-          expect(fn(permuted, { months, trailing: true, ...at })).toEqual(result);
+          const result = fn(rows, { windowMonths, trailing: true, ...at });
+          expect(fn(permuted, { windowMonths, trailing: true, ...at })).toEqual(result);
           for (const { month, complete, ...window } of result.trailing) {
-            const single = fn(rows, { months, cohortMonth: window.cohortMonth, ...at });
+            const single = fn(rows, { windowMonths, cohortMonth: window.cohortMonth, ...at });
             expect(single).toMatchObject(window);
             // A trailing point is complete exactly when the single window is not pending.
             expect(complete).toBe(!single.pending);

@@ -4,14 +4,14 @@ import { renewalRate } from '../../src/revenue/renewal-rate.js';
 import { errorOf } from '../support/errors.js';
 import { addDays, shuffled } from '../support/model.js';
 
-type Renewal = { customerId?: string; dueAt: string | number | Date; renewed: boolean | null };
+type Renewal = { accountId?: string; dueAt: string | number | Date; renewed: boolean | null };
 
 const RENEWALS: Renewal[] = [
-  { customerId: 'acme', dueAt: '2024-01-15', renewed: true },
-  { customerId: 'bolt', dueAt: '2024-01-31', renewed: false },
-  { customerId: 'cask', dueAt: '2024-02-10', renewed: true },
-  { customerId: 'dune', dueAt: '2024-02-20', renewed: true },
-  { customerId: 'elm', dueAt: '2024-02-28', renewed: null },
+  { accountId: 'acme', dueAt: '2024-01-15', renewed: true },
+  { accountId: 'bolt', dueAt: '2024-01-31', renewed: false },
+  { accountId: 'cask', dueAt: '2024-02-10', renewed: true },
+  { accountId: 'dune', dueAt: '2024-02-20', renewed: true },
+  { accountId: 'elm', dueAt: '2024-02-28', renewed: null },
 ];
 
 describe('renewalRate', () => {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activeUsers } from '../../src/engagement/active-users.js';
+import { toMonthlySnapshots } from '../../src/revenue/to-monthly-snapshots.js';
 import { sampleCompany } from '../../src/sample/sample-company.js';
 import { errorOf } from '../support/errors.js';
 
@@ -46,17 +48,28 @@ describe('sampleCompany', () => {
           expect(response.answeredAt).toBeLessThan(before);
         }
         for (const subscription of company.subscriptions) {
-          expect(accountIds.has(subscription.customerId)).toBe(true);
+          expect(accountIds.has(subscription.accountId)).toBe(true);
           expect(subscription.amount).toBeGreaterThan(0);
           expect(subscription.start <= company.asOf).toBe(true);
           // An end is exclusive and at most asOf; a subscription still running at asOf is open.
           if (subscription.end !== null) expect(subscription.start < subscription.end && subscription.end <= company.asOf).toBe(true);
         }
-        // The library reads it as it is.
+        // The library reads it as it is: revenue keys on accountId by default, as the subscriptions do.
         expect(() => activeUsers(company.events)).not.toThrow();
+        for (const snapshot of toMonthlySnapshots(company.subscriptions)) expect(accountIds.has(snapshot.accountId as string)).toBe(true);
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('gives the data of 0.x for a seed: only the subscriptions\' customerId is named accountId (1.0)', () => {
+    // SHA-256 of the JSON of the 0.x generator's company (before the split into named steps),
+    // with each subscription's customerId renamed accountId in its place.
+    const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+    expect(digest(sampleCompany({ seed: 7, accounts: 50 }))).toBe('20f2698b2267ce745d3cb0e1e43dfe85a136325365866baacba66231e9d7242b');
+    expect(digest(sampleCompany())).toBe('fad98478ba7bd9cb0065982c78f37028eec2eaa9a932f1db2fa04da747678b98');
+    const subscription = sampleCompany({ seed: 7, accounts: 50 }).subscriptions[0];
+    expect(Object.keys(subscription ?? {})).toEqual(['subscriptionId', 'accountId', 'start', 'end', 'amount', 'interval', 'currency']);
   });
 
   it('ends its data on 2026-10-31: asOf is that date (was the instant 2026-10-31T23:59:59.999Z as epoch ms)', () => {

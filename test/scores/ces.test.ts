@@ -159,8 +159,8 @@ describe('ces', () => {
       confidence: 0.95,
     });
     expect(JSON.parse(JSON.stringify(empty))).toEqual(empty);
-    const segmented = ces([7, 1, 6, 6], { segmentBy: (_, i) => (i < 1 ? 'solo' : 'rest') });
-    expect(JSON.parse(JSON.stringify(segmented))).toEqual(segmented);
+    const grouped = ces([7, 1, 6, 6], { groupBy: (_, i) => (i < 1 ? 'solo' : 'rest') });
+    expect(JSON.parse(JSON.stringify(grouped))).toEqual(grouped);
   });
 
   it('keeps the variance accurate for a million answers', () => {
@@ -187,7 +187,7 @@ describe('ces', () => {
     expect(ces(answers())).toMatchObject({ n: 2, mean: 6 });
   });
 
-  it('splits by segment: numbers first, then strings in code-unit order', () => {
+  it('splits by group, in order of first appearance', () => {
     const rows = [
       { score: 7, channel: 'chat' },
       { score: 2, channel: 'email' },
@@ -195,20 +195,20 @@ describe('ces', () => {
       { score: 6, channel: 'phone' },
       { score: 4, channel: 3 },
     ];
-    const result = ces(rows, { segmentBy: 'channel' });
-    expect(result.segments.map((s) => [s.segment, s.n, s.mean, s.agreeing])).toEqual([
-      [3, 1, 4, 0],
+    const result = ces(rows, { groupBy: 'channel' });
+    expect(result.groups.map((g) => [g.group, g.n, g.mean, g.agreeing])).toEqual([
       ['chat', 2, 6, 2],
       ['email', 1, 2, 0],
       ['phone', 1, 6, 1],
+      [3, 1, 4, 0],
     ]);
     // chat: 7 and 5, sd √2; R: t.test(c(7, 5))$conf.int -> -6.7062047361746941 18.706204736174694, cut to 1–7.
-    const chat = result.segments[1];
+    const chat = result.groups[0];
     expectClose(chat?.standardDeviation, Math.SQRT2, 1e-15);
     expect(chat?.interval).toEqual({ value: 6, lower: 1, upper: 7 });
-    expect(Object.keys(chat ?? {})).toEqual(['segment', 'n', 'mean', 'standardDeviation', 'interval', 'agreeing', 'agreeShare', 'distribution']);
+    expect(Object.keys(chat ?? {})).toEqual(['group', 'n', 'mean', 'standardDeviation', 'interval', 'agreeing', 'agreeShare', 'distribution']);
     expect(result).toMatchObject({ n: 5, mean: 24 / 5, agreeing: 3 });
-    const missing = errorOf(() => ces([{ score: 7, channel: 'chat' }, { score: 6 }], { segmentBy: 'channel' }));
+    const missing = errorOf(() => ces([{ score: 7, channel: 'chat' }, { score: 6 }], { groupBy: 'channel' }));
     expect({ code: missing.code, path: missing.path, message: missing.message }).toEqual({
       code: 'invalid-id',
       path: 'responses[1].channel',
@@ -259,9 +259,9 @@ describe('ces', () => {
       [{ scale: 5, agreeAtLeast: 6 }, 'options.agreeAtLeast', 'ces: options.agreeAtLeast must be an integer from 1 to 5 (6)'],
       [{ confidence: 0 }, 'options.confidence', 'ces: options.confidence must be a number strictly between 0 and 1 (0)'],
       [{ confidence: '0.95' }, 'options.confidence', 'ces: options.confidence must be a number strictly between 0 and 1 ("0.95")'],
-      [{ score: 1 }, 'options.score', 'ces: options.score must be a function that reads the answer from a record (1)'],
-      // 1.0: null is never an option value (it was rejected by the segmentBy reader before; now by the one null rule).
-      [{ segmentBy: null }, 'options.segmentBy', 'ces: options.segmentBy must not be null; leave it out (or pass undefined) for the default (null)'],
+      [{ score: 1 }, 'options.score', 'ces: options.score must be a function that reads the field from a record (1)'],
+      // 1.0: null is never an option value (it was rejected by the grouping reader before; now by the one null rule).
+      [{ groupBy: null }, 'options.groupBy', 'ces: options.groupBy must not be null; leave it out (or pass undefined) for the default (null)'],
     ];
     for (const [options, path, message] of cases) {
       const error = errorOf(() => ces([], options as never));
@@ -325,21 +325,22 @@ describe('ces', () => {
     );
   });
 
-  it('property: segments add up to the totals', () => {
+  it('property: groups add up to the totals, in order of first appearance', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ score: fc.integer({ min: 1, max: 7 }), channel: fc.constantFrom('chat', 'email', 7, 1) }), { maxLength: 60 }),
         (rows) => {
-          const result = ces(rows, { segmentBy: (row) => row.channel });
-          const segments = result.segments;
-          expect(segments.reduce((sum, s) => sum + s.n, 0)).toBe(result.n);
-          expect(segments.reduce((sum, s) => sum + s.agreeing, 0)).toBe(result.agreeing);
+          const result = ces(rows, { groupBy: (row) => row.channel });
+          const groups = result.groups;
+          expect(groups.map((g) => g.group)).toEqual([...new Set(rows.map((r) => r.channel))]);
+          expect(groups.reduce((sum, s) => sum + s.n, 0)).toBe(result.n);
+          expect(groups.reduce((sum, s) => sum + s.agreeing, 0)).toBe(result.agreeing);
           for (let answer = 1; answer <= 7; answer++) {
-            expect(segments.reduce((sum, s) => sum + (s.distribution[answer - 1]?.count ?? 0), 0)).toBe(result.distribution[answer - 1]?.count);
+            expect(groups.reduce((sum, s) => sum + (s.distribution[answer - 1]?.count ?? 0), 0)).toBe(result.distribution[answer - 1]?.count);
           }
-          for (const s of segments) {
-            const { segment, ...figures } = s;
-            const own = ces(rows.filter((r) => r.channel === segment));
+          for (const s of groups) {
+            const { group, ...figures } = s;
+            const own = ces(rows.filter((r) => r.channel === group));
             expect(figures).toEqual({
               n: own.n,
               mean: own.mean,
@@ -351,7 +352,7 @@ describe('ces', () => {
             });
           }
           if (result.n > 0) {
-            const weighted = segments.reduce((sum, s) => sum + s.n * (s.mean as number), 0) / result.n;
+            const weighted = groups.reduce((sum, s) => sum + s.n * (s.mean as number), 0) / result.n;
             expect(Math.abs(weighted - (result.mean as number))).toBeLessThanOrEqual(1e-12);
           }
         },

@@ -35,10 +35,10 @@ describe('csat', () => {
     expectClose(result.rate?.lower, 0.39677814746114537);
     expectClose(result.rate?.upper, 0.89220873259369904);
     expect(result.mean).toBe(3.7);
-    const segments = csat([{ score: 7, plan: 'pro' }, { score: 3, plan: 'free' }], { scale: 7, segmentBy: 'plan' }).segments;
-    expect(segments.map((s) => [s.segment, s.satisfied, s.n])).toEqual([
-      ['free', 0, 1],
+    const groups = csat([{ score: 7, plan: 'pro' }, { score: 3, plan: 'free' }], { scale: 7, groupBy: 'plan' }).groups;
+    expect(groups.map((g) => [g.group, g.satisfied, g.n])).toEqual([
       ['pro', 1, 1],
+      ['free', 0, 1],
     ]);
     expect(csat([]).rate).toBeNull();
   });
@@ -132,9 +132,9 @@ describe('csat', () => {
     });
     expect(JSON.parse(JSON.stringify(empty))).toEqual(empty);
     expect(csat(new Set<number>()).n).toBe(0);
-    const withSegments = csat([], { segmentBy: 'plan' });
-    expect(withSegments.segments).toEqual([]);
-    const full = csat([1, 5, 3], { segmentBy: (_, i) => i % 2 });
+    const withGroups = csat([], { groupBy: 'plan' });
+    expect(withGroups.groups).toEqual([]);
+    const full = csat([1, 5, 3], { groupBy: (_, i) => i % 2 });
     expect(JSON.parse(JSON.stringify(full))).toEqual(full);
   });
 
@@ -153,7 +153,7 @@ describe('csat', () => {
     expect(csat(new Set([1, 2, 5]))).toMatchObject({ n: 3, satisfied: 1 });
   });
 
-  it('splits by segment: numbers first, then strings in code-unit order', () => {
+  it('splits by group, in order of first appearance', () => {
     const rows = [
       { score: 5, plan: 'pro' },
       { score: 2, plan: 'Pro' },
@@ -164,31 +164,32 @@ describe('csat', () => {
       { score: 4, plan: 'pro' },
       { score: 3, plan: '10' },
     ];
-    const result = csat(rows, { segmentBy: 'plan' });
-    // 10 and '10' are different segments.
-    expect(result.segments.map((s) => s.segment)).toEqual([2, 10, '10', 'Pro', 'free', 'pro']);
-    const pro = result.segments.find((s) => s.segment === 'pro');
+    const result = csat(rows, { groupBy: 'plan' });
+    // 10 and '10' are different groups; each is listed where it first appears.
+    expect(result.groups.map((g) => g.group)).toEqual(['pro', 'Pro', 10, 'free', 2, '10']);
+    const pro = result.groups.find((g) => g.group === 'pro');
     // 'pro': 5 and 4, both satisfied; mean 4.5.
     expect(pro).toMatchObject({ n: 2, satisfied: 2, mean: 4.5 });
     expect(pro?.rate?.value).toBe(1);
     // 'free': 1 and 3, none satisfied; mean 2.
-    expect(result.segments.find((s) => s.segment === 'free')).toMatchObject({ n: 2, satisfied: 0, mean: 2 });
-    expect(Object.keys(pro ?? {})).toEqual(['segment', 'n', 'satisfied', 'rate', 'mean', 'distribution']);
+    expect(result.groups.find((g) => g.group === 'free')).toMatchObject({ n: 2, satisfied: 0, mean: 2 });
+    expect(Object.keys(pro ?? {})).toEqual(['group', 'n', 'satisfied', 'rate', 'mean', 'distribution']);
     // The overall figures are those of all responses: 5 2 4 1 5 3 4 3, four of 4 or 5, sum 27.
     expect(result).toMatchObject({ n: 8, satisfied: 4, mean: 27 / 8 });
     // An accessor works on bare numbers too.
-    const byParity = csat([5, 1, 4, 2], { segmentBy: (answer) => (answer % 2 === 0 ? 'even' : 'odd') });
-    expect(byParity.segments.map((s) => [s.segment, s.n, s.satisfied])).toEqual([
-      ['even', 2, 1],
+    const byParity = csat([5, 1, 4, 2], { groupBy: (answer) => (answer % 2 === 0 ? 'even' : 'odd') });
+    // 5 (odd) comes first.
+    expect(byParity.groups.map((g) => [g.group, g.n, g.satisfied])).toEqual([
       ['odd', 2, 1],
+      ['even', 2, 1],
     ]);
-    // Without segmentBy there is no segments field.
-    expect('segments' in csat([5])).toBe(false);
+    // Without groupBy there is no groups field.
+    expect('groups' in csat([5])).toBe(false);
   });
 
   it('does not mutate its input, and gives the same result twice', () => {
     const rows = Object.freeze([Object.freeze({ score: 5, plan: 'a' }), Object.freeze({ score: 2, plan: 'b' }), Object.freeze({ score: 4, plan: 'a' })]);
-    const options = Object.freeze({ segmentBy: 'plan', confidence: 0.9 });
+    const options = Object.freeze({ groupBy: 'plan', confidence: 0.9 });
     const first = csat(rows, options);
     expect(first).toMatchObject({ n: 3, satisfied: 2 });
     expect(csat(rows, options)).toEqual(first);
@@ -255,9 +256,9 @@ describe('csat', () => {
       [{ scale: 3, satisfiedAtLeast: 4 }, 'options.satisfiedAtLeast', 'csat: options.satisfiedAtLeast must be an integer from 1 to 3 (4)'],
       [{ confidence: 1 }, 'options.confidence', 'csat: options.confidence must be a number strictly between 0 and 1 (1)'],
       [{ confidence: 95 }, 'options.confidence', 'csat: options.confidence must be a number strictly between 0 and 1 (95)'],
-      [{ score: 'rating' }, 'options.score', 'csat: options.score must be a function that reads the answer from a record ("rating")'],
-      [{ segmentBy: 3 }, 'options.segmentBy', 'csat: options.segmentBy must be a field name or a function that reads the segment from a record (3)'],
-      [{ segmentBy: '' }, 'options.segmentBy', 'csat: options.segmentBy must be a field name or a function that reads the segment from a record ("")'],
+      [{ score: 'rating' }, 'options.score', 'csat: options.score must be a function that reads the field from a record ("rating")'],
+      [{ groupBy: 3 }, 'options.groupBy', 'csat: options.groupBy must be a field name or a function that reads the group from a record (3)'],
+      [{ groupBy: '' }, 'options.groupBy', 'csat: options.groupBy must be a field name or a function that reads the group from a record ("")'],
     ];
     for (const [options, path, message] of cases) {
       // Options are checked even without responses.
@@ -272,8 +273,8 @@ describe('csat', () => {
     });
   });
 
-  it('rejects a missing segment or one that is not an id, naming the response', () => {
-    const bad = errorOf(() => csat([{ score: 5, plan: 'a' }, { score: 4, plan: { id: 1 } }], { segmentBy: 'plan' }));
+  it('rejects a missing group or one that is not an id, naming the response', () => {
+    const bad = errorOf(() => csat([{ score: 5, plan: 'a' }, { score: 4, plan: { id: 1 } }], { groupBy: 'plan' }));
     expect({ code: bad.code, path: bad.path, message: bad.message }).toEqual({
       code: 'invalid-id',
       path: 'responses[1].plan',
@@ -285,18 +286,18 @@ describe('csat', () => {
       [null, 'null'],
       [undefined, 'undefined'],
     ] as const) {
-      expect(errorOf(() => csat([{ score: 5, plan }], { segmentBy: 'plan' })).message).toBe(
+      expect(errorOf(() => csat([{ score: 5, plan }], { groupBy: 'plan' })).message).toBe(
         `csat: responses[0].plan must be a non-empty string or a finite number (${shown})`,
       );
     }
-    const fromAccessor = errorOf(() => csat([5, 4], { segmentBy: (_, i) => (i === 1 ? true : 'a') }));
+    const fromAccessor = errorOf(() => csat([5, 4], { groupBy: (_, i) => (i === 1 ? true : 'a') }));
     expect({ code: fromAccessor.code, path: fromAccessor.path, message: fromAccessor.message }).toEqual({
       code: 'invalid-id',
-      path: 'responses[1].segmentBy',
-      message: 'csat: responses[1].segmentBy must be a non-empty string or a finite number (true)',
+      path: 'responses[1].groupBy',
+      message: 'csat: responses[1].groupBy must be a non-empty string or a finite number (true)',
     });
     // A bare number has no field to read.
-    const bare = errorOf(() => csat([5, 4], { segmentBy: 'plan' }));
+    const bare = errorOf(() => csat([5, 4], { groupBy: 'plan' }));
     expect({ code: bare.code, path: bare.path }).toEqual({ code: 'invalid-id', path: 'responses[0].plan' });
   });
 
@@ -352,22 +353,23 @@ describe('csat', () => {
     );
   });
 
-  it('property: segments add up to the totals', () => {
+  it('property: groups add up to the totals', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ score: fc.integer({ min: 1, max: 5 }), plan: fc.constantFrom('a', 'b', 'c', 1, 2, '1') }), { maxLength: 60 }),
         (rows) => {
-          const result = csat(rows, { segmentBy: 'plan' });
-          const segments = result.segments;
-          expect(segments.reduce((sum, s) => sum + s.n, 0)).toBe(result.n);
-          expect(segments.reduce((sum, s) => sum + s.satisfied, 0)).toBe(result.satisfied);
+          const result = csat(rows, { groupBy: 'plan' });
+          const groups = result.groups;
+          expect(groups.map((g) => g.group)).toEqual([...new Set(rows.map((r) => r.plan))]);
+          expect(groups.reduce((sum, s) => sum + s.n, 0)).toBe(result.n);
+          expect(groups.reduce((sum, s) => sum + s.satisfied, 0)).toBe(result.satisfied);
           for (let answer = 1; answer <= 5; answer++) {
-            const total = segments.reduce((sum, s) => sum + (s.distribution[answer - 1]?.count ?? 0), 0);
+            const total = groups.reduce((sum, s) => sum + (s.distribution[answer - 1]?.count ?? 0), 0);
             expect(total).toBe(result.distribution[answer - 1]?.count);
           }
-          // Each segment is the csat of its own responses.
-          for (const s of segments) {
-            const own = csat(rows.filter((r) => r.plan === s.segment));
+          // Each group is the csat of its own responses.
+          for (const s of groups) {
+            const own = csat(rows.filter((r) => r.plan === s.group));
             expect({ n: s.n, satisfied: s.satisfied, rate: s.rate, mean: s.mean, distribution: s.distribution }).toEqual({
               n: own.n,
               satisfied: own.satisfied,
@@ -376,9 +378,9 @@ describe('csat', () => {
               distribution: own.distribution,
             });
           }
-          // The n-weighted segment means give back the overall mean.
+          // The n-weighted group means give back the overall mean.
           if (result.n > 0) {
-            const weighted = segments.reduce((sum, s) => sum + s.n * (s.mean as number), 0) / result.n;
+            const weighted = groups.reduce((sum, s) => sum + s.n * (s.mean as number), 0) / result.n;
             expect(Math.abs(weighted - (result.mean as number))).toBeLessThanOrEqual(1e-12);
           }
         },

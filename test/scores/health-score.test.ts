@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { healthScore, type HealthComponent, type HealthNormalizer } from '../../src/scores/health-score.js';
+import { healthScore } from '../../src/scores/health-score.js';
+import type { HealthComponent, HealthNormalizer } from '../../src/scores/types.js';
 import { errorOf } from '../support/errors.js';
 
 /** Runs `run`, expecting a MetricsInputError with exactly this code, path and message. */

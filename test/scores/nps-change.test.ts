@@ -144,15 +144,15 @@ describe('npsChange', () => {
     expect(JSON.parse(JSON.stringify(npsChange([], [])))).toEqual(npsChange([], []));
   });
 
-  it('takes nps() results, segments and records as well as answers', () => {
+  it('takes nps() results, their groups and records as well as answers', () => {
     const fromAnswers = npsChange(march, april);
     expect(npsChange(nps(march), nps(april))).toEqual(fromAnswers);
     expect(npsChange(march, nps(april))).toEqual(fromAnswers);
     // The result's own interval settings do not matter: only its counts are read.
     expect(npsChange(nps(march, { confidence: 0.5 }), april)).toEqual(fromAnswers);
-    // A segment of a segmented result.
+    // A group of a grouped result.
     const rows = [...march.map((score) => ({ score, month: '2024-03' })), ...april.map((score) => ({ score, month: '2024-04' }))];
-    const [m, a] = nps(rows, { segmentBy: 'month' }).segments;
+    const [m, a] = nps(rows, { groupBy: 'month' }).groups;
     expect(npsChange(m as NonNullable<typeof m>, a as NonNullable<typeof a>)).toEqual(fromAnswers);
     // Records through the score accessor.
     const ltr = (xs: number[]) => xs.map((x) => ({ ltr: x }));
@@ -224,7 +224,7 @@ describe('npsChange', () => {
       [{ confidence: 1 }, 'options.confidence', 'npsChange: options.confidence must be a number strictly between 0 and 1 (1)'],
       [{ confidence: '0.9' }, 'options.confidence', 'npsChange: options.confidence must be a number strictly between 0 and 1 ("0.9")'],
       [{ method: 'bootstrap' }, 'options.method', "npsChange: options.method must be one of 'wald', 'adjusted-wald' (\"bootstrap\")"],
-      [{ score: 3 }, 'options.score', 'npsChange: options.score must be a function that reads the answer from a record (3)'],
+      [{ score: 3 }, 'options.score', 'npsChange: options.score must be a function that reads the field from a record (3)'],
       [7, 'options', 'npsChange: options must be an object (7)'],
     ];
     for (const [options, path, message] of cases) {

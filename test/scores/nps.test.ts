@@ -45,11 +45,12 @@ describe('nps', () => {
       { score: 9, plan: 'free' },
       { score: 2, plan: 'free' },
     ];
-    const byPlan = nps(survey, { segmentBy: 'plan' });
+    const byPlan = nps(survey, { groupBy: 'plan' });
     expect(byPlan.score).toBe(0);
-    expect(byPlan.segments.map((s) => s.segment)).toEqual(['free', 'pro']);
-    expect(byPlan.segments[0]?.score).toBe(-25);
-    expect(byPlan.segments[1]?.score).toBeCloseTo(33.33, 2);
+    // Groups in order of first appearance: 'pro' (row 0), then 'free' (row 3).
+    expect(byPlan.groups.map((g) => g.group)).toEqual(['pro', 'free']);
+    expect(byPlan.groups[0]?.score).toBeCloseTo(33.33, 2);
+    expect(byPlan.groups[1]?.score).toBe(-25);
   });
 
   it('counts, scores and bounds a 10-answer sample (hand-worked)', () => {
@@ -209,7 +210,7 @@ describe('nps', () => {
     };
     expect(nps([])).toEqual({ ...empty, confidence: 0.95, method: 'wald' });
     expect(nps(new Set<number>(), { method: 'adjusted-wald', confidence: 0.9 })).toEqual({ ...empty, confidence: 0.9, method: 'adjusted-wald' });
-    expect(nps([], { segmentBy: 'plan' })).toEqual({ ...empty, confidence: 0.95, method: 'wald', segments: [] });
+    expect(nps([], { groupBy: 'plan' })).toEqual({ ...empty, confidence: 0.95, method: 'wald', groups: [] });
   });
 
   it('matches the reference on a large sample', () => {
@@ -242,7 +243,7 @@ describe('nps', () => {
     expect(nps(answers()).score).toBe(25);
   });
 
-  it('breaks the score down by segment, numbers before strings', () => {
+  it("breaks the score down by group, in order of each group's first answer", () => {
     const survey = [
       { score: 10, plan: 'pro' },
       { score: 2, plan: 'free' },
@@ -253,41 +254,41 @@ describe('nps', () => {
       { score: 9, plan: 'free' },
       { score: 1, plan: 2 },
     ];
-    const result = nps(survey, { segmentBy: 'plan' });
+    const result = nps(survey, { groupBy: 'plan' });
     // Overall: promoters 10, 9, 10, 9 (4); passive 7 (1); detractors 2, 6, 1 (3); n = 8: 100 × 1/8 = 12.5.
     expect(result).toMatchObject({ score: 12.5, n: 8, promoters: 4, passives: 1, detractors: 3 });
-    // Numbers 2 < 10 numerically, then 'Pro' < 'free' < 'pro' by code units ('P' is 0x50, 'f' 0x66).
-    expect(result.segments.map((s) => s.segment)).toEqual([2, 10, 'Pro', 'free', 'pro']);
-    expect(result.segments.map((s) => [s.n, s.score])).toEqual([
-      [2, 0], // 9 and 1: (1 - 1) / 2
-      [1, 100],
-      [1, 0],
-      [2, 0], // 2 and 9
+    // First appearances: 'pro' (row 0), 'free' (1), 2 (2), 'Pro' (3), 10 (5); 2 and '2' would differ.
+    expect(result.groups.map((g) => g.group)).toEqual(['pro', 'free', 2, 'Pro', 10]);
+    expect(result.groups.map((g) => [g.n, g.score])).toEqual([
       [2, 0], // 10 and 6
+      [2, 0], // 2 and 9
+      [2, 0], // 9 and 1: (1 - 1) / 2
+      [1, 0],
+      [1, 100],
     ]);
-    // A segment's figures are those of nps() on its answers alone.
-    const { segment, ...pro } = result.segments[4] as (typeof result.segments)[number];
-    expect(segment).toBe('pro');
+    // A group's figures are those of nps() on its answers alone.
+    const { group, ...pro } = result.groups[0] as (typeof result.groups)[number];
+    expect(group).toBe('pro');
     const { confidence, method, ...alone } = nps([10, 6]);
     expect(pro).toEqual(alone);
     expect([confidence, method]).toEqual([0.95, 'wald']);
     // An accessor works on records and on bare numbers (here: by the index's parity).
-    const byAccessor = nps([10, 3, 8, 9], { segmentBy: (_r, i) => (i % 2 === 0 ? 'even' : 'odd') });
-    expect(byAccessor.segments.map((s) => [s.segment, s.score])).toEqual([
+    const byAccessor = nps([10, 3, 8, 9], { groupBy: (_r, i) => (i % 2 === 0 ? 'even' : 'odd') });
+    expect(byAccessor.groups.map((g) => [g.group, g.score])).toEqual([
       ['even', 50], // 10 and 8: one promoter, one passive: 100 × 1/2
       ['odd', 0], // 3 and 9: one detractor, one promoter
     ]);
   });
 
   it('returns plain JSON without NaN or Infinity', () => {
-    for (const result of [nps([]), nps([10]), nps(sample(3, 4, 5), { method: 'adjusted-wald' }), nps([{ score: 5, team: 'a' }], { segmentBy: 'team' })]) {
+    for (const result of [nps([]), nps([10]), nps(sample(3, 4, 5), { method: 'adjusted-wald' }), nps([{ score: 5, team: 'a' }], { groupBy: 'team' })]) {
       expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     }
   });
 
   it('does not mutate its input', () => {
     const survey = Object.freeze([Object.freeze({ score: 9, plan: 'a' }), Object.freeze({ score: 3, plan: 'b' }), Object.freeze({ score: 10, plan: 'a' })]);
-    const options = Object.freeze({ segmentBy: 'plan', confidence: 0.9 } as const);
+    const options = Object.freeze({ groupBy: 'plan', confidence: 0.9 } as const);
     const first = nps(survey, options);
     // 2 promoters, 1 detractor: 100 × 1/3.
     expect(first.score).toBeCloseTo(100 / 3, 12);
@@ -326,20 +327,20 @@ describe('nps', () => {
     expect(errorOf(() => nps(null as unknown as number[])).message).toBe('nps: responses must be an array or another iterable of records (null)');
   });
 
-  it('rejects bad segments', () => {
-    const absent = errorOf(() => nps([{ score: 9, plan: 'a' }, { score: 3 }], { segmentBy: 'plan' }));
+  it('rejects bad groups', () => {
+    const absent = errorOf(() => nps([{ score: 9, plan: 'a' }, { score: 3 }], { groupBy: 'plan' }));
     expect([absent.code, absent.path, absent.message]).toEqual(['invalid-id', 'responses[1].plan', 'nps: responses[1].plan must be a non-empty string or a finite number (undefined)']);
-    expect(errorOf(() => nps([{ score: 9, plan: '' }], { segmentBy: 'plan' })).message).toBe(
+    expect(errorOf(() => nps([{ score: 9, plan: '' }], { groupBy: 'plan' })).message).toBe(
       'nps: responses[0].plan must be a non-empty string or a finite number ("")',
     );
-    const accessor = errorOf(() => nps([9, 3], { segmentBy: (r) => (r === 3 ? Number.NaN : 'x') }));
+    const accessor = errorOf(() => nps([9, 3], { groupBy: (r) => (r === 3 ? Number.NaN : 'x') }));
     expect([accessor.code, accessor.path, accessor.message]).toEqual([
       'invalid-id',
-      'responses[1].segmentBy',
-      'nps: responses[1].segmentBy must be a non-empty string or a finite number (NaN)',
+      'responses[1].groupBy',
+      'nps: responses[1].groupBy must be a non-empty string or a finite number (NaN)',
     ]);
-    // Bare numbers have no fields to segment by.
-    expect(errorOf(() => nps([9], { segmentBy: 'plan' })).path).toBe('responses[0].plan');
+    // Bare numbers have no fields to group by.
+    expect(errorOf(() => nps([9], { groupBy: 'plan' })).path).toBe('responses[0].plan');
   });
 
   it('rejects bad options', () => {
@@ -349,8 +350,8 @@ describe('nps', () => {
       [{ confidence: '0.95' }, 'options.confidence', 'nps: options.confidence must be a number strictly between 0 and 1 ("0.95")'],
       [{ confidence: Number.NaN }, 'options.confidence', 'nps: options.confidence must be a number strictly between 0 and 1 (NaN)'],
       [{ method: 'wilson' }, 'options.method', "nps: options.method must be one of 'wald', 'adjusted-wald' (\"wilson\")"],
-      [{ segmentBy: 5 }, 'options.segmentBy', 'nps: options.segmentBy must be a field name or a function that reads the segment from a record (5)'],
-      [{ score: 'ltr' }, 'options.score', 'nps: options.score must be a function that reads the answer from a record ("ltr")'],
+      [{ groupBy: 5 }, 'options.groupBy', 'nps: options.groupBy must be a field name or a function that reads the group from a record (5)'],
+      [{ score: 'ltr' }, 'options.score', 'nps: options.score must be a function that reads the field from a record ("ltr")'],
       [null, 'options', 'nps: options must be an object (null)'],
       [[0.9], 'options', 'nps: options must be an object (an array of 1)'],
     ];
@@ -416,22 +417,27 @@ describe('nps', () => {
     fc.assert(
       fc.property(shuffled, method, ([rows, permuted], m) => {
         expect(nps(permuted, { method: m })).toEqual(nps(rows, { method: m }));
-        expect(nps(permuted, { method: m, segmentBy: 'team' })).toEqual(nps(rows, { method: m, segmentBy: 'team' }));
+        // The groups are listed in order of first appearance, so only their order may change.
+        const { groups, ...overall } = nps(permuted, { method: m, groupBy: 'team' });
+        const { groups: expected, ...expectedOverall } = nps(rows, { method: m, groupBy: 'team' });
+        expect(overall).toEqual(expectedOverall);
+        const key = (g: { group: string | number }) => `${typeof g.group}:${g.group}`;
+        expect([...groups].sort((a, b) => (key(a) < key(b) ? -1 : 1))).toEqual([...expected].sort((a, b) => (key(a) < key(b) ? -1 : 1)));
       }),
     );
   });
 
-  it("property: segments' counts add up to the total", () => {
+  it("property: groups' counts add up to the total, the groups in order of first appearance", () => {
     fc.assert(
       fc.property(fc.array(fc.record({ score: answer, team: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.string({ minLength: 1, maxLength: 2 })) }), { maxLength: 60 }), (rows) => {
-        const result = nps(rows, { segmentBy: 'team' });
-        const sum = (key: 'n' | 'promoters' | 'passives' | 'detractors') => result.segments.reduce((s, seg) => s + seg[key], 0);
+        const result = nps(rows, { groupBy: 'team' });
+        const sum = (key: 'n' | 'promoters' | 'passives' | 'detractors') => result.groups.reduce((s, seg) => s + seg[key], 0);
         expect(sum('n')).toBe(result.n);
         expect(sum('promoters')).toBe(result.promoters);
         expect(sum('passives')).toBe(result.passives);
         expect(sum('detractors')).toBe(result.detractors);
-        expect(result.segments.length).toBe(new Set(rows.map((r) => r.team)).size);
-        for (const seg of result.segments) expect(seg.n).toBeGreaterThan(0);
+        expect(result.groups.map((g) => g.group)).toEqual([...new Set(rows.map((r) => r.team))]);
+        for (const seg of result.groups) expect(seg.n).toBeGreaterThan(0);
       }),
     );
   });

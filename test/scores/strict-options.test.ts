@@ -5,16 +5,15 @@
  * ignored: `nps(r, { confidense: 0.8 })` silently computed a 95% interval.
  */
 import { describe, expect, it } from 'vitest';
-import { adoptionRate } from '../../src/scores/adoption-rate.js';
-import { advocacyShare } from '../../src/scores/advocacy-share.js';
 import { ces } from '../../src/scores/ces.js';
+import { countShare } from '../../src/scores/count-share.js';
 import { csat } from '../../src/scores/csat.js';
-import { customerLifetimeValue, type CustomerLifetimeValueInput } from '../../src/scores/customer-lifetime-value.js';
-import { healthScore, type HealthScoreOptions } from '../../src/scores/health-score.js';
-import { healthScores, type HealthScoresOptions } from '../../src/scores/health-scores.js';
+import { customerLifetimeValue } from '../../src/scores/customer-lifetime-value.js';
+import { healthScore } from '../../src/scores/health-score.js';
+import { healthScores } from '../../src/scores/health-scores.js';
 import { nps } from '../../src/scores/nps.js';
 import { npsChange } from '../../src/scores/nps-change.js';
-import { referralRate } from '../../src/scores/referral-rate.js';
+import type { CustomerLifetimeValueOptions, HealthScoreOptions, HealthScoresOptions } from '../../src/scores/types.js';
 import { errorOf } from '../support/errors.js';
 
 /** Runs `run`, expecting a MetricsInputError with exactly this code, path and message. */
@@ -27,13 +26,11 @@ const NULL_PROBLEM = 'must not be null; leave it out (or pass undefined) for the
 
 /** Each function with its valid call, taking extra options, and its sorted option keys. */
 const simple: { fn: string; call: (extra: object) => unknown; keys: string }[] = [
-  { fn: 'nps', call: (extra) => nps([9, 7, 3], extra as never), keys: 'confidence, method, score, segmentBy' },
+  { fn: 'nps', call: (extra) => nps([9, 7, 3], extra as never), keys: 'confidence, groupBy, method, score' },
   { fn: 'npsChange', call: (extra) => npsChange([9, 7, 3], [10, 9], extra as never), keys: 'confidence, method, score' },
-  { fn: 'csat', call: (extra) => csat([5, 4, 2], extra as never), keys: 'confidence, satisfiedAtLeast, scale, score, segmentBy' },
-  { fn: 'ces', call: (extra) => ces([7, 5, 2], extra as never), keys: 'agreeAtLeast, confidence, scale, score, segmentBy' },
-  { fn: 'adoptionRate', call: (extra) => adoptionRate(3, 10, extra as never), keys: 'confidence' },
-  { fn: 'referralRate', call: (extra) => referralRate(3, 10, extra as never), keys: 'confidence' },
-  { fn: 'advocacyShare', call: (extra) => advocacyShare(3, 10, extra as never), keys: 'confidence' },
+  { fn: 'csat', call: (extra) => csat([5, 4, 2], extra as never), keys: 'confidence, groupBy, satisfiedAtLeast, scale, score' },
+  { fn: 'ces', call: (extra) => ces([7, 5, 2], extra as never), keys: 'agreeAtLeast, confidence, groupBy, scale, score' },
+  { fn: 'countShare', call: (extra) => countShare(3, 10, extra as never), keys: 'confidence' },
 ];
 
 describe('unknown option keys', () => {
@@ -54,31 +51,31 @@ describe('unknown option keys', () => {
     });
   }
 
-  it('nps, csat, ces: `segment` for `segmentBy` (the key that computed no segments before)', () => {
+  it('nps, csat, ces: the 0.x `segmentBy` (and `by`, `group`) is an unknown option that names groupBy', () => {
     for (const [fn, run] of [
-      ['nps', () => nps([{ score: 9, plan: 'a' }], { segment: 'plan' } as never)],
-      ['csat', () => csat([{ score: 5, plan: 'a' }], { segment: 'plan' } as never)],
-      ['ces', () => ces([{ score: 5, plan: 'a' }], { segment: 'plan' } as never)],
+      ['nps', (key: string) => nps([{ score: 9, plan: 'a' }], { [key]: 'plan' } as never)],
+      ['csat', (key: string) => csat([{ score: 5, plan: 'a' }], { [key]: 'plan' } as never)],
+      ['ces', (key: string) => ces([{ score: 5, plan: 'a' }], { [key]: 'plan' } as never)],
     ] as const) {
-      expectError(run, { code: 'unknown-option', path: 'options.segment', message: `${fn}: options.segment is not an option; did you mean segmentBy? ("plan")` });
+      for (const key of ['segmentBy', 'by', 'group']) {
+        expectError(() => run(key), { code: 'unknown-option', path: `options.${key}`, message: `${fn}: options.${key} is not an option; did you mean groupBy? ("plan")` });
+      }
     }
   });
 
   it('the key is checked before the data: a typo is reported even when the data is also bad', () => {
-    expect(errorOf(() => adoptionRate(30, 10, { confidense: 0.9 } as never)).code).toBe('unknown-option');
+    expect(errorOf(() => countShare(30, 10, { confidense: 0.9 } as never)).code).toBe('unknown-option');
     expect(errorOf(() => nps([11], { metod: 'wald' } as never)).message).toBe("nps: options.metod is not an option; did you mean method? (\"wald\")");
   });
 });
 
 describe('null options', () => {
   const cases: { fn: string; call: (extra: object) => unknown; key: string }[] = [
-    ...['confidence', 'method', 'segmentBy', 'score'].map((key) => ({ fn: 'nps', call: simple[0]!.call, key })),
+    ...['confidence', 'method', 'groupBy', 'score'].map((key) => ({ fn: 'nps', call: simple[0]!.call, key })),
     ...['confidence', 'method', 'score'].map((key) => ({ fn: 'npsChange', call: simple[1]!.call, key })),
-    ...['scale', 'satisfiedAtLeast', 'confidence', 'segmentBy', 'score'].map((key) => ({ fn: 'csat', call: simple[2]!.call, key })),
-    ...['scale', 'agreeAtLeast', 'confidence', 'segmentBy', 'score'].map((key) => ({ fn: 'ces', call: simple[3]!.call, key })),
-    { fn: 'adoptionRate', call: simple[4]!.call, key: 'confidence' },
-    { fn: 'referralRate', call: simple[5]!.call, key: 'confidence' },
-    { fn: 'advocacyShare', call: simple[6]!.call, key: 'confidence' },
+    ...['scale', 'satisfiedAtLeast', 'confidence', 'groupBy', 'score'].map((key) => ({ fn: 'csat', call: simple[2]!.call, key })),
+    ...['scale', 'agreeAtLeast', 'confidence', 'groupBy', 'score'].map((key) => ({ fn: 'ces', call: simple[3]!.call, key })),
+    { fn: 'countShare', call: simple[4]!.call, key: 'confidence' },
   ];
   for (const { fn, call, key } of cases) {
     it(`${fn}: options.${key}: null is an error, not the default`, () => {
@@ -111,8 +108,12 @@ describe('healthScore and healthScores: options, components, normalizers and ban
     });
     // healthScore has no accountId or previous option: those belong to healthScores.
     expect(errorOf(health({ components: [component], accountId: (a: Account) => a.accountId })).code).toBe('unknown-option');
+    // `tolerance` ends the valid key trendTolerance, so that is the one named.
     expect(errorOf(many({ components: [component], tolerance: 3 })).message).toBe(
-      'healthScores: options.tolerance is not an option; the options are accountId, bands, components, previous, trendTolerance (3)',
+      'healthScores: options.tolerance is not an option; did you mean trendTolerance? (3)',
+    );
+    expect(errorOf(many({ components: [component], limit: 3 })).message).toBe(
+      'healthScores: options.limit is not an option; the options are accountId, bands, components, previous, trendTolerance (3)',
     );
   });
 
@@ -172,35 +173,38 @@ describe('healthScore and healthScores: options, components, normalizers and ban
   });
 });
 
-describe('customerLifetimeValue: the keys of its one argument, checked as options', () => {
-  const input = { arpa: 100, grossMargin: 0.8, churnRate: 0.02 };
-  const clv = (extra: object) => () => customerLifetimeValue({ ...input, ...extra } as CustomerLifetimeValueInput);
+describe('customerLifetimeValue: data first ({ arpa, logoChurn }), then its options { grossMargin, churnFloor? }', () => {
+  const inputs = { arpa: 100, logoChurn: { value: 0.02 } };
+  const clv = (extra: object) => () => customerLifetimeValue(inputs, { grossMargin: 0.8, ...extra } as CustomerLifetimeValueOptions);
 
-  it('rejects an unknown key, naming the closest valid one (a typo of churnFloor no longer drops the floor)', () => {
+  it('rejects an unknown option key, naming the closest valid one (a typo of churnFloor no longer drops the floor)', () => {
     expectError(clv({ churnfloor: 0.05 }), {
       code: 'unknown-option',
       path: 'options.churnfloor',
       message: 'customerLifetimeValue: options.churnfloor is not an option; did you mean churnFloor? (0.05)',
     });
-    expectError(() => customerLifetimeValue({ arpa: 100, grossMargin: 0.8, churn: 0.02 } as never), {
+    // The 0.x churnRate is data now (inputs.logoChurn), not an option.
+    expectError(clv({ churnRate: 0.02 }), {
       code: 'unknown-option',
-      path: 'options.churn',
-      message: 'customerLifetimeValue: options.churn is not an option; did you mean churnRate? (0.02)',
+      path: 'options.churnRate',
+      message: 'customerLifetimeValue: options.churnRate is not an option; the options are churnFloor, grossMargin (0.02)',
     });
   });
 
-  it('rejects null in any field: churnFloor by the null rule, the required ones by their own rule', () => {
+  it('rejects null for an option by the null rule; null data is unknown data', () => {
     expectError(clv({ churnFloor: null }), {
       code: 'invalid-option',
       path: 'options.churnFloor',
-      message: 'customerLifetimeValue: options.churnFloor must not be null; leave it out (or pass undefined) for no floor (null)',
+      message: `customerLifetimeValue: options.churnFloor ${NULL_PROBLEM}`,
     });
-    expectError(clv({ arpa: null }), {
-      code: 'invalid-number',
-      path: 'options.arpa',
-      message: 'customerLifetimeValue: options.arpa must be a finite number >= 0 (null)',
+    expectError(clv({ grossMargin: null }), {
+      code: 'invalid-option',
+      path: 'options.grossMargin',
+      message: `customerLifetimeValue: options.grossMargin ${NULL_PROBLEM}`,
     });
     // undefined churnFloor is no floor: 100 × 0.8 / 0.02 = 4000.
-    expect(customerLifetimeValue({ ...input, churnFloor: undefined } as unknown as CustomerLifetimeValueInput).value).toBe(4000);
+    expect(customerLifetimeValue(inputs, { grossMargin: 0.8, churnFloor: undefined } as never).value).toBe(4000);
+    // The data's keys are not checked: a lifetimeValueInputs result has many more.
+    expect(customerLifetimeValue({ ...inputs, windowMonths: 12, revenueChurnRate: 0.01 } as never, { grossMargin: 0.8 }).value).toBe(4000);
   });
 });

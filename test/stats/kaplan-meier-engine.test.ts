@@ -9,7 +9,7 @@ import {
   survivalQuantile,
   type KaplanMeierConfType,
   type KaplanMeierCurve,
-} from '../../src/stats/internal/kaplan-meier.js';
+} from '../../src/stats/kaplan-meier-engine.js';
 import { shuffled } from '../support/model.js';
 import { expectClose, expectInputError } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { logRankEngine, type LogRankGroup } from '../../src/stats/internal/log-rank.js';
+import { logRankEngine, type LogRankGroup } from '../../src/stats/log-rank-engine.js';
 import { shuffled } from '../support/model.js';
 import { expectClose, expectInputError } from './helpers.js';
 

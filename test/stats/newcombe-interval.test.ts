@@ -58,12 +58,17 @@ describe('newcombeInterval', () => {
     expect(result?.value).toBeCloseTo(0.2, 12);
     expect(result?.lower).toBeCloseTo(0.0524, 4);
     expect(result?.upper).toBeCloseTo(0.3339, 4);
+    // Python 3, method 10 with z = statistics.NormalDist().inv_cdf(0.95) (90%):
+    //   0.20000000000000007 0.07656419154407214 0.3136445835829438
+    const ninety = newcombeInterval({ successes: 56, trials: 70 }, { successes: 48, trials: 80 }, { confidence: 0.9 });
+    expectClose(ninety?.lower as number, 0.07656419154407214, RELATIVE, 1e-15);
+    expectClose(ninety?.upper as number, 0.3136445835829438, RELATIVE, 1e-15);
     expect(newcombeInterval({ successes: 3, trials: 10 }, { successes: 0, trials: 0 })).toBe(null);
   });
 
   it('matches the Python computation of method 10 and the paper', () => {
     for (const r of references) {
-      const result = newcombeInterval({ successes: r.a[0], trials: r.a[1] }, { successes: r.b[0], trials: r.b[1] }, r.confidence);
+      const result = newcombeInterval({ successes: r.a[0], trials: r.a[1] }, { successes: r.b[0], trials: r.b[1] }, { confidence: r.confidence });
       expect(result).not.toBe(null);
       const { value, lower, upper } = result as { value: number; lower: number; upper: number };
       expectClose(value, r.value, RELATIVE, 1e-15);
@@ -85,7 +90,7 @@ describe('newcombeInterval', () => {
   it('always brackets the difference inside [-1, 1] (property)', () => {
     fc.assert(
       fc.property(counts, counts, fc.double({ min: 0.5, max: 0.999, noNaN: true }), (a, b, confidence) => {
-        const result = newcombeInterval(a, b, confidence);
+        const result = newcombeInterval(a, b, { confidence });
         if (a.trials === 0 || b.trials === 0) {
           expect(result).toBe(null);
           return;
@@ -153,11 +158,34 @@ describe('newcombeInterval', () => {
       path: 'a',
       message: 'newcombeInterval: a must be an object { successes, trials } (null)',
     });
-    expectInputError(() => newcombeInterval(ok, ok, 1), {
+    expectInputError(() => newcombeInterval(ok, ok, { confidence: 1 }), {
       code: 'invalid-option',
-      path: 'confidence',
-      message: 'newcombeInterval: confidence must be a number strictly between 0 and 1 (1)',
+      path: 'options.confidence',
+      message: 'newcombeInterval: options.confidence must be a number strictly between 0 and 1 (1)',
     });
+  });
+
+  it('takes its confidence in an options object (1.0), checked as every options object is', () => {
+    const ok = { successes: 1, trials: 2 };
+    // The 0.x positional confidence says how to write it now.
+    expectInputError(() => newcombeInterval(ok, ok, 0.9 as never), {
+      code: 'invalid-option',
+      path: 'options',
+      message: 'newcombeInterval: options must be an object { confidence? }: the confidence is no longer positional, pass { confidence: 0.9 } (0.9)',
+    });
+    expectInputError(() => newcombeInterval(ok, ok, { confidence: null } as never), {
+      code: 'invalid-option',
+      path: 'options.confidence',
+      message: 'newcombeInterval: options.confidence must not be null; leave it out (or pass undefined) for the default (null)',
+    });
+    expectInputError(() => newcombeInterval(ok, ok, { confidense: 0.9 } as never), {
+      code: 'unknown-option',
+      path: 'options.confidense',
+      message: 'newcombeInterval: options.confidense is not an option; did you mean confidence? (0.9)',
+    });
+    // Omitted, empty or undefined: 0.95.
+    expect(newcombeInterval(ok, { successes: 0, trials: 3 }, {})).toEqual(newcombeInterval(ok, { successes: 0, trials: 3 }, { confidence: 0.95 }));
+    expect(newcombeInterval(ok, { successes: 0, trials: 3 }, { confidence: undefined } as never)).toEqual(newcombeInterval(ok, { successes: 0, trials: 3 }));
   });
 
   it('rejects an unknown key in a sample, naming the closest valid one (1.0: was ignored)', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../../src/stats/normal-quantile.js';
 import { wilsonInterval } from '../../src/stats/wilson-interval.js';
 import { expectClose, expectInputError } from './helpers.js';
+import { errorOf } from '../support/errors.js';
 
 const RELATIVE = 1e-14;
 
@@ -85,7 +86,7 @@ const statsmodelsReference: Reference[] = [
 
 describe('wilsonInterval', () => {
   it.each(rReference)('matches R prop.test($successes, $trials, conf.level = $confidence, correct = FALSE)', ({ successes, trials, confidence, lower, upper }) => {
-    const interval = wilsonInterval(successes, trials, confidence);
+    const interval = wilsonInterval(successes, trials, { confidence });
     expect(interval).not.toBeNull();
     expect(interval?.value).toBe(successes / trials);
     expectClose(interval?.lower ?? Number.NaN, lower, RELATIVE);
@@ -93,13 +94,13 @@ describe('wilsonInterval', () => {
   });
 
   it.each(scipyReference)('matches SciPy binomtest($successes, $trials).proportion_ci($confidence, wilson)', ({ successes, trials, confidence, lower, upper }) => {
-    const interval = wilsonInterval(successes, trials, confidence);
+    const interval = wilsonInterval(successes, trials, { confidence });
     expectClose(interval?.lower ?? Number.NaN, lower, RELATIVE);
     expectClose(interval?.upper ?? Number.NaN, upper, RELATIVE);
   });
 
   it.each(statsmodelsReference)('matches statsmodels proportion_confint($successes, $trials, confidence $confidence, wilson)', ({ successes, trials, confidence, lower, upper }) => {
-    const interval = wilsonInterval(successes, trials, confidence);
+    const interval = wilsonInterval(successes, trials, { confidence });
     expectClose(interval?.lower ?? Number.NaN, lower, RELATIVE);
     expectClose(interval?.upper ?? Number.NaN, upper, RELATIVE);
   });
@@ -113,9 +114,11 @@ describe('wilsonInterval', () => {
     expectClose(interval?.upper ?? Number.NaN, 5.664911804311441e-6, 1e-15);
   });
 
-  it('uses 0.95 when confidence is omitted or undefined', () => {
-    expect(wilsonInterval(42, 100)).toEqual(wilsonInterval(42, 100, 0.95));
-    expect(wilsonInterval(42, 100, undefined)).toEqual(wilsonInterval(42, 100, 0.95));
+  it('uses 0.95 when the options or the confidence are omitted or undefined', () => {
+    expect(wilsonInterval(42, 100, {})).toEqual(wilsonInterval(42, 100, { confidence: 0.95 }));
+    expect(wilsonInterval(42, 100, { confidence: undefined } as never)).toEqual(wilsonInterval(42, 100, { confidence: 0.95 }));
+    expect(wilsonInterval(42, 100)).toEqual(wilsonInterval(42, 100, { confidence: 0.95 }));
+    expect(wilsonInterval(42, 100, undefined)).toEqual(wilsonInterval(42, 100, { confidence: 0.95 }));
   });
 
   it('runs the documented examples', () => {
@@ -124,21 +127,25 @@ describe('wilsonInterval', () => {
     expect(interval?.value).toBe(0.42);
     expectClose(interval?.lower ?? Number.NaN, 0.3279838267435473, RELATIVE);
     expectClose(interval?.upper ?? Number.NaN, 0.5179351329695703, RELATIVE);
+    // Python 3, the Wilson formula with z = statistics.NormalDist().inv_cdf(0.95) (90%): 0.3419729806708954 0.5022418546544125
+    const ninety = wilsonInterval(42, 100, { confidence: 0.9 });
+    expectClose(ninety?.lower ?? Number.NaN, 0.3419729806708954, RELATIVE);
+    expectClose(ninety?.upper ?? Number.NaN, 0.5022418546544125, RELATIVE);
     expect(wilsonInterval(0, 10)?.lower).toBe(0);
     expect(wilsonInterval(0, 0)).toBeNull();
   });
 
   it('returns null for zero trials, after validating the other arguments', () => {
     expect(wilsonInterval(0, 0)).toBeNull();
-    expect(wilsonInterval(0, 0, 0.5)).toBeNull();
-    expect(() => wilsonInterval(0, 0, 2)).toThrow('wilsonInterval: confidence must be a number strictly between 0 and 1 (2)');
+    expect(wilsonInterval(0, 0, { confidence: 0.5 })).toBeNull();
+    expect(() => wilsonInterval(0, 0, { confidence: 2 })).toThrow('wilsonInterval: options.confidence must be a number strictly between 0 and 1 (2)');
   });
 
   it('puts the lower bound exactly at 0 with no successes and the upper exactly at 1 with all', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), openUnit, (trials, confidence) => {
-        expect(wilsonInterval(0, trials, confidence)?.lower).toBe(0);
-        expect(wilsonInterval(trials, trials, confidence)?.upper).toBe(1);
+        expect(wilsonInterval(0, trials, { confidence })?.lower).toBe(0);
+        expect(wilsonInterval(trials, trials, { confidence })?.upper).toBe(1);
       }),
     );
   });
@@ -146,7 +153,7 @@ describe('wilsonInterval', () => {
   it('keeps 0 <= lower <= value <= upper <= 1, with value = successes / trials', () => {
     fc.assert(
       fc.property(countsUpTo(2 ** 40), openUnit, ([successes, trials], confidence) => {
-        const interval = wilsonInterval(successes, trials, confidence);
+        const interval = wilsonInterval(successes, trials, { confidence });
         expect(interval).not.toBeNull();
         const { value, lower, upper } = interval as NonNullable<typeof interval>;
         expect(value).toBe(successes / trials);
@@ -162,8 +169,8 @@ describe('wilsonInterval', () => {
     fc.assert(
       fc.property(countsUpTo(1e6), openUnit, openUnit, ([successes, trials], u, v) => {
         const [low, high] = u <= v ? [u, v] : [v, u];
-        const narrow = wilsonInterval(successes, trials, low);
-        const wide = wilsonInterval(successes, trials, high);
+        const narrow = wilsonInterval(successes, trials, { confidence: low });
+        const wide = wilsonInterval(successes, trials, { confidence: high });
         expect(narrow?.lower ?? Number.NaN).toBeGreaterThanOrEqual((wide?.lower ?? Number.NaN) - 4 * Number.EPSILON);
         expect(narrow?.upper ?? Number.NaN).toBeLessThanOrEqual((wide?.upper ?? Number.NaN) + 4 * Number.EPSILON);
       }),
@@ -174,8 +181,8 @@ describe('wilsonInterval', () => {
     fc.assert(
       fc.property(countsUpTo(1e6), ([successes, trials]) => {
         fc.pre(successes > 0 && successes < trials);
-        const narrow = wilsonInterval(successes, trials, 0.9);
-        const wide = wilsonInterval(successes, trials, 0.99);
+        const narrow = wilsonInterval(successes, trials, { confidence: 0.9 });
+        const wide = wilsonInterval(successes, trials, { confidence: 0.99 });
         expect(narrow?.lower ?? Number.NaN).toBeGreaterThan(wide?.lower ?? Number.NaN);
         expect(narrow?.upper ?? Number.NaN).toBeLessThan(wide?.upper ?? Number.NaN);
       }),
@@ -185,8 +192,8 @@ describe('wilsonInterval', () => {
   it('mirrors failures and successes: lower(s, n) = 1 - upper(n - s, n)', () => {
     fc.assert(
       fc.property(countsUpTo(1e6), openUnit, ([successes, trials], confidence) => {
-        const interval = wilsonInterval(successes, trials, confidence);
-        const mirrored = wilsonInterval(trials - successes, trials, confidence);
+        const interval = wilsonInterval(successes, trials, { confidence });
+        const mirrored = wilsonInterval(trials - successes, trials, { confidence });
         expect(Math.abs((interval?.lower ?? Number.NaN) - (1 - (mirrored?.upper ?? Number.NaN)))).toBeLessThanOrEqual(4 * Number.EPSILON);
       }),
     );
@@ -195,7 +202,7 @@ describe('wilsonInterval', () => {
   it('agrees with the textbook formula for moderate counts', () => {
     fc.assert(
       fc.property(countsUpTo(10_000), fc.double({ min: 0.5, max: 0.999, noNaN: true }), ([successes, trials], confidence) => {
-        const interval = wilsonInterval(successes, trials, confidence);
+        const interval = wilsonInterval(successes, trials, { confidence });
         const model = textbookWilson(successes, trials, confidence);
         expectClose(interval?.lower ?? Number.NaN, model.lower, 0, 1e-12);
         expectClose(interval?.upper ?? Number.NaN, model.upper, 0, 1e-12);
@@ -248,13 +255,39 @@ describe('wilsonInterval', () => {
       [-0.5, '-0.5'],
       [Number.NaN, 'NaN'],
       ['0.9', '"0.9"'],
-      [null, 'null'],
     ] as const) {
-      expectInputError(() => wilsonInterval(5, 10, confidence as number), {
+      expectInputError(() => wilsonInterval(5, 10, { confidence: confidence as number }), {
         code: 'invalid-option',
-        path: 'confidence',
-        message: `wilsonInterval: confidence must be a number strictly between 0 and 1 (${shown})`,
+        path: 'options.confidence',
+        message: `wilsonInterval: options.confidence must be a number strictly between 0 and 1 (${shown})`,
       });
     }
+    // null is never an option value: leave it out for 0.95.
+    expectInputError(() => wilsonInterval(5, 10, { confidence: null as unknown as number }), {
+      code: 'invalid-option',
+      path: 'options.confidence',
+      message: 'wilsonInterval: options.confidence must not be null; leave it out (or pass undefined) for the default (null)',
+    });
+  });
+
+  it('takes its confidence in an options object (1.0), checked as every options object is', () => {
+    // The 0.x positional confidence says how to write it now.
+    expectInputError(() => wilsonInterval(5, 10, 0.9 as never), {
+      code: 'invalid-option',
+      path: 'options',
+      message: 'wilsonInterval: options must be an object { confidence? }: the confidence is no longer positional, pass { confidence: 0.9 } (0.9)',
+    });
+    expectInputError(() => wilsonInterval(5, 10, { confidense: 0.9 } as never), {
+      code: 'unknown-option',
+      path: 'options.confidense',
+      message: 'wilsonInterval: options.confidense is not an option; did you mean confidence? (0.9)',
+    });
+    expectInputError(() => wilsonInterval(5, 10, { level: 0.9 } as never), {
+      code: 'unknown-option',
+      path: 'options.level',
+      message: 'wilsonInterval: options.level is not an option; did you mean confidence? (0.9)',
+    });
+    // An unknown key is reported before the data is read.
+    expect(errorOf(() => wilsonInterval(11, 10, { confidense: 0.9 } as never)).code).toBe('unknown-option');
   });
 });

@@ -8,20 +8,11 @@ import { fail } from '../../core/errors.js';
 import { optionsOf } from '../../core/options.js';
 import { escapeText, truncate } from './escape.js';
 import { coord } from './path.js';
+import type { ChartOptions } from '../types.js';
 import type { Scale } from './scale.js';
 
-/** Options common to the charts. */
-export interface ChartOptions {
-  /** A title above the plot (default none). */
-  readonly title?: string;
-  /** The x axis label (default none). */
-  readonly xLabel?: string;
-  /** The y axis label (default none). */
-  readonly yLabel?: string;
-}
-
 /** The keys of {@link ChartOptions}: any other key is an `unknown-option` error. */
-const CHART_OPTION_KEYS = ['title', 'xLabel', 'yLabel'] as const;
+const CHART_OPTION_KEYS = ['title', 'xLabel', 'yLabel'] as const satisfies readonly (keyof ChartOptions)[];
 
 /** The viewBox width and height. */
 export const WIDTH = 640;

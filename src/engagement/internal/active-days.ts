@@ -10,36 +10,15 @@ import { isEventColumns, scanEvents, type EventAccessors, type Events } from '..
 import { optionsOf } from '../../core/options.js';
 import { IdCodes, readInteger, type Id } from '../../core/read.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
-import type { Accessor, Timestamp } from '../../core/types.js';
+import type { Accessor } from '../../core/types.js';
 import { UnitDaysBuilder, type UnitDays } from '../../core/unit-days.js';
 import { readDayBounds } from '../../core/day-range.js';
+import { ACTIVE_USER_WINDOW_KEYS, type ActiveUsersBaseOptions, type ActiveUserWindows } from '../types.js';
 import { asOfRange } from './as-of-range.js';
 import { addColumnDaysAsOf } from './column-days-as-of.js';
+import { NO_DAY, RollingCounter } from './rolling-counts.js';
 
-/** Groups events by a field: its name (rows and columns), or an accessor (rows). */
-export type GroupBy<R> = string | Accessor<R, unknown>;
-
-/** Options every active-user function shares (each function adds its own, `asOf` among them). */
-export interface ActiveDaysOptions<R> extends EventAccessors<R> {
-  /** IANA time zone whose calendar days count (default `'UTC'`). */
-  readonly timeZone?: string;
-  /** Group the counts, e.g. `'accountId'` for the users of each account. */
-  readonly groupBy?: GroupBy<R>;
-  /**
-   * First day reported, whole days (`YYYY-MM-DD`, a month `YYYY-MM` meaning its first day,
-   * or any timestamp meaning its local day; default: the first active day).
-   */
-  readonly from?: Timestamp;
-  /**
-   * Last day reported, inclusive, whole days (a month `YYYY-MM` means its last day;
-   * default: the local day of `asOf`). Never later than the day of `asOf`.
-   */
-  readonly to?: Timestamp;
-}
-
-/** The keys of {@link ActiveDaysOptions}, shared by every active-user function's key list. */
-export const ACTIVE_DAYS_OPTION_KEYS = ['userId', 'timestamp', 'timeZone', 'groupBy', 'from', 'to'] as const;
-
+/** Distinct active days per unit, with the units' groups. */
 export interface ActiveDays {
   readonly zone: ZoneCalendar;
   /** The latest event instant counted (at or before `asOf`); `null` without events. */
@@ -216,7 +195,7 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
 }
 
 /** Distinct active days per unit of the events at or before `asOf` (all events when `null`). */
-export function readActiveDays<R>(fn: string, events: Events<R>, options: ActiveDaysOptions<R>, zone: ZoneCalendar, asOf: number | null): ActiveDays {
+export function readActiveDays<R>(fn: string, events: Events<R>, options: ActiveUsersBaseOptions<R>, zone: ZoneCalendar, asOf: number | null): CollectedActiveDays {
   const collector = new ActiveDaysCollector<R>(fn, zone, readGroupBy<R>(fn, options.groupBy), options, asOf);
   collector.addEvents(events);
   return collector.build();
@@ -227,70 +206,56 @@ export function readActiveDays<R>(fn: string, events: Events<R>, options: Active
  * days), else the first active day and the day of `asOf`, never past `asOf`'s day. `null`
  * when there is nothing to report.
  */
-export function dayRange<R>(fn: string, options: ActiveDaysOptions<R>, data: ActiveDays, asOf: number | null): { from: number; to: number } | null {
+export function dayRange<R>(fn: string, options: ActiveUsersBaseOptions<R>, data: ActiveDays, asOf: number | null): { from: number; to: number } | null {
   return asOfRange(readDayBounds(fn, options, data.zone), data.unitDays.firstDay, data.unitDays.lastDay, asOf, data.zone);
 }
 
 /**
  * Rolling distinct counts per group and day: for each window length `w` in `windows`, the
  * number of units active on at least one of the `w` days ending on and including each
- * day of `[from, to]`. Difference-array method: a unit's active day `d` adds +1 at `d` and
- * -1 at `min(d + w, next active day)`, so overlapping windows are not double counted.
- * O(user-days + groups × days) per window. Result: `counts[k][g * days + (day - from)]`.
+ * day of `[from, to]` (the shared count of internal/rolling-counts.ts, fed each unit's
+ * sorted days). O(user-days + groups × days) per window. Result:
+ * `counts[k][g * days + (day - from)]`.
  */
 export function rollingCounts(data: ActiveDays, from: number, to: number, windows: readonly number[]): Int32Array[] {
   const { unitDays, unitGroup, groupCount } = data;
   const { offsets, days, units } = unitDays;
-  const length = to - from + 1;
-  const stride = length + 1;
-  const diffs = windows.map(() => new Int32Array(groupCount * stride));
+  const counter = new RollingCounter(from, to, windows, groupCount);
   for (let u = 0; u < units; u++) {
-    const base = (unitGroup[u] as number) * stride;
+    const group = unitGroup[u] as number;
+    let previous = NO_DAY;
     const end = offsets[u + 1] as number;
     for (let i = offsets[u] as number; i < end; i++) {
       const day = days[i] as number;
       if (day > to) break;
-      const next = i + 1 < end ? (days[i + 1] as number) : Number.POSITIVE_INFINITY;
-      for (let k = 0; k < windows.length; k++) {
-        let stop = day + (windows[k] as number);
-        if (next < stop) stop = next;
-        if (stop <= from) continue;
-        const start = day < from ? from : day;
-        if (stop > to + 1) stop = to + 1;
-        const diff = diffs[k] as Int32Array;
-        diff[base + start - from] = (diff[base + start - from] as number) + 1;
-        diff[base + stop - from] = (diff[base + stop - from] as number) - 1;
-      }
+      counter.add(group, day, previous);
+      previous = day;
     }
   }
-  return diffs.map((diff) => {
-    const counts = new Int32Array(groupCount * length);
-    for (let g = 0; g < groupCount; g++) {
-      let running = 0;
-      for (let d = 0; d < length; d++) {
-        running += diff[g * stride + d] as number;
-        counts[g * length + d] = running;
-      }
-    }
-    return counts;
-  });
+  return counter.counts();
+}
+
+/**
+ * The overall activity of grouped data: the distinct active days of each user across all
+ * groups (a user active in two groups is one unit here), as one group. The data itself
+ * when it is not grouped. O(user-days).
+ */
+export function overallActiveDays(data: CollectedActiveDays): ActiveDays {
+  if (data.groupIds === null) return data;
+  const builder = new UnitDaysBuilder();
+  const { offsets, days, units } = data.unitDays;
+  for (let u = 0; u < units; u++) {
+    const user = data.unitUser[u] as number;
+    for (let i = offsets[u] as number; i < (offsets[u + 1] as number); i++) builder.add(user, days[i] as number);
+  }
+  const userCount = data.userIds.length;
+  return { zone: data.zone, latest: data.latest, unitDays: builder.build(userCount), unitGroup: new Int32Array(userCount), groupIds: null, groupCount: 1 };
 }
 
 /** `a / b`, or `null` when `b` is 0. */
 export function ratio(a: number, b: number): number | null {
   return b === 0 ? null : a / b;
 }
-
-/** Window lengths, in days, of the rolling active-user counts. */
-export interface ActiveUserWindows {
-  /** Days in the WAU window (default 7). */
-  readonly wau?: number;
-  /** Days in the MAU window (default 30; 28 is a common choice, four whole weeks). */
-  readonly mau?: number;
-}
-
-/** The keys of {@link ActiveUserWindows}, checked at `options.windows`. */
-export const ACTIVE_USER_WINDOW_KEYS = ['wau', 'mau'] as const;
 
 /** Reads and validates the window lengths (unknown keys and `null` are errors). @internal */
 export function readWindows(fn: string, windows: ActiveUserWindows | undefined): { wau: number; mau: number } {

@@ -15,7 +15,7 @@ import { isSupportedInstant, type ZoneCalendar } from '../../core/time-zone.js';
 import { isId, type Id } from '../../core/read.js';
 import { sortedCodes } from '../../core/sorted-codes.js';
 import { isPlainObject, readArray } from '../../core/state-fields.js';
-import type { ActiveUsersState } from '../active-users-accumulator.js';
+import type { ActiveUsersState } from '../types.js';
 import type { ActiveDaysCollector, ActiveDaysGroup, CollectedActiveDays } from './active-days.js';
 
 /** The `kind` of an active-users state. */

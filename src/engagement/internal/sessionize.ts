@@ -102,6 +102,27 @@ export function sessionize<R>(
   timeoutMs: number,
   asOf: number | null = null,
 ): SessionTable {
+  const read = readInstants(fn, events, accessors, zone, asOf);
+  const buffer = new SessionBuffer();
+  if (read.ordered) sessionsInOrder(read, timeoutMs, buffer);
+  else sessionsByUser(read, timeoutMs, buffer);
+  return finish(buffer, read.userIds, zone, read.count, read.count === 0 ? null : read.latest);
+}
+
+/** The events at or before `asOf` as two columns, (user code, instant), in input order. */
+interface Instants {
+  readonly users: Int32Array;
+  readonly times: Float64Array;
+  readonly count: number;
+  /** Whether the instants came in non-decreasing order. */
+  readonly ordered: boolean;
+  /** The latest instant read; `-Infinity` without any. */
+  readonly latest: number;
+  readonly userIds: readonly Id[];
+}
+
+/** The read step: one `scanEvents` pass into growable typed columns; events after `asOf` are left out. */
+function readInstants<R>(fn: string, events: Events<R>, accessors: EventAccessors<R>, zone: ZoneCalendar, asOf: number | null): Instants {
   let users = new Int32Array(1024);
   let times = new Float64Array(1024);
   let n = 0;
@@ -126,61 +147,63 @@ export function sessionize<R>(
     if (t < previous) ordered = false;
     previous = t;
   });
-  const userIds = ids.users.ids;
-  const userCount = userIds.length;
-  const buffer = new SessionBuffer();
+  return { users, times, count: n, ordered, latest, userIds: ids.users.ids };
+}
 
-  if (ordered) {
-    // One pass in input order: sessions open in order of their start.
-    const open = new Int32Array(userCount).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const u = users[i] as number;
-      const t = times[i] as number;
-      const s = open[u] as number;
+/** Time-ordered input: one pass in input order, each user's open session in an array; sessions open in order of their start. */
+function sessionsInOrder(read: Instants, timeoutMs: number, buffer: SessionBuffer): void {
+  const { users, times, count } = read;
+  const open = new Int32Array(read.userIds.length).fill(-1);
+  for (let i = 0; i < count; i++) {
+    const u = users[i] as number;
+    const t = times[i] as number;
+    const s = open[u] as number;
+    if (s >= 0 && t - (buffer.end[s] as number) <= timeoutMs) {
+      buffer.end[s] = t;
+      buffer.events[s] = (buffer.events[s] as number) + 1;
+    } else {
+      open[u] = buffer.open(u, t);
+    }
+  }
+}
+
+/** Any other input: a counting sort of the instants by user, a sort of a user's instants only when out of order, one pass per user. */
+function sessionsByUser(read: Instants, timeoutMs: number, buffer: SessionBuffer): void {
+  const { users, times, count: n } = read;
+  const userCount = read.userIds.length;
+  const offsets = new Int32Array(userCount + 1);
+  for (let i = 0; i < n; i++) {
+    const next = (users[i] as number) + 1;
+    offsets[next] = (offsets[next] as number) + 1;
+  }
+  for (let u = 0; u < userCount; u++) offsets[u + 1] = (offsets[u + 1] as number) + (offsets[u] as number);
+  const cursor = offsets.slice(0, userCount);
+  const byUser = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = users[i] as number;
+    byUser[cursor[u] as number] = times[i] as number;
+    cursor[u] = (cursor[u] as number) + 1;
+  }
+  for (let u = 0; u < userCount; u++) {
+    const first = offsets[u] as number;
+    const stop = offsets[u + 1] as number;
+    for (let i = first + 1; i < stop; i++) {
+      if ((byUser[i] as number) < (byUser[i - 1] as number)) {
+        byUser.subarray(first, stop).sort(); // typed-array sort is numeric
+        break;
+      }
+    }
+    let s = -1;
+    for (let i = first; i < stop; i++) {
+      const t = byUser[i] as number;
       if (s >= 0 && t - (buffer.end[s] as number) <= timeoutMs) {
         buffer.end[s] = t;
         buffer.events[s] = (buffer.events[s] as number) + 1;
       } else {
-        open[u] = buffer.open(u, t);
-      }
-    }
-  } else {
-    // Counting sort of the instants by user.
-    const offsets = new Int32Array(userCount + 1);
-    for (let i = 0; i < n; i++) {
-      const next = (users[i] as number) + 1;
-      offsets[next] = (offsets[next] as number) + 1;
-    }
-    for (let u = 0; u < userCount; u++) offsets[u + 1] = (offsets[u + 1] as number) + (offsets[u] as number);
-    const cursor = offsets.slice(0, userCount);
-    const byUser = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const u = users[i] as number;
-      byUser[cursor[u] as number] = times[i] as number;
-      cursor[u] = (cursor[u] as number) + 1;
-    }
-    for (let u = 0; u < userCount; u++) {
-      const first = offsets[u] as number;
-      const stop = offsets[u + 1] as number;
-      for (let i = first + 1; i < stop; i++) {
-        if ((byUser[i] as number) < (byUser[i - 1] as number)) {
-          byUser.subarray(first, stop).sort(); // typed-array sort is numeric
-          break;
-        }
-      }
-      let s = -1;
-      for (let i = first; i < stop; i++) {
-        const t = byUser[i] as number;
-        if (s >= 0 && t - (buffer.end[s] as number) <= timeoutMs) {
-          buffer.end[s] = t;
-          buffer.events[s] = (buffer.events[s] as number) + 1;
-        } else {
-          s = buffer.open(u, t);
-        }
+        s = buffer.open(u, t);
       }
     }
   }
-  return finish(buffer, userIds, zone, n, n === 0 ? null : latest);
 }
 
 /** Orders the buffered sessions by start, then user id, and adds their days. */

@@ -6,13 +6,10 @@
 
 import { fail, failRecord } from '../../core/errors.js';
 import { optionsOf } from '../../core/options.js';
-import { IdCodes, isId, readId, requireIterable, requireRecord, type Id } from '../../core/read.js';
+import { IdCodes, accessorFor, isId, readId, requireIterable, requireRecord, type Id } from '../../core/read.js';
 import { failRecordInstant, instantOf } from '../../core/timestamp.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
-import type { Accessor } from '../../core/types.js';
-
-/** The keys of `TrialFields` (engaged-evaluation.ts), checked at `options.trialFields`. */
-export const TRIAL_FIELD_KEYS = ['accountId', 'trialStart', 'sourceCampaign'] as const;
+import { TRIAL_FIELD_KEYS } from '../types.js';
 
 /** The trials, as parallel columns, with a linked list of trial indices per account code. */
 export interface Trials {
@@ -40,21 +37,21 @@ export interface Trials {
  * @throws {MetricsInputError} for a non-record, a bad account id, start or campaign, and
  * for a bad `trialFields` (`unknown-option`, `invalid-option`).
  */
-export function readTrials<T>(fn: string, trials: Iterable<T>, fields: unknown, zone: ZoneCalendar): Trials {
+export function readTrials<T>(fn: string, trials: unknown, fields: unknown, zone: ZoneCalendar): Trials {
   if (fields !== undefined && (fields === null || typeof fields !== 'object' || Array.isArray(fields))) {
     fail(fn, 'options.trialFields', 'invalid-option', 'must be an object { accountId?, trialStart?, sourceCampaign? } of accessors', fields);
   }
   const given = optionsOf(fields as Partial<Record<(typeof TRIAL_FIELD_KEYS)[number], unknown>> | undefined, fn, TRIAL_FIELD_KEYS, 'options.trialFields');
-  const readAccount = fieldAccessor<T>(given.accountId, 'accountId', fn);
-  const readStart = fieldAccessor<T>(given.trialStart, 'trialStart', fn);
-  const readCampaign = fieldAccessor<T>(given.sourceCampaign, 'sourceCampaign', fn);
+  const readAccount = accessorFor<T>(given.accountId, 'accountId', fn, 'options.trialFields.accountId');
+  const readStart = accessorFor<T>(given.trialStart, 'trialStart', fn, 'options.trialFields.trialStart');
+  const readCampaign = accessorFor<T>(given.sourceCampaign, 'sourceCampaign', fn, 'options.trialFields.sourceCampaign');
   const accounts = new IdCodes();
   const account: number[] = [];
   const start: number[] = [];
   const campaign: (Id | null)[] = [];
   let latestStart = Number.NEGATIVE_INFINITY;
   let i = 0;
-  for (const trial of requireIterable<T>(trials, fn, 'trials')) {
+  for (const trial of requireIterable<T>(trials, fn, 'options.trials')) {
     requireRecord(trial, fn, 'trials', i);
     const accountId = readId(readAccount(trial, i), fn, 'trials', i, 'accountId');
     const at = { collection: 'trials', index: i, idField: 'accountId', id: accountId };
@@ -82,12 +79,4 @@ export function readTrials<T>(fn: string, trials: Iterable<T>, fields: unknown, 
     day[k] = zone.dayOf(start[k] as number);
   }
   return { count: i, accounts, account: Int32Array.from(account), start: Float64Array.from(start), day, campaign, first, next, latestStart };
-}
-
-function fieldAccessor<T>(given: unknown, field: string, fn: string): Accessor<T, unknown> {
-  if (given === undefined) return (trial: T) => (trial as Record<string, unknown>)[field];
-  if (typeof given !== 'function') {
-    return fail(fn, `options.trialFields.${field}`, 'invalid-option', 'must be a function that reads the field from a trial', given);
-  }
-  return given as Accessor<T, unknown>;
 }

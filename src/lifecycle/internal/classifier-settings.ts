@@ -5,8 +5,8 @@
  * @internal
  */
 
+import type { AsOfOption } from '../../core/journey-zone.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
-import type { AsOfOption } from './journey-zone.js';
 import type { StagePlan } from './stage-plan.js';
 
 /** The key of a classifier's settings. */

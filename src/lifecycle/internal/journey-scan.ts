@@ -8,31 +8,29 @@
 
 import { fail, failColumnValue, failRecord, recordPath } from '../../core/errors.js';
 import { optionsOf } from '../../core/options.js';
-import { IdCodes, accessorFor, isId, requireIterable, requireRecord } from '../../core/read.js';
-import { failRecordInstant, instantOf } from '../../core/timestamp.js';
+import { IdCodes, accessorFor, isId, requireRecord, type Id } from '../../core/read.js';
+import { readSignupFields, readSignups } from '../../core/signups.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
+import { failRecordInstant, instantOf } from '../../core/timestamp.js';
 import type { Accessor } from '../../core/types.js';
-import type { JourneyColumns, JourneysOptions, SignupFields } from '../journeys.js';
+import type { JourneyColumns, JourneysOptions } from '../types.js';
 import { JourneyCollector, type PreparedJourneys } from './journey-collector.js';
 import { rejectRenamed } from './option-renames.js';
 
 /** The keys of `JourneysOptions` (the options of `journeys` and `eachJourney`). */
-export const JOURNEYS_OPTION_KEYS = ['userId', 'timestamp', 'name', 'by', 'signups', 'signupFields', 'timeZone'] as const satisfies readonly (keyof JourneysOptions<unknown>)[];
-
-/** The keys of `SignupFields` (`options.signupFields` of `journeys` and `growthLifecycle`). */
-export const SIGNUP_FIELDS_KEYS = ['id', 'signedUpAt'] as const satisfies readonly (keyof SignupFields<unknown>)[];
+export const JOURNEYS_OPTION_KEYS = ['userId', 'timestamp', 'name', 'groupBy', 'signups', 'signupFields', 'timeZone'] as const satisfies readonly (keyof JourneysOptions<unknown>)[];
 
 /** What identifies a journey: a field (rows: property; columns: column) or an accessor. */
 export interface JourneyKey<R> {
-  /** The field name, used in error paths (`'by'` for an accessor). */
+  /** The field name, used in error paths (`'groupBy'` for an accessor). */
   readonly field: string;
   /** The caller's accessor, or `undefined` to read `field`. */
   readonly accessor: Accessor<R, unknown> | undefined;
 }
 
-/** How an error names a record's id: `(userId "u1")`, `(accountId "a1")`, `(id "x")` for a `by` accessor. */
+/** How an error names a record's id: `(userId "u1")`, `(accountId "a1")`, `(id "x")` for a `groupBy` accessor. */
 function idLabel(key: { readonly field: string; readonly accessor: unknown }): string {
-  return key.accessor !== undefined && key.field === 'by' ? 'id' : key.field;
+  return key.accessor !== undefined && key.field === 'groupBy' ? 'id' : key.field;
 }
 
 /** Column input: a `timestamp` column beside the id and name columns, read by name. */
@@ -131,56 +129,15 @@ export function scanJourneyRows<R>(
   }
 }
 
-/** Accessors of a signup row. */
-export interface SignupAccessors<S> {
-  readonly id?: Accessor<S, unknown>;
-  readonly signedUpAt?: Accessor<S, unknown>;
-}
-
-/** The accessor `options.signupFields[option]`, or one that reads the property `field`. */
-function signupAccessor<S>(fn: string, given: unknown, option: string, field: string): Accessor<S, unknown> {
-  if (given === undefined) return (signup: S) => (signup as Record<string, unknown>)[field];
-  if (typeof given !== 'function') {
-    return fail(fn, `options.signupFields.${option}`, 'invalid-option', 'must be a function that reads the field from a signup', given);
-  }
-  return given as Accessor<S, unknown>;
-}
-
 /**
- * Reads the signups table: one row per journey id, its signup instant. `idField` names
- * the id field read by default and in error paths.
+ * Reads the signups table (the one reader, `core/signups.ts`): one row per journey id, its
+ * signup instant. `idField` names the id field read by default and in error paths.
  * @throws {MetricsInputError} for a bad record, id or instant, and `duplicate-id` for an
  * id given twice.
  */
-export function scanSignups<S, R>(
-  fn: string,
-  signups: unknown,
-  idField: string,
-  accessors: SignupAccessors<S>,
-  zone: ZoneCalendar,
-  codes: IdCodes,
-  collector: JourneyCollector<R>,
-): void {
-  const rows = requireIterable<S>(signups, fn, 'options.signups');
-  const readId = signupAccessor<S>(fn, accessors.id, 'id', idField);
-  const readTime = signupAccessor<S>(fn, accessors.signedUpAt, 'signedUpAt', 'signedUpAt');
-  const firstRow: number[] = [];
-  let i = 0;
-  for (const record of rows) {
-    requireRecord(record, fn, 'signups', i);
-    const id = readId(record, i);
-    if (!isId(id)) fail(fn, recordPath('signups', i, idField), 'invalid-id', 'must be a non-empty string or a finite number', id);
-    const raw = readTime(record, i);
-    const t = instantOf(raw, zone);
-    if (t !== t) failRecordInstant(raw, fn, { collection: 'signups', index: i, idField, id }, 'signedUpAt');
-    const code = codes.code(id);
-    if (code < firstRow.length) {
-      fail(fn, recordPath('signups', i, idField), 'duplicate-id', `repeats the id of signups[${firstRow[code] as number}]; give each journey one signup`, id);
-    }
-    firstRow.push(i);
-    collector.signUp(code, t);
-    i++;
-  }
+function scanSignups<S, R>(fn: string, signups: unknown, idField: string, fields: unknown, zone: ZoneCalendar, codes: IdCodes, collector: JourneyCollector<R>): void {
+  const rows = readSignups<S>(fn, signups, fields, zone, { idField, unit: 'journey' });
+  for (let i = 0; i < rows.ids.length; i++) collector.signUp(codes.code(rows.ids[i] as Id), rows.instants[i] as number);
 }
 
 /**
@@ -189,17 +146,17 @@ export function scanSignups<S, R>(
  * `JourneyEvent` objects are made later, per journey. Throws at once on bad input.
  */
 export function readJourneys<R, S>(fn: string, events: Iterable<R> | JourneyColumns, options: JourneysOptions<R, S> | undefined): PreparedJourneys<R> {
-  // `groupBy` is the word of the other modules; here journeys follow `by`.
-  rejectRenamed(options, fn, { groupBy: 'by' });
+  // `by` was 0.1's name of `groupBy` (the word of every module).
+  rejectRenamed(options, fn, { by: 'groupBy' });
   const opts = optionsOf(options, fn, JOURNEYS_OPTION_KEYS);
-  const signupFields = optionsOf(opts.signupFields, fn, SIGNUP_FIELDS_KEYS, 'options.signupFields');
+  const signupFields = readSignupFields(fn, opts.signupFields);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const columns = isJourneyColumns(events);
   const key = journeyKey(fn, opts, columns);
   const codes = new IdCodes();
   const collector = new JourneyCollector<R>(!columns);
   if (opts.signups !== undefined) {
-    const idField = typeof opts.by === 'string' ? opts.by : 'userId';
+    const idField = typeof opts.groupBy === 'string' ? opts.groupBy : 'userId';
     scanSignups(fn, opts.signups, idField, signupFields, zone, codes, collector);
   }
   if (columns) {
@@ -214,13 +171,13 @@ export function readJourneys<R, S>(fn: string, events: Iterable<R> | JourneyColu
 }
 
 /**
- * The journey key from `by`: default `userId`, read through the `userId` accessor for rows
- * (columns are read by name; only a `by` accessor applies to them).
+ * The journey key from `groupBy`: default `userId`, read through the `userId` accessor for
+ * rows (columns are read by name; only a `groupBy` accessor applies to them).
  */
 function journeyKey<R, S>(fn: string, opts: Partial<JourneysOptions<R, S>>, columns: boolean): JourneyKey<R> {
-  const by = opts.by;
-  if (by === undefined || by === 'userId') return { field: 'userId', accessor: columns ? undefined : opts.userId };
-  if (typeof by === 'function') return { field: 'by', accessor: by };
-  if (typeof by === 'string' && by.length > 0) return { field: by, accessor: undefined };
-  return fail(fn, 'options.by', 'invalid-option', 'must be a field name such as "accountId" or a function that reads the journey id from a record', by);
+  const groupBy = opts.groupBy;
+  if (groupBy === undefined || groupBy === 'userId') return { field: 'userId', accessor: columns ? undefined : opts.userId };
+  if (typeof groupBy === 'function') return { field: 'groupBy', accessor: groupBy };
+  if (typeof groupBy === 'string' && groupBy.length > 0) return { field: groupBy, accessor: undefined };
+  return fail(fn, 'options.groupBy', 'invalid-option', 'must be a field name such as "accountId" or a function that reads the journey id from a record', groupBy);
 }

@@ -1,37 +1,14 @@
 /**
- * Reading the arguments of the milestone builders (`hasEvent`, `eventCount`, ...): event
- * matchers, counts, windows and milestones. Every builder validates its arguments once,
- * when the milestone is built, so evaluating it on a journey never throws for them.
+ * Reading the arguments of the milestone builders (`eventCount`, `activeDays`, ...): counts,
+ * windows and milestones (event matchers and single milestones are read by `core/journey.ts`).
+ * Every builder validates its arguments once, when the milestone is built, so evaluating it on a journey never throws for them.
  * @internal
  */
 
 import { MS_PER_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
+import { requireMilestone, type Milestone } from '../../core/journey.js';
 import { optionsOf } from '../../core/options.js';
-import type { JourneyEvent, Milestone } from '../types.js';
-
-/** Tells whether an event of a journey is the one a milestone looks for. */
-export type JourneyEventPredicate<R = unknown> = (event: JourneyEvent<R>) => boolean;
-
-/**
- * The events a milestone counts: an event name (compared with each event's `name`, `===`)
- * or a predicate on the {@link JourneyEvent} (its `name`, `timestamp` and `record`).
- */
-export type EventMatcher<R = unknown> = string | JourneyEventPredicate<R>;
-
-/**
- * The predicate of a matcher: an event name becomes `event.name === name`.
- * @throws {MetricsInputError} `invalid-option` at `path` for an empty name or anything
- * but a string or a function.
- */
-export function matcherOf<R>(fn: string, matcher: unknown, path: string): JourneyEventPredicate<R> {
-  if (typeof matcher === 'function') return matcher as JourneyEventPredicate<R>;
-  if (typeof matcher === 'string' && matcher.length > 0) {
-    const name = matcher;
-    return (event) => event.name === name;
-  }
-  return fail(fn, path, 'invalid-option', 'must be a non-empty event name or a predicate (event) => boolean', matcher);
-}
 
 /** A count threshold: an integer >= 1 (`atLeast`, `times`). */
 export function readCount(fn: string, value: unknown, path: string): number {
@@ -52,12 +29,6 @@ export function readWindowDays(fn: string, value: unknown, path: string, whole: 
 /** The last instant of a window of `days` 24-hour days from `start`, inclusive. */
 export function windowEnd(start: number, days: number): number {
   return start + days * MS_PER_DAY;
-}
-
-/** Throws unless `value` is a milestone (a function of a journey). */
-export function requireMilestone<R>(fn: string, value: unknown, path: string): Milestone<R> {
-  if (typeof value === 'function') return value as Milestone<R>;
-  return fail(fn, path, 'invalid-option', 'must be a milestone, a function (journey) => number | null', value);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Option names a caller may still reach for after a rename (`timeToValue`'s `withinDays`,
- * now `horizons`) or from another function's vocabulary (`groupBy`, which `journeys` calls
- * `by`): the `unknown-option` error then names the right key, as `optionsOf` does for a
- * near-miss typo.
+ * Option names a caller may still reach for after a rename: 0.1's names (`journeys`' `by`,
+ * now `groupBy`; `recurring`'s `every`, now `period`; `conversion`'s milestones `from` and
+ * `to`, now `entry` and `goal`) and `timeToValue`'s `withinDays` (now `horizons`). The
+ * `unknown-option` error then names the right key, as `optionsOf` does for a near-miss
+ * typo.
  * @internal
  */
 

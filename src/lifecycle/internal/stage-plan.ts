@@ -6,35 +6,11 @@
  */
 
 import { fail } from '../../core/errors.js';
-import type { Journey, Milestone } from '../types.js';
-import { milestoneTime, requireMilestone } from './stage-journey.js';
+import { milestoneTime, requireMilestone } from '../../core/journey.js';
+import type { Journey, LifecycleStage, Milestone } from '../types.js';
 
 /** The name of the stage every journey reaches at its start (signup). */
 export const SIGNED_UP = 'signed-up';
-
-/** One named stage of a lifecycle. */
-export interface LifecycleStage<R = unknown> {
-  /** A non-empty name, unique within the lifecycle. */
-  readonly name: string;
-  /** When the journey reached the stage; `signed-up` defaults to `journey.start`. */
-  readonly milestone: Milestone<R>;
-}
-
-/** A stage as the caller lists it: the milestone may be left out for `signed-up` only. */
-export interface LifecycleStageInput<R = unknown> {
-  /** A non-empty name, unique within the lifecycle. */
-  readonly name: string;
-  /** When the journey reached the stage; may be left out for `signed-up` only. */
-  readonly milestone?: Milestone<R> | undefined;
-}
-
-/**
- * The stages of a lifecycle, in order: an array of `{ name, milestone }`, or an object
- * `{ [name]: milestone }` read in property order.
- */
-export type LifecycleStages<R = unknown> =
-  | readonly LifecycleStageInput<R>[]
-  | { readonly [name: string]: Milestone<R> | undefined };
 
 /** Resolved stages, with the path of each milestone for error messages. */
 export interface StagePlan<R = unknown> {

@@ -6,36 +6,12 @@
 
 import { fail } from '../../core/errors.js';
 import { optionsOf } from '../../core/options.js';
-import { matcherOf, type EventMatcher, type JourneyEventPredicate } from '../../lifecycle/internal/milestone-readers.js';
+import { matcherOf, type JourneyEventPredicate } from '../../core/journey.js';
+import type { AhaCandidate, AhaTarget } from '../types.js';
 import { daysToMs } from './landmark-activity.js';
 
-/** One candidate behaviour of `findAha`: an event (name or predicate) and the minimum counts to try. */
-export interface AhaCandidate<R = unknown> {
-  /** The event: a name or a predicate on the journey's events. */
-  readonly event: EventMatcher<R>;
-  /** Minimum counts within the landmark to try: integers >= 1 (default 1 to 5). */
-  readonly counts?: readonly number[];
-  /** Label in the result (default: the event name; for a predicate, `candidates[i]`). */
-  readonly name?: string;
-}
-
-/**
- * What counts as retained: activity on some day of `retainedOn: [fromDay, toDay]` (day
- * `n` = the `n`-th 24 hours after the start, day 0 the first), or still active at
- * `activeAtDay` (activity after the landmark within the `inactivityDays` before it).
- */
-export type AhaTarget =
-  | {
-      /** Retained when active on some day from `fromDay` to `toDay` after signup. */
-      readonly retainedOn: readonly [number, number];
-    }
-  | {
-      /** Retained when active after the landmark within the `inactivityDays` before this day. */
-      readonly activeAtDay: number;
-    };
-
 /** Every key of {@link AhaCandidate}, checked in each candidate object. */
-export const AHA_CANDIDATE_KEYS = ['event', 'counts', 'name'] as const;
+export const AHA_CANDIDATE_KEYS = ['event', 'counts', 'name'] as const satisfies readonly (keyof AhaCandidate)[];
 
 /** Every key of an {@link AhaTarget}, checked at `options.target`. */
 export const AHA_TARGET_KEYS = ['retainedOn', 'activeAtDay'] as const;

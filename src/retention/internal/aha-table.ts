@@ -1,54 +1,13 @@
 /**
  * The 2×2 table of a candidate aha milestone (did it or not × retained or not) and the
  * figures `findAha` reports from it: share, retention with and without, Newcombe's
- * difference, ratio, phi with Amplitude Compass's bands, precision and recall.
+ * difference, relative lift, phi with Amplitude Compass's bands, precision and recall.
  * @internal
  */
 
-import type { Estimate } from '../../core/types.js';
 import { newcombeInterval } from '../../stats/newcombe-interval.js';
 import { wilsonInterval } from '../../stats/wilson-interval.js';
-
-/** How predictive a phi coefficient is, in Amplitude Compass's words (on |phi|). */
-export type AhaBand = 'highly-predictive' | 'moderately-predictive' | 'slightly-predictive' | 'not-predictive';
-
-/** The four cells of the table. */
-export interface AhaTable {
-  /** Did the behaviour and were retained. */
-  readonly didRetained: number;
-  /** Did the behaviour and were not retained. */
-  readonly didChurned: number;
-  /** Did not and were retained. */
-  readonly notRetained: number;
-  /** Did not and were not retained. */
-  readonly notChurned: number;
-}
-
-/** The figures of one candidate milestone. */
-export interface AhaFigures {
-  /** Users who did it: `didRetained + didChurned`. */
-  readonly users: number;
-  /** Share of the users who did it, with its Wilson interval; `null` when there are no users. */
-  readonly share: Estimate | null;
-  /** Retention of those who did it (Wilson); `null` when none did. */
-  readonly retainedIfDid: Estimate | null;
-  /** Retention of those who did not (Wilson); `null` when everyone did. */
-  readonly retainedIfNot: Estimate | null;
-  /** `retainedIfDid − retainedIfNot` with Newcombe's hybrid score interval; `null` when either is. */
-  readonly difference: Estimate | null;
-  /** `retainedIfDid / retainedIfNot`; `null` when either is `null` or the latter is 0. */
-  readonly ratio: number | null;
-  /** The phi coefficient of the table, in [-1, 1]; `null` when a row or column is empty. */
-  readonly phi: number | null;
-  /** Amplitude Compass's band of |phi|; `null` when phi is. */
-  readonly band: AhaBand | null;
-  /** P(retained | did) = `retainedIfDid.value`; `null` when none did. */
-  readonly precision: number | null;
-  /** P(did | retained); `null` when nobody was retained. */
-  readonly recall: number | null;
-  /** The four cells of the table. */
-  readonly table: AhaTable;
-}
+import type { AhaBand, AhaFigures, AhaTable } from '../types.js';
 
 /**
  * Phi of `[[a, b], [c, d]]` (rows: did, did not; columns: retained, not):
@@ -73,19 +32,19 @@ export function bandOf(phi: number): AhaBand {
 
 /** Every figure of a table. O(1). */
 export function ahaFigures(table: AhaTable, confidence: number): AhaFigures {
-  const { didRetained: a, didChurned: b, notRetained: c, notChurned: d } = table;
+  const { didRetained: a, didChurned: b, didNotRetained: c, didNotChurned: d } = table;
   const did = a + b;
   const not = c + d;
-  const retainedIfDid = wilsonInterval(a, did, confidence);
-  const retainedIfNot = wilsonInterval(c, not, confidence);
+  const retainedIfDid = wilsonInterval(a, did, { confidence });
+  const retainedIfNot = wilsonInterval(c, not, { confidence });
   const phi = phiOf(a, b, c, d);
   return {
     users: did,
-    share: wilsonInterval(did, did + not, confidence),
+    share: wilsonInterval(did, did + not, { confidence }),
     retainedIfDid,
     retainedIfNot,
-    difference: newcombeInterval({ successes: a, trials: did }, { successes: c, trials: not }, confidence),
-    ratio: retainedIfDid === null || retainedIfNot === null || retainedIfNot.value === 0 ? null : retainedIfDid.value / retainedIfNot.value,
+    difference: newcombeInterval({ successes: a, trials: did }, { successes: c, trials: not }, { confidence }),
+    relativeLift: retainedIfDid === null || retainedIfNot === null || retainedIfNot.value === 0 ? null : retainedIfDid.value / retainedIfNot.value - 1,
     phi,
     band: phi === null ? null : bandOf(phi),
     precision: did === 0 ? null : a / did,

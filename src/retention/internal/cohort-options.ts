@@ -1,27 +1,24 @@
 /**
- * Reading and validating the options of `cohortRetention` (and its accumulator), and its
- * signups table.
+ * Reading and validating the options of `cohortRetention` (and its accumulator), and
+ * mapping its signups (read by the one signup reader, `core/signups.ts`) to user codes.
  * @internal
  */
 
 import { readAsOf } from '../../core/as-of.js';
-import { fail, recordPath } from '../../core/errors.js';
-import { optionsOf } from '../../core/options.js';
-import { readBoolean, readChoice, readId, readInteger, readWeekStart, requireIterable, requireRecord, type Id, type IdCodes } from '../../core/read.js';
-import { failRecordInstant, instantOf } from '../../core/timestamp.js';
+import { fail } from '../../core/errors.js';
+import { readBoolean, readChoice, readInteger, readWeekStart, type Id, type IdCodes } from '../../core/read.js';
+import type { SignupRows } from '../../core/signups.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
-import type { Accessor, Period, Weekday } from '../../core/types.js';
-
-/** How a cohort cell counts a user: active in exactly interval k (`'n-day'`), in k or later (`'unbounded'`), or in a custom range of intervals (`'bracket'`). */
-export type RetentionMode = 'n-day' | 'unbounded' | 'bracket';
+import type { Period, Weekday } from '../../core/types.js';
+import type { RetentionMode } from '../types.js';
 
 /** Everything `cohortRetention` reads from its options, validated. */
 export interface CohortSettings {
   readonly cohort: Period;
   readonly interval: Period;
   readonly mode: RetentionMode;
-  /** Last interval index of the table (n-day, unbounded), or the largest bracket end. */
-  readonly periods: number;
+  /** Index of the last interval of the table: given, or (bracket mode) the largest bracket end. */
+  readonly lastPeriod: number;
   readonly brackets: [number, number][] | null;
   readonly start: string;
   /** The start event's name, when `start` names one. */
@@ -39,7 +36,7 @@ const PERIODS = ['day', 'week', 'month'] as const;
 interface RawOptions {
   readonly cohort?: unknown;
   readonly interval?: unknown;
-  readonly periods?: unknown;
+  readonly lastPeriod?: unknown;
   readonly mode?: unknown;
   readonly brackets?: unknown;
   readonly start?: unknown;
@@ -75,18 +72,18 @@ export function readCohortSettings(fn: string, opts: RawOptions): CohortSettings
   const interval = requiredPeriod(opts.interval, fn, 'options.interval');
   const mode = readChoice(opts.mode, ['n-day', 'unbounded', 'bracket'] as const, 'n-day', fn, 'options.mode');
   let brackets: [number, number][] | null = null;
-  let periods: number;
+  let lastPeriod: number;
   if (mode === 'bracket') {
     brackets = readBrackets(opts.brackets, fn);
     const widest = Math.max(...brackets.map((b) => b[1]));
-    periods = opts.periods === undefined ? widest : readInteger(opts.periods, fn, 'options.periods', 0);
+    lastPeriod = opts.lastPeriod === undefined ? widest : readInteger(opts.lastPeriod, fn, 'options.lastPeriod', 0);
     brackets.forEach((b, i) => {
-      if (b[1] > periods) fail(fn, `options.brackets[${i}][1]`, 'invalid-option', `must not exceed options.periods (${periods})`, b[1]);
+      if (b[1] > lastPeriod) fail(fn, `options.brackets[${i}][1]`, 'invalid-option', `must not exceed options.lastPeriod (${lastPeriod})`, b[1]);
     });
   } else {
     if (opts.brackets !== undefined) fail(fn, 'options.brackets', 'invalid-option', "is only read with mode 'bracket'", opts.brackets);
-    if (opts.periods === undefined) fail(fn, 'options.periods', 'invalid-number', 'must be an integer >= 0', undefined);
-    periods = readInteger(opts.periods, fn, 'options.periods', 0);
+    if (opts.lastPeriod === undefined) fail(fn, 'options.lastPeriod', 'invalid-number', 'must be an integer >= 0', undefined);
+    lastPeriod = readInteger(opts.lastPeriod, fn, 'options.lastPeriod', 0);
   }
   const fallback = opts.signups === undefined ? 'first-activity' : 'signup';
   const start = opts.start === undefined ? fallback : opts.start;
@@ -107,7 +104,7 @@ export function readCohortSettings(fn: string, opts: RawOptions): CohortSettings
     cohort,
     interval,
     mode,
-    periods,
+    lastPeriod,
     brackets,
     start,
     startEvent: start === 'first-activity' || start === 'signup' ? null : start,
@@ -117,74 +114,6 @@ export function readCohortSettings(fn: string, opts: RawOptions): CohortSettings
     weekStartsOn,
     asOf,
   };
-}
-
-/** Accessors for the fields of a signup row (as `journeys` reads them). */
-export interface CohortSignupFields<S> {
-  /** Reads the user id (default: `signup.userId`). */
-  readonly id?: Accessor<S, unknown>;
-  /** Reads the signup instant (default: `signup.signedUpAt`). */
-  readonly signedUpAt?: Accessor<S, unknown>;
-}
-
-/** The keys of {@link CohortSignupFields}, checked at `options.signupFields`. */
-export const COHORT_SIGNUP_FIELD_KEYS = ['id', 'signedUpAt'] as const;
-
-function fieldAccessor<S>(given: unknown, option: string, field: string, fn: string): Accessor<S, unknown> {
-  if (given === undefined) return (signup: S) => (signup as Record<string, unknown>)[field];
-  if (typeof given !== 'function') {
-    return fail(fn, `options.signupFields.${option}`, 'invalid-option', 'must be a function that reads the field from a signup', given);
-  }
-  return given as Accessor<S, unknown>;
-}
-
-/** Signups read and validated, in input order. */
-export interface SignupRows {
-  /** User id of each signup (distinct). */
-  readonly ids: Id[];
-  /** Signup instant of each signup, epoch ms. */
-  readonly instants: Float64Array;
-}
-
-/**
- * Reads and validates the signups table once (a generator is read once). O(signups).
- *
- * @throws {MetricsInputError} for a non-record, a bad `userId`, a bad `signedUpAt` (naming
- * the signup's user id: `signups[3] (userId "u_7").signedUpAt`), or a repeated user id
- * (`duplicate-id`); `unknown-option` / `invalid-option` for a bad `signupFields`.
- */
-export function readSignupRows<S>(fn: string, signups: unknown, fields: unknown, zone: ZoneCalendar): SignupRows {
-  if (fields !== undefined && (fields === null || typeof fields !== 'object' || Array.isArray(fields))) {
-    fail(fn, 'options.signupFields', 'invalid-option', 'must be an object { id?, signedUpAt? } of accessors', fields);
-  }
-  const given = optionsOf(fields as CohortSignupFields<S> | undefined, fn, COHORT_SIGNUP_FIELD_KEYS, 'options.signupFields');
-  const readUser = fieldAccessor<S>(given.id, 'id', 'userId', fn);
-  const readTime = fieldAccessor<S>(given.signedUpAt, 'signedUpAt', 'signedUpAt', fn);
-  const ids: Id[] = [];
-  let instants = new Float64Array(16);
-  const seen = new Map<Id, number>();
-  let i = 0;
-  for (const signup of requireIterable<S>(signups, fn, 'options.signups')) {
-    requireRecord(signup, fn, 'signups', i);
-    const id = readId(readUser(signup, i), fn, 'signups', i, 'userId');
-    const raw = readTime(signup, i);
-    const instant = instantOf(raw, zone);
-    if (instant !== instant) failRecordInstant(raw, fn, { collection: 'signups', index: i, idField: 'userId', id }, 'signedUpAt');
-    const earlier = seen.get(id);
-    if (earlier !== undefined) {
-      fail(fn, recordPath('signups', i, 'userId'), 'duplicate-id', `repeats the id of signups[${earlier}]; give each user one signup`, id);
-    }
-    seen.set(id, i);
-    if (i === instants.length) {
-      const grown = new Float64Array(i * 2);
-      grown.set(instants);
-      instants = grown;
-    }
-    ids.push(id);
-    instants[i] = instant;
-    i++;
-  }
-  return { ids, instants: instants.slice(0, i) };
 }
 
 /**

@@ -7,7 +7,7 @@
  * their earliest and latest instant), with an event `start` the same for the start events,
  * and the latest instant seen. Events after a given `asOf` are validated and left out.
  * So it depends on `timeZone`, `rolling`, `start` and `asOf` only; cohort, interval,
- * periods, mode, brackets, recurring and weekStartsOn are read by the compute phase.
+ * lastPeriod, mode, brackets, recurring and weekStartsOn are read by the compute phase.
  * @internal
  */
 

@@ -17,7 +17,7 @@ import { isId, type Id } from '../../core/read.js';
 import { sortedCodes } from '../../core/sorted-codes.js';
 import { isPlainObject, readArray } from '../../core/state-fields.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
-import type { CohortRetentionState } from '../cohort-retention-accumulator.js';
+import type { CohortRetentionState } from '../types.js';
 import type { CohortSettings } from './cohort-options.js';
 import { blockOf, type CohortScanner, type CohortSummary } from './cohort-scan.js';
 

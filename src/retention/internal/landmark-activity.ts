@@ -1,7 +1,7 @@
 /**
- * The landmark design shared by `compareRetention` and `findAha`: reading a journey's
- * activity instants, telling whether it was still active at a landmark, and finding when
- * it churned after it; plus the option readers both use.
+ * The landmark design shared by `compareRetention` and `findAha`: the scan over the
+ * journeys, reading a journey's activity instants, telling whether it was still active at
+ * a landmark, and finding when it churned after it; plus the option readers both use.
  *
  * Activity: the journey's start (its signup) and the instants of its events (those the
  * `activity` matcher accepts, when given). Churn: a journey churns at an activity
@@ -12,14 +12,12 @@
  * @internal
  */
 
-import { readAsOf } from '../../core/as-of.js';
 import { MS_PER_DAY } from '../../core/calendar.js';
 import { fail } from '../../core/errors.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
-import { CallZone } from '../../lifecycle/internal/journey-zone.js';
-import { matcherOf, type JourneyEventPredicate } from '../../lifecycle/internal/milestone-readers.js';
-import { eventInstant } from '../../lifecycle/internal/stage-journey.js';
-import type { Journey, JourneyEvent } from '../../lifecycle/types.js';
+import { checkJourney, eventInstant, matcherOf, type Journey, type JourneyEvent, type JourneyEventPredicate } from '../../core/journey.js';
+import { AsOfOption, CallZone } from '../../core/journey-zone.js';
+import { requireIterable } from '../../core/read.js';
 
 export { MS_PER_DAY };
 
@@ -116,22 +114,21 @@ export class ActivityBuffer {
  * them: the call works in its `timeZone` when given one (and hands the journeys to its
  * milestones in it), else in the zone the journeys carry (one zone; UTC without journeys).
  * A given `asOf` is read under the one rule (inclusive; a date is the end of that local
- * day) in that zone, so it is known once the first journey has been entered.
+ * day; `core/journey-zone.ts`'s `AsOfOption`) in that zone, so it is known once the first
+ * journey has been entered.
  */
 export class JourneyClock {
   private readonly zones: CallZone;
+  private readonly option: AsOfOption;
   /** The given `asOf` in epoch ms in the call's zone; `null` when none was given. */
   asOf: number | null = null;
   /** Activity after this instant is left out: the given `asOf`, else +Infinity. */
   until = Number.POSITIVE_INFINITY;
 
   /** @throws {MetricsInputError} for a bad `timeZone` or `asOf` (checked at once). */
-  constructor(
-    private readonly fn: string,
-    timeZone: unknown,
-    private readonly value: unknown,
-  ) {
+  constructor(fn: string, timeZone: unknown, asOf: unknown) {
     this.zones = new CallZone(fn, timeZone === undefined ? null : zoneCalendar(timeZone, fn));
+    this.option = new AsOfOption(asOf, fn);
     this.resolve();
   }
 
@@ -153,9 +150,51 @@ export class JourneyClock {
   }
 
   private resolve(): void {
-    this.asOf = readAsOf(this.value, this.zones.calendar, this.fn);
+    this.asOf = this.option.at(this.zones.calendar);
     this.until = this.asOf ?? Number.POSITIVE_INFINITY;
   }
+}
+
+/** What {@link scanJourneys} does with each journey. */
+export interface JourneyVisitor {
+  /** Before the journey's activity is loaded: room for its row, the window `event` counts in. */
+  begin(journey: Journey, index: number): void;
+  /** Called for every event with a valid timestamp (`null`: none). */
+  readonly event: ((event: JourneyEvent, t: number) => void) | null;
+  /** With the journey's activity loaded (up to the given `asOf`). */
+  end(journey: Journey, activity: ActivityBuffer, index: number): void;
+}
+
+/** What {@link scanJourneys} read: the number of journeys, and the `asOf` in force. */
+export interface JourneyScan {
+  /** Journeys read. */
+  readonly count: number;
+  /** The given `asOf`, else the latest journey start or event; `null` without either. */
+  readonly asOf: number | null;
+}
+
+/**
+ * The scan `compareRetention` and `findAha` share: each journey is checked, entered in the
+ * call's zone (`clock`), its activity loaded (`activity` events up to the given `asOf`, and
+ * the start) and handed to `visitor`. One pass, the buffer reused from journey to journey.
+ *
+ * @throws {MetricsInputError} for `journeys` that is not iterable, a journey that is not
+ * `{ id, start, events }`, an event without a valid timestamp, journeys in different zones.
+ */
+export function scanJourneys<R>(fn: string, journeys: Iterable<Journey<R>>, clock: JourneyClock, activity: JourneyEventPredicate | null, visitor: JourneyVisitor): JourneyScan {
+  const buffer = new ActivityBuffer();
+  let latest = Number.NEGATIVE_INFINITY;
+  let n = 0;
+  for (const journey of requireIterable<Journey<R>>(journeys, fn, 'journeys')) {
+    checkJourney(journey, fn, n);
+    const plain = clock.enter(journey as Journey, n);
+    visitor.begin(plain, n);
+    buffer.load(plain, activity, clock.until, fn, n, visitor.event);
+    if (buffer.latest > latest) latest = buffer.latest;
+    visitor.end(plain, buffer, n);
+    n++;
+  }
+  return { count: n, asOf: clock.asOf ?? (n === 0 ? null : latest) };
 }
 
 /** The matcher of `options.activity`, `null` (every event) when omitted. */

@@ -9,23 +9,7 @@
 
 import { fail, failRecord } from '../../core/errors.js';
 import { accessorFor, isId, requireIterable } from '../../core/read.js';
-import type { Accessor } from '../../core/types.js';
-
-/** A subject of a survival analysis: time to the event or to censoring, and whether the event was observed. */
-export interface Subject {
-  /** Time from the start to the event (churn) or to censoring (still retained when last seen): finite, >= 0, in any unit. */
-  readonly duration: number;
-  /** `true`: the event happened at `duration`; `false`: censored (not seen to happen by then). */
-  readonly observed: boolean;
-}
-
-/** Accessors for subject records with other field names: `{ duration: (r) => r.days, observed: (r) => r.churned }`. */
-export interface SubjectAccessors<R> {
-  /** Reads the duration of a record (default: its `duration` property). */
-  readonly duration?: Accessor<R, number>;
-  /** Reads whether the event was observed (default: its `observed` property). */
-  readonly observed?: Accessor<R, boolean>;
-}
+import type { SubjectAccessors } from '../types.js';
 
 /** The id fields a subject record may carry, looked for (in this order) only to name it in an error. */
 const ID_FIELDS = ['id', 'userId', 'accountId', 'customerId'] as const;

@@ -8,12 +8,11 @@
 
 import { asOfEcho, isCompleteAt, readAsOf } from '../../core/as-of.js';
 import { monthKey, monthOfDay } from '../../core/calendar.js';
-import { readBoundDay } from '../../core/day-range.js';
+import { readDayBounds } from '../../core/day-range.js';
 import { fail } from '../../core/errors.js';
 import { readBoolean, type Id } from '../../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
-import type { DetailedMrrMovementsResult, MrrCustomerMovement, MrrMovementType, MrrMovementsResult } from '../mrr-movements.js';
-import type { MrrMonth } from '../revenue-types.js';
+import type { DetailedMrrMovementsResult, MrrCustomerMovement, MrrMonth, MrrMovementType, MrrMovementsResult } from '../types.js';
 import { Float64Column, Int32Column } from './revenue-columns.js';
 import { endOfMonth, lastDayOfMonth, monthOfAsOf } from './revenue-months.js';
 import { countingOrder } from './revenue-order.js';
@@ -44,14 +43,10 @@ export function readBridgeOptions(
   fn: string,
 ): BridgeOptions {
   const zone = zoneCalendar(options.timeZone ?? 'UTC', fn);
-  const fromDay = options.from === undefined ? null : readBoundDay(options.from, 'from', zone, fn);
-  const toDay = options.to === undefined ? null : readBoundDay(options.to, 'to', zone, fn);
-  if (fromDay !== null && toDay !== null && toDay < fromDay) {
-    fail(fn, 'options.to', 'invalid-option', 'must not be before options.from', options.to);
-  }
+  const days = readDayBounds(fn, options, zone);
   const asOf = readAsOf(options.asOf, zone, fn);
   const perCustomer = options.perCustomer === undefined ? false : readBoolean(options.perCustomer, fn, 'options.perCustomer');
-  return { zone, from: fromDay === null ? null : monthOfDay(fromDay), to: toDay === null ? null : monthOfDay(toDay), asOf, perCustomer };
+  return { zone, from: days.from === null ? null : monthOfDay(days.from), to: days.to === null ? null : monthOfDay(days.to), asOf, perCustomer };
 }
 
 /** The months a bridge reports and computes, and the `asOf` in force. */
@@ -116,7 +111,7 @@ const TYPES: readonly MrrMovementType[] = ['new', 'new', 'expansion', 'contracti
 export function mrrBridge(fn: string, snapshots: SortedSnapshots, options: BridgeOptions, overflowValue: unknown): MrrMovementsResult | DetailedMrrMovementsResult {
   const range = bridgeRange(snapshots, options);
   const asOf = range === null ? (options.asOf ?? null) : range.asOf;
-  const head = { timeZone: options.zone.timeZone, ...asOfEcho(asOf, options.zone) };
+  const head = { timeZone: options.zone.timeZone, ...asOfEcho(asOf, options.zone), currency: snapshots.currency };
   if (range === null) {
     const empty: MrrMovementsResult = { ...head, from: null, to: null, baseline: null, months: [] };
     return options.perCustomer ? { ...empty, movements: [] } : empty;
@@ -271,7 +266,7 @@ function customerMovements(rows: MovementRows, ids: readonly Id[], months: reado
     const to = rowTos[row] as number;
     movements[r] = {
       month: months[(rowMonths[row] as number) - reportOffset]?.month as string,
-      customerId: ids[rowCustomers[row] as number] as Id,
+      accountId: ids[rowCustomers[row] as number] as Id,
       type: TYPES[rowTypes[row] as number] as MrrMovementType,
       amount: to > from ? to - from : from - to,
       from,

@@ -7,7 +7,7 @@
 import { fail } from '../../core/errors.js';
 import { compareIds } from '../../core/id-order.js';
 import { isId, type Id } from '../../core/read.js';
-import type { MrrMovementsState } from '../mrr-movements-accumulator.js';
+import type { MrrMovementsState } from '../types.js';
 import type { SortedSnapshots } from './mrr-snapshots.js';
 import { MAX_MONTH, MIN_MONTH } from './revenue-months.js';
 
@@ -28,14 +28,22 @@ export function encodeState(snapshots: SortedSnapshots): MrrMovementsState {
     month[k] = (snapshots.month[k] as number) - EPOCH_MONTH;
     mrr[k] = snapshots.mrr[k] as number;
   }
-  return { kind: MRR_STATE_KIND, version: 1, customerIds: snapshots.ids.slice(), customer, month, mrr };
+  return { kind: MRR_STATE_KIND, version: 2, currency: snapshots.currency, accountIds: snapshots.ids.slice(), account: customer, month, mrr };
+}
+
+/** The field names of a state's ids and id indexes: version 2's, or version 1's (0.x). */
+interface StateNames {
+  readonly ids: 'accountIds' | 'customerIds';
+  readonly index: 'account' | 'customer';
 }
 
 /**
  * Reads a state back into canonical snapshots, checking everything `encodeState` promises:
- * the kind and version, arrays of one length, ids each once in id order, customer indexes
- * that group the snapshots by customer and name every id, months that `YYYY-MM` can write,
- * ascending within each customer, and MRR finite and >= 0. O(n + C).
+ * the kind and version, arrays of one length, ids each once in id order, account indexes
+ * that group the snapshots by account and name every id, months that `YYYY-MM` can write,
+ * ascending within each account, MRR finite and >= 0, and a currency that is `null` or a
+ * non-empty string. A version-1 state (0.x: `customerIds` and `customer`, no currency) reads
+ * as the same snapshots without a currency. O(n + C).
  *
  * @throws {MetricsInputError} `invalid-state` at `state` or `state.<field>`.
  */
@@ -43,30 +51,56 @@ export function decodeState(fn: string, state: unknown): SortedSnapshots {
   if (state === null || typeof state !== 'object' || Array.isArray(state)) {
     fail(fn, 'state', 'invalid-state', 'must be a state object from mrrMovementsAccumulator().state()', state);
   }
-  const s = state as Partial<Record<keyof MrrMovementsState, unknown>>;
-  if (s.kind !== MRR_STATE_KIND) fail(fn, 'state.kind', 'invalid-state', `must be ${JSON.stringify(MRR_STATE_KIND)}`, s.kind);
-  if (s.version !== 1) fail(fn, 'state.version', 'invalid-state', 'must be 1, the version this library reads', s.version);
-  const idsValue = arrayField(fn, s.customerIds, 'customerIds');
-  const customerValue = arrayField(fn, s.customer, 'customer');
-  const monthValue = arrayField(fn, s.month, 'month');
-  const mrrValue = arrayField(fn, s.mrr, 'mrr');
+  const s = state as Record<string, unknown>;
+  if (s['kind'] !== MRR_STATE_KIND) fail(fn, 'state.kind', 'invalid-state', `must be ${JSON.stringify(MRR_STATE_KIND)}`, s['kind']);
+  const version = s['version'];
+  if (version !== 2 && version !== 1) fail(fn, 'state.version', 'invalid-state', 'must be 2 (or 1, of 0.x), the versions this library reads', version);
+  const names: StateNames = version === 2 ? { ids: 'accountIds', index: 'account' } : { ids: 'customerIds', index: 'customer' };
+  const currency = version === 2 ? readStateCurrency(fn, s['currency']) : null;
+  const idsValue = arrayField(fn, s[names.ids], names.ids);
+  const customerValue = arrayField(fn, s[names.index], names.index);
+  const monthValue = arrayField(fn, s['month'], 'month');
+  const mrrValue = arrayField(fn, s['mrr'], 'mrr');
   const n = customerValue.length;
   for (const [field, values] of [
     ['month', monthValue],
     ['mrr', mrrValue],
   ] as const) {
-    if (values.length !== n) fail(fn, `state.${field}`, 'invalid-state', `must have as many values as state.customer (${n})`, values.length);
+    if (values.length !== n) fail(fn, `state.${field}`, 'invalid-state', `must have as many values as state.${names.index} (${n})`, values.length);
   }
+  const ids = readStateIds(fn, idsValue, names);
+  return { ...readStateSnapshots(fn, ids, customerValue, monthValue, mrrValue, names), currency };
+}
 
+/** The state's currency: `null` or a non-empty string. */
+function readStateCurrency(fn: string, value: unknown): string | null {
+  if (value === null || (typeof value === 'string' && value.trim() !== '')) return value;
+  return fail(fn, 'state.currency', 'invalid-state', 'must be null or a non-empty string', value);
+}
+
+/** The state's ids: each once, in id order. */
+function readStateIds(fn: string, idsValue: readonly unknown[], names: StateNames): Id[] {
   const ids = new Array<Id>(idsValue.length);
   for (let i = 0; i < idsValue.length; i++) {
     const id = idsValue[i];
     if (!isId(id) || (i > 0 && compareIds(ids[i - 1] as Id, id) >= 0)) {
-      fail(fn, 'state.customerIds', 'invalid-state', `must hold each id once, in id order (numbers ascending, then strings by code units): [${i}] is not`, id);
+      fail(fn, `state.${names.ids}`, 'invalid-state', `must hold each id once, in id order (numbers ascending, then strings by code units): [${i}] is not`, id);
     }
     ids[i] = id === 0 ? 0 : id; // -0 is the id 0
   }
+  return ids;
+}
 
+/** The state's snapshots, checked: account indexes grouping them, months ascending within each account, MRR >= 0. */
+function readStateSnapshots(
+  fn: string,
+  ids: readonly Id[],
+  customerValue: readonly unknown[],
+  monthValue: readonly unknown[],
+  mrrValue: readonly unknown[],
+  names: StateNames,
+): Omit<SortedSnapshots, 'currency'> {
+  const n = customerValue.length;
   const customer = new Int32Array(n);
   const month = new Int32Array(n);
   const mrr = new Float64Array(n);
@@ -75,12 +109,12 @@ export function decodeState(fn: string, state: unknown): SortedSnapshots {
   for (let k = 0; k < n; k++) {
     const c = customerValue[k];
     if (typeof c !== 'number' || c < 0 || (c !== previousCustomer && c !== previousCustomer + 1) || c >= ids.length) {
-      fail(fn, 'state.customer', 'invalid-state', `must hold indexes into state.customerIds from 0 up, non-decreasing by steps of 0 or 1: [${k}] is not`, c);
+      fail(fn, `state.${names.index}`, 'invalid-state', `must hold indexes into state.${names.ids} from 0 up, non-decreasing by steps of 0 or 1: [${k}] is not`, c);
     }
     const encoded = monthValue[k];
     const m = typeof encoded === 'number' && Number.isInteger(encoded) ? encoded + EPOCH_MONTH : Number.NaN;
     if (!(m >= MIN_MONTH && m <= MAX_MONTH) || (c === previousCustomer && m <= previousMonth)) {
-      fail(fn, 'state.month', 'invalid-state', `must hold integer months since 1970-01 (years 1 to 9999), ascending within each customer: [${k}] is not`, encoded);
+      fail(fn, 'state.month', 'invalid-state', `must hold integer months since 1970-01 (years 1 to 9999), ascending within each account: [${k}] is not`, encoded);
     }
     const amount = mrrValue[k];
     if (typeof amount !== 'number' || !(amount >= 0) || amount === Number.POSITIVE_INFINITY) {
@@ -93,7 +127,7 @@ export function decodeState(fn: string, state: unknown): SortedSnapshots {
     previousMonth = m;
   }
   if (previousCustomer !== ids.length - 1) {
-    fail(fn, 'state.customer', 'invalid-state', `must name every id of state.customerIds (${ids.length}), but names ${previousCustomer + 1}`, n);
+    fail(fn, `state.${names.index}`, 'invalid-state', `must name every id of state.${names.ids} (${ids.length}), but names ${previousCustomer + 1}`, n);
   }
   return { ids, size: n, customer, month, mrr };
 }

@@ -1,49 +1,34 @@
 /**
- * Calendar months for the revenue functions: month options (`YYYY-MM`, or a date or an
- * instant read as the month of its local day), the months of an `asOf` (its month, the
+ * Calendar months for the revenue functions: the month option reader (`YYYY-MM`, or a date
+ * or an instant read as the month of its local day), the months of an `asOf` (its month, the
  * latest complete month), and the months of instants in a time zone (month of an instant,
  * first instant of a month, local days between two instants for prorating).
  * @internal
  */
 
 import { lastCompleteDay, endOfDay } from '../../core/as-of.js';
-import { firstDayOfMonth, monthOfDay, parseDayKey, parseMonthKey } from '../../core/calendar.js';
+import { firstDayOfMonth, monthOfDay } from '../../core/calendar.js';
 import { readBoundDay } from '../../core/day-range.js';
-import { fail } from '../../core/errors.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 
 /** First and last month numbers of four-digit years: 0001-01 and 9999-12. */
 export const MIN_MONTH = 12;
 export const MAX_MONTH = 9999 * 12 + 11;
 
-/** The problem of a value that is neither a month nor a date, as the zone-free readers word it. */
-const MONTH_OR_DATE_PROBLEM = 'must be a month YYYY-MM such as "2024-03" or a date YYYY-MM-DD (the month containing it)';
+/** The problem of a month field that is not `YYYY-MM`, as every revenue reader words it. */
+export const MONTH_PROBLEM = 'must be a month YYYY-MM such as "2024-03"';
 
 /**
- * The month number of a month bound (`from`, `to`, `through`): a `YYYY-MM` month is that
- * month, a `YYYY-MM-DD` date or any other timestamp is the month of its local day in
- * `zone`. `null` when `undefined`.
+ * The one reader of a month option (`through`, `cohortMonth`, `lifetimeValueInputs`' `to`):
+ * a `YYYY-MM` month is that month; a `YYYY-MM-DD` date or any other timestamp stands for
+ * the month of its local day in `zone`. `null` when `undefined`. (`mrrMovements`' `from` and
+ * `to` are read as days with core's `readDayBounds`, which also checks their order, and then
+ * taken to their months.)
  * @throws {MetricsInputError} `invalid-timestamp` (or `ambiguous-timestamp`) at `path`.
  */
-export function readMonthBound(value: unknown, end: 'from' | 'to', zone: ZoneCalendar, fn: string, path: string): number | null {
+export function readMonthOption(value: unknown, fn: string, path: string, zone: ZoneCalendar): number | null {
   if (value === undefined) return null;
-  return monthOfDay(readBoundDay(value, end, zone, fn, path));
-}
-
-/**
- * The month number of a `YYYY-MM` month or a `YYYY-MM-DD` date (the month containing it),
- * for options of functions without a time zone; `null` when `undefined`.
- * @throws {MetricsInputError} `invalid-option` at `path` for anything else.
- */
-export function readMonthOrDate(value: unknown, fn: string, path: string): number | null {
-  if (value === undefined) return null;
-  if (typeof value === 'string') {
-    const month = parseMonthKey(value);
-    if (month !== null) return month;
-    const day = parseDayKey(value);
-    if (day !== null) return monthOfDay(day);
-  }
-  return fail(fn, path, 'invalid-option', MONTH_OR_DATE_PROBLEM, value);
+  return monthOfDay(readBoundDay(value, 'from', zone, fn, path));
 }
 
 /** The last local day of month `m`. */

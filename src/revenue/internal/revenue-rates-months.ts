@@ -1,15 +1,17 @@
 /**
- * Reading the monthly MRR bridges (`MrrMonth` rows) that the revenue rates are built on,
- * and the small ratio helpers they share. Each function reads only the fields it needs, so
- * rows from another source (a ChartMogul or Baremetrics export mapped to these names) work
- * as long as those fields are there.
+ * Reading the monthly MRR bridge (the `mrrMovements` result, `{ months: MrrMonth[] }`) that
+ * the revenue rates are built on, and the small ratio helpers they share. Each function
+ * reads only the fields it needs, so rows from another source (a ChartMogul or Baremetrics
+ * export mapped to these names, passed as `{ months }`) work as long as those fields are
+ * there.
  * @internal
  */
 
 import { parseMonthKey } from '../../core/calendar.js';
 import { fail, failRecord } from '../../core/errors.js';
 import { requireIterable, requireRecord } from '../../core/read.js';
-import type { MrrMonth } from '../revenue-types.js';
+import type { RateChange } from '../../core/types.js';
+import { MONTH_PROBLEM } from './revenue-months.js';
 
 /** The money fields of an `MrrMonth`. */
 export type MoneyField = 'startingMrr' | 'newMrr' | 'expansionMrr' | 'contractionMrr' | 'churnedMrr' | 'reactivationMrr' | 'endingMrr';
@@ -44,63 +46,49 @@ const COUNT_FIELDS: readonly CountField[] = ['start', 'new', 'expanded', 'contra
  */
 const BRIDGE_SLACK = 1e-9;
 
-/** The problem of a bad month key, worded as `mrrMovements` words it. */
-export const MONTH_PROBLEM = 'must be a month YYYY-MM such as "2024-03"';
+/** The path of the bridge's rows in error messages: `movements.months[3]`. */
+const ROWS = 'movements.months';
 
 /**
- * Reads and validates months, sorted by month. Every month appears at most once; `complete`
- * is a boolean when present (a row without it is a finished month, as a bridge exported
- * from another tool usually is); amounts
- * are finite numbers >= 0; counts integers >= 0. When the fields are read, it also checks
- * what any true bridge satisfies: `customers.churned`, `customers.expanded` and
- * `customers.contracted` do not exceed `customers.start`, and `churnedMrr +
- * contractionMrr` does not exceed `startingMrr` (within a relative 1e-9 for rounding).
- * O(n log n) for the sort (O(n) when already in order), O(n) memory.
- *
- * @throws {MetricsInputError} `invalid-input` (not iterable), `invalid-record`,
- * `invalid-month` (`months[i].month`), `duplicate-month`, `invalid-boolean`
- * (`months[i].complete`), `invalid-number` (`months[i].<field>` or
- * `months[i].customers.<field>`), `inconsistent-movements`; the messages name the month
- * beside the index (`months[3] (month "2024-04").churnedMrr`).
+ * The rows of a bridge: the `months` of the `mrrMovements` result (or of any `{ months }`).
+ * @throws {MetricsInputError} `invalid-input` at `movements` for anything else (an array of
+ * rows says to pass the result itself, or `{ months: rows }`), at `movements.months` when
+ * that is not iterable.
  */
-export function readMrrMonths(
-  fn: string,
-  input: Iterable<object>,
-  moneyFields: readonly MoneyField[],
-  countFields: readonly CountField[],
-): MonthRow[] {
-  const iterable = requireIterable<Partial<MrrMonth>>(input, fn, 'months');
+function bridgeRows(fn: string, movements: unknown): Iterable<object> {
+  if (movements === null || typeof movements !== 'object' || typeof (movements as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function') {
+    const problem = 'must be the result of mrrMovements (an object with a months list), passed as it is; rows of months from elsewhere go in as { months: rows }';
+    fail(fn, 'movements', 'invalid-input', problem, movements);
+  }
+  return requireIterable<object>((movements as { months?: unknown }).months, fn, ROWS);
+}
+
+/**
+ * Reads and validates the months of a bridge, sorted by month. Every month appears at most
+ * once; `complete` is a boolean when present (a row without it is a finished month, as a
+ * bridge exported from another tool usually is); amounts are finite numbers >= 0; counts
+ * integers >= 0. When the fields are read, it also checks what any true bridge satisfies:
+ * `customers.churned`, `customers.expanded` and `customers.contracted` do not exceed
+ * `customers.start`, and `churnedMrr + contractionMrr` does not exceed `startingMrr`
+ * (within a relative 1e-9 for rounding). O(n log n) for the sort (O(n) when already in
+ * order), O(n) memory.
+ *
+ * @throws {MetricsInputError} `invalid-input` (`movements` not a bridge, `movements.months`
+ * not iterable), `invalid-record`, `invalid-month` (`movements.months[i].month`),
+ * `duplicate-month`, `invalid-boolean` (`movements.months[i].complete`), `invalid-number`
+ * (`movements.months[i].<field>` or `movements.months[i].customers.<field>`),
+ * `inconsistent-movements`; the messages name the month beside the index
+ * (`movements.months[3] (month "2024-04").churnedMrr`).
+ */
+export function readMrrMonths(fn: string, movements: unknown, moneyFields: readonly MoneyField[], countFields: readonly CountField[]): MonthRow[] {
   const rows: MonthRow[] = [];
   let sorted = true;
   let index = 0;
-  for (const record of iterable) {
-    requireRecord(record, fn, 'months', index);
-    const monthValue: unknown = record.month;
-    const monthNumber = typeof monthValue === 'string' ? parseMonthKey(monthValue) : null;
-    if (monthNumber === null) fail(fn, `months[${index}].month`, 'invalid-month', MONTH_PROBLEM, monthValue);
-    const month = monthValue as string;
-    const complete = readComplete((record as { complete?: unknown }).complete, fn, index, month);
-    const money = {} as Record<MoneyField, number>;
-    for (const field of MONEY_FIELDS) money[field] = Number.NaN;
-    for (const field of moneyFields) money[field] = readAmount((record as unknown as Record<string, unknown>)[field], fn, index, month, field);
-    const customers = {} as Record<CountField, number>;
-    for (const field of COUNT_FIELDS) customers[field] = Number.NaN;
-    if (countFields.length > 0) {
-      const counts: unknown = record.customers;
-      if (counts === null || typeof counts !== 'object') failMonth(fn, index, month, 'customers', 'invalid-record', 'must be an object of customer counts', counts);
-      for (const field of countFields) customers[field] = readCount((counts as Record<string, unknown>)[field], fn, index, month, field);
-      checkCounts(fn, index, month, customers, countFields);
-    }
-    if (moneyFields.includes('startingMrr') && moneyFields.includes('churnedMrr') && moneyFields.includes('contractionMrr')) {
-      const lost = money.churnedMrr + money.contractionMrr;
-      if (lost > money.startingMrr * (1 + BRIDGE_SLACK)) {
-        const problem = `plus contractionMrr (${money.contractionMrr}) must not exceed startingMrr, which is ${money.startingMrr}`;
-        failMonth(fn, index, month, 'churnedMrr', 'inconsistent-movements', problem, money.churnedMrr);
-      }
-    }
+  for (const record of bridgeRows(fn, movements)) {
+    const row = readMonthRow(fn, record, index, moneyFields, countFields);
     const previous = rows[rows.length - 1];
-    if (previous !== undefined && previous.monthNumber >= monthNumber) sorted = false;
-    rows.push({ index, monthNumber, month, complete, money, customers });
+    if (previous !== undefined && previous.monthNumber >= row.monthNumber) sorted = false;
+    rows.push(row);
     index++;
   }
   if (!sorted) rows.sort((a, b) => a.monthNumber - b.monthNumber || a.index - b.index);
@@ -109,15 +97,45 @@ export function readMrrMonths(
     const b = rows[i] as MonthRow;
     if (a.monthNumber === b.monthNumber) {
       const [first, second] = a.index < b.index ? [a, b] : [b, a];
-      fail(fn, `months[${second.index}].month`, 'duplicate-month', `repeats the month of months[${first.index}]`, second.month);
+      fail(fn, `${ROWS}[${second.index}].month`, 'duplicate-month', `repeats the month of ${ROWS}[${first.index}]`, second.month);
     }
   }
   return rows;
 }
 
+/** One row of the bridge, validated: the fields asked for, and what a true bridge satisfies. */
+function readMonthRow(fn: string, record: unknown, index: number, moneyFields: readonly MoneyField[], countFields: readonly CountField[]): MonthRow {
+  requireRecord(record, fn, ROWS, index);
+  const fields = record as Record<string, unknown>;
+  const monthValue = fields['month'];
+  const monthNumber = typeof monthValue === 'string' ? parseMonthKey(monthValue) : null;
+  if (monthNumber === null) fail(fn, `${ROWS}[${index}].month`, 'invalid-month', MONTH_PROBLEM, monthValue);
+  const month = monthValue as string;
+  const complete = readComplete(fields['complete'], fn, index, month);
+  const money = {} as Record<MoneyField, number>;
+  for (const field of MONEY_FIELDS) money[field] = Number.NaN;
+  for (const field of moneyFields) money[field] = readAmount(fields[field], fn, index, month, field);
+  const customers = {} as Record<CountField, number>;
+  for (const field of COUNT_FIELDS) customers[field] = Number.NaN;
+  if (countFields.length > 0) {
+    const counts = fields['customers'];
+    if (counts === null || typeof counts !== 'object') failMonth(fn, index, month, 'customers', 'invalid-record', 'must be an object of customer counts', counts);
+    for (const field of countFields) customers[field] = readCount((counts as Record<string, unknown>)[field], fn, index, month, field);
+    checkCounts(fn, index, month, customers, countFields);
+  }
+  if (moneyFields.includes('startingMrr') && moneyFields.includes('churnedMrr') && moneyFields.includes('contractionMrr')) {
+    const lost = money.churnedMrr + money.contractionMrr;
+    if (lost > money.startingMrr * (1 + BRIDGE_SLACK)) {
+      const problem = `plus contractionMrr (${money.contractionMrr}) must not exceed startingMrr, which is ${money.startingMrr}`;
+      failMonth(fn, index, month, 'churnedMrr', 'inconsistent-movements', problem, money.churnedMrr);
+    }
+  }
+  return { index, monthNumber, month, complete, money, customers };
+}
+
 /** Throws for a field of month row `index`, naming its month beside the index (a cold path). */
 function failMonth(fn: string, index: number, month: string, field: string, code: string, problem: string, value: unknown): never {
-  return failRecord(fn, { collection: 'months', index, idField: 'month', id: month }, field, code, problem, value);
+  return failRecord(fn, { collection: ROWS, index, idField: 'month', id: month }, field, code, problem, value);
 }
 
 function readComplete(value: unknown, fn: string, index: number, month: string): boolean {
@@ -158,25 +176,27 @@ export function ratioOrNull(numerator: number, denominator: number, fn: string, 
   return ratio;
 }
 
-/** Which way a rate moved from one month to the next. */
-export type ChangeDirection = 'higher' | 'lower' | 'same';
-
-/** A monthly rate with its change from the calendar month before. */
-export interface RateChange {
-  /** The rate; `null` when its denominator is 0. */
-  readonly value: number | null;
-  /** `value - previous value`; `null` in the first month, after a gap, or when either value is `null`. */
-  readonly change: number | null;
-  /** `'higher'`, `'lower'` or `'same'` than the month before (exact comparison); `null` when `change` is. */
-  readonly direction: ChangeDirection | null;
+/**
+ * A rate with its change from the previous value, as core's `RateChange`: `previous` is
+ * `undefined` when the calendar month before is not in the input; `interval` gives the
+ * bounds (`null` for a rate without an interval, or without a value).
+ */
+export function withChange(
+  value: number | null,
+  previous: number | null | undefined,
+  interval: { readonly lower: number; readonly upper: number } | null = null,
+): RateChange {
+  const lower = value === null || interval === null ? null : interval.lower;
+  const upper = value === null || interval === null ? null : interval.upper;
+  if (value === null || previous === null || previous === undefined) return { value, lower, upper, change: null, direction: null };
+  // For doubles, value - previous is 0 exactly when they are equal (gradual underflow).
+  return { value, lower, upper, change: value - previous, direction: value > previous ? 'higher' : value < previous ? 'lower' : 'same' };
 }
 
 /**
- * A rate with its change from the previous value; `previous` is `undefined` when the
- * calendar month before is not in the input.
+ * The rate of a row given the one of the row before: `undefined` unless that row is the
+ * calendar month before (a month missing from the input breaks the chain).
  */
-export function withChange(value: number | null, previous: number | null | undefined): RateChange {
-  if (value === null || previous === null || previous === undefined) return { value, change: null, direction: null };
-  // For doubles, value - previous is 0 exactly when they are equal (gradual underflow).
-  return { value, change: value - previous, direction: value > previous ? 'higher' : value < previous ? 'lower' : 'same' };
+export function previousOf<T>(row: MonthRow, previousRow: MonthRow | undefined, previousValue: T | undefined): T | undefined {
+  return previousRow !== undefined && row.monthNumber === previousRow.monthNumber + 1 ? previousValue : undefined;
 }

@@ -1,17 +1,18 @@
 /**
  * The read phase of `toMonthlySnapshots`: subscription records validated into flat columns
- * (customer code, start, end, MRR), with errors that name the record's customer id beside
- * its index (`subscriptions[3] (customerId "acme").amount ...`) and say what a blank field
+ * (account code, start, end, MRR), with errors that name the record's account id beside
+ * its index (`subscriptions[3] (accountId "acme").amount ...`) and say what a blank field
  * should be instead (`end: ''` is not an open subscription: use `null`).
  * @internal
  */
 
-import { failRecord, recordPath, fail } from '../../core/errors.js';
+import { recordPath, fail, failRecord } from '../../core/errors.js';
 import { IdCodes, accessorFor, isId, requireRecord } from '../../core/read.js';
 import { failRecordInstant, instantOf } from '../../core/timestamp.js';
 import type { ZoneCalendar } from '../../core/time-zone.js';
 import type { Accessor } from '../../core/types.js';
 import { Float64Column, Int32Column, capacityOf, forEachRecord } from './revenue-columns.js';
+import { CurrencyCheck } from './revenue-currency.js';
 import type { ZoneMonths } from './revenue-months.js';
 
 /** A billing interval's length in months. */
@@ -19,7 +20,7 @@ const INTERVAL_MONTHS: Readonly<Record<string, number>> = { month: 1, quarter: 3
 
 /** The accessors of the subscription fields (each defaults to the property of that name). */
 export interface SubscriptionReaders<R> {
-  readonly customerId: Accessor<R, unknown>;
+  readonly accountId: Accessor<R, unknown>;
   readonly start: Accessor<R, unknown>;
   readonly end: Accessor<R, unknown>;
   readonly amount: Accessor<R, unknown>;
@@ -29,7 +30,7 @@ export interface SubscriptionReaders<R> {
   readonly currency: Accessor<R, unknown>;
 }
 
-const FIELDS = ['customerId', 'start', 'end', 'amount', 'interval', 'quantity', 'discount', 'currency'] as const;
+const FIELDS = ['accountId', 'start', 'end', 'amount', 'interval', 'quantity', 'discount', 'currency'] as const;
 
 /** Validates the accessor options: `invalid-option` for one that is not a function. */
 export function subscriptionReaders<R>(options: Partial<Record<(typeof FIELDS)[number], unknown>>, fn: string): SubscriptionReaders<R> {
@@ -55,12 +56,12 @@ export interface SubscriptionColumns {
 
 /** Throws for a field of subscription `index`, naming its customer id beside the index (a cold path). */
 function failAt(fn: string, index: number, id: unknown, field: string, code: string, problem: string, value: unknown): never {
-  return failRecord(fn, { collection: 'subscriptions', index, idField: 'customerId', id }, field, code, problem, value);
+  return failRecord(fn, { collection: 'subscriptions', index, idField: 'accountId', id }, field, code, problem, value);
 }
 
 /** Throws for a start or end that is not an instant, naming the customer id (a cold path). */
 function failTime(fn: string, index: number, id: unknown, field: string, value: unknown): never {
-  return failRecordInstant(value, fn, { collection: 'subscriptions', index, idField: 'customerId', id }, field);
+  return failRecordInstant(value, fn, { collection: 'subscriptions', index, idField: 'accountId', id }, field);
 }
 
 /** Whether a value is a string of nothing but white space (a blank CSV cell). */
@@ -84,17 +85,18 @@ export function readSubscriptions<R>(fn: string, input: Iterable<R>, readers: Su
   const ends = new Float64Column(capacity);
   const mrrs = new Float64Column(capacity);
   let latest = Number.NEGATIVE_INFINITY;
-  const currency = { value: null as string | null, index: -1 };
+  const currency = new CurrencyCheck();
   const size = forEachRecord(input, (record: R, i: number): void => {
     requireRecord(record, fn, 'subscriptions', i);
-    const id = readers.customerId(record, i);
-    if (!isId(id)) fail(fn, recordPath('subscriptions', i, 'customerId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
+    const id = readers.accountId(record, i);
+    if (!isId(id)) fail(fn, recordPath('subscriptions', i, 'accountId'), 'invalid-id', 'must be a non-empty string or a finite number', id);
     const rawStart = readers.start(record, i);
     const start = instantOf(rawStart, zone);
     if (start !== start) failTime(fn, i, id, 'start', rawStart);
     const end = readEnd(fn, readers.end(record, i), start, i, id, zone);
     const mrr = readMrr(fn, record, i, id, readers);
-    readCurrency(fn, readers.currency(record, i), i, id, currency);
+    const code = readers.currency(record, i);
+    if (code !== undefined && code !== null && code !== currency.value) currency.check(fn, code, { collection: 'subscriptions', index: i, idField: 'accountId', id });
     customer.push(customers.code(id));
     starts.push(start);
     ends.push(end);
@@ -136,19 +138,4 @@ function readMrr<R>(fn: string, record: R, index: number, id: unknown, readers: 
   const mrr = (amount * ((quantity as number | null | undefined) ?? 1) * (1 - ((discount as number | null | undefined) ?? 0))) / perMonths;
   if (!Number.isFinite(mrr)) failAt(fn, index, id, 'amount', 'overflow', 'times the quantity exceeds the largest finite number', amount);
   return mrr;
-}
-
-/** Checks a currency against the first one stated (`state` holds it and its index). */
-function readCurrency(fn: string, raw: unknown, index: number, id: unknown, state: { value: string | null; index: number }): void {
-  if (raw === undefined || raw === null || raw === state.value) return;
-  if (typeof raw !== 'string' || isBlank(raw)) {
-    const problem = isBlank(raw) ? 'is blank; use null (or leave it out) when the currency is not stated' : 'must be a non-empty string such as "USD"';
-    failAt(fn, index, id, 'currency', 'invalid-currency', problem, raw);
-  }
-  if (state.value !== null) {
-    const problem = `differs from ${JSON.stringify(state.value)} of subscriptions[${state.index}]; convert the amounts to one currency first`;
-    failAt(fn, index, id, 'currency', 'mixed-currency', problem, raw);
-  }
-  state.value = raw as string;
-  state.index = index;
 }

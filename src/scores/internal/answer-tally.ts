@@ -1,38 +1,29 @@
 /**
- * Counting answers on a 1..scale survey scale, overall and per segment, and the figures
- * that come from those counts (distribution, mean, sample variance). Shared by `csat` and
- * `ces`. Memory is O(scale × segments), whatever the number of responses.
+ * Counting answers on a survey scale, overall and per group, and the figures that come from
+ * those counts (distribution, mean, sample variance). Shared by `nps`, `csat` and `ces`.
+ * Memory is O(scale × groups), whatever the number of responses.
  * @internal
  */
 
 import { fail, recordPath } from '../../core/errors.js';
-import { compareIds } from '../../core/id-order.js';
-import { isId, type Id } from '../../core/read.js';
+import { accessorFor, isId, type Id } from '../../core/read.js';
 import { CompensatedSummer } from '../../stats/compensated-sum.js';
-import { forEachAnswer, type ResponseAccessors, type Responses, type SegmentBy } from './responses.js';
+import type { AnswerCount, ResponseAccessors, ResponseGrouping, Responses } from '../types.js';
+import { forEachAnswer } from './responses.js';
 
 /** The longest scale accepted: the distribution has one row per answer. */
 export const MAX_SCALE = 100;
 
-
-/** One row of a distribution: how many responses gave this answer. */
-export interface AnswerCount {
-  /** The answer, from 1 to `scale`. */
-  readonly answer: number;
-  /** Responses that gave this answer. */
-  readonly count: number;
-}
-
-/** Answer counts of one group: `counts[a]` responses answered a (index 0 unused). */
-export interface SegmentCounts {
-  readonly segment: Id;
+/** Answer counts of one group: `counts[a]` responses answered a (index 0 unused on a 1..scale scale). */
+export interface GroupCounts {
+  readonly group: Id;
   readonly counts: Float64Array;
 }
 
-/** The counts of all responses, and per segment when segmenting (in segment order). */
+/** The counts of all responses, and per group when grouping (in order of each group's first response). */
 export interface Tally {
   readonly counts: Float64Array;
-  readonly segments: SegmentCounts[] | null;
+  readonly groups: GroupCounts[] | null;
 }
 
 /** A scale length: an integer from 2 to {@link MAX_SCALE}; `undefined` gives `fallback`. */
@@ -58,64 +49,64 @@ export function readCutoff(value: unknown, fn: string, path: string, scale: numb
 }
 
 /**
- * The reader of `options.segmentBy` (a field name or an accessor), as `nps` reads it: every
- * response must have a segment, a non-empty string or a finite number. `undefined` when not
- * segmenting.
+ * The reader of `options.groupBy` (a field name or an accessor, read through the one field
+ * accessor of core): every response must have a group, a non-empty string or a finite
+ * number. `undefined` when not grouping.
  */
-function segmentReaderOf(segmentBy: unknown, fn: string): ((record: unknown, index: number) => Id) | undefined {
-  if (segmentBy === undefined) return undefined;
-  const isField = typeof segmentBy === 'string' && segmentBy.length > 0;
-  if (!isField && typeof segmentBy !== 'function') {
-    return fail(fn, 'options.segmentBy', 'invalid-option', 'must be a field name or a function that reads the segment from a record', segmentBy);
+function groupReaderOf<R>(groupBy: unknown, fn: string): ((record: R | number, index: number) => Id) | undefined {
+  if (groupBy === undefined) return undefined;
+  const isField = typeof groupBy === 'string' && groupBy.length > 0;
+  if (!isField && typeof groupBy !== 'function') {
+    return fail(fn, 'options.groupBy', 'invalid-option', 'must be a field name or a function that reads the group from a record', groupBy);
   }
-  const field = isField ? (segmentBy as string) : 'segmentBy';
-  const read = isField ? undefined : (segmentBy as (record: unknown, index: number) => unknown);
+  const field = isField ? (groupBy as string) : 'groupBy';
+  const read = accessorFor<R | number>(isField ? undefined : groupBy, field, fn, 'options.groupBy');
   return (record, index) => {
-    const segment =
-      read !== undefined ? read(record, index) : record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[field] : undefined;
-    if (isId(segment)) return segment;
-    return fail(fn, recordPath('responses', index, field), 'invalid-id', 'must be a non-empty string or a finite number', segment);
+    // A bare number has no fields: its group is missing.
+    const group = isField && (record === null || typeof record !== 'object') ? undefined : read(record, index);
+    if (isId(group)) return group;
+    return fail(fn, recordPath('responses', index, field), 'invalid-id', 'must be a non-empty string or a finite number', group);
   };
 }
 
 /**
- * Counts the answers `lowest`..scale (1..scale by default; NPS counts 0..10) of all responses and, with `segmentBy`, of each segment
- * (sorted by `compareIds`: numbers first, then strings by code units). Validates
- * `options.segmentBy` before reading any response. O(n) time plus O(s log s) to sort s
- * segments; this code allocates nothing per response beyond a new segment's counts.
+ * Counts the answers `lowest`..scale (1..scale by default; NPS counts 0..10) of all
+ * responses and, with `groupBy`, of each group, in order of the group's first response.
+ * Validates `options.groupBy` before reading any response. O(n) time; this code allocates
+ * nothing per response beyond a new group's counts.
  *
  * @throws {MetricsInputError} for a bad answer (`responses[i]`, `responses[i].score`), a
- * bad `options.score` or `options.segmentBy`, or a segment that is not an id
- * (`responses[i].<field>`, or `responses[i].segmentBy` for an accessor).
+ * bad `options.score` or `options.groupBy`, or a group that is not an id
+ * (`responses[i].<field>`, or `responses[i].groupBy` for an accessor).
  */
 export function tallyAnswers<R>(
   fn: string,
   responses: Responses<R>,
-  options: ResponseAccessors<R> & { readonly segmentBy?: SegmentBy<R> },
+  options: ResponseAccessors<R> & ResponseGrouping<R>,
   scale: number,
   lowest = 1,
 ): Tally {
-  const readSegment = segmentReaderOf(options.segmentBy, fn);
+  const readGroup = groupReaderOf<R>(options.groupBy, fn);
   const counts = new Float64Array(scale + 1);
-  if (readSegment === undefined) {
+  if (readGroup === undefined) {
     forEachAnswer(fn, responses, options, lowest, scale, (answer) => {
       counts[answer] = (counts[answer] as number) + 1;
     });
-    return { counts, segments: null };
+    return { counts, groups: null };
   }
-  const bySegment = new Map<Id, Float64Array>();
+  // A Map keeps its keys in insertion order: the order of each group's first response.
+  const byGroup = new Map<Id, Float64Array>();
   forEachAnswer(fn, responses, options, lowest, scale, (answer, record, index) => {
-    const segment = readSegment(record, index);
-    let segmentCounts = bySegment.get(segment);
-    if (segmentCounts === undefined) {
-      segmentCounts = new Float64Array(scale + 1);
-      bySegment.set(segment, segmentCounts);
+    const group = readGroup(record, index);
+    let groupCounts = byGroup.get(group);
+    if (groupCounts === undefined) {
+      groupCounts = new Float64Array(scale + 1);
+      byGroup.set(group, groupCounts);
     }
     counts[answer] = (counts[answer] as number) + 1;
-    segmentCounts[answer] = (segmentCounts[answer] as number) + 1;
+    groupCounts[answer] = (groupCounts[answer] as number) + 1;
   });
-  const segments = [...bySegment.keys()].sort(compareIds).map((segment) => ({ segment, counts: bySegment.get(segment) as Float64Array }));
-  return { counts, segments };
+  return { counts, groups: [...byGroup].map(([group, groupCounts]) => ({ group, counts: groupCounts })) };
 }
 
 /** The number of responses counted. O(scale). */

@@ -1,5 +1,5 @@
 /**
- * Health-score components: their types, reading and checking them once, and the three
+ * Health-score components: reading and checking them once, and the three
  * normalizers (linear, thresholds, custom) that map a component's value to 0..100.
  * @internal
  */
@@ -7,41 +7,10 @@
 import { fail } from '../../core/errors.js';
 import { readNonNegative } from '../../core/read.js';
 import { checkRecordKeys } from '../../core/record-keys.js';
-
-/**
- * How a component's value becomes 0..100 points:
- * - `{ linear: [worst, best] }`: 0 at `worst`, 100 at `best`, a straight line between and
- *   clamped outside; `worst > best` for "lower is better" values (open tickets).
- * - `{ thresholds: [[atLeast, points], ...] }`: a step function. Entries are in strictly
- *   ascending `atLeast` order; a value gets the points of the last entry whose `atLeast` it
- *   reaches (`value >= atLeast`), and 0 points below the first entry.
- * - a function `(value) => points`, whose result must be a finite number from 0 to 100.
- */
-export type HealthNormalizer =
-  | {
-      /** 0 points at `worst`, 100 at `best`, linear between and clamped outside. */
-      readonly linear: readonly [worst: number, best: number];
-    }
-  | {
-      /** Steps `[atLeast, points]`, `atLeast` strictly increasing: the points of the last step reached. */
-      readonly thresholds: readonly (readonly [atLeast: number, points: number])[];
-    }
-  | ((value: number) => number);
-
-/** One weighted component of a health score. */
-export interface HealthComponent<A> {
-  /** A unique, non-empty name, e.g. `'nps'`; reported in contributions and `missing`. */
-  readonly name: string;
-  /** Its weight, a finite number >= 0; only the ratios between weights matter. */
-  readonly weight: number;
-  /** Reads the raw value from an account: a finite number, or `null`/`undefined` when missing. */
-  readonly value: (account: A) => number | null | undefined;
-  /** Maps the raw value to 0..100 points. */
-  readonly normalize: HealthNormalizer;
-}
+import type { HealthComponent } from '../types.js';
 
 /** The keys of {@link HealthComponent}, all required: any other key is an `unknown-option` error. */
-const HEALTH_COMPONENT_KEYS = ['name', 'weight', 'value', 'normalize'] as const;
+const HEALTH_COMPONENT_KEYS = ['name', 'weight', 'value', 'normalize'] as const satisfies readonly (keyof HealthComponent<unknown>)[];
 
 /** The keys of a normalizer object: exactly one of them. */
 const HEALTH_NORMALIZER_KEYS = ['linear', 'thresholds'] as const;

@@ -8,72 +8,12 @@ import { MetricsInputError, describeValue, fail } from '../../core/errors.js';
 import { optionsOf } from '../../core/options.js';
 import { readNonNegative } from '../../core/read.js';
 import { CompensatedSummer } from '../../stats/compensated-sum.js';
-import { healthBandOf, readHealthBands, type HealthBand, type HealthBandRange } from './health-bands.js';
-import { readHealthComponents, type HealthComponent, type ResolvedHealthComponent } from './health-components.js';
-
-/** Direction of a score against the previous one, beyond the tolerance. */
-export type HealthTrend = 'up' | 'down' | 'flat';
-
-/** Options of a health score. */
-export interface HealthScoreOptions<A, B extends string = HealthBand> {
-  /** The weighted components; at least one with a weight > 0, names unique. */
-  readonly components: readonly HealthComponent<A>[];
-  /**
-   * Ordered, inclusive integer ranges tiling 0..100 (default red 0–50, yellow 51–75,
-   * green 76–100); the score is rounded to the nearest integer, halves up, to be banded.
-   */
-  readonly bands?: readonly HealthBandRange<B>[];
-  /** A change of at most this many points, either way, is `'flat'` (default 5). */
-  readonly trendTolerance?: number;
-}
+import type { HealthBandRange, HealthContribution, HealthScoreOptions, HealthScoreResult } from '../types.js';
+import { healthBandOf, readHealthBands } from './health-bands.js';
+import { readHealthComponents, type ResolvedHealthComponent } from './health-components.js';
 
 /** The keys of {@link HealthScoreOptions}: any other key is an `unknown-option` error. */
-export const HEALTH_SCORE_OPTION_KEYS = ['components', 'bands', 'trendTolerance'] as const;
-
-/** What one component added to an account's score. */
-export interface HealthContribution {
-  /** The component's name. */
-  readonly name: string;
-  /** The raw value read from the account; `null` when missing. */
-  readonly value: number | null;
-  /** The value mapped to 0..100; `null` when missing. */
-  readonly normalized: number | null;
-  /**
-   * The component's effective weight for this account, as a share: its weight over the
-   * total weight of the present components (0 when missing). Present shares sum to 1.
-   */
-  readonly weight: number;
-  /** `normalized × weight`: the points it adds; the points of all components sum to the score (to rounding). */
-  readonly points: number;
-}
-
-/** The health of one account. */
-export interface HealthScoreResult<B extends string = HealthBand> {
-  /** The weighted mean of the present components' normalized values, 0..100; `null` when none with weight is present. */
-  readonly score: number | null;
-  /** The band of the score rounded to an integer; `null` when the score is. */
-  readonly band: B | null;
-  /** One entry per component, in the order of the options. */
-  readonly contributions: HealthContribution[];
-  /** Names of the components whose value was `null` or `undefined`, in the order of the options. */
-  readonly missing: string[];
-  /** The previous score compared with; `null` when none was given (or it was `null`). */
-  readonly previous: number | null;
-  /** `score − previous`; `null` when either is. */
-  readonly change: number | null;
-  /** `'up'` or `'down'` when the change exceeds the tolerance, else `'flat'`; `null` when `change` is. */
-  readonly trend: HealthTrend | null;
-}
-
-/** A previous score: a number from 0 to 100, a previous result (its `score` is used), or nothing. */
-export type PreviousHealthScore =
-  | number
-  | {
-      /** The previous score, 0..100, or `null` when there was none. */
-      readonly score: number | null;
-    }
-  | null
-  | undefined;
+export const HEALTH_SCORE_OPTION_KEYS = ['components', 'bands', 'trendTolerance'] as const satisfies readonly (keyof HealthScoreOptions<unknown>)[];
 
 /** Checked options. */
 export interface ResolvedHealthScore<A, B extends string> {

@@ -5,10 +5,8 @@
  * @internal
  */
 
-import { forEachAnswer, type ResponseAccessors, type Responses } from './responses.js';
-
-/** How the standard error and interval of an NPS are computed. */
-export type NpsMethod = 'wald' | 'adjusted-wald';
+import type { NpsMethod, ResponseAccessors, Responses } from '../types.js';
+import { forEachAnswer } from './responses.js';
 
 /** The accepted methods, the default first. */
 export const NPS_METHODS: readonly NpsMethod[] = ['wald', 'adjusted-wald'];

@@ -6,20 +6,8 @@
  */
 
 import { fail } from '../../core/errors.js';
-import { requireIterable } from '../../core/read.js';
-import type { Accessor } from '../../core/types.js';
-
-/** Answers: numbers, or records whose answer an accessor reads (default `record.score`). */
-export type Responses<R> = Iterable<number> | Iterable<R>;
-
-/** Splits responses into segments: a field name of the records, or an accessor. */
-export type SegmentBy<R> = string | Accessor<R, unknown>;
-
-/** Accessors for survey records. */
-export interface ResponseAccessors<R> {
-  /** Reads the answer from a record (default: the record itself when it is a number, else `record.score`). */
-  readonly score?: Accessor<R, unknown>;
-}
+import { accessorFor, requireIterable } from '../../core/read.js';
+import type { ResponseAccessors, Responses } from '../types.js';
 
 /**
  * Calls `visit(answer, record, index)` for every answer, after checking it is an integer
@@ -38,10 +26,8 @@ export function forEachAnswer<R>(
   collection = 'responses',
 ): void {
   const iterable = requireIterable<R | number>(responses, fn, collection);
-  const read = accessors.score;
-  if (read !== undefined && typeof read !== 'function') {
-    fail(fn, 'options.score', 'invalid-option', 'must be a function that reads the answer from a record', read);
-  }
+  // Without an accessor a number is the answer itself and a record's `score` field is read.
+  const read = accessors.score === undefined ? undefined : accessorFor<R>(accessors.score, 'score', fn);
   let index = 0;
   for (const record of iterable) {
     const isRecord = read !== undefined || (record !== null && typeof record === 'object');

@@ -17,7 +17,6 @@ import {
 } from '../../../src/engagement/index.js';
 import type { AsOfCase } from '../valid-call.js';
 
-
 const HOUR = 3_600_000;
 const JUNE_30 = parseDayKey('2024-06-30') as number;
 
@@ -96,7 +95,7 @@ export const asOfCases: AsOfCase[] = [
       // 06-30 has early's 08:00 session and, when counted, late's 23:30 session.
       const result = sessionsPerUserDay(eventsIn(timeZone), { timeZone, asOf });
       const day = result.days.find((d) => d.date === '2024-06-30');
-      return { counted: day?.sessions === 2, complete: day?.complete === true, ...echo(result) };
+      return { counted: day?.sessionCount === 2, complete: day?.complete === true, ...echo(result) };
     },
   },
   {
@@ -106,7 +105,7 @@ export const asOfCases: AsOfCase[] = [
       // 06-30 has ended. Its events: 06-29 10:00 and the late one, the only one of 06-30 (the
       // 08:00 login is left out here), so the late event is counted when 06-30 is active: 2 days.
       const events = eventsIn(timeZone).filter((e) => e.userId === 'late' || e.timestamp < local(timeZone, 0, 0));
-      const result = engagedEvaluation([{ accountId: 'acme', trialStart: '2024-06-17' }], events, { timeZone, asOf });
+      const result = engagedEvaluation(events, { trials: [{ accountId: 'acme', trialStart: '2024-06-17' }], timeZone, asOf });
       const trial = result.trials[0];
       return { counted: trial?.activeDays === 2, complete: trial?.pending === false, ...echo(result) };
     },
@@ -115,7 +114,7 @@ export const asOfCases: AsOfCase[] = [
     name: 'licenseUtilizationByAccount',
     run: (asOf, timeZone) => {
       // A one-day window ending on 06-30: counted when both users are active in it.
-      const result = licenseUtilizationByAccount(eventsIn(timeZone), [{ accountId: 'acme', licenses: 2 }], { timeZone, asOf, windowDays: 1 });
+      const result = licenseUtilizationByAccount(eventsIn(timeZone), { licenses: [{ accountId: 'acme', licenses: 2 }], timeZone, asOf, windowDays: 1 });
       return { counted: result.accounts[0]?.activeUsers === 2, complete: result.complete, ...echo(result) };
     },
   },

@@ -78,14 +78,14 @@ export const asOfCases: AsOfCase[] = [
     // A 60-day window opened on 06-01 is still open: the conversion counts as pendingConverted.
     name: 'conversion',
     run: (asOf, timeZone) => {
-      const result = conversion(journeysIn(timeZone), { to: aha, withinDays: 60, asOf, timeZone });
+      const result = conversion(journeysIn(timeZone), { goal: aha, withinDays: 60, asOf, timeZone });
       return { counted: result.pendingConverted === 1, complete: dayFinished(result, timeZone), asOf: result.asOf, asOfDate: result.asOfDate };
     },
   },
   {
     name: 'compareConversion',
     run: (asOf, timeZone) => {
-      const result = compareConversion(journeysIn(timeZone), { segment: (j: Journey) => j.id === 'late', to: aha, withinDays: 60, asOf, timeZone });
+      const result = compareConversion(journeysIn(timeZone), { segment: (j: Journey) => j.id === 'late', goal: aha, withinDays: 60, asOf, timeZone });
       return { counted: result.segment.pendingConverted === 1, complete: dayFinished(result, timeZone), asOf: result.asOf, asOfDate: result.asOfDate };
     },
   },

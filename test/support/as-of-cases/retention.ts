@@ -5,10 +5,11 @@
  */
 import { hasEvent } from '../../../src/lifecycle/has-event.js';
 import type { Journey } from '../../../src/lifecycle/types.js';
-import { cohortRetention, type CohortRetentionResult } from '../../../src/retention/cohort-retention.js';
+import { cohortRetention } from '../../../src/retention/cohort-retention.js';
 import { cohortRetentionAccumulator } from '../../../src/retention/cohort-retention-accumulator.js';
 import { compareRetention } from '../../../src/retention/compare-retention.js';
 import { findAha } from '../../../src/retention/find-aha.js';
+import type { CohortRetentionResult } from '../../../src/retention/types.js';
 import type { AsOfCase } from '../valid-call.js';
 
 
@@ -44,7 +45,7 @@ function cohortOutcome(result: CohortRetentionResult): ReturnType<AsOfCase['run'
   return { counted: row !== undefined && row.size === 1, complete: row?.complete ?? false, asOf: result.asOf, asOfDate: result.asOfDate };
 }
 
-const cohortOptions = { cohort: 'day', interval: 'day', periods: 0 } as const;
+const cohortOptions = { cohort: 'day', interval: 'day', lastPeriod: 0 } as const;
 
 export const asOfCases: AsOfCase[] = [
   {

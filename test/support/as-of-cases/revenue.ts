@@ -1,5 +1,5 @@
 /**
- * The revenue functions of `customer-success-metrics/retention` that take `asOf`, each run
+ * The functions of `customer-success-metrics/revenue` that take `asOf`, each run
  * on data with a record late on 2024-06-30 in the zone given, for the asOf runner
  * (test/as-of.test.ts).
  *
@@ -24,11 +24,11 @@
  */
 import { zoneCalendar } from '../../../src/core/time-zone.js';
 import { grossRevenueRetention } from '../../../src/revenue/gross-revenue-retention.js';
-import { mrrMovements, type MrrMovementsResult } from '../../../src/revenue/mrr-movements.js';
+import { mrrMovements } from '../../../src/revenue/mrr-movements.js';
 import { mrrMovementsAccumulator } from '../../../src/revenue/mrr-movements-accumulator.js';
 import { netRevenueRetention } from '../../../src/revenue/net-revenue-retention.js';
 import { renewalRate } from '../../../src/revenue/renewal-rate.js';
-import type { TrailingRevenueRetentionResult } from '../../../src/revenue/internal/revenue-rates-retention.js';
+import type { MrrMovementsResult, TrailingRevenueRetentionResult } from '../../../src/revenue/types.js';
 import type { AsOfCase } from '../valid-call.js';
 
 type Outcome = ReturnType<AsOfCase['run']>;
@@ -43,8 +43,8 @@ function lateOnJune30(timeZone: string): number {
 
 /** acme pays 100 in May and 120 in June: June's snapshot is the late record. */
 const SNAPSHOTS = [
-  { customerId: 'acme', month: '2024-05', mrr: 100 },
-  { customerId: 'acme', month: '2024-06', mrr: 120 },
+  { accountId: 'acme', month: '2024-05', mrr: 100 },
+  { accountId: 'acme', month: '2024-06', mrr: 120 },
 ];
 
 /** Counted: June is in the bridge, ending at acme's 120. Complete: June's `complete`. */
@@ -64,7 +64,7 @@ function retentionOutcome(result: TrailingRevenueRetentionResult): Outcome {
   return { counted: result.customers === 1 && result.startingMrr === 120, complete, asOf: result.asOf, asOfDate: result.asOfDate };
 }
 
-const retentionOptions = { cohortMonth: '2024-06', months: 1, trailing: true } as const;
+const retentionOptions = { cohortMonth: '2024-06', windowMonths: 1, trailing: true } as const;
 
 export const asOfCases: RevenueAsOfCase[] = [
   {

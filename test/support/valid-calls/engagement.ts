@@ -2,7 +2,8 @@
  * The engagement module's entries in the strict-options walk: one per function exported by
  * src/engagement/index.ts, each called with small valid inputs and the extra options merged
  * into its options object (for the accumulator, the options given at creation: they are
- * checked then).
+ * checked then). The accumulator, activeUsersByPeriod and stickiness run grouped, so the
+ * glossary test sees the grouped shape (the overall figures and `groups: [{ group, ... }]`).
  */
 import {
   activeUsers,
@@ -10,13 +11,13 @@ import {
   activeUsersByPeriod,
   engagedEvaluation,
   featureAdoption,
+  licenseUtilization,
   licenseUtilizationByAccount,
   sessions,
   sessionsPerUserDay,
   stickiness,
 } from '../../../src/engagement/index.js';
 import type { ValidCall } from '../valid-call.js';
-
 
 const EVENTS = [
   { userId: 'ana', accountId: 'acme', name: 'login', timestamp: '2024-06-01T09:00:00Z' },
@@ -29,22 +30,21 @@ const LICENSES = [{ accountId: 'acme', licenses: 2 }];
 export const validCalls: Record<string, ValidCall> = {
   activeUsers: { call: (extra) => activeUsers(EVENTS, { timeZone: 'UTC', ...extra }), key: 'timeZone' },
   activeUsersAccumulator: {
-    call: (extra) => activeUsersAccumulator({ timeZone: 'UTC', ...extra }).add(EVENTS).result(),
+    call: (extra) => activeUsersAccumulator({ timeZone: 'UTC', groupBy: 'accountId', ...extra }).add(EVENTS).result(),
     key: 'timeZone',
   },
-  activeUsersByPeriod: { call: (extra) => activeUsersByPeriod(EVENTS, { period: 'week', ...extra }), key: 'period' },
-  stickiness: { call: (extra) => stickiness(EVENTS, { windows: { mau: 28 }, ...extra }), key: 'windows' },
+  activeUsersByPeriod: { call: (extra) => activeUsersByPeriod(EVENTS, { period: 'week', groupBy: 'accountId', ...extra }), key: 'period' },
+  stickiness: { call: (extra) => stickiness(EVENTS, { windows: { mau: 28 }, groupBy: 'accountId', ...extra }), key: 'windows' },
   featureAdoption: { call: (extra) => featureAdoption(EVENTS, { feature: 'export', ...extra }), key: 'feature' },
   sessions: { call: (extra) => sessions(EVENTS, { inactivityMinutes: 30, ...extra }), key: 'inactivityMinutes' },
   sessionsPerUserDay: { call: (extra) => sessionsPerUserDay(EVENTS, { target: 2, ...extra }), key: 'target' },
-  engagedEvaluation: { call: (extra) => engagedEvaluation(TRIALS, EVENTS, { windowDays: 14, ...extra }), key: 'windowDays' },
+  engagedEvaluation: { call: (extra) => engagedEvaluation(EVENTS, { trials: TRIALS, windowDays: 14, ...extra }), key: 'windowDays' },
   licenseUtilizationByAccount: {
-    call: (extra) => licenseUtilizationByAccount(EVENTS, LICENSES, { asOf: '2024-06-03', ...extra }),
+    call: (extra) => licenseUtilizationByAccount(EVENTS, { licenses: LICENSES, asOf: '2024-06-03', ...extra }),
     key: 'asOf',
   },
-  // Its second argument is the thresholds object itself, positional, not an options object
-  // (the calling convention changes in a later issue). Its keys are checked all the same, at
-  // path `thresholds.<key>` (`licenseUtilization(u, { thresholds: {...} })` is an
-  // unknown-option error at `thresholds.thresholds`): see test/engagement/license-utilization.test.ts.
-  licenseUtilization: { noOptions: 'positional usage and thresholds objects; the thresholds keys are checked at thresholds.<key>' },
+  licenseUtilization: {
+    call: (extra) => licenseUtilization({ activeUsers: 42, licenses: 100 }, { thresholds: { riskBelow: 0.5 }, ...extra }),
+    key: 'thresholds',
+  },
 };

@@ -22,7 +22,7 @@ const events = [
   { userId: 'a', timestamp: '2024-01-02T10:00:00Z' },
   { userId: 'b', timestamp: '2024-01-01T12:00:00Z' },
 ];
-const cohortOptions = { cohort: 'day', interval: 'day', periods: 1, asOf: '2024-01-03' } as const;
+const cohortOptions = { cohort: 'day', interval: 'day', lastPeriod: 1, asOf: '2024-01-03' } as const;
 
 const subjects = [
   { duration: 3, observed: true },

@@ -8,11 +8,11 @@
  * @internal
  */
 
-import { dayKey, parseDayKey, parseMonthKey } from '../../core/calendar.js';
-import { readAsOf, type AsOfEcho } from '../../core/as-of.js';
-import { fail } from '../../core/errors.js';
-import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
-import type { Journey } from '../types.js';
+import { readAsOf, type AsOfEcho } from './as-of.js';
+import { dayKey, parseDayKey, parseMonthKey } from './calendar.js';
+import { fail } from './errors.js';
+import type { Journey } from './journey.js';
+import { zoneCalendar, type ZoneCalendar } from './time-zone.js';
 
 /** The zone of a journey that carries none. */
 export const DEFAULT_ZONE = 'UTC';

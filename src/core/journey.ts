@@ -1,15 +1,66 @@
 /**
- * Checks shared by the lifecycle classifier, the funnel and the conversion functions: the
- * shape of a journey, the value a milestone returns, and the default `asOf` (the latest
- * instant in the journeys).
- * @internal
+ * Journeys and milestones, the shapes `journeys` builds and every journey-reading function
+ * (lifecycle's classifier, funnel, time to value and conversion; retention's
+ * `compareRetention` and `findAha`) reads, with the checks they share: the shape of a
+ * journey, an event's instant, the value a milestone returns, and the event matchers of
+ * the milestone builders. Public types are re-exported by `lifecycle/types.ts`.
+ * @module
  */
 
-import { MetricsInputError, describeValue, fail } from '../../core/errors.js';
-import { isId } from '../../core/read.js';
-import { failInstant } from '../../core/timestamp.js';
-import { isSupportedInstant } from '../../core/time-zone.js';
-import type { Journey, Milestone } from '../types.js';
+import { MetricsInputError, describeValue, fail } from './errors.js';
+import { isId, type Id } from './read.js';
+import { isSupportedInstant } from './time-zone.js';
+import { failInstant } from './timestamp.js';
+
+/** One event of a journey. */
+export interface JourneyEvent<R = unknown> {
+  /** The event name (from the `name` field or accessor). */
+  readonly name: string;
+  /** Epoch milliseconds. */
+  readonly timestamp: number;
+  /** The original record, for `where` filters on its properties. */
+  readonly record: R;
+}
+
+/**
+ * One user's (or account's) journey: its start (signup), its events in time order (ties
+ * keep input order) and the time zone of its calendar.
+ */
+export interface Journey<R = unknown> {
+  /** The user id (or account id when journeys are built per account). */
+  readonly id: Id;
+  /** Signup instant, epoch ms: from the signups table, else the first event. */
+  readonly start: number;
+  /** Events sorted by timestamp. */
+  readonly events: readonly JourneyEvent<R>[];
+  /**
+   * IANA time zone of the journey's calendar (`journeys` sets the `timeZone` it was given,
+   * `'UTC'` by default; a journey without one is in UTC). Calendar milestones without a zone
+   * of their own (`activeDays`, `recurring`) count its local days, and the functions that
+   * read journeys (`lifecycle`, `lifecycleFunnel`, `timeToValue`, `conversion`,
+   * `compareConversion`) work in it unless given their own `timeZone`, which they then
+   * hand to the milestones instead.
+   */
+  readonly timeZone?: string;
+}
+
+/**
+ * A milestone answers when a journey first reached it: the epoch-ms instant, or `null`
+ * when it has not. Milestones are plain functions, so they compose: `allOf`, `anyOf`,
+ * `not`, `where` take milestones and return milestones. A milestone that counts calendar
+ * days uses its own `timeZone` when given one, else the journey's `timeZone` (UTC when the
+ * journey has none).
+ */
+export type Milestone<R = unknown> = (journey: Journey<R>) => number | null;
+
+/** Tells whether an event of a journey is the one a milestone looks for. */
+export type JourneyEventPredicate<R = unknown> = (event: JourneyEvent<R>) => boolean;
+
+/**
+ * The events a milestone counts: an event name (compared with each event's `name`, `===`)
+ * or a predicate on the {@link JourneyEvent} (its `name`, `timestamp` and `record`).
+ */
+export type EventMatcher<R = unknown> = string | JourneyEventPredicate<R>;
 
 /** Where a journey sits in the input: `journeys[3]` (or `journey` for a single one). */
 export type JourneyPlace = string;
@@ -90,7 +141,7 @@ export function eventInstant(event: unknown, fn: string, index: number, k: numbe
 
 /**
  * The instant a milestone returns for a journey, `NaN` for `null` (not reached).
- * @param path - The milestone's place in the call (`stages[2].milestone`, `options.to`).
+ * @param path - The milestone's place in the call (`stages[2].milestone`, `options.goal`).
  * @param what - What the milestone stands for, for the message (`stage 'aha'`), or ''.
  * @throws {MetricsInputError} `invalid-milestone` when the milestone returns anything but
  * `null` or epoch milliseconds in the supported range (years 1 to 9999).
@@ -104,8 +155,26 @@ export function milestoneTime(milestone: Milestone, journey: Journey, fn: string
   return fail(fn, path, 'invalid-milestone', `returned a value that is not epoch milliseconds or null for ${subject}`, t);
 }
 
-/** Throws unless `value` is a milestone (a function of a journey). */
-export function requireMilestone(fn: string, value: unknown, path: string): Milestone {
-  if (typeof value === 'function') return value as Milestone;
+/**
+ * Throws unless `value` is a milestone (a function of a journey): the one check of a
+ * milestone argument or option.
+ * @throws {MetricsInputError} `invalid-option` at `path`.
+ */
+export function requireMilestone<R = unknown>(fn: string, value: unknown, path: string): Milestone<R> {
+  if (typeof value === 'function') return value as Milestone<R>;
   return fail(fn, path, 'invalid-option', 'must be a milestone, a function (journey) => number | null', value);
+}
+
+/**
+ * The predicate of a matcher: an event name becomes `event.name === name`.
+ * @throws {MetricsInputError} `invalid-option` at `path` for an empty name or anything
+ * but a string or a function.
+ */
+export function matcherOf<R>(fn: string, matcher: unknown, path: string): JourneyEventPredicate<R> {
+  if (typeof matcher === 'function') return matcher as JourneyEventPredicate<R>;
+  if (typeof matcher === 'string' && matcher.length > 0) {
+    const name = matcher;
+    return (event) => event.name === name;
+  }
+  return fail(fn, path, 'invalid-option', 'must be a non-empty event name or a predicate (event) => boolean', matcher);
 }

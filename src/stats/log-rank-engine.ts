@@ -41,9 +41,9 @@
  * @internal
  */
 
-import { fail } from '../../core/errors.js';
-import { chiSquareSurvival } from '../chi-square-survival.js';
-import { sortNonNegative } from './kaplan-meier.js';
+import { fail } from '../core/errors.js';
+import { chiSquareSurvival } from './chi-square-survival.js';
+import { sortNonNegative } from './kaplan-meier-engine.js';
 
 /** One group of subjects as columns. */
 export interface LogRankGroup {
@@ -94,17 +94,40 @@ const PIVOT_TOLERANCE = 1e-9;
  * `groups[g].observed[i]`. Messages start with `options.fn`.
  */
 export function logRankEngine(groups: ArrayLike<LogRankGroup>, options: LogRankEngineOptions = {}): LogRankEngineResult {
-  const fn = options.fn ?? 'logRank';
-  const name = options.name ?? 'groups';
+  const read = readGroups(groups, options.fn ?? 'logRank', options.name ?? 'groups');
+  const k = read.n.length;
+  const { expected, variance } = sweepEventTimes(read.eventTimes, read.allTimes);
+  const { chiSquare, rank } = waldStatistic(read.observed, expected, variance, k);
+  const rows: number[][] = [];
+  for (let g = 0; g < k; g++) rows.push(Array.from(variance.subarray(g * k, g * k + k)));
+  return {
+    chiSquare,
+    degreesOfFreedom: rank,
+    pValue: rank === 0 ? null : chiSquareSurvival(chiSquare, rank),
+    n: read.n,
+    observed: read.observed,
+    expected: Array.from(expected),
+    variance: rows,
+  };
+}
+
+/** The groups, checked: per group its sorted durations, its sorted event durations and its counts. */
+interface ReadGroups {
+  readonly allTimes: Float64Array[];
+  readonly eventTimes: Float64Array[];
+  /** Subjects per group. */
+  readonly n: number[];
+  /** Events per group. */
+  readonly observed: number[];
+}
+
+/** Read step: checks every group and copies its durations into sorted typed arrays. O(N). */
+function readGroups(groups: ArrayLike<LogRankGroup>, fn: string, name: string): ReadGroups {
   if (groups === null || typeof groups !== 'object' || typeof groups.length !== 'number') {
     fail(fn, name, 'invalid-input', 'must be an array of groups', groups);
   }
-  const k = groups.length;
-  const eventTimes: Float64Array[] = [];
-  const allTimes: Float64Array[] = [];
-  const n: number[] = [];
-  const observed: number[] = [];
-  for (let g = 0; g < k; g++) {
+  const read: ReadGroups = { allTimes: [], eventTimes: [], n: [], observed: [] };
+  for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
     if (group === null || typeof group !== 'object' || group.durations === undefined || group.observed === undefined) {
       fail(fn, `${name}[${g}]`, 'invalid-input', 'must be { durations, observed }', group);
@@ -134,18 +157,26 @@ export function logRankEngine(groups: ArrayLike<LogRankGroup>, options: LogRankE
       const o = flags[i];
       if (o === true || o === 1) evented[e++] = t;
     }
-    allTimes.push(sortNonNegative(all));
-    eventTimes.push(sortNonNegative(evented));
-    n.push(size);
-    observed.push(events);
+    read.allTimes.push(sortNonNegative(all));
+    read.eventTimes.push(sortNonNegative(evented));
+    read.n.push(size);
+    read.observed.push(events);
   }
+  return read;
+}
 
+/**
+ * Scan step: walks the distinct event times in ascending order, one cursor per group into
+ * its durations and its event durations, and sums the expected events `E_g` and the
+ * variance–covariance `V` (k × k, row-major). O(m k²) over m distinct event times.
+ */
+function sweepEventTimes(eventTimes: readonly Float64Array[], allTimes: readonly Float64Array[]): { expected: Float64Array; variance: Float64Array } {
+  const k = eventTimes.length;
   const expected = new Float64Array(k);
   const variance = new Float64Array(k * k);
   const eventCursor = new Int32Array(k);
   const leftCursor = new Int32Array(k); // durations < t: no longer at risk
   const atRisk = new Float64Array(k);
-  const died = new Float64Array(k);
   for (;;) {
     let t = Number.POSITIVE_INFINITY;
     for (let g = 0; g < k; g++) {
@@ -168,36 +199,27 @@ export function logRankEngine(groups: ArrayLike<LogRankGroup>, options: LogRankE
       eventCursor[g] = c;
       const r = times.length - left;
       atRisk[g] = r;
-      died[g] = c - before;
       nt += r;
       dt += c - before;
     }
     for (let g = 0; g < k; g++) expected[g] = (expected[g] as number) + (dt * (atRisk[g] as number)) / nt;
-    if (nt > 1) {
-      const factor = (dt * (nt - dt)) / (nt - 1);
-      for (let g = 0; g < k; g++) {
-        const share = (atRisk[g] as number) / nt;
-        if (share === 0) continue;
-        for (let h = 0; h < k; h++) {
-          const term = factor * share * ((g === h ? 1 : 0) - (atRisk[h] as number) / nt);
-          variance[g * k + h] = (variance[g * k + h] as number) + term;
-        }
-      }
+    if (nt > 1) addVarianceTerm(variance, atRisk, nt, dt);
+  }
+  return { expected, variance };
+}
+
+/** Adds one event time's hypergeometric term `d (n − d) / (n − 1) · (n_g / n) (δ_gh − n_h / n)` to `V`. O(k²). */
+function addVarianceTerm(variance: Float64Array, atRisk: Float64Array, nt: number, dt: number): void {
+  const k = atRisk.length;
+  const factor = (dt * (nt - dt)) / (nt - 1);
+  for (let g = 0; g < k; g++) {
+    const share = (atRisk[g] as number) / nt;
+    if (share === 0) continue;
+    for (let h = 0; h < k; h++) {
+      const term = factor * share * ((g === h ? 1 : 0) - (atRisk[h] as number) / nt);
+      variance[g * k + h] = (variance[g * k + h] as number) + term;
     }
   }
-
-  const { chiSquare, rank } = waldStatistic(observed, expected, variance, k);
-  const rows: number[][] = [];
-  for (let g = 0; g < k; g++) rows.push(Array.from(variance.subarray(g * k, g * k + k)));
-  return {
-    chiSquare,
-    degreesOfFreedom: rank,
-    pValue: rank === 0 ? null : chiSquareSurvival(chiSquare, rank),
-    n,
-    observed,
-    expected: Array.from(expected),
-    variance: rows,
-  };
 }
 
 /**

@@ -57,9 +57,9 @@
  * @internal
  */
 
-import { fail } from '../../core/errors.js';
-import { readChoice, readConfidence } from '../../core/read.js';
-import { normalQuantile } from '../normal-quantile.js';
+import { fail } from '../core/errors.js';
+import { readChoice, readConfidence } from '../core/read.js';
+import { normalQuantile } from './normal-quantile.js';
 
 /** The transform of a confidence interval of the survival, as R's `conf.type`. */
 export type KaplanMeierConfType = 'log' | 'log-log' | 'plain';
