@@ -2,7 +2,8 @@
 // Pack-contents check (part of `npm run check`, after the build).
 //
 // Runs `npm pack --dry-run --json` and fails if the tarball would contain anything other
-// than package.json, README.md, CHANGELOG.md, LICENSE, the guides (docs/*.md) and files
+// than package.json, README.md, CHANGELOG.md, LICENSE, the guides (docs/*.md and their
+// pictures, docs/images/*.svg) and files
 // under dist/ (or no dist/ files at all), or if a relative link of the packed README points
 // at a file the tarball lacks (a reader of the package must reach every guide). Prints the
 // file count and sizes either way.
@@ -19,7 +20,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Files allowed at the top of the tarball; everything else must be under dist/. */
 const ALLOWED_FILES = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
 
-const isAllowed = (file) => ALLOWED_FILES.has(file) || file.startsWith('dist/') || /^docs\/[a-z-]+\.md$/.test(file);
+const isAllowed = (file) => ALLOWED_FILES.has(file) || file.startsWith('dist/') || /^docs\/[a-z-]+\.md$/.test(file) || /^docs\/images\/[a-z0-9-]+\.svg$/.test(file);
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 

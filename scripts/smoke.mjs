@@ -10,12 +10,9 @@
 // 3. Run the examples of examples/ against the installed tarball (scripts/smoke/examples.mjs).
 // 4. Print one line per check, and exit 1 if anything failed.
 //
-// Deno, Bun and workerd come from the npm registry, pinned below, and are installed on
-// first use into .smoke/runtimes/ (git-ignored), so the repo's own `npm ci` stays lean.
-// They are installed with --ignore-scripts: npm itself installs the platform binary (an
-// optional dependency such as @deno/linux-x64-glibc), and the packages' postinstall would
-// only link it, or download it from elsewhere when it is missing. A runtime that can't be
-// installed or doesn't run is a failure, never a skip.
+// Deno, Bun and workerd come from the npm registry, pinned in scripts/smoke/runtimes.mjs, and
+// are installed on first use into .smoke/runtimes/ (git-ignored), so the repo's own `npm ci`
+// stays lean. A runtime that can't be installed or doesn't run is a failure, never a skip.
 //
 // Usage: node scripts/smoke.mjs
 
@@ -25,13 +22,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER, checks } from './smoke/checks.mjs';
 import { runExamples } from './smoke/examples.mjs';
+import { RUNTIMES, installRuntime } from './smoke/runtimes.mjs';
 
-/** Pinned runtimes: npm package -> version, and where its platform package keeps the binary. */
-const RUNTIMES = {
-  deno: { version: '2.9.6', binary: 'deno' }, // in @deno/<platform>/
-  bun: { version: '1.4.5', binary: 'bin/bun' }, // in @oven/bun-<platform>/
-  workerd: { version: '1.20261117.1', binary: 'bin/workerd' }, // in @cloudflare/workerd-<platform>/
-};
 /** Longest a single command may take (a first `npm install` of a runtime included). */
 const TIMEOUT_MS = 5 * 60_000;
 
@@ -221,51 +213,20 @@ function compareExports() {
 
 /**
  * Installs a pinned runtime into .smoke/runtimes/<name>-<version>/ unless it is already
- * there, and returns the path of its binary (or null after reporting the failure).
+ * there (scripts/smoke/runtimes.mjs), and returns the path of its binary (or null after
+ * reporting the failure).
  */
 function runtime(name) {
   const { version } = RUNTIMES[name];
-  const dir = path.join(runtimesDir, `${name}-${version}`);
   const started = performance.now();
   try {
-    let found = findBinary(name, dir);
-    let how = 'cached';
-    if (!found) {
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.mkdirSync(dir, { recursive: true });
-      writeJson(path.join(dir, 'package.json'), { private: true, dependencies: { [name]: version } });
-      const args = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--include=optional', '--loglevel=error'];
-      mustRun('npm', args, { cwd: dir });
-      found = findBinary(name, dir);
-      if (!found) throw new Error(`npm installed ${name}@${version} but no binary for ${process.platform}-${process.arch}`);
-      how = 'installed';
-    }
-    console.log(`# ${name}@${version} ${how} in ${seconds(started)} (${found.version})`);
+    const found = installRuntime(name, runtimesDir);
+    console.log(`# ${name}@${version} ${found.how} in ${seconds(started)} (${found.version})`);
     return found.binary;
   } catch (error) {
     fail(name, `can't install or run ${name}@${version}: ${error.message}`);
     return null;
   }
-}
-
-/** Finds the runtime's binary in the platform package npm installed, and checks that it runs. */
-function findBinary(name, dir) {
-  const manifest = path.join(dir, 'node_modules', name, 'package.json');
-  if (!fs.existsSync(manifest)) return null;
-  const { version, optionalDependencies = {} } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-  if (version !== RUNTIMES[name].version) return null;
-  const problems = [];
-  for (const platformPackage of Object.keys(optionalDependencies)) {
-    for (const suffix of ['', '.exe']) {
-      const binary = path.join(dir, 'node_modules', platformPackage, RUNTIMES[name].binary + suffix);
-      if (!fs.existsSync(binary)) continue;
-      const probe = run(binary, ['--version']);
-      if (probe.status === 0) return { binary, version: probe.stdout.trim().split('\n')[0] };
-      problems.push(`${path.relative(dir, binary)} --version: ${exitText(probe)} ${probe.stderr.trim()}`);
-    }
-  }
-  if (problems.length > 0) throw new Error(problems.join('; '));
-  return null;
 }
 
 // --- small helpers ---

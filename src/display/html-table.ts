@@ -1,110 +1,113 @@
-import { fail } from '../core/errors.js';
-import { optionsOf } from '../core/options.js';
-import { requireIterable, requireRecord } from '../core/read.js';
 import { escapeText } from './internal/escape.js';
-import type { HtmlTableOptions } from './types.js';
+import { tableModel } from './internal/format.js';
+import type { HtmlTableOptions, TableInput } from './types.js';
 
 const FN = 'htmlTable';
 
-/** The keys of {@link HtmlTableOptions}: any other key is an `unknown-option` error. */
-const HTML_TABLE_OPTION_KEYS = ['columns'] as const satisfies readonly (keyof HtmlTableOptions)[];
-
-/** The text of one cell: empty for `null`/`undefined`, JSON for objects and arrays. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (typeof value === 'object') {
-    try {
-      return JSON.stringify(value) ?? '';
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
-}
+/** Numbers line up on the right, and a figure such as `54% (49–59%)` stays on one line. */
+const RIGHT_HEAD = ' style="text-align:right"';
+const RIGHT_CELL = ' style="text-align:right;white-space:nowrap"';
 
 /**
- * An HTML `<table>` of result rows, e.g. the `days` of `activeUsers` or the `curve` of
- * `kaplanMeier`, for a notebook or a report.
+ * An HTML `<table>` of result rows for a notebook or a report, every value written for
+ * people: `htmlTable(mrrMovements(snapshots))` shows the months of the MRR bridge in dollars,
+ * `htmlTable(churnRates(bridge))` the monthly rates as `3% (+0.4 pts)`. {@link textTable}
+ * writes the same cells for a terminal.
  *
- * Layout: one header cell `<th>` per column, then one `<tr>` per row with one `<td>` per
- * column, in the order of `options.columns`; without `columns`, every key of every row in
- * the order first seen. Cells: strings as they are, numbers and booleans with `String`,
- * `null` and `undefined` (a missing key) empty, dates as ISO strings, other objects (an
- * interval `{ value, lower, upper }`) as JSON. Every header and cell is HTML-escaped
- * (`& < > " '`), so the table is safe to show whatever the data holds. No styling
- * attributes: the notebook's own table style applies.
+ * Input: rows (an array or another iterable of objects, read once), or a result as it is.
+ * A result's rows are its first field that is a list of objects: the `months` of
+ * `mrrMovements`, the `byMonth` of `churnRates`, the `curve` of `kaplanMeier`, the `days` of
+ * `activeUsers` (before its `groups`); the result's `currency` then applies to its money.
+ * For another list pass it (`htmlTable(result.groups)`, `htmlTable(healthScores(a).accounts)`:
+ * that result lists its `bands` first). A result without a list (`lifetimeValueInputs`,
+ * `netRevenueRetention`) is one row.
  *
- * Source: plain HTML table markup (HTML Living Standard, "The table element").
+ * Columns: `options.columns` in order, each a key, a path (`'customers.start'`) or
+ * `{ key, label?, format?, digits? }`; by default every field of every row, first seen
+ * first. A nested object (an MRR month's `customers: { start, end, ... }`) becomes one
+ * column per key (`Customers start`, `Customers end`), except figures (below). Headers are
+ * the keys in words: camelCase split, acronyms in capitals, the first letter capital
+ * (`startingMrr` → `Starting MRR`, `dauMau` → `DAU/MAU`, `accountId` → `Account ID`); a
+ * `label` replaces it (for an object, it starts its columns' headers).
  *
- * Cost: O(rows × columns); with no `columns`, one more pass over the rows' keys.
+ * Formats (declared with `format`, else by the field's name, else by its values):
+ * - a rate, as a percentage with `options.digits` decimals (default 0): a name whose last
+ *   word is Rate, Share, Churn, Retention, Conversion, Survival, Lift, Probability,
+ *   Precision, Recall, Margin, Confidence, Discount, Utilization or Stickiness, or `ratio`,
+ *   `dauMau`, `wauMau`; also a column of `RateChange`s, of estimates whose numbers all lie
+ *   in [0, 1], or a `value`, `lower` or `upper` column whose numbers all do (a Kaplan-Meier
+ *   step's bounds). `0.543` → `54%`;
+ * - money, with its currency (`options.currency`, else the row's `currency`, else the
+ *   result's; `$`, `€`, `£`, `¥` before USD, EUR, GBP, JPY amounts, any other code after:
+ *   `1,234 CHF`; none: `1,234`): a name with the word MRR, ARR, ARPA, ARPU, Revenue,
+ *   Amount, LTV or Price (`startingMrr`, `mrrAtRisk`), unless it is a rate
+ *   (`revenueChurnRate`). No decimals when every amount of the column is whole, else 2;
+ * - text (no thousands separators): ids (`id`, `accountId`), `group`, `year`;
+ * - a date: a `Date`, or a number in a `timestamp` or `...At` field: `YYYY-MM-DD` at
+ *   midnight UTC, else the ISO instant;
+ * - any other number: grouped (`1,234`), no decimals when every number of the column is
+ *   whole, else 2.
+ * A figure (an `Estimate` or `SurvivalQuantile` `{ value, lower, upper }`, a `RateChange`
+ * with `change`) is one cell: `54% (49–59%)`, `3.2% (+0.4 pts)` (the change in percentage
+ * points), `50% (9–91%; +50.0 pts)`, `-4 (-12 to 4)` (bounds joined by "to" when one is
+ * negative), `12 (≥ 8)` when only one bound is known. `null` is `–` and a missing field an
+ * empty cell; strings are as they are, booleans `yes`/`no`, lists their items (`nps, logins`)
+ * or their count (`3 items`); no `NaN` or `Infinity` is ever written (`–`).
  *
- * Edge cases: no rows give a table with the header only (empty header without `columns`).
+ * Markup: one `<th>` per column, one `<tr>` per row; number columns (a numeric format, or
+ * every value a number or figure) are aligned right with an inline style; no other styling,
+ * so the notebook's table style applies. Every header and cell is HTML-escaped.
  *
- * @param rows Plain objects (an array or any iterable, read once).
- * @param options `{ columns? }`: the keys to show, in order (default: all keys, first seen
- * first).
+ * Source: plain HTML table markup (HTML Living Standard, "The table element"); formats as
+ * subscription-analytics dashboards (ChartMogul, Baremetrics) show MRR and rates.
+ *
+ * Cost: O(rows × columns), plus one pass over the rows for the columns and one per column
+ * for its format and decimals.
+ *
+ * Edge cases: no rows give a table with the header only (an empty header without
+ * `columns`); a key no row has gives an empty column; an object four keys deep
+ * (`a.b.c.d`) is written `{…}`, not flattened further.
+ *
+ * @param rows Rows, or a result (its first list of rows, or itself as one row).
+ * @param options `{ columns?, currency?, digits? }`.
  * @returns The `<table>` element as a string; wrap it in {@link displayable} for a notebook.
- * @throws {MetricsInputError} `invalid-input` when `rows` is not iterable; `invalid-record`
- * at `rows[i]` for a row that is not an object; `invalid-option` at `options.columns` /
- * `options.columns[k]` unless `columns` is an array of strings, and at `options` when it is
- * not an object (an array of columns passed positionally, as in 0.x: write
- * `htmlTable(rows, { columns })`); `unknown-option` for any other key of `options`, naming
- * the closest valid one (`options.column is not an option; did you mean columns?`).
+ * @throws {MetricsInputError} `invalid-input` at `rows` when it is not an object (rows or
+ * a result); `invalid-record` at `rows[i]` for a row that is
+ * not an object; `invalid-option` at `options` when it is not an object
+ * (an array of columns passed positionally, as in 0.x: write `htmlTable(rows, { columns })`),
+ * at `options.columns` unless it is an array, at `options.columns[k]` unless each is a
+ * string or a column, at `options.columns[k].key`/`.label` (a string), `.format` (one of
+ * the formats) and `.digits`/`options.digits` (an integer from 0 to 10), at
+ * `options.currency` (a non-empty string), and for `null` anywhere; `unknown-option` for
+ * any other key, naming the closest valid one (`options.column is not an option; did you
+ * mean columns?`).
  *
  * @example
  * ```ts
  * import { htmlTable } from 'customer-success-metrics/display';
- * htmlTable([{ a: 1 }]).includes('<td>1</td>'); // => true
- * htmlTable([{ a: 1, b: '<x>' }], { columns: ['b', 'a'] }).includes('<tr><td>&lt;x&gt;</td><td>1</td></tr>'); // => true
+ * import { mrrMovements } from 'customer-success-metrics/revenue';
+ * htmlTable([{ month: '2024-02', churnRate: 0.0325 }], { digits: 1 }).includes('<td style="text-align:right;white-space:nowrap">3.3%</td>'); // => true
+ * htmlTable([{ a: 1, b: '<x>' }], { columns: ['b', 'a'] }).includes('<tr><td>&lt;x&gt;</td>'); // => true
+ * // A result as it is: its months, money in its currency, nested customer counts as columns.
+ * const bridge = mrrMovements([
+ *   { accountId: 'a', month: '2024-01', mrr: 1200, currency: 'EUR' },
+ *   { accountId: 'a', month: '2024-02', mrr: 1500, currency: 'EUR' },
+ * ]);
+ * const html = htmlTable(bridge, { columns: ['month', 'endingMrr', 'customers.end'] });
+ * html.includes('<th style="text-align:right">Ending MRR</th>'); // => true
+ * html.includes('>€1,500</td>'); // => true
  * ```
  */
-export function htmlTable(rows: Iterable<object>, options?: HtmlTableOptions): string {
-  const columns = readColumns(options);
-  const records = readRows(rows);
-  const keys = columns ?? keysOf(records);
+export function htmlTable(rows: TableInput, options?: HtmlTableOptions): string {
+  const { columns, cells } = tableModel(rows, options, FN);
   const out: string[] = ['<table><thead><tr>'];
-  for (const key of keys) out.push(`<th>${escapeText(key)}</th>`);
+  for (const column of columns) out.push(`<th${column.numeric ? RIGHT_HEAD : ''}>${escapeText(column.label)}</th>`);
   out.push('</tr></thead><tbody>');
-  for (const record of records) {
+  for (const row of cells) {
     out.push('<tr>');
-    for (const key of keys) out.push(`<td>${escapeText(cellText(Object.hasOwn(record, key) ? record[key] : undefined))}</td>`);
+    row.forEach((cell, j) => out.push(`<td${columns[j]?.numeric === true ? RIGHT_CELL : ''}>${escapeText(cell)}</td>`));
     out.push('</tr>');
   }
   out.push('</tbody></table>');
   return out.join('');
-}
-
-/** `options.columns`: an array of strings, or `undefined` (every key). */
-function readColumns(options: HtmlTableOptions | undefined): readonly string[] | undefined {
-  if (Array.isArray(options)) {
-    return fail(FN, 'options', 'invalid-option', 'must be an object { columns? }: the columns are no longer positional, pass { columns: [...] }', options);
-  }
-  const { columns } = optionsOf(options, FN, HTML_TABLE_OPTION_KEYS);
-  if (columns === undefined) return undefined;
-  if (!Array.isArray(columns)) fail(FN, 'options.columns', 'invalid-option', 'must be an array of keys', columns);
-  columns.forEach((key: unknown, k) => {
-    if (typeof key !== 'string') fail(FN, `options.columns[${k}]`, 'invalid-option', 'must be a string', key);
-  });
-  return columns;
-}
-
-/** The rows, each checked to be an object. */
-function readRows(rows: Iterable<object>): Record<string, unknown>[] {
-  const records: Record<string, unknown>[] = [];
-  let i = 0;
-  for (const row of requireIterable<unknown>(rows, FN, 'rows')) {
-    requireRecord(row, FN, 'rows', i++);
-    records.push(row as Record<string, unknown>);
-  }
-  return records;
-}
-
-/** Every key of every record, in the order first seen. */
-function keysOf(records: readonly Record<string, unknown>[]): string[] {
-  const seen = new Set<string>();
-  for (const record of records) for (const key of Object.keys(record)) seen.add(key);
-  return [...seen];
 }

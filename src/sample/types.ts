@@ -15,7 +15,10 @@ export interface SampleAccount {
   name: string;
   /** The account's plan. */
   plan: 'starter' | 'team' | 'business';
-  /** Licenses (seats) the account pays for. */
+  /**
+   * Licenses (seats): those of the account's latest subscription, its current seats while it
+   * pays; for a trial that never converted, the seats it evaluated for.
+   */
   licenses: number;
   /** The campaign the account came from. */
   sourceCampaign: string;

@@ -1,8 +1,10 @@
 /**
  * Results compose: `retentionChart` draws a `kaplanMeier`, `timeToValue` or
  * `compareRetention` result passed to it as it is (their curves are `SurvivalStep`s). The
- * coordinates are worked by hand: plot area x 64..464, y 344 (bottom) .. 36 (top); with the
- * x domain [0, 10], x(t) = 64 + 40 t, and with the y domain [0, 1], y(v) = 344 − 308 v.
+ * coordinates are worked by hand. A result's chart has a title and a subtitle (top 30 + 18 + 8
+ * = 56), an at-risk row (below: 22 + 16 = 38), labels on both axes: plot area x 66..620
+ * (left 10 + 20 + 4 × 7 + 8; right 640 − 20), y 310 (400 − 8 − 38 − 22 − 22) .. 56; with the
+ * x domain [0, 10], x(t) = 66 + 55.4 t, and with the y domain [0, 1], y(v) = 310 − 254 v.
  */
 import { describe, expect, it } from 'vitest';
 import { retentionChart } from '../../src/display/retention-chart.js';
@@ -11,7 +13,7 @@ import { timeToValue } from '../../src/lifecycle/time-to-value.js';
 import { compareRetention } from '../../src/retention/compare-retention.js';
 import { kaplanMeier } from '../../src/retention/kaplan-meier.js';
 import type { Journey } from '../../src/lifecycle/types.js';
-import { checkChart, tickNumber } from './support/chart.js';
+import { checkChart, textsOf, tickNumber } from './support/chart.js';
 
 const ticks = { x: tickNumber, y: tickNumber };
 const DAY = 86_400_000;
@@ -26,14 +28,16 @@ describe('retentionChart(result)', () => {
       { duration: 10, observed: true },
     ]);
     const chart = checkChart(retentionChart(km), ticks);
-    expect(chart.legend).toEqual(['all']);
+    expect(chart.legend).toEqual([]);
+    expect(chart.series.map((e) => e.children[0]?.text)).toEqual(['all']);
     expect(chart.xTicks).toEqual(['0', '2', '4', '6', '8', '10']);
-    // y(1) = 36 from 0 to 2 (x 64 to 144), y(3/4) = 113 to 4 (224), y(1/2) = 190 to 5 (264) and on to 10 (464), then 0: y = 344.
-    expect(chart.series[0]?.attributes['d']).toBe('M64 36H144V113H224V190H264V190H464V344H464');
+    expect(chart.panels[0]?.plot).toEqual({ left: 66, top: 56, right: 620, bottom: 310 });
+    // y(1) = 56 from 0 to 2 (x 66 to 176.8), y(3/4) = 119.5 to 4 (287.6), y(1/2) = 183 to 5 (343) and on to 10 (620), then 0: y = 310.
+    expect(chart.series[0]?.attributes['d']).toBe('M66 56H176.8V119.5H287.6V183H343V183H620V310H620');
     // Greenwood, 'log' interval: σ²(2) = 1/(4·3) = 1/12, lower(2) = 0.75 · exp(−1.959964 · √(1/12)) = 0.425932;
     // σ²(4) = 1/12 + 1/(3·2) = 1/4, lower(4) = 0.5 · exp(−1.959964 · 0.5) = 0.187659; upper cut at 1.
-    // y(0.425932) = 212.81, y(0.187659) = 286.2; no bounds once the curve reaches 0, so the band ends at 10.
-    expect(chart.bands[0]?.attributes['d']).toBe('M64 36H144V36H224V36H264V36H464V286.2H264V286.2H224V212.81H144V36H64Z');
+    // y(0.425932) = 201.81, y(0.187659) = 262.33; no bounds once the curve reaches 0, so the band ends at 10.
+    expect(chart.bands[0]?.attributes['d']).toBe('M66 56H176.8V56H287.6V56H343V56H620V262.33H343V262.33H287.6V201.81H176.8V56H66Z');
   });
 
   it('draws a timeToValue result as it is: the share that has not reached the value yet', () => {
@@ -48,10 +52,14 @@ describe('retentionChart(result)', () => {
     const list = [journey('a', 1), journey('b', 2), journey('c', 2), journey('d', 4), journey('e', null), journey('f', 6)];
     const result = timeToValue(list, aha, { asOf: '2024-05-11T00:00:00Z' });
     const chart = checkChart(retentionChart(result, { xLabel: 'days' }), ticks);
-    expect(chart.legend).toEqual(['all']);
+    expect(chart.legend).toEqual([]);
+    expect(textsOf(chart.root, 'title')).toEqual(['Time to value']);
+    expect(textsOf(chart.root, 'y-label')).toEqual(['not reached yet (%)']);
     // S(1) = 5/6, S(2) = 5/6 × 3/5 = 1/2, S(4) = 1/2 × 2/3 = 1/3, S(6) = 1/3 × 1/2 = 1/6, S(10) = 1/6:
-    // y = 87.33, 190, 241.33, 292.67; x(1) = 104, x(2) = 144, x(4) = 224, x(6) = 304, x(10) = 464.
-    expect(chart.series[0]?.attributes['d']).toBe('M64 36H104V87.33H144V190H224V241.33H304V292.67H464V292.67H464');
+    // y = 98.33, 183, 225.33, 267.67; x(1) = 121.4, x(2) = 176.8, x(4) = 287.6, x(6) = 398.4, x(10) = 620.
+    expect(chart.series[0]?.attributes['d']).toBe('M66 56H121.4V98.33H176.8V183H287.6V225.33H398.4V267.67H620V267.67H620');
+    // At risk at each tick: durations 1, 2, 2, 4, 6 and 10 (censored); those >= t: 6 at 0, 5 at 2, 3 at 4, 2 at 6, 1 at 8 and at 10.
+    expect(textsOf(chart.root, 'at-risk-count')).toEqual(['6', '5', '3', '2', '1', '1']);
   });
 
   it('draws a compareRetention result as it is: the segment and the control', () => {
@@ -69,15 +77,25 @@ describe('retentionChart(result)', () => {
     const chart = checkChart(retentionChart(result), ticks);
     expect(chart.legend).toEqual(['segment', 'control']);
     expect(chart.series).toHaveLength(2);
-    // Both start at 100% at time 0: x(0) = 64, y(1) = 36.
-    for (const series of chart.series) expect(series.attributes['d']?.startsWith('M64 36H')).toBe(true);
-    // The same as drawing the two curves by hand as { name, points }.
-    const points = (curve: typeof result.segment.curve) => [{ time: 0, value: 1, lower: 1, upper: 1 }, ...curve.map((s) => ({ time: s.time, value: s.survival, lower: s.lower, upper: s.upper }))];
-    expect(retentionChart(result)).toBe(
-      retentionChart([
-        { name: 'segment', points: points(result.segment.curve) },
-        { name: 'control', points: points(result.control.curve) },
-      ]),
+    // Both start at 100% at time 0: the plot's top left corner.
+    const plot = chart.panels[0]?.plot;
+    for (const series of chart.series) expect(series.attributes['d']?.startsWith(`M${plot?.left} ${plot?.top}H`)).toBe(true);
+    expect(textsOf(chart.root, 'at-risk-name')).toEqual(['segment', 'control']);
+    expect(textsOf(chart.root, 'subtitle')[0]).toMatch(/^Kaplan–Meier after the landmark; shaded: 95% confidence interval; log-rank p (=|<) /);
+    // The same as drawing the two curves by hand as { name, points }, given the same labels.
+    const points = (curve: typeof result.segment.curve) => [
+      { time: 0, value: 1, lower: 1, upper: 1, atRisk: curve[0]?.atRisk as number },
+      ...curve.map((s) => ({ time: s.time, value: s.survival, lower: s.lower, upper: s.upper, atRisk: s.atRisk, censored: s.censored })),
+    ];
+    const labels = { title: 'Retention', subtitle: 'after the landmark', xLabel: 'days', yLabel: 'retained' };
+    expect(retentionChart(result, labels)).toBe(
+      retentionChart(
+        [
+          { name: 'segment', points: points(result.segment.curve) },
+          { name: 'control', points: points(result.control.curve) },
+        ],
+        labels,
+      ),
     );
   });
 

@@ -4,23 +4,26 @@ import { lineChart } from '../../src/display/line-chart.js';
 import type { LineSeries } from '../../src/display/types.js';
 import { activeUsers } from '../../src/engagement/active-users.js';
 import { errorOf } from '../support/errors.js';
-import { checkChart, tickNumber } from './support/chart.js';
+import { checkChart, textsOf, tickNumber } from './support/chart.js';
 
 const ticks = { x: tickNumber, y: tickNumber };
 
 describe('lineChart', () => {
   it('draws straight segments (coordinates worked by hand)', () => {
-    // x domain [0, 10] (step 2): x(0) = 64, x(5) = 264, x(10) = 464.
-    // y domain [0, 1] (1/5 -> step 0.2): y(v) = 344 - 308 v: y(0) = 344, y(0.5) = 190, y(1) = 36.
+    // Layout, 640 × 400, no title or labels: top 10 + 8 = 18; left 10 + 3 chars ("0.0") × 7 + 8 = 39;
+    // right 640 − (7 chars × 7 / 2 + 6) = 609.5 (room for the last tick label); bottom 400 − 8 − 22 = 370.
+    // x domain [0, 10] (the data, step 2): x(t) = 39 + 57.05 t: x(0) = 39, x(5) = 324.25, x(10) = 609.5.
+    // y domain [0, 1] (1/5 -> step 0.2): y(v) = 370 − 352 v: y(0) = 370, y(0.5) = 194, y(1) = 18.
     const chart = checkChart(lineChart([{ name: 'n', points: [{ x: 0, y: 0 }, { x: 5, y: 0.5 }, { x: 10, y: 1 }] }]), ticks);
-    expect(chart.series.map((s) => s.attributes['d'])).toEqual(['M64 344L264 190L464 36']);
+    expect(chart.panels[0]?.plot).toEqual({ left: 39, top: 18, right: 609.5, bottom: 370 });
+    expect(chart.series.map((s) => s.attributes['d'])).toEqual(['M39 370L324.25 194L609.5 18']);
     expect(chart.xTicks).toEqual(['0', '2', '4', '6', '8', '10']);
     expect(chart.yTicks).toEqual(['0.0', '0.2', '0.4', '0.6', '0.8', '1.0']);
   });
 
   it('breaks the line at null and draws a lone point as a dot', () => {
     const chart = checkChart(lineChart([{ name: 'n', points: [{ x: 0, y: 0 }, { x: 5, y: null }, { x: 10, y: 1 }] }]), ticks);
-    expect(chart.series[0]?.attributes['d']).toBe('M64 344h0M464 36h0');
+    expect(chart.series[0]?.attributes['d']).toBe('M39 370h0M609.5 18h0');
   });
 
   it('places days by calendar day and labels ticks YYYY-MM-DD', () => {
@@ -37,7 +40,8 @@ describe('lineChart', () => {
     const xs = (chart.series[0]?.attributes['d'] as string).split(/[ML]/).filter(Boolean).map((p) => Number(p.split(' ')[0]));
     const gaps = xs.slice(1).map((x, k) => x - (xs[k] as number));
     expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThan(0.02);
-    expect([xs[0], xs.at(-1)]).toEqual([64, 464]);
+    const plot = chart.panels[0]?.plot;
+    expect([xs[0], xs.at(-1)]).toEqual([plot?.left, plot?.right]);
   });
 
   it('labels month ticks YYYY-MM and plots an activeUsers result', () => {
@@ -58,12 +62,17 @@ describe('lineChart', () => {
     const svg = lineChart([{ name: nasty, points: [{ x: 1, y: 1 }] }], { title: nasty });
     expect(svg).not.toContain('<b>');
     expect(svg).toContain('&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;');
-    expect(checkChart(svg, ticks).legend).toEqual([nasty]);
+    const chart = checkChart(svg, ticks);
+    // One series: no legend; the name is the series' tooltip, the title is escaped text.
+    expect(chart.legend).toEqual([]);
+    expect(textsOf(chart.root, 'title')).toEqual([nasty]);
+    expect(chart.series[0]?.children[0]?.text).toBe(nasty);
   });
 
-  it('gives empty axes for no series', () => {
+  it('gives empty axes for no series, with a note', () => {
     const chart = checkChart(lineChart([]), ticks);
     expect(chart.series).toHaveLength(0);
+    expect(textsOf(chart.root, 'note')).toEqual(['No data']);
   });
 
   it('is well-formed with sane axes for any numeric series (property)', () => {

@@ -12,9 +12,12 @@ export const AS_OF = '2026-10-31';
 /**
  * No timestamp at or after this instant: 2026-10-31T22:00Z is midnight in UTC+2, so every
  * event lies on or before 2026-10-31 in every zone from UTC−12 to UTC+2. (Sessions start by
- * 21:01 UTC; with the default seed no event is that late, so the cut changes nothing there.)
+ * 21:01 UTC; an event later than 22:00 UTC is dropped.)
  */
 export const LAST_EVENT_BEFORE = Date.UTC(2026, 9, 31, 22);
+
+/** The length of a trial, in days. */
+export const TRIAL_DAYS = 14;
 
 /** A source campaign and how engaged its trials tend to be. */
 export interface Campaign {
@@ -38,6 +41,15 @@ export const PLANS = [
 
 /** One of {@link PLANS}. */
 export type Plan = (typeof PLANS)[number];
+
+/** An annual plan costs 12 months of seats less this discount. */
+export const ANNUAL_DISCOUNT = 0.15;
+
+/** The price of `seats` seats of `plan` per billing interval. */
+export function priceOf(plan: Plan, seats: number, annual: boolean): number {
+  const monthly = seats * plan.seatPrice;
+  return annual ? Math.round(monthly * 12 * (1 - ANNUAL_DISCOUNT)) : monthly;
+}
 
 export const NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne', 'Soylent'];
 

@@ -13,7 +13,13 @@ export interface XmlElement {
   text: string;
 }
 
-const NAME = /^[A-Za-z_:][A-Za-z0-9_:.-]*/;
+const NAME = /[A-Za-z_:][A-Za-z0-9_:.-]*/y;
+
+/** The XML name starting exactly at `at` (a sticky match: no copy of the rest of the text). */
+function nameAt(text: string, at: number): string | undefined {
+  NAME.lastIndex = at;
+  return NAME.exec(text)?.[0];
+}
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -59,7 +65,7 @@ export function parseXml(text: string): XmlElement {
       continue;
     }
     if (text.startsWith('</', i)) {
-      const name = NAME.exec(text.slice(i + 2))?.[0];
+      const name = nameAt(text, i + 2);
       if (name === undefined) throw new Error(`XML: bad end tag at ${i}`);
       let j = i + 2 + name.length;
       while (/\s/.test(text[j] ?? '')) j++;
@@ -69,7 +75,7 @@ export function parseXml(text: string): XmlElement {
       i = j + 1;
       continue;
     }
-    const name = NAME.exec(text.slice(i + 1))?.[0];
+    const name = nameAt(text, i + 1);
     if (name === undefined) throw new Error(`XML: stray "<" at ${i}`);
     let j = i + 1 + name.length;
     const attributes: Record<string, string> = {};
@@ -78,7 +84,7 @@ export function parseXml(text: string): XmlElement {
       while (/\s/.test(text[j] ?? '')) j++;
       if (text.startsWith('/>', j) || text[j] === '>') break;
       if (j === before) throw new Error(`XML: attributes of <${name}> must be separated by white space at ${j}`);
-      const attr = NAME.exec(text.slice(j))?.[0];
+      const attr = nameAt(text, j);
       if (attr === undefined) throw new Error(`XML: bad attribute in <${name}> at ${j}`);
       j += attr.length;
       while (/\s/.test(text[j] ?? '')) j++;

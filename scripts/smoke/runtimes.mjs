@@ -1,0 +1,123 @@
+// Installs what the checks of `npm run check` run in, on first use, and fails (never skips)
+// when it can't:
+//
+// - installRuntime(name, dir): Deno, Bun or workerd from the npm registry, pinned below, into
+//   <dir>/<name>-<version>/ (the smoke test and the notebook check use .smoke/runtimes/,
+//   git-ignored), so the repo's own `npm ci` stays lean. Installed with --ignore-scripts: npm
+//   itself installs the platform binary (an optional dependency such as
+//   @deno/linux-x64-glibc), and the packages' postinstall would only link it, or download it
+//   from elsewhere when it is missing.
+// - aptInstall(packages): Debian packages (Chromium, Jupyter) with apt-get, as root.
+//
+// Used by scripts/smoke.mjs, scripts/browser-check.mjs and scripts/notebook-check.mjs.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Pinned runtimes: npm package -> version, and where its platform package keeps the binary. */
+export const RUNTIMES = {
+  deno: { version: '2.9.6', binary: 'deno' }, // in @deno/<platform>/
+  bun: { version: '1.4.5', binary: 'bin/bun' }, // in @oven/bun-<platform>/
+  workerd: { version: '1.20261117.1', binary: 'bin/workerd' }, // in @cloudflare/workerd-<platform>/
+};
+
+/** Longest one install command may take. */
+const TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Installs a pinned runtime into `<runtimesDir>/<name>-<version>/` unless it is already
+ * there and runs, and returns its binary.
+ * @param {keyof RUNTIMES} name
+ * @param {string} runtimesDir
+ * @returns {{ binary: string, version: string, how: 'cached' | 'installed' }}
+ * @throws {Error} when npm can't install it or the binary doesn't run
+ */
+export function installRuntime(name, runtimesDir) {
+  const { version } = RUNTIMES[name];
+  const dir = path.join(runtimesDir, `${name}-${version}`);
+  let found = findBinary(name, dir);
+  if (found) return { ...found, how: 'cached' };
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true, dependencies: { [name]: version } }, null, 2)}\n`);
+  const args = ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--include=optional', '--loglevel=error'];
+  mustRun('npm', args, { cwd: dir });
+  found = findBinary(name, dir);
+  if (!found) throw new Error(`npm installed ${name}@${version} but no binary for ${process.platform}-${process.arch}`);
+  return { ...found, how: 'installed' };
+}
+
+/** Finds the runtime's binary in the platform package npm installed, and checks that it runs. */
+function findBinary(name, dir) {
+  const manifest = path.join(dir, 'node_modules', name, 'package.json');
+  if (!fs.existsSync(manifest)) return null;
+  const { version, optionalDependencies = {} } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  if (version !== RUNTIMES[name].version) return null;
+  const problems = [];
+  for (const platformPackage of Object.keys(optionalDependencies)) {
+    for (const suffix of ['', '.exe']) {
+      const binary = path.join(dir, 'node_modules', platformPackage, RUNTIMES[name].binary + suffix);
+      if (!fs.existsSync(binary)) continue;
+      const probe = run(binary, ['--version']);
+      if (probe.status === 0) return { binary, version: probe.stdout.trim().split('\n')[0] };
+      problems.push(`${path.relative(dir, binary)} --version: ${exitText(probe)} ${probe.stderr.trim()}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  return null;
+}
+
+/**
+ * Installs Debian packages with apt-get (update first, no recommends), as root. Call it
+ * only when something is missing: it is the slow path.
+ * @param {string[]} packages  e.g. ['chromium']
+ * @throws {Error} when apt-get is missing, we are not root, or the install fails; the
+ *   message says what to install by hand.
+ */
+export function aptInstall(packages) {
+  const byHand = `install it by hand (Debian/Ubuntu: sudo apt-get install -y ${packages.join(' ')})`;
+  if (run('apt-get', ['--version']).status !== 0) throw new Error(`apt-get is not available to install ${packages.join(', ')}: ${byHand}`);
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    throw new Error(`installing ${packages.join(', ')} with apt-get needs root: ${byHand}`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  mustRun('apt-get', ['update', '-qq'], { env });
+  mustRun('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
+}
+
+/** The first of `candidates` (absolute paths, or names looked up in PATH) that exists. */
+export function which(...candidates) {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  for (const candidate of candidates) {
+    const paths = path.isAbsolute(candidate) ? [candidate] : dirs.map((dir) => path.join(dir, candidate));
+    for (const file of paths) {
+      try {
+        fs.accessSync(file, fs.constants.X_OK);
+        if (fs.statSync(file).isFile()) return file;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return null;
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 64 << 20, ...options });
+  return { ...result, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+function mustRun(command, args, options = {}) {
+  const result = run(command, args, options);
+  if (result.status !== 0) {
+    const output = (result.stdout + result.stderr).trim().split('\n').slice(-30).map((l) => `    ${l}`).join('\n');
+    throw new Error(`\`${command} ${args.join(' ')}\` failed (${exitText(result)})\n${output}`);
+  }
+  return result;
+}
+
+function exitText(result) {
+  if (result.error) return result.error.code === 'ETIMEDOUT' ? `timed out after ${TIMEOUT_MS / 1000}s` : result.error.message;
+  return result.signal ? `signal ${result.signal}` : `exit code ${result.status}`;
+}
