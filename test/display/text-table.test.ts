@@ -113,3 +113,13 @@ describe('textTable', () => {
     expect([e.code, e.path]).toEqual(['invalid-option', 'options.digits']);
   });
 });
+
+describe('textTable of a survival estimate with its standard error', () => {
+  it('reads { value, standardError, lower, upper } as one interval cell, as compareRetention gives it', () => {
+    // compareRetention().retention rows: segment and control are survival estimates that carry
+    // a standard error; the cell is the estimate with its interval, 0.88 → 88%, 0.86–0.91 → 86–91%.
+    const text = textTable([{ day: 7, segment: { value: 0.88, standardError: 0.012, lower: 0.86, upper: 0.91 } }]);
+    expect(text).toContain('88% (86–91%)');
+    expect(text).not.toContain('Standard');
+  });
+});

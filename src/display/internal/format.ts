@@ -125,15 +125,16 @@ export interface Figure {
   readonly change: number | null;
 }
 
-const FIGURE_KEYS = new Set(['value', 'lower', 'upper', 'change', 'direction']);
+// `standardError` rides along on survival estimates (compareRetention's retention rows): the cell shows the interval.
+const FIGURE_KEYS = new Set(['value', 'lower', 'upper', 'change', 'direction', 'standardError']);
 
 const finiteOrNull = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 /**
  * An `Estimate`, `SurvivalQuantile` or `RateChange` read as a figure: an object with
  * `value`, `lower` and `upper` (each a number or `null`) and no key but those and `change`,
- * `direction`. With `loose` (a column declared `'interval'`), any object with a `value`
- * is one, whatever else it holds. Otherwise `null`.
+ * `direction`, `standardError`. With `loose` (a column declared `'interval'`), any object
+ * with a `value` is one, whatever else it holds. Otherwise `null`.
  */
 export function figureOf(value: unknown, loose = false): Figure | null {
   if (!isPlainObject(value)) return null;
