@@ -25,14 +25,14 @@
 //
 // Usage: node scripts/browser-check.mjs
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { tsImport } from 'tsx/esm/api';
-import { aptInstall, which } from './smoke/runtimes.mjs';
+import { aptInstall, runAsync, which } from './smoke/runtimes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, '.smoke', 'browser');
@@ -290,7 +290,7 @@ async function screenshot(chromium, name, html) {
       `--window-size=${2 * HALF},${height}`,
       pathToFileURL(file).href,
     ];
-    const { status, output } = await run(chromium, args, 90_000);
+    const { status, output } = await runAsync(chromium, args, {}, 90_000);
     if (status !== 0 || !fs.existsSync(out)) throw new Error(`chromium exited with ${status} and no screenshot\n${output.trim().split('\n').slice(-5).join('\n')}`);
     const png = PNG.sync.read(fs.readFileSync(out));
     if (png.width !== 2 * HALF || png.height !== height) throw new Error(`screenshot is ${png.width}×${png.height}, expected ${2 * HALF}×${height}`);
@@ -389,23 +389,6 @@ function near(a, b, tolerance) {
   return Math.abs(a[0] - b[0]) <= tolerance && Math.abs(a[1] - b[1]) <= tolerance && Math.abs(a[2] - b[2]) <= tolerance;
 }
 
-function run(command, args, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ status: null, output: `${output}\n${error.message}` });
-    });
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status: status ?? signal, output });
-    });
-  });
-}
 
 async function pool(items, size, fn) {
   let next = 0;

@@ -34,11 +34,11 @@
 //
 // Usage: node scripts/notebook-check.mjs [--runs N] [notebook.ipynb ...]
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RUNTIMES, aptInstall, installRuntime, which } from './smoke/runtimes.mjs';
+import { RUNTIMES, aptInstall, installRuntime, runAsync, which } from './smoke/runtimes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workDir = path.join(root, '.smoke', 'notebook');
@@ -257,7 +257,7 @@ async function execute(jupyter, env, notebook, name) {
     name,
     input,
   ];
-  const result = await run(jupyter.command[0], args, { cwd: projectDir, env }, RUN_TIMEOUT_MS);
+  const result = await runAsync(jupyter.command[0], args, { cwd: projectDir, env }, RUN_TIMEOUT_MS);
   fs.rmSync(input, { force: true });
   fs.writeFileSync(path.join(runsDir, `${name}.log`), result.output);
   if (result.status !== 0 || !fs.existsSync(output)) {
@@ -325,23 +325,6 @@ function text(value) {
   return Array.isArray(value) ? value.join('') : String(value);
 }
 
-function run(command, args, options, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ status: null, output: `${output}\n${error.message}` });
-    });
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status: status ?? signal, output });
-    });
-  });
-}
 
 function mustRun(command, args, options) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });

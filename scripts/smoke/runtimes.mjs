@@ -11,7 +11,7 @@
 //
 // Used by scripts/smoke.mjs, scripts/browser-check.mjs and scripts/notebook-check.mjs.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -120,4 +120,32 @@ function mustRun(command, args, options = {}) {
 function exitText(result) {
   if (result.error) return result.error.code === 'ETIMEDOUT' ? `timed out after ${TIMEOUT_MS / 1000}s` : result.error.message;
   return result.signal ? `signal ${result.signal}` : `exit code ${result.status}`;
+}
+
+/**
+ * Runs a command without blocking the event loop, collecting stdout and stderr together;
+ * kills it after `timeoutMs`. Resolves (never rejects) to `{ status, output }`, where
+ * `status` is the exit code, the signal's name, or `null` when it could not start.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} options
+ * @param {number} timeoutMs
+ * @returns {Promise<{ status: number | string | null, output: string }>}
+ */
+export function runAsync(command, args, options, timeoutMs) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, output: `${output}\n${error.message}` });
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status: status ?? signal, output });
+    });
+  });
 }
