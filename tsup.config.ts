@@ -10,6 +10,7 @@ export default defineConfig({
     'scores/index': 'src/scores/index.ts',
     'display/index': 'src/display/index.ts',
     'sample/index': 'src/sample/index.ts',
+    'sql/index': 'src/sql/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

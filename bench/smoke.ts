@@ -18,6 +18,9 @@
  *   observed cell and its rate, null cells exactly where the week has not ended by asOf
  *   (its last local day is after the last day complete at asOf), each row's `complete`
  *   (its cohort week has ended by asOf), and the mean row (sums over the observed cohorts).
+ * - `activeUsersSql` (customer-success-metrics/sql, from dist/sql): its generated DuckDB query
+ *   on the same loaded table (`timestampType: 'epoch-ms'`), decoded: every number against
+ *   ACTIVE_USERS_SQL as above, and the whole result deep-equal to `activeUsers` on the columns.
  * When dist exports `activeUsersAccumulator` / `cohortRetentionAccumulator` /
  * `mrrMovementsAccumulator`, the events (rows shuffled in UTC, columns time-ordered in New
  * York) are cut into 3 uneven parts, each fed to its own accumulator, the states
@@ -29,6 +32,7 @@
  * Output: a timing table, then `bench smoke: N checks agree with DuckDB` (exit 0), or the
  * first disagreements (exit 1). Any error also exits 1.
  */
+import type { DuckDBValue } from '@duckdb/node-api';
 import { isDeepStrictEqual } from 'node:util';
 import type { ActiveUsersResult } from '../src/engagement/types.js';
 import type { CohortRetentionResult } from '../src/retention/cohort-retention.js';
@@ -37,6 +41,7 @@ import { ACTIVE_USERS_SQL, UTC_DAY_SQL, closeDuckDb, inTimeZone, loadEvents, loc
 import { generateColumns, rowsFromColumns, shuffleColumns, type Columns, type Row } from './generate.js';
 import { activeUsers, cohortRetention, mrrMovements } from './lib.js';
 import { seededRandom } from './random.js';
+import { benchQuery, sqlModule } from './sql.js';
 import { markdownTable } from './table.js';
 
 const EVENTS = 1_000_000;
@@ -333,6 +338,9 @@ async function main(): Promise<number> {
 
   // DuckDB: one load, then each query.
   const duck = { loadMs: 0, series: {} as Record<Zone, Series>, cohorts: {} as Record<Zone, CohortTable>, activeMs: {} as Record<Zone, number>, cohortMs: {} as Record<Zone, number> };
+  // The generated warehouse query (activeUsersSql) on the same table, decoded.
+  const sqlLib = await sqlModule();
+  const warehouse = { results: {} as Record<Zone, ActiveUsersResult>, ms: {} as Record<Zone, number> };
   const db = await openDuckDb('integer');
   try {
     let start = performance.now();
@@ -345,6 +353,11 @@ async function main(): Promise<number> {
       start = performance.now();
       duck.cohorts[zone] = await queryCohorts(db.connection, zone);
       duck.cohortMs[zone] = performance.now() - start;
+      const query = benchQuery(sqlLib, zone);
+      start = performance.now();
+      const rows = (await db.connection.runAndReadAll(query.sql, query.params as DuckDBValue[])).getRowObjectsJS();
+      warehouse.results[zone] = query.decode(rows);
+      warehouse.ms[zone] = performance.now() - start;
     }
   } finally {
     closeDuckDb(db);
@@ -379,6 +392,12 @@ async function main(): Promise<number> {
     oneShotValues += leaves(expected);
     if (!isDeepStrictEqual(merged, expected)) check.disagree(`${label}: ${firstDifference(merged, expected) ?? 'differs from the one-shot result'}`);
   };
+  for (const zone of ZONES) {
+    const label = `activeUsersSql (generated DuckDB query), ${zone}`;
+    checkActiveUsers(check, label, warehouse.results[zone], duck.series[zone], zone);
+    compareOneShot(`${label} vs activeUsers on the columns`, warehouse.results[zone], oneShot.get(`activeUsers|columns|${zone}`));
+    table.push([label, '—', '—', '—', '—', fmtMs(warehouse.ms[zone])]);
+  }
   const cases: readonly [InputName, Zone][] = [
     ['rows, shuffled', 'UTC'],
     ['columns', 'America/New_York'],

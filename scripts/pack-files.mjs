@@ -3,7 +3,7 @@
 //
 // Runs `npm pack --dry-run --json` and fails if the tarball would contain anything other
 // than package.json, README.md, CHANGELOG.md, LICENSE, the guides (docs/*.md and their
-// pictures, docs/images/*.svg) and files
+// pictures, docs/images/*.svg), the command-line entry (bin/customer-success-metrics.mjs) and files
 // under dist/ (or no dist/ files at all), or if a relative link of the packed README points
 // at a file the tarball lacks (a reader of the package must reach every guide). Prints the
 // file count and sizes either way.
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Files allowed at the top of the tarball; everything else must be under dist/. */
-const ALLOWED_FILES = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+const ALLOWED_FILES = new Set(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'bin/customer-success-metrics.mjs']);
 
 const isAllowed = (file) => ALLOWED_FILES.has(file) || file.startsWith('dist/') || /^docs\/[a-z-]+\.md$/.test(file) || /^docs\/images\/[a-z0-9-]+\.svg$/.test(file);
 

@@ -7,7 +7,8 @@
 //    scripts/smoke/checks.mjs in Node (import and require), Deno (import and require),
 //    Bun (import and require) and Cloudflare's workerd (an esbuild bundle, as wrangler
 //    makes, run by `workerd test`).
-// 3. Run the examples of examples/ against the installed tarball (scripts/smoke/examples.mjs).
+// 3. Run the examples of examples/ against the installed tarball (scripts/smoke/examples.mjs),
+//    and the command-line entry (`npx customer-success-metrics sql active-users ...`).
 // 4. Print one line per check, and exit 1 if anything failed.
 //
 // Deno, Bun and workerd come from the npm registry, pinned in scripts/smoke/runtimes.mjs, and
@@ -85,6 +86,7 @@ async function main() {
   }
 
   compareExports();
+  checkCommandLine();
   await runExamples({ root, projectDir, deno, denoEnv, workerd, bundle: bundleWorker, run, fail });
   if (failures > 0) {
     console.error(`\nsmoke: ${failures} failure${failures === 1 ? '' : 's'}`);
@@ -192,6 +194,24 @@ function runIn(name, command, args, env = {}, extraMs = 0) {
   if (results.length !== expectedCount) fail(name, `${results.length} results, expected ${expectedCount}`);
   if (result.status !== 0) fail(name, `exited with ${exitText(result)}\n${indent(result.stderr)}`);
   console.log(`# ${name}: ${seconds(started)}`);
+}
+
+/**
+ * The command-line entry of the installed package (`npx customer-success-metrics sql ...`,
+ * package.json `bin`) prints a query, and exits 2 on a misspelled option.
+ */
+function checkCommandLine() {
+  const started = performance.now();
+  const args = ['--no-install', 'customer-success-metrics', 'sql', 'active-users', '--dialect', 'clickhouse', '--table', 'events', '--user-id', 'user_id', '--timestamp', 'ts', '--time-zone', 'Europe/Berlin'];
+  const printed = run('npx', args, { cwd: projectDir });
+  if (printed.status !== 0 || !printed.stdout.includes('FROM `events`') || !printed.stdout.includes('--param_p1=')) {
+    return fail('cli', `npx ${args.join(' ')}: ${exitText(printed)}\n${indent(printed.stdout + printed.stderr)}`);
+  }
+  const wrong = run('npx', [...args, '--time-zon', 'UTC'], { cwd: projectDir });
+  if (wrong.status !== 2 || !wrong.stderr.includes('did you mean timeZone')) {
+    return fail('cli', `a misspelled flag: ${exitText(wrong)}\n${indent(wrong.stdout + wrong.stderr)}`);
+  }
+  console.log(`ok cli npx customer-success-metrics sql active-users prints a ClickHouse query (${seconds(started)})`);
 }
 
 /** Every runtime must see the same export names in each entry point (ESM and CJS builds agree). */

@@ -16,6 +16,7 @@ import type * as Retention from '../src/retention/index.js';
 import type * as Revenue from '../src/revenue/index.js';
 import type * as Sample from '../src/sample/index.js';
 import type * as Scores from '../src/scores/index.js';
+import type * as Sql from '../src/sql/index.js';
 import { MetricsInputError } from '../src/core/errors.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,13 +32,14 @@ describe('entries', () => {
     for (const subpath of subpaths) expect((await load(subpath)).MetricsInputError, subpath).toBe(MetricsInputError);
   });
 
-  it('the root re-exports every metric module but not display or sample', async () => {
+  it('the root re-exports every metric module but not display, sample or sql', async () => {
     const rootExports = await load('.');
     for (const subpath of ['./engagement', './lifecycle', './retention', './revenue', './scores']) {
       for (const name of Object.keys(await load(subpath))) expect(rootExports[name], `${subpath} ${name}`).toBe((await load(subpath))[name]);
     }
     expect(rootExports.retentionChart).toBeUndefined();
     expect(rootExports.sampleCompany).toBeUndefined();
+    expect(rootExports.activeUsersSql).toBeUndefined();
   });
 
   it('every entry exports the shared types (checked by the type checker)', () => {
@@ -63,7 +65,10 @@ describe('entries', () => {
     expectTypeOf<[Sample.Estimate, Sample.Timestamp, Sample.Id, Sample.RateChange, Sample.SurvivalStep, Sample.SurvivalQuantile]>().toEqualTypeOf<
       [Root.Estimate, Root.Timestamp, Root.Id, Root.RateChange, Root.SurvivalStep, Root.SurvivalQuantile]
     >();
-    type EveryEntry = [typeof Engagement, typeof Lifecycle, typeof Retention, typeof Revenue, typeof Scores, typeof Display, typeof Sample];
+    expectTypeOf<[Sql.Estimate, Sql.Timestamp, Sql.Id, Sql.RateChange, Sql.SurvivalStep, Sql.SurvivalQuantile]>().toEqualTypeOf<
+      [Root.Estimate, Root.Timestamp, Root.Id, Root.RateChange, Root.SurvivalStep, Root.SurvivalQuantile]
+    >();
+    type EveryEntry = [typeof Engagement, typeof Lifecycle, typeof Retention, typeof Revenue, typeof Scores, typeof Display, typeof Sample, typeof Sql];
     expectTypeOf<EveryEntry[number]['MetricsInputError']>().toEqualTypeOf<typeof MetricsInputError>();
   });
 });

@@ -7,9 +7,13 @@
 //   itself installs the platform binary (an optional dependency such as
 //   @deno/linux-x64-glibc), and the packages' postinstall would only link it, or download it
 //   from elsewhere when it is missing.
+// - installChdb(dir): chDB (ClickHouse as a Node library), pinned below, into
+//   <dir>/chdb-<version>/ the same way, for the SQL tests (its platform package is ~550 MB, too
+//   big for the repo's dev dependencies).
 // - aptInstall(packages): Debian packages (Chromium, Jupyter) with apt-get, as root.
 //
-// Used by scripts/smoke.mjs, scripts/browser-check.mjs and scripts/notebook-check.mjs.
+// Used by scripts/smoke.mjs, scripts/browser-check.mjs, scripts/notebook-check.mjs and
+// scripts/sql-check.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,6 +50,54 @@ export function installRuntime(name, runtimesDir) {
   found = findBinary(name, dir);
   if (!found) throw new Error(`npm installed ${name}@${version} but no binary for ${process.platform}-${process.arch}`);
   return { ...found, how: 'installed' };
+}
+
+/** Pinned chDB: its npm package (whose optional dependency @chdb/lib-<platform> holds libchdb). */
+export const CHDB = { version: '3.4.0' };
+
+/**
+ * Installs the pinned chDB into `<runtimesDir>/chdb-<version>/` unless it is already there and
+ * loads, and returns that folder (for `createRequire(path.join(dir, 'package.json'))('chdb')`,
+ * as the SQL tests do with CSM_CHDB_DIR). Installed with --ignore-scripts like the runtimes:
+ * chdb's install script is a no-op (`node -e ""`), and npm itself installs the platform package.
+ * @param {string} runtimesDir
+ * @returns {{ dir: string, version: string, clickhouse: string, how: 'cached' | 'installed' }}
+ * @throws {Error} when npm can't install it or it doesn't load and run a query
+ */
+export function installChdb(runtimesDir) {
+  const { version } = CHDB;
+  const dir = path.resolve(runtimesDir, `chdb-${version}`);
+  let found = probeChdb(dir, false);
+  if (found) return { dir, ...found, how: 'cached' };
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true, dependencies: { chdb: version } }, null, 2)}\n`);
+  mustRun('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--include=optional', '--loglevel=error'], { cwd: dir });
+  found = probeChdb(dir, true);
+  return { dir, ...found, how: 'installed' };
+}
+
+/**
+ * Loads chdb from `dir` in a child process and runs `SELECT version()`. Returns the versions,
+ * or null (or throws, when `must`) when it is missing, another version, or doesn't work.
+ */
+function probeChdb(dir, must) {
+  const manifest = path.join(dir, 'node_modules', 'chdb', 'package.json');
+  const installed = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : null;
+  if (installed !== CHDB.version) {
+    if (must) throw new Error(`npm installed chdb ${installed ?? '(nothing)'} into ${dir}, not ${CHDB.version}`);
+    return null;
+  }
+  const script = [
+    "const { createRequire } = require('node:module');",
+    "const chdb = createRequire(require('node:path').join(process.argv[1], 'package.json'))('chdb');",
+    'const session = new chdb.Session();',
+    "try { process.stdout.write(session.query('SELECT version()', 'TSVRaw').trim()); } finally { session.close(); }",
+  ].join('\n');
+  const probe = run(process.execPath, ['-e', script, dir]);
+  if (probe.status === 0 && probe.stdout.trim() !== '') return { version: installed, clickhouse: probe.stdout.trim() };
+  if (must) throw new Error(`chdb ${installed} in ${dir} does not load on ${process.platform}-${process.arch} (${exitText(probe)}): ${probe.stderr.trim().split('\n').slice(0, 5).join(' ')}`);
+  return null;
 }
 
 /** Finds the runtime's binary in the platform package npm installed, and checks that it runs. */

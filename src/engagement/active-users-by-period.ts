@@ -7,6 +7,7 @@ import { readChoice, readWeekStart } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import { dayRange, overallActiveDays, readActiveDays, type ActiveDays } from './internal/active-days.js';
 import { completeThrough } from './internal/as-of-range.js';
+import { periodSeries, periodSpan } from './internal/period-frames.js';
 import {
   ACTIVE_USERS_BY_PERIOD_OPTION_KEYS,
   type ActiveUsersBaseOptions,
@@ -94,21 +95,21 @@ export function activeUsersByPeriod<R>(
   }
   const scale = periodScale(period, weekStartsOn);
   const completeDay = completeThrough(asOf, zone);
-  const periods = periodSeries(overallActiveDays(data), scale, range, completeDay)[0] as PeriodActiveUsers[];
+  const overall = overallActiveDays(data);
+  const periods = periodSeries(periodCounts(overall, scale, range), overall.groupCount, scale, range, completeDay)[0] as PeriodActiveUsers[];
   if (data.groupIds === null) return { ...head, periods };
-  const series = periodSeries(data, scale, range, completeDay);
+  const series = periodSeries(periodCounts(data, scale, range), data.groupCount, scale, range, completeDay);
   return { ...head, periods, groups: data.groupIds.map((group, g) => ({ group, periods: series[g] as PeriodActiveUsers[] })) };
 }
 
 /**
- * One series of periods per group over `range`: distinct units per period (a unit's days
- * are sorted, so each is counted once per period it touches). A period is complete when
- * it lies whole in the range and its last day is at most `completeDay`.
+ * Distinct units per group and period of `range`: `counts[g * count + p]` for the p-th
+ * period of `periodSpan` (a unit's days are sorted, so each is counted once per period it
+ * touches). O(user-days).
  */
-function periodSeries(data: ActiveDays, scale: PeriodScale, range: { from: number; to: number }, completeDay: number): PeriodActiveUsers[][] {
+function periodCounts(data: ActiveDays, scale: PeriodScale, range: { from: number; to: number }): Int32Array {
   const { from, to } = range;
-  const first = scale.of(from);
-  const count = scale.of(to) - first + 1;
+  const { first, count } = periodSpan(scale, range);
   const counts = new Int32Array(data.groupCount * count);
   const { offsets, days, units } = data.unitDays;
   for (let u = 0; u < units; u++) {
@@ -125,20 +126,5 @@ function periodSeries(data: ActiveDays, scale: PeriodScale, range: { from: numbe
       }
     }
   }
-  const frames = [];
-  for (let p = first; p < first + count; p++) {
-    const firstDay = scale.firstDay(p);
-    const lastDay = scale.lastDay(p);
-    frames.push({
-      period: scale.key(p),
-      start: dayKey(Math.max(firstDay, from)),
-      end: dayKey(Math.min(lastDay, to)),
-      complete: firstDay >= from && lastDay <= to && lastDay <= completeDay,
-    });
-  }
-  const series: PeriodActiveUsers[][] = [];
-  for (let g = 0; g < data.groupCount; g++) {
-    series.push(frames.map((frame, p) => ({ ...frame, activeUsers: counts[g * count + p] as number })));
-  }
-  return series;
+  return counts;
 }

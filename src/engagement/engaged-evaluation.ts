@@ -1,53 +1,11 @@
-import { asOfEcho, isCompleteAt, readAsOf } from '../core/as-of.js';
-import { bandOf, readThresholds, type BandScale } from '../core/bands.js';
-import { dayKey, monthKey, monthOfDay } from '../core/calendar.js';
 import { fail } from '../core/errors.js';
 import { scanEvents, type AccountEvents } from '../core/events.js';
-import { compareIds, compareOptionalIds } from '../core/id-order.js';
 import { optionsOf } from '../core/options.js';
-import { readConfidence, readInteger, type Id } from '../core/read.js';
-import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
+import type { Id } from '../core/read.js';
+import { readEvaluationSettings, type EvaluationSettings } from './internal/engaged-evaluation-options.js';
+import { evaluationResult, type EvaluatedTrial } from './internal/engaged-evaluation-result.js';
 import { readTrials, type Trials } from './internal/trials.js';
-import {
-  ENGAGED_EVALUATION_OPTION_KEYS,
-  type EngagedEvaluationOptions,
-  type EngagedEvaluationResult,
-  type EngagedEvaluationSummary,
-  type EngagedEvaluationTrial,
-  type EngagementBand,
-  type ResolvedEngagementBenchmarks,
-} from './types.js';
-
-/** The engagement bands: `'below-benchmark'`, `'healthy'` from 0.2 (`expected`), `'ideal'` from 0.5 (`ideal`); rates, so at most 1. */
-const ENGAGEMENT_SCALE: BandScale<EngagementBand, 'expected' | 'ideal'> = {
-  lowest: 'below-benchmark',
-  steps: [
-    { band: 'healthy', threshold: 'expected', edge: 'from', default: 0.2 },
-    { band: 'ideal', threshold: 'ideal', edge: 'from', default: 0.5 },
-  ],
-  max: 1,
-};
-
-/** What the evaluation reads from the options, checked. */
-interface Settings {
-  readonly zone: ZoneCalendar;
-  readonly windowDays: number;
-  readonly minActiveDays: number;
-  readonly confidence: number;
-  readonly benchmarks: ResolvedEngagementBenchmarks;
-  /** The given `asOf`, epoch ms; `null` for the default. */
-  readonly asOf: number | null;
-}
-
-/** Counts of a set of trials, as they are tallied. */
-interface Counts {
-  trialCount: number;
-  completed: number;
-  engaged: number;
-  pending: number;
-  pendingEngaged: number;
-}
+import { ENGAGED_EVALUATION_OPTION_KEYS, type EngagedEvaluationOptions, type EngagedEvaluationResult } from './types.js';
 
 /**
  * Engaged evaluation (Totango): the share of trials whose account was active on enough
@@ -133,47 +91,14 @@ interface Counts {
 export function engagedEvaluation<T, R>(events: AccountEvents<R>, options: EngagedEvaluationOptions<T, R>): EngagedEvaluationResult {
   const fn = 'engagedEvaluation';
   const opts = optionsOf(options, fn, ENGAGED_EVALUATION_OPTION_KEYS);
-  const settings = readSettings(fn, opts);
+  const settings = readEvaluationSettings(fn, opts);
   if (opts.trials === undefined) {
     fail(fn, 'options.trials', 'invalid-option', 'is required: the trials table, an array or another iterable of { accountId, trialStart } rows', opts.trials);
   }
   const table = readTrials(fn, opts.trials, opts.trialFields, settings.zone);
   const { marks, latestEvent } = markActiveDays(fn, events, opts, table, settings);
   const latest = latestEvent ?? (table.latestStart === Number.NEGATIVE_INFINITY ? null : table.latestStart);
-  const asOf = settings.asOf ?? latest;
-  const { zone, minActiveDays, windowDays, confidence, benchmarks } = settings;
-  const tallies = evaluateTrials(table, marks, settings, asOf);
-  const summarize = (counts: Counts): EngagedEvaluationSummary => {
-    const rate = counts.completed === 0 ? null : wilsonInterval(counts.engaged, counts.completed, { confidence });
-    return { ...counts, rate, band: rate === null ? null : bandOf(ENGAGEMENT_SCALE, benchmarks, rate.value) };
-  };
-  return {
-    timeZone: zone.timeZone,
-    ...asOfEcho(asOf, zone),
-    minActiveDays,
-    windowDays,
-    confidence,
-    benchmarks,
-    overall: summarize(tallies.overall),
-    byMonth: [...tallies.months.keys()].sort((a, b) => a - b).map((month) => ({ month: monthKey(month), ...summarize(tallies.months.get(month) as Counts) })),
-    byCampaign: [...tallies.campaigns.keys()]
-      .sort(compareOptionalIds)
-      .map((sourceCampaign) => ({ sourceCampaign, ...summarize(tallies.campaigns.get(sourceCampaign) as Counts) })),
-    trials: trialOrder(table, tallies.rows).map((k) => tallies.rows[k] as EngagedEvaluationTrial),
-  };
-}
-
-/** The options besides the tables: zone, window, engaged threshold, confidence, benchmarks, `asOf`. */
-function readSettings<T, R>(fn: string, opts: Partial<EngagedEvaluationOptions<T, R>>): Settings {
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const windowDays = opts.windowDays === undefined ? 14 : readInteger(opts.windowDays, fn, 'options.windowDays', 1);
-  const minActiveDays = opts.minActiveDays === undefined ? 3 : readInteger(opts.minActiveDays, fn, 'options.minActiveDays', 1);
-  if (minActiveDays > windowDays) {
-    fail(fn, 'options.minActiveDays', 'invalid-option', `must not exceed options.windowDays, which is ${windowDays}`, minActiveDays);
-  }
-  const confidence = readConfidence(opts.confidence, fn);
-  const { expected, ideal } = readThresholds(ENGAGEMENT_SCALE, opts.benchmarks, fn, 'options.benchmarks');
-  return { zone, windowDays, minActiveDays, confidence, benchmarks: { expected, ideal }, asOf: readAsOf(opts.asOf, zone, fn) };
+  return evaluationResult(evaluatedTrials(table, marks, settings), settings, settings.asOf ?? latest);
 }
 
 /**
@@ -189,7 +114,7 @@ function markActiveDays<T, R>(
   events: AccountEvents<R>,
   opts: Partial<EngagedEvaluationOptions<T, R>>,
   table: Trials,
-  settings: Settings,
+  settings: EvaluationSettings,
 ): { marks: Int32Array; latestEvent: number | null } {
   const { zone, windowDays } = settings;
   const words = Math.ceil(windowDays / 32);
@@ -216,70 +141,23 @@ function markActiveDays<T, R>(
   return { marks, latestEvent: latest === Number.NEGATIVE_INFINITY ? null : latest };
 }
 
-/** Each trial's row, tallied overall, by start month and by campaign. */
-function evaluateTrials(
-  table: Trials,
-  marks: Int32Array,
-  settings: Settings,
-  asOf: number | null,
-): { overall: Counts; months: Map<number, Counts>; campaigns: Map<Id | null, Counts>; rows: EngagedEvaluationTrial[] } {
-  const { windowDays, minActiveDays, zone } = settings;
-  const overall = newCounts();
-  const months = new Map<number, Counts>();
-  const campaigns = new Map<Id | null, Counts>();
-  const rows: EngagedEvaluationTrial[] = [];
+/** Each trial with its active days (the marked bits of its window) and the day of its `minActiveDays`-th. */
+function evaluatedTrials(table: Trials, marks: Int32Array, settings: EvaluationSettings): EvaluatedTrial[] {
+  const { windowDays, minActiveDays } = settings;
+  const trials: EvaluatedTrial[] = [];
   const words = Math.ceil(windowDays / 32);
   for (let k = 0; k < table.count; k++) {
     const day0 = table.day[k] as number;
     let activeDays = 0;
-    let engagedOn: number | null = null;
+    let engagedDay: number | null = null;
     for (let offset = 0; offset < windowDays; offset++) {
       if (((marks[k * words + (offset >>> 5)] as number) & (1 << (offset & 31))) !== 0) {
         activeDays++;
-        if (activeDays === minActiveDays) engagedOn = day0 + offset;
+        if (activeDays === minActiveDays) engagedDay = day0 + offset;
       }
     }
-    const engaged = activeDays >= minActiveDays;
-    const pending = !isCompleteAt(day0 + windowDays - 1, asOf, zone);
-    const campaign = table.campaign[k] as Id | null;
-    tally(overall, pending, engaged);
-    tally(countsOf(months, monthOfDay(day0)), pending, engaged);
-    tally(countsOf(campaigns, campaign), pending, engaged);
     const accountId = table.accounts.ids[table.account[k] as number] as Id;
-    rows.push({ accountId, trialStart: dayKey(day0), sourceCampaign: campaign, activeDays, engaged, pending, engagedOn: engagedOn === null ? null : dayKey(engagedOn) });
+    trials.push({ accountId, start: table.start[k] as number, day: day0, campaign: table.campaign[k] as Id | null, activeDays, engagedDay });
   }
-  return { overall, months, campaigns, rows };
-}
-
-/** Trial indices by start instant, then account id, then campaign. */
-function trialOrder(table: Trials, rows: readonly EngagedEvaluationTrial[]): number[] {
-  const order = rows.map((_, k) => k);
-  order.sort(
-    (a, b) =>
-      (table.start[a] as number) - (table.start[b] as number) ||
-      compareIds((rows[a] as EngagedEvaluationTrial).accountId, (rows[b] as EngagedEvaluationTrial).accountId) ||
-      compareOptionalIds(table.campaign[a] as Id | null, table.campaign[b] as Id | null),
-  );
-  return order;
-}
-
-function countsOf<K>(map: Map<K, Counts>, key: K): Counts {
-  let counts = map.get(key);
-  if (counts === undefined) map.set(key, (counts = newCounts()));
-  return counts;
-}
-
-function newCounts(): Counts {
-  return { trialCount: 0, completed: 0, engaged: 0, pending: 0, pendingEngaged: 0 };
-}
-
-function tally(counts: Counts, pending: boolean, engaged: boolean): void {
-  counts.trialCount++;
-  if (pending) {
-    counts.pending++;
-    if (engaged) counts.pendingEngaged++;
-  } else {
-    counts.completed++;
-    if (engaged) counts.engaged++;
-  }
+  return trials;
 }

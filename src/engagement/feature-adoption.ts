@@ -1,15 +1,9 @@
-import { asOfEcho, readAsOf } from '../core/as-of.js';
-import { dayKey } from '../core/calendar.js';
-import { readDayBounds } from '../core/day-range.js';
 import type { Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
-import { periodScale, type PeriodScale } from '../core/periods.js';
-import { readChoice, readConfidence, readWeekStart } from '../core/read.js';
-import { zoneCalendar } from '../core/time-zone.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
-import { asOfRange, completeThrough } from './internal/as-of-range.js';
+import { readAdoptionSettings } from './internal/feature-adoption-options.js';
+import { adoptionResult, type AdoptionCounts } from './internal/feature-adoption-result.js';
 import { collectFeaturePairs, featureTest, type FeaturePairs } from './internal/feature-pairs.js';
-import { FEATURE_ADOPTION_OPTION_KEYS, type FeatureAdoptionOptions, type FeatureAdoptionResult, type FeatureAdoptionRow } from './types.js';
+import { FEATURE_ADOPTION_OPTION_KEYS, type FeatureAdoptionOptions, type FeatureAdoptionResult } from './types.js';
 
 /**
  * The share of active users who used a feature, per calendar period or over a range,
@@ -70,64 +64,20 @@ import { FEATURE_ADOPTION_OPTION_KEYS, type FeatureAdoptionOptions, type Feature
 export function featureAdoption<R>(events: Events<R>, options: FeatureAdoptionOptions<R>): FeatureAdoptionResult {
   const fn = 'featureAdoption';
   const opts = optionsOf(options, fn, FEATURE_ADOPTION_OPTION_KEYS);
-  const period = opts.period === undefined ? null : readChoice(opts.period, ['day', 'week', 'month'] as const, 'day', fn, 'options.period');
-  const weekStartsOn = readWeekStart(opts.weekStartsOn, fn);
-  const confidence = readConfidence(opts.confidence, fn);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const bounds = readDayBounds(fn, opts, zone);
-  const givenAsOf = readAsOf(opts.asOf, zone, fn);
+  const settings = readAdoptionSettings(fn, opts);
+  const { scale } = settings;
   const test = featureTest(fn, events, opts);
-  const scale = period === null ? null : periodScale(period, weekStartsOn);
-  const pairs = collectFeaturePairs(fn, events, test, zone, { bounds, asOf: givenAsOf, periodOf: scale === null ? () => 0 : scale.of });
-  const asOf = givenAsOf ?? pairs.latest;
-  const range = asOfRange(bounds, pairs.firstDay, pairs.lastDay, asOf, zone);
-  return {
-    timeZone: zone.timeZone,
-    ...asOfEcho(asOf, zone),
-    feature: typeof opts.feature === 'string' ? opts.feature : 'predicate',
-    period,
-    weekStartsOn,
-    confidence,
-    from: range === null ? null : dayKey(range.from),
-    to: range === null ? null : dayKey(range.to),
-    periods: range === null ? [] : adoptionRows(pairs, range, { scale, confidence, completeDay: completeThrough(asOf, zone) }),
-  };
+  const pairs = collectFeaturePairs(fn, events, test, settings.zone, { bounds: settings.bounds, asOf: settings.asOf, periodOf: scale === null ? () => 0 : scale.of });
+  const feature = typeof opts.feature === 'string' ? opts.feature : 'predicate';
+  return adoptionResult(settings, feature, settings.asOf ?? pairs.latest, pairs.firstDay, pairs.lastDay, (counts) => tallyPairs(pairs, counts));
 }
 
-/**
- * One row per period of `range`, from the (user, period) pairs; without a period scale,
- * one row for the whole range (every pair has period 0).
- */
-function adoptionRows(pairs: FeaturePairs, range: { from: number; to: number }, how: { scale: PeriodScale | null; confidence: number; completeDay: number }): FeatureAdoptionRow[] {
-  const { from, to } = range;
-  const { scale } = how;
-  const firstPeriod = scale === null ? 0 : scale.of(from);
-  const count = scale === null ? 1 : scale.of(to) - firstPeriod + 1;
-  const active = new Int32Array(count);
-  const adopters = new Int32Array(count);
+/** Counts the (user, period) pairs per period: every pair is an active user, an adopter when it used the feature. */
+function tallyPairs(pairs: FeaturePairs, counts: AdoptionCounts): void {
+  const { firstPeriod, active, adopters } = counts;
   for (let k = 0; k < pairs.count; k++) {
     const i = (pairs.period[k] as number) - firstPeriod;
     active[i] = (active[i] as number) + 1;
     if (pairs.used[k] === 1) adopters[i] = (adopters[i] as number) + 1;
   }
-  const rows: FeatureAdoptionRow[] = [];
-  for (let i = 0; i < count; i++) {
-    const p = firstPeriod + i;
-    const first = scale === null ? from : scale.firstDay(p);
-    const last = scale === null ? to : scale.lastDay(p);
-    const start = dayKey(Math.max(first, from));
-    const end = dayKey(Math.min(last, to));
-    const a = active[i] as number;
-    const m = adopters[i] as number;
-    rows.push({
-      period: scale === null ? `${start}/${end}` : scale.key(p),
-      start,
-      end,
-      complete: first >= from && last <= to && last <= how.completeDay,
-      activeUsers: a,
-      adopters: m,
-      rate: wilsonInterval(m, a, { confidence: how.confidence }),
-    });
-  }
-  return rows;
 }

@@ -1,16 +1,14 @@
-import { asOfEcho, isCompleteAt, readAsOf } from '../core/as-of.js';
-import { dayKey } from '../core/calendar.js';
 import { fail, failRecord, recordPath } from '../core/errors.js';
 import { scanEvents, type AccountEventAccessors, type EventAccessors, type Events } from '../core/events.js';
-import { compareIds } from '../core/id-order.js';
 import { optionsOf } from '../core/options.js';
-import { accessorFor, readId, readInteger, requireIterable, requireRecord, type Id, type IdCodes } from '../core/read.js';
-import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import { TOO_FEW_LICENSES, licenseBand, licenseRatio, readLicenseThresholds } from './internal/license-bands.js';
+import { accessorFor, readId, requireIterable, requireRecord, type Id, type IdCodes } from '../core/read.js';
+import type { ZoneCalendar } from '../core/time-zone.js';
+import { TOO_FEW_LICENSES } from './internal/license-bands.js';
+import { licenseWindow, readLicenseSettings } from './internal/license-utilization-by-account-options.js';
+import { licenseUtilizationResult } from './internal/license-utilization-by-account-result.js';
 import {
   LICENSE_FIELD_KEYS,
   LICENSE_UTILIZATION_BY_ACCOUNT_OPTION_KEYS,
-  type AccountLicenseUtilization,
   type LicenseUtilizationByAccountOptions,
   type LicenseUtilizationByAccountResult,
 } from './types.js';
@@ -77,52 +75,24 @@ import {
 export function licenseUtilizationByAccount<R, L>(events: Events<R>, options: LicenseUtilizationByAccountOptions<R, L>): LicenseUtilizationByAccountResult {
   const fn = 'licenseUtilizationByAccount';
   const opts = optionsOf(options, fn, LICENSE_UTILIZATION_BY_ACCOUNT_OPTION_KEYS);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const windowDays = opts.windowDays === undefined ? 30 : readInteger(opts.windowDays, fn, 'options.windowDays', 1);
-  const thresholds = readLicenseThresholds(opts.thresholds, fn, 'options.thresholds');
-  const givenAsOf = readAsOf(opts.asOf, zone, fn);
+  const settings = readLicenseSettings(fn, opts);
   const table = readLicenseTable(opts.licenses, opts.licenseFields, fn);
-  const pairs = latestPairDays(fn, events, opts, zone, givenAsOf);
-  const asOf = givenAsOf ?? pairs.latest;
-  const to = asOf === null ? null : zone.dayOf(asOf);
-  const from = to === null ? null : to - windowDays + 1;
-  const active = from === null ? new Int32Array(pairs.groups.size) : pairs.activeSince(from);
-  const accounts = accountRows(fn, table, pairs.groups, active, thresholds);
-  const unlicensedAccounts: Id[] = [];
-  for (const accountId of pairs.groups.ids) if (!table.rows.has(accountId)) unlicensedAccounts.push(accountId);
-  unlicensedAccounts.sort(compareIds);
-  return {
-    timeZone: zone.timeZone,
-    ...asOfEcho(asOf, zone),
-    windowDays,
-    from: from === null ? null : dayKey(from),
-    to: to === null ? null : dayKey(to),
-    complete: to !== null && isCompleteAt(to, asOf, zone),
-    thresholds,
-    accounts,
-    unlicensedAccounts,
-  };
-}
-
-/** One row per account of the table, riskiest first: its active users (`active[group code]`), ratio and band. */
-function accountRows(
-  fn: string,
-  table: LicenseTable,
-  groups: IdCodes,
-  active: Int32Array,
-  thresholds: LicenseUtilizationByAccountResult['thresholds'],
-): AccountLicenseUtilization[] {
-  const accounts: AccountLicenseUtilization[] = [];
-  for (let r = 0; r < table.accountIds.length; r++) {
-    const accountId = table.accountIds[r] as Id;
-    const count = table.counts[r] as number;
-    const group = groups.find(accountId);
-    const activeUsers = group < 0 ? 0 : (active[group] as number);
-    const overflow = (): never => failRecord(fn, { collection: 'licenses', index: r, idField: 'accountId', id: accountId }, 'licenses', 'invalid-number', TOO_FEW_LICENSES, count);
-    const ratio = licenseRatio(activeUsers, count, overflow);
-    accounts.push({ accountId, activeUsers, licenses: count, ratio, band: licenseBand(ratio, thresholds) });
-  }
-  return accounts.sort(byRisk);
+  const pairs = latestPairDays(fn, events, opts, settings.zone, settings.asOf);
+  const asOf = settings.asOf ?? pairs.latest;
+  const window = licenseWindow(settings, asOf);
+  const { groups } = pairs;
+  const active = window === null ? new Int32Array(groups.size) : pairs.activeSince(window.from);
+  return licenseUtilizationResult(settings, asOf, {
+    accountIds: table.accountIds,
+    counts: table.counts,
+    licensed: (accountId) => table.rows.has(accountId),
+    seen: groups.ids,
+    activeUsersOf: (accountId) => {
+      const group = groups.find(accountId);
+      return group < 0 ? 0 : (active[group] as number);
+    },
+    overflow: (r, count) => failRecord(fn, { collection: 'licenses', index: r, idField: 'accountId', id: table.accountIds[r] as Id }, 'licenses', 'invalid-number', TOO_FEW_LICENSES, count),
+  });
 }
 
 /** No day yet: below every day number. */
@@ -203,16 +173,6 @@ function latestPairDays<R>(
       return active;
     },
   };
-}
-
-/** Lowest ratio first, `null` ratios last, ties by account id. */
-function byRisk(a: AccountLicenseUtilization, b: AccountLicenseUtilization): number {
-  if (a.ratio !== b.ratio) {
-    if (a.ratio === null) return 1;
-    if (b.ratio === null) return -1;
-    return a.ratio - b.ratio;
-  }
-  return compareIds(a.accountId, b.accountId);
 }
 
 interface LicenseTable {

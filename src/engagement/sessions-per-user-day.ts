@@ -1,21 +1,9 @@
-import { asOfEcho, readAsOf } from '../core/as-of.js';
-import { dayKey } from '../core/calendar.js';
-import { readDayBounds } from '../core/day-range.js';
 import type { Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
-import { readConfidence, readInteger, readNonNegative } from '../core/read.js';
-import { zoneCalendar } from '../core/time-zone.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
-import { asOfRange, completeThrough } from './internal/as-of-range.js';
 import { sessionize, type SessionTable } from './internal/sessionize.js';
-import {
-  SESSIONS_PER_USER_DAY_OPTION_KEYS,
-  type SessionsPerUserDayBar,
-  type SessionsPerUserDayOptions,
-  type SessionsPerUserDayOverall,
-  type SessionsPerUserDayResult,
-  type SessionsPerUserDayRow,
-} from './types.js';
+import { readSessionsSettings } from './internal/sessions-per-user-day-options.js';
+import { sessionsResult, type SessionDayCounts } from './internal/sessions-per-user-day-result.js';
+import { SESSIONS_PER_USER_DAY_OPTION_KEYS, type SessionsPerUserDayOptions, type SessionsPerUserDayResult } from './types.js';
 
 /**
  * Sessions per user per day, and the share of user-days that meet a target number of
@@ -72,46 +60,19 @@ import {
 export function sessionsPerUserDay<R>(events: Events<R>, options?: SessionsPerUserDayOptions<R>): SessionsPerUserDayResult {
   const fn = 'sessionsPerUserDay';
   const opts = optionsOf(options, fn, SESSIONS_PER_USER_DAY_OPTION_KEYS);
-  const inactivityMinutes = opts.inactivityMinutes === undefined ? 30 : readNonNegative(opts.inactivityMinutes, fn, 'options.inactivityMinutes');
-  const target = opts.target === undefined ? 2 : readInteger(opts.target, fn, 'options.target', 1);
-  const confidence = readConfidence(opts.confidence, fn);
-  const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
-  const bounds = readDayBounds(fn, opts, zone);
-  const givenAsOf = readAsOf(opts.asOf, zone, fn);
-  const table = sessionize(fn, events, opts, zone, inactivityMinutes * 60_000, givenAsOf);
+  const settings = readSessionsSettings(fn, opts);
+  const table = sessionize(fn, events, opts, settings.zone, settings.inactivityMinutes * 60_000, settings.asOf);
   const { count, day } = table;
-  const asOf = givenAsOf ?? table.latest;
   // Sessions are ordered by start, so days are non-decreasing: the first and last are the data's.
-  const range = asOfRange(bounds, count === 0 ? null : (day[0] as number), count === 0 ? null : (day[count - 1] as number), asOf, zone);
-  const { days, overall } = range === null ? { days: [], overall: overallOf(0, 0, 0, [], confidence) } : dayRows(table, range, target, confidence, completeThrough(asOf, zone));
-  return {
-    timeZone: zone.timeZone,
-    ...asOfEcho(asOf, zone),
-    inactivityMinutes,
-    target,
-    confidence,
-    from: range === null ? null : dayKey(range.from),
-    to: range === null ? null : dayKey(range.to),
-    days,
-    overall,
-  };
+  const firstDay = count === 0 ? null : (day[0] as number);
+  const lastDay = count === 0 ? null : (day[count - 1] as number);
+  return sessionsResult(settings, settings.asOf ?? table.latest, firstDay, lastDay, (counts) => tallySessions(table, counts));
 }
 
-/** The rows of `range` and their totals. `completeDay`: the last day complete at `asOf`. */
-function dayRows(
-  table: SessionTable,
-  range: { from: number; to: number },
-  target: number,
-  confidence: number,
-  completeDay: number,
-): { days: SessionsPerUserDayRow[]; overall: SessionsPerUserDayOverall } {
+/** Counts each user-day of the range of `counts` with its number of sessions. */
+function tallySessions(table: SessionTable, counts: SessionDayCounts): void {
   const { count, user, day } = table;
-  const { from, to } = range;
-  const length = to - from + 1;
-  const active = new Int32Array(length);
-  const daySessions = new Int32Array(length);
-  const meeting = new Int32Array(length);
-  const distribution: number[] = [];
+  const { from, to } = counts;
   // Each user's sessions come in start order, so a user's days are non-decreasing: keep
   // the user's current day and its running count, and settle it when the day changes.
   const users = table.userIds.length;
@@ -119,12 +80,7 @@ function dayRows(
   const running = new Int32Array(users);
   const settle = (u: number): void => {
     const k = running[u] as number;
-    if (k === 0) return;
-    const index = (currentDay[u] as number) - from;
-    active[index] = (active[index] as number) + 1;
-    daySessions[index] = (daySessions[index] as number) + k;
-    if (k >= target) meeting[index] = (meeting[index] as number) + 1;
-    distribution[k] = (distribution[k] ?? 0) + 1;
+    if (k !== 0) counts.add(currentDay[u] as number, k, 1);
   };
   for (let s = 0; s < count; s++) {
     const d = day[s] as number;
@@ -139,39 +95,4 @@ function dayRows(
     }
   }
   for (let u = 0; u < users; u++) settle(u);
-  const days: SessionsPerUserDayRow[] = [];
-  let userDays = 0;
-  let met = 0;
-  let sessionTotal = 0;
-  for (let i = 0; i < length; i++) {
-    const a = active[i] as number;
-    const k = daySessions[i] as number;
-    const m = meeting[i] as number;
-    userDays += a;
-    met += m;
-    sessionTotal += k;
-    days.push({
-      date: dayKey(from + i),
-      complete: from + i <= completeDay,
-      activeUsers: a,
-      sessionCount: k,
-      sessionsPerUser: a === 0 ? null : k / a,
-      usersMeetingTarget: m,
-      shareMeetingTarget: wilsonInterval(m, a, { confidence }),
-    });
-  }
-  return { days, overall: overallOf(userDays, met, sessionTotal, distribution, confidence) };
-}
-
-/** The totals of the range; `distribution[k]` is the number of user-days with k sessions. */
-function overallOf(userDays: number, met: number, sessionTotal: number, distribution: readonly number[], confidence: number): SessionsPerUserDayOverall {
-  const histogram: SessionsPerUserDayBar[] = [];
-  for (let k = 1; k < distribution.length; k++) histogram.push({ sessionCount: k, userDays: distribution[k] ?? 0 });
-  return {
-    userDays,
-    userDaysMeetingTarget: met,
-    share: wilsonInterval(met, userDays, { confidence }),
-    meanSessionsPerUserDay: userDays === 0 ? null : sessionTotal / userDays,
-    distribution: histogram,
-  };
 }

@@ -1,34 +1,22 @@
 import { asOfEcho, readAsOf } from '../core/as-of.js';
-import { bandOf, readThresholds, type BandScale } from '../core/bands.js';
+import { readThresholds } from '../core/bands.js';
 import { dayKey } from '../core/calendar.js';
 import type { Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
 import { readInteger } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
-import { compensatedSum } from '../stats/compensated-sum.js';
-import { dayRange, overallActiveDays, ratio, readActiveDays, rollingCounts, type ActiveDays } from './internal/active-days.js';
+import { dayRange, overallActiveDays, readActiveDays, rollingCounts, type ActiveDays } from './internal/active-days.js';
 import { completeThrough } from './internal/as-of-range.js';
+import { EMPTY_FIGURES, STICKINESS_SCALE, stickinessFigures } from './internal/stickiness-figures.js';
 import {
   STICKINESS_OPTION_KEYS,
   type ActiveUsersBaseOptions,
   type GroupedStickinessResult,
   type ResolvedStickinessThresholds,
-  type StickinessBand,
-  type StickinessBar,
   type StickinessFigures,
   type StickinessOptions,
   type StickinessResult,
 } from './types.js';
-
-/** The stickiness bands: `'occasional'`, `'regular'` from 0.2, `'daily-habit'` above 0.7; rates, so at most 1. */
-const STICKINESS_SCALE: BandScale<StickinessBand, 'regular' | 'dailyHabit'> = {
-  lowest: 'occasional',
-  steps: [
-    { band: 'regular', threshold: 'regular', edge: 'from', default: 0.2 },
-    { band: 'daily-habit', threshold: 'dailyHabit', edge: 'above', default: 0.7 },
-  ],
-  max: 1,
-};
 
 /**
  * How habitual use is over a range of complete days: mean DAU/MAU with its band, and the
@@ -124,36 +112,10 @@ export function stickiness<R>(events: Events<R>, options?: StickinessOptions<R>)
   return { ...head, ...overall, groups: data.groupIds.map((group, g) => ({ group, ...(figures[g] ?? EMPTY_FIGURES) })) };
 }
 
-const EMPTY_FIGURES: StickinessFigures = { meanDauMau: null, band: null, averageDau: 0, activeUsers: 0, averageDauPerActiveUser: null, histogram: [] };
-
 /** The figures of each group over `range` (local days, both included). */
 function figuresOf(data: ActiveDays, range: { from: number; to: number }, mau: number, thresholds: ResolvedStickinessThresholds): StickinessFigures[] {
   const length = range.to - range.from + 1;
-  const [dauCounts, mauCounts] = rollingCounts(data, range.from, range.to, [1, mau]) as [Int32Array, Int32Array];
-  const tallies = activeDayTallies(data, range);
-  const figures: StickinessFigures[] = [];
-  for (let g = 0; g < data.groupCount; g++) {
-    const ratios: number[] = [];
-    const dauValues: number[] = [];
-    for (let d = 0; d < length; d++) {
-      const dau = dauCounts[g * length + d] as number;
-      const m = mauCounts[g * length + d] as number;
-      dauValues.push(dau);
-      if (m > 0) ratios.push(dau / m);
-    }
-    const meanDauMau = ratio(compensatedSum(ratios), ratios.length);
-    const averageDau = compensatedSum(dauValues) / length;
-    const { activeUsers, histogram } = histogramOf(tallies.subarray(g * (length + 1), (g + 1) * (length + 1)), length);
-    figures.push({
-      meanDauMau,
-      band: meanDauMau === null ? null : bandOf(STICKINESS_SCALE, thresholds, meanDauMau),
-      averageDau,
-      activeUsers,
-      averageDauPerActiveUser: ratio(averageDau, activeUsers),
-      histogram,
-    });
-  }
-  return figures;
+  return stickinessFigures(rollingCounts(data, range.from, range.to, [1, mau]), activeDayTallies(data, range), data.groupCount, length, thresholds);
 }
 
 /** Per group, the units active on exactly k days of the range (k = 0..length): `tallies[g * (length + 1) + k]`. */
@@ -171,18 +133,4 @@ function activeDayTallies(data: ActiveDays, range: { from: number; to: number })
     tallies[slot] = (tallies[slot] as number) + 1;
   }
   return tallies;
-}
-
-/** The histogram of one group from `tally[k]`, the units active on exactly k days (k = 0..length). */
-function histogramOf(tally: Int32Array, length: number): { activeUsers: number; histogram: StickinessBar[] } {
-  let activeUsers = 0;
-  for (let k = 1; k <= length; k++) activeUsers += tally[k] as number;
-  const histogram: StickinessBar[] = [];
-  let atLeast = activeUsers;
-  for (let k = 1; k <= length; k++) {
-    const userCount = tally[k] as number;
-    histogram.push({ activeDays: k, userCount, share: ratio(userCount, activeUsers), atLeast, atLeastShare: ratio(atLeast, activeUsers) });
-    atLeast -= userCount;
-  }
-  return { activeUsers, histogram };
 }

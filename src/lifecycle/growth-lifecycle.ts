@@ -1,17 +1,14 @@
-import { asOfEcho, isCompleteAt, readAsOf } from '../core/as-of.js';
-import { dayKey } from '../core/calendar.js';
+import { readAsOf } from '../core/as-of.js';
 import { readDayBounds } from '../core/day-range.js';
-import { fail } from '../core/errors.js';
 import { scanEvents, type Events } from '../core/events.js';
 import { optionsOf } from '../core/options.js';
-import { periodScale, type PeriodScale } from '../core/periods.js';
-import { readChoice, readWeekStart } from '../core/read.js';
 import { readSignupFields } from '../core/signups.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import { UnitDaysBuilder } from '../core/unit-days.js';
-import { growthRange } from './internal/growth-periods.js';
-import { NO_SIGNUP, readSignupDays } from './internal/growth-signups.js';
-import type { GrowthLifecycleOptions, GrowthLifecyclePeriod, GrowthLifecycleResult } from './types.js';
+import { readGrowthPeriods } from './internal/growth-periods.js';
+import { readSignupDays } from './internal/growth-signups.js';
+import { countTransitions, growthResult } from './internal/growth-transitions.js';
+import type { GrowthLifecycleOptions, GrowthLifecycleResult } from './types.js';
 
 export type { GrowthLifecycleNewBy, GrowthLifecycleOptions, GrowthLifecyclePeriod, GrowthLifecycleResult } from './types.js';
 
@@ -109,7 +106,7 @@ const GROWTH_LIFECYCLE_OPTION_KEYS = [
 export function growthLifecycle<R, S = unknown>(events: Events<R>, options: GrowthLifecycleOptions<R, S>): GrowthLifecycleResult {
   const fn = 'growthLifecycle';
   const settings = readGrowthSettings<R, S>(fn, options);
-  const { opts, zone, period, weekStartsOn, newBy } = settings;
+  const { opts, zone, newBy } = settings;
   const givenAsOf = readAsOf(opts.asOf, zone, fn);
   const bounds = readDayBounds(fn, opts, zone);
 
@@ -126,139 +123,14 @@ export function growthLifecycle<R, S = unknown>(events: Events<R>, options: Grow
   const signupDays = newBy === 'signup' ? readSignupDays(fn, opts.signups, settings.signupFields, ids.users, zone) : null;
 
   const asOf = givenAsOf ?? (latest === Number.NEGATIVE_INFINITY ? null : latest);
-  const asOfDay = asOf === null ? null : zone.dayOf(asOf);
-  if (asOfDay !== null) {
-    if (bounds.to !== null && bounds.to > asOfDay) {
-      fail(fn, 'options.to', 'invalid-option', `must not be after the day of asOf (${dayKey(asOfDay)}); pass a later options.asOf to report periods the data does not cover`, opts.to);
-    }
-    if (bounds.from !== null && bounds.from > asOfDay) {
-      fail(fn, 'options.from', 'invalid-option', `must not be after the day of asOf (${dayKey(asOfDay)})`, opts.from);
-    }
-  }
-  const range = growthRange(bounds, activity.firstDay, asOfDay);
-  const head = {
-    timeZone: zone.timeZone,
-    period,
-    weekStartsOn,
-    newBy,
-    ...asOfEcho(asOf, zone),
-    from: range === null ? null : dayKey(range.from),
-    to: range === null ? null : dayKey(range.to),
-  };
-  if (range === null) return { ...head, periods: [] };
-  const scale = periodScale(period, weekStartsOn);
-  const first = scale.of(range.from);
-  const counts = countTransitions(activity, signupDays, scale, first, scale.of(range.to) - first + 1);
-  return { ...head, periods: periodRows(counts, scale, first, (lastDay) => isCompleteAt(lastDay, asOf, zone)) };
+  return growthResult(fn, opts, { ...settings, bounds }, asOf, activity.firstDay, (scale, first, count) => countTransitions(activity, signupDays, scale, first, count));
 }
 
 /** The options of a growth lifecycle, checked. */
 function readGrowthSettings<R, S>(fn: string, options: GrowthLifecycleOptions<R, S>) {
   const opts = optionsOf(options, fn, GROWTH_LIFECYCLE_OPTION_KEYS);
-  if (opts.period === undefined) fail(fn, 'options.period', 'invalid-option', "must be one of 'day', 'week', 'month'", undefined);
-  const period = readChoice(opts.period, ['day', 'week', 'month'] as const, 'month', fn, 'options.period');
-  const weekStartsOn = readWeekStart(opts.weekStartsOn, fn);
-  const newBy = readChoice(opts.newBy, ['first-activity', 'signup'] as const, opts.signups === undefined ? 'first-activity' : 'signup', fn, 'options.newBy');
-  if (newBy === 'signup' && opts.signups === undefined) {
-    fail(fn, 'options.signups', 'invalid-option', "is required when options.newBy is 'signup'", undefined);
-  }
+  const { period, weekStartsOn, newBy } = readGrowthPeriods(fn, opts);
   const signupFields = readSignupFields(fn, opts.signupFields);
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   return { opts, period, weekStartsOn, newBy, signupFields, zone };
-}
-
-/** Per reported period (slot 0 = period `first`): the four lifecycle counts. */
-interface TransitionCounts {
-  readonly fresh: Int32Array;
-  readonly returning: Int32Array;
-  readonly resurrecting: Int32Array;
-  readonly dormant: Int32Array;
-}
-
-/**
- * One pass per user over their sorted active days: the period of each, and the
- * transition it makes (new, returning, resurrecting; dormant in the period after a gap or
- * after the last active period), counted in the `count` reported periods from `first`.
- */
-function countTransitions(
-  activity: { offsets: Int32Array | ArrayLike<number>; days: Int32Array | ArrayLike<number> },
-  signupDays: Int32Array | null,
-  scale: PeriodScale,
-  first: number,
-  count: number,
-): TransitionCounts {
-  const { offsets, days } = activity;
-  const fresh = new Int32Array(count);
-  const returning = new Int32Array(count);
-  const resurrecting = new Int32Array(count);
-  const dormant = new Int32Array(count);
-  const users = offsets.length - 1;
-  for (let u = 0; u < users; u++) {
-    const end = offsets[u + 1] as number;
-    let previous = 0; // period of the previous active period
-    let periodEnd = Number.NEGATIVE_INFINITY; // last day of the previous active period
-    for (let i = offsets[u] as number; i < end; i++) {
-      const day = days[i] as number;
-      if (day <= periodEnd) continue; // same period as the day before
-      const p = scale.of(day);
-      periodEnd = scale.lastDay(p);
-      const slot = p - first;
-      if (i === (offsets[u] as number)) {
-        // The first active period: new when created in it, else resurrecting.
-        let created = p;
-        if (signupDays !== null) {
-          const signupDay = signupDays[u] as number;
-          if (signupDay !== NO_SIGNUP && signupDay < day) {
-            const signed = scale.of(signupDay);
-            if (signed < created) created = signed;
-          }
-        }
-        if (slot >= 0 && slot < count) {
-          if (created === p) fresh[slot] = (fresh[slot] as number) + 1;
-          else resurrecting[slot] = (resurrecting[slot] as number) + 1;
-        }
-      } else if (p === previous + 1) {
-        if (slot >= 0 && slot < count) returning[slot] = (returning[slot] as number) + 1;
-      } else {
-        const gap = previous + 1 - first;
-        if (gap >= 0 && gap < count) dormant[gap] = (dormant[gap] as number) + 1;
-        if (slot >= 0 && slot < count) resurrecting[slot] = (resurrecting[slot] as number) + 1;
-      }
-      previous = p;
-      if (slot >= count) break; // later periods are not reported
-    }
-    if (end > (offsets[u] as number)) {
-      const gap = previous + 1 - first;
-      if (gap >= 0 && gap < count) dormant[gap] = (dormant[gap] as number) + 1;
-    }
-  }
-  return { fresh, returning, resurrecting, dormant };
-}
-
-/** The result rows of the reported periods; `complete` tells whether a period's last day has ended. */
-function periodRows(counts: TransitionCounts, scale: PeriodScale, first: number, complete: (lastDay: number) => boolean): GrowthLifecyclePeriod[] {
-  const count = counts.fresh.length;
-  const periods: GrowthLifecyclePeriod[] = new Array<GrowthLifecyclePeriod>(count);
-  for (let k = 0; k < count; k++) {
-    const p = first + k;
-    const start = scale.firstDay(p);
-    const stop = scale.lastDay(p);
-    const n = counts.fresh[k] as number;
-    const ret = counts.returning[k] as number;
-    const res = counts.resurrecting[k] as number;
-    const gone = counts.dormant[k] as number;
-    periods[k] = {
-      period: scale.key(p),
-      start: dayKey(start),
-      end: dayKey(stop),
-      complete: complete(stop),
-      new: n,
-      returning: ret,
-      resurrecting: res,
-      dormant: gone === 0 ? 0 : -gone,
-      active: n + ret + res,
-      quickRatio: gone === 0 ? null : (n + res) / gone,
-    };
-  }
-  return periods;
 }

@@ -1,23 +1,17 @@
-import { asOfEcho } from '../core/as-of.js';
-import { MS_PER_DAY } from '../core/calendar.js';
-import { fail } from '../core/errors.js';
 import { AsOfOption, CallZone } from '../core/journey-zone.js';
 import { checkJourney, latestInstantOf, milestoneTime, requireMilestone } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
-import { readChoice, readConfidence, requireIterable } from '../core/read.js';
+import { readConfidence, requireIterable } from '../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../core/time-zone.js';
-import { curvePoint, kaplanMeierEngine, survivalAt, survivalQuantile, type KaplanMeierCurve } from '../stats/kaplan-meier-engine.js';
 import { rejectRenamed } from './internal/option-renames.js';
-import type { SurvivalQuantile, SurvivalStep } from '../core/types.js';
-import type { Journey, Milestone, TimeToValueOptions, TimeToValueResult, TimeToValueShare, TimeToValueUnit } from './types.js';
+import { readHorizons, readTimeUnit } from './internal/time-to-value-options.js';
+import { timeToValueResult } from './internal/time-to-value-result.js';
+import type { Journey, Milestone, TimeToValueOptions, TimeToValueResult } from './types.js';
 
 export type { TimeToValueOptions, TimeToValueResult, TimeToValueShare, TimeToValueUnit, TimeToValueWithin } from './types.js';
 
 /** The keys of {@link TimeToValueOptions}. */
 const TIME_TO_VALUE_OPTION_KEYS = ['asOf', 'horizons', 'unit', 'confidence', 'timeZone'] as const satisfies readonly (keyof TimeToValueOptions)[];
-
-const UNITS: readonly TimeToValueUnit[] = ['days', 'hours'];
-const MS_PER_HOUR = 3_600_000;
 
 /**
  * Time to value: how long journeys take from their start (signup) to a milestone (the
@@ -114,23 +108,7 @@ export function timeToValue<R = unknown>(journeys: Iterable<Journey<R>>, milesto
   const zone = read.zone;
   const asOf = settings.asOf.given ? settings.asOf.at(zone) : read.count === 0 ? null : read.latest;
   const subjects = reachDurations(read, asOf);
-  const { confidence, unitMs } = settings;
-  const km = kaplanMeierEngine(subjects.durations, subjects.observed, { confidence, fn });
-  return {
-    ...asOfEcho(asOf, zone),
-    timeZone: zone.timeZone,
-    unit: settings.unit,
-    confidence,
-    n: subjects.n,
-    reached: subjects.reached,
-    censored: subjects.n - subjects.reached,
-    notStarted: read.count - subjects.n,
-    median: quantileOf(km, 0.5, unitMs),
-    p75: quantileOf(km, 0.75, unitMs),
-    p90: quantileOf(km, 0.9, unitMs),
-    curve: stepsOf(km, unitMs),
-    reachedWithin: settings.horizons.map((horizon) => ({ horizon, share: shareWithin(km, horizon * MS_PER_DAY) })),
-  };
+  return timeToValueResult(settings, zone, asOf, subjects, read.count, subjects.reached);
 }
 
 /** The options of {@link timeToValue}, checked, and its milestone. */
@@ -141,9 +119,9 @@ function readTimeToValueSettings(fn: string, milestone: unknown, options: TimeTo
   const zone = opts.timeZone === undefined ? null : zoneCalendar(opts.timeZone, fn);
   const asOf = new AsOfOption(opts.asOf, fn);
   const horizons = readHorizons(fn, opts.horizons);
-  const unit = readChoice(opts.unit, UNITS, 'days', fn, 'options.unit');
+  const { unit, unitMs } = readTimeUnit(fn, opts.unit);
   const confidence = readConfidence(opts.confidence, fn);
-  return { milestone: reachedAt, zone, asOf, horizons, unit, unitMs: unit === 'days' ? MS_PER_DAY : MS_PER_HOUR, confidence };
+  return { milestone: reachedAt, zone, asOf, horizons, unit, unitMs, confidence };
 }
 
 /**
@@ -218,54 +196,4 @@ function grown(array: Float64Array): Float64Array<ArrayBuffer> {
   const next = new Float64Array(array.length * 2);
   next.set(array);
   return next;
-}
-
-/** `options.horizons`: an array of finite numbers of days >= 0; `undefined` gives `[1, 7, 30]`. */
-function readHorizons(fn: string, value: unknown): number[] {
-  if (value === undefined) return [1, 7, 30];
-  if (!Array.isArray(value)) return fail(fn, 'options.horizons', 'invalid-option', 'must be an array of day counts, such as [1, 7, 30]', value);
-  return value.map((days: unknown, i) => {
-    if (typeof days === 'number' && days >= 0 && days < Number.POSITIVE_INFINITY) return days;
-    return fail(fn, `options.horizons[${i}]`, 'invalid-number', 'must be a finite number of days >= 0', days);
-  });
-}
-
-/** The `p` quantile of the time to value in the unit; each part `null` when its curve never gets that low. */
-function quantileOf(curve: KaplanMeierCurve, p: number, unitMs: number): SurvivalQuantile {
-  const q = survivalQuantile(curve, p);
-  return {
-    value: q.value === null ? null : q.value / unitMs,
-    lower: q.lower === null ? null : q.lower / unitMs,
-    upper: q.upper === null ? null : q.upper / unitMs,
-  };
-}
-
-/** The curve as `SurvivalStep`s, times in the unit. O(m) for m distinct times. */
-function stepsOf(curve: KaplanMeierCurve, unitMs: number): SurvivalStep[] {
-  const steps: SurvivalStep[] = new Array<SurvivalStep>(curve.length);
-  for (let k = 0; k < curve.length; k++) {
-    const point = curvePoint(curve, k);
-    steps[k] = {
-      time: point.time / unitMs,
-      atRisk: point.nRisk,
-      events: point.nEvent,
-      censored: point.nCensor,
-      survival: point.survival,
-      standardError: point.standardError,
-      lower: point.lower,
-      upper: point.upper,
-    };
-  }
-  return steps;
-}
-
-/** `1 - S(t)` with the interval `[1 - upper, 1 - lower]`; `null` when S(t) is not observed. */
-function shareWithin(curve: KaplanMeierCurve, t: number): TimeToValueShare | null {
-  const s = survivalAt(curve, t);
-  if (s === null) return null;
-  return {
-    value: 1 - s.value,
-    lower: s.upper === null ? null : 1 - s.upper,
-    upper: s.lower === null ? null : 1 - s.lower,
-  };
 }

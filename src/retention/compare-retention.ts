@@ -1,12 +1,9 @@
-import { asOfEcho } from '../core/as-of.js';
-import { fail } from '../core/errors.js';
 import { milestoneTime, requireMilestone, type Journey, type JourneyEventPredicate, type Milestone } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
 import { readChoice, readConfidence } from '../core/read.js';
-import type { Estimate } from '../core/types.js';
-import { kaplanMeierEngine, KAPLAN_MEIER_CONF_TYPES, survivalAt, survivalQuantile, type KaplanMeierConfType, type KaplanMeierCurve } from '../stats/kaplan-meier-engine.js';
-import { logRankEngine } from '../stats/log-rank-engine.js';
-import { normalQuantile } from '../stats/normal-quantile.js';
+import { KAPLAN_MEIER_CONF_TYPES, type KaplanMeierConfType } from '../stats/kaplan-meier-engine.js';
+import { readHorizonDays, readRetentionDays } from './internal/comparison-options.js';
+import { comparisonOf, type GroupDurations } from './internal/comparison-result.js';
 import {
   daysToMs,
   grownBytes,
@@ -19,9 +16,7 @@ import {
   scanJourneys,
   type ActivityBuffer,
 } from './internal/landmark-activity.js';
-import { survivalSteps } from './internal/survival-steps.js';
-import type { SubjectColumns } from './internal/survival-subjects.js';
-import type { CompareRetentionOptions, CompareRetentionResult, RetentionAtDay, RetentionGroup } from './types.js';
+import type { CompareRetentionOptions, CompareRetentionResult } from './types.js';
 
 export type { CompareRetentionOptions, CompareRetentionResult, RetentionAtDay, RetentionGroup, RetentionLogRank, RetentionLogRankGroup, SurvivalEstimate } from './types.js';
 
@@ -38,8 +33,6 @@ export const COMPARE_RETENTION_OPTION_KEYS = [
   'confType',
   'timeZone',
 ] as const satisfies readonly (keyof CompareRetentionOptions)[];
-
-const DEFAULT_RETENTION_DAYS = [7, 30, 60];
 
 /**
  * Compares the retention of users who reached a milestone (the "aha" moment) with that of
@@ -162,7 +155,7 @@ export function compareRetention<R = unknown>(journeys: Iterable<Journey<R>>, op
   const settings = readComparison(fn, options as CompareRetentionOptions);
   const scan = scanLandmarks(fn, journeys, settings);
   const groups = groupDurations(scan, settings);
-  return comparisonOf(settings, scan, groups);
+  return comparisonOf(settings, settings.clock.zone, scan.asOf, scan.count, groups);
 }
 
 /** The options of a comparison, read and checked. */
@@ -184,10 +177,7 @@ function readComparison(fn: string, options: CompareRetentionOptions): Compariso
   const opts = optionsOf(options, fn, COMPARE_RETENTION_OPTION_KEYS);
   const segment = requireMilestone(fn, opts.segment, 'options.segment');
   const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, false, null);
-  const horizonDays = opts.horizonDays;
-  if (typeof horizonDays !== 'number' || !Number.isFinite(horizonDays) || !(horizonDays > landmarkDays)) {
-    fail(fn, 'options.horizonDays', 'invalid-number', `must be a finite number of days greater than options.landmarkDays (${landmarkDays})`, horizonDays);
-  }
+  const horizonDays = readHorizonDays(fn, opts.horizonDays, landmarkDays);
   const followUpDays = horizonDays - landmarkDays;
   const inactivityDays = readInactivityDays(fn, opts.inactivityDays);
   const retentionDays = readRetentionDays(fn, opts.retentionDays, followUpDays);
@@ -253,14 +243,6 @@ function scanLandmarks<R>(fn: string, journeys: Iterable<Journey<R>>, settings: 
   return { count, asOf, landmark, churn, flags };
 }
 
-/** Each group's durations after the landmark, and the journeys left out by reason. */
-interface GroupDurations {
-  readonly segment: SubjectColumns;
-  readonly control: SubjectColumns;
-  readonly notYetAtLandmark: number;
-  readonly churnedBeforeLandmark: number;
-}
-
 /**
  * Compute step: the duration in days after the landmark of each journey that entered a
  * group, observed or censored at `asOf` (see the definition on {@link compareRetention}).
@@ -315,83 +297,4 @@ function groupDurations(scan: LandmarkScan, settings: Comparison): GroupDuration
     notYetAtLandmark,
     churnedBeforeLandmark,
   };
-}
-
-/**
- * Compute step: both Kaplan–Meier curves, retention at each of `retentionDays` with the
- * difference and the relative lift, and the log-rank test; O(n) (radix sort) and
- * O(d log m) for d retention days.
- */
-function comparisonOf(settings: Comparison, scan: LandmarkScan, groups: GroupDurations): CompareRetentionResult {
-  const { confidence, confType } = settings;
-  const engine = { confidence, confType, fn: 'compareRetention' };
-  const segmentCurve = kaplanMeierEngine(groups.segment.durations, groups.segment.observed, engine);
-  const controlCurve = kaplanMeierEngine(groups.control.durations, groups.control.observed, engine);
-  const test = logRankEngine([groups.segment, groups.control], { fn: 'compareRetention' });
-  const z = -normalQuantile((1 - confidence) / 2);
-  const zone = settings.clock.zone;
-  return {
-    ...asOfEcho(scan.asOf, zone),
-    timeZone: zone.timeZone,
-    landmarkDays: settings.landmarkDays,
-    horizonDays: settings.horizonDays,
-    followUpDays: settings.followUpDays,
-    inactivityDays: settings.inactivityDays,
-    retentionDays: settings.retentionDays,
-    confidence,
-    confType,
-    journeys: scan.count,
-    leftOut: { notYetAtLandmark: groups.notYetAtLandmark, churnedBeforeLandmark: groups.churnedBeforeLandmark },
-    segment: groupOf(segmentCurve),
-    control: groupOf(controlCurve),
-    retention: settings.retentionDays.map((day) => retentionAt(segmentCurve, controlCurve, day, z)),
-    logRank: {
-      chiSquare: test.chiSquare,
-      degreesOfFreedom: test.degreesOfFreedom,
-      pValue: test.pValue,
-      segment: { events: test.observed[0] as number, expectedEvents: test.expected[0] as number },
-      control: { events: test.observed[1] as number, expectedEvents: test.expected[1] as number },
-    },
-  };
-}
-
-/** `options.retentionDays`: finite numbers in [0, followUpDays]; the default keeps 7, 30 and 60 where they fit. */
-function readRetentionDays(fn: string, value: unknown, followUpDays: number): number[] {
-  if (value === undefined) {
-    const fitting = DEFAULT_RETENTION_DAYS.filter((d) => d <= followUpDays);
-    return fitting.length > 0 ? fitting : [followUpDays];
-  }
-  if (!Array.isArray(value)) return fail(fn, 'options.retentionDays', 'invalid-option', 'must be an array of day counts', value);
-  return value.map((day: unknown, i) => {
-    if (typeof day === 'number' && day >= 0 && day <= followUpDays) return day;
-    return fail(fn, `options.retentionDays[${i}]`, 'invalid-number', `must be a number of days from 0 to horizonDays − landmarkDays (${followUpDays})`, day);
-  });
-}
-
-/** A group's counts, its curve as `SurvivalStep[]` and its median. O(m). */
-function groupOf(curve: KaplanMeierCurve): RetentionGroup {
-  return {
-    users: curve.subjects,
-    churned: curve.events,
-    censored: curve.subjects - curve.events,
-    curve: survivalSteps(curve),
-    median: survivalQuantile(curve, 0.5),
-  };
-}
-
-/** Both groups' retention at `day`, their difference (normal approximation) and the relative lift. O(log m). */
-function retentionAt(segmentCurve: KaplanMeierCurve, controlCurve: KaplanMeierCurve, day: number, z: number): RetentionAtDay {
-  const segment = survivalAt(segmentCurve, day);
-  const control = survivalAt(controlCurve, day);
-  let difference: Estimate | null = null;
-  let relativeLift: number | null = null;
-  if (segment !== null && control !== null) {
-    if (segment.standardError !== null && control.standardError !== null) {
-      const value = segment.value - control.value;
-      const spread = z * Math.hypot(segment.standardError, control.standardError);
-      difference = { value, lower: Math.max(-1, value - spread), upper: Math.min(1, value + spread) };
-    }
-    if (control.value > 0) relativeLift = segment.value / control.value - 1;
-  }
-  return { day, segment, control, difference, relativeLift };
 }

@@ -1,10 +1,8 @@
-import { asOfEcho } from '../core/as-of.js';
 import type { Journey, JourneyEvent, JourneyEventPredicate } from '../core/journey.js';
 import { optionsOf } from '../core/options.js';
 import { readConfidence, readInteger } from '../core/read.js';
-import { wilsonInterval } from '../stats/wilson-interval.js';
 import { readCandidates, readTarget, type CandidateSpec, type TargetSpec } from './internal/aha-options.js';
-import { ahaFigures } from './internal/aha-table.js';
+import { ahaResult, AhaTally } from './internal/aha-ranking.js';
 import {
   daysToMs,
   grownBytes,
@@ -16,7 +14,7 @@ import {
   scanJourneys,
   type ActivityBuffer,
 } from './internal/landmark-activity.js';
-import type { AhaCandidateResult, FindAhaOptions, FindAhaResult } from './types.js';
+import type { FindAhaOptions, FindAhaResult } from './types.js';
 
 export type { AhaBand, AhaCandidate, AhaCandidateResult, AhaFigures, AhaTable, AhaTarget, FindAhaOptions, FindAhaResult } from './types.js';
 
@@ -141,24 +139,7 @@ export function findAha<R = unknown>(journeys: Iterable<Journey<R>>, options: Fi
   const settings = readAha(fn, options as FindAhaOptions);
   const scan = scanAha(fn, journeys, settings);
   const tables = tallyTables(scan, settings);
-  const { milestones, best } = rankCandidates(tables, settings);
-  const zone = settings.clock.zone;
-  return {
-    ...asOfEcho(scan.asOf, zone),
-    timeZone: zone.timeZone,
-    landmarkDays: settings.landmarkDays,
-    target: settings.target.echo,
-    inactivityDays: settings.inactivityDays,
-    minUsers: settings.minUsers,
-    confidence: settings.confidence,
-    journeys: scan.count,
-    users: tables.users,
-    retained: tables.retained,
-    retention: wilsonInterval(tables.retained, tables.users, { confidence: settings.confidence }),
-    leftOut: { notObservable: tables.notObservable, churnedBeforeLandmark: tables.churnedBeforeLandmark },
-    milestones,
-    best,
-  };
+  return ahaResult(settings, settings.clock.zone, scan.asOf, scan.count, tables.tally, tables);
 }
 
 /** The options of `findAha`, read and checked. */
@@ -258,14 +239,9 @@ function scanAha<R>(fn: string, journeys: Iterable<Journey<R>>, settings: AhaSet
   return { count, asOf, starts, flags, counts };
 }
 
-/** The 2×2 tables of every candidate × count, over the analysed users. */
+/** The 2×2 tables of every candidate × count over the analysed users, and the journeys left out by reason. */
 interface AhaTables {
-  /** Cells of milestone m at `4 m + (did ? 0 : 2) + (retained ? 0 : 1)`. */
-  readonly cells: Float64Array;
-  /** Index of each candidate's first milestone in `cells`. */
-  readonly offsets: number[];
-  readonly users: number;
-  readonly retained: number;
+  readonly tally: AhaTally;
   readonly notObservable: number;
   readonly churnedBeforeLandmark: number;
 }
@@ -276,18 +252,10 @@ interface AhaTables {
  * over the others. O(n K) for K candidate milestones.
  */
 function tallyTables(scan: AhaScan, settings: AhaSettings): AhaTables {
-  const { candidates, target } = settings;
-  const c = candidates.length;
-  const offsets: number[] = [];
-  let milestoneCount = 0;
-  for (const spec of candidates) {
-    offsets.push(milestoneCount);
-    milestoneCount += spec.counts.length;
-  }
-  const cells = new Float64Array(4 * milestoneCount);
+  const c = settings.candidates.length;
+  const { target } = settings;
+  const tally = new AhaTally(settings.candidates);
   const { asOf } = scan;
-  let users = 0;
-  let retainedUsers = 0;
   let notObservable = 0;
   let churnedBeforeLandmark = 0;
   for (let j = 0; j < scan.count; j++) {
@@ -300,65 +268,7 @@ function tallyTables(scan: AhaScan, settings: AhaSettings): AhaTables {
       churnedBeforeLandmark++;
       continue;
     }
-    users++;
-    const retained = (flag & RETAINED) !== 0;
-    if (retained) retainedUsers++;
-    for (let k = 0; k < c; k++) {
-      const spec = candidates[k] as CandidateSpec;
-      const done = scan.counts[j * c + k] as number;
-      let m = offsets[k] as number;
-      for (const atLeast of spec.counts) {
-        const cell = 4 * m + (done >= atLeast ? 0 : 2) + (retained ? 0 : 1);
-        cells[cell] = (cells[cell] as number) + 1;
-        m++;
-      }
-    }
+    tally.add((flag & RETAINED) !== 0, scan.counts, j * c);
   }
-  return { cells, offsets, users, retained: retainedUsers, notObservable, churnedBeforeLandmark };
-}
-
-/**
- * Compute step: the figures of every candidate milestone, ranked by phi descending (`null`
- * last; ties keep candidate order, then count), and `best`, each candidate's top milestone
- * with enough users. O(K log K).
- */
-function rankCandidates(tables: AhaTables, settings: AhaSettings): { milestones: AhaCandidateResult[]; best: AhaCandidateResult[] } {
-  const { cells, users } = tables;
-  const { minUsers, confidence } = settings;
-  const milestones: AhaCandidateResult[] = [];
-  const order: number[] = [];
-  settings.candidates.forEach((spec, k) => {
-    let m = tables.offsets[k] as number;
-    for (const count of spec.counts) {
-      const table = {
-        didRetained: cells[4 * m] as number,
-        didChurned: cells[4 * m + 1] as number,
-        didNotRetained: cells[4 * m + 2] as number,
-        didNotChurned: cells[4 * m + 3] as number,
-      };
-      const figures = ahaFigures(table, confidence);
-      const enoughUsers = figures.users >= minUsers && users - figures.users >= minUsers;
-      milestones.push({ label: spec.name, count, enoughUsers, ...figures });
-      order.push(k);
-      m++;
-    }
-  });
-  const ranked = milestones.map((milestone, index) => ({ milestone, index }));
-  ranked.sort((x, y) => comparePhi(x.milestone.phi, y.milestone.phi) || x.index - y.index);
-  const best: AhaCandidateResult[] = [];
-  const taken = new Set<number>();
-  for (const { milestone, index } of ranked) {
-    const k = order[index] as number;
-    if (taken.has(k) || !milestone.enoughUsers || milestone.phi === null) continue;
-    taken.add(k);
-    best.push(milestone);
-  }
-  return { milestones: ranked.map((r) => r.milestone), best };
-}
-
-/** Orders phi descending, `null` last. */
-function comparePhi(x: number | null, y: number | null): number {
-  if (x === null) return y === null ? 0 : 1;
-  if (y === null) return -1;
-  return y - x;
+  return { tally, notObservable, churnedBeforeLandmark };
 }

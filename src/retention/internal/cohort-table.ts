@@ -44,10 +44,26 @@ interface Scales {
  * cohorts × lastPeriod).
  */
 function cohortTable(settings: CohortSettings, summary: CohortSummary, signupAt: Float64Array | null, asOf: number | null): CohortRetentionResult {
-  const scales: Scales = { cohort: periodScale(settings.cohort, settings.weekStartsOn), interval: periodScale(settings.interval, settings.weekStartsOn) };
+  const scales = scalesOf(settings);
   // Read: who starts when, and in which cohort period.
   const members = joinCohorts(settings, scales.cohort, summary, signupAt);
   const withoutStart = countWithoutStart(summary, members);
+  // Scan: each membership's activity into the cells of its cohort row.
+  const grid = members.count === 0 ? null : countCells(settings, scales.interval, summary, members);
+  return cohortTableOfGrid(settings, grid, asOf, withoutStart);
+}
+
+/** The numberings of the cohort periods and calendar intervals of the settings. */
+function scalesOf(settings: CohortSettings): Scales {
+  return { cohort: periodScale(settings.cohort, settings.weekStartsOn), interval: periodScale(settings.interval, settings.weekStartsOn) };
+}
+
+/**
+ * The table from the counted cells (`null`: no memberships), the `asOf` in force and the
+ * users without a start: the settings echo, the reported cells, rates and mean row. Also
+ * the decoder of `cohortRetentionSql`, whose engine counts the cells. O(cohorts × columns).
+ */
+export function cohortTableOfGrid(settings: CohortSettings, grid: CohortGrid | null, asOf: number | null, withoutStart: number): CohortRetentionResult {
   const head = {
     cohort: settings.cohort,
     interval: settings.interval,
@@ -61,14 +77,12 @@ function cohortTable(settings: CohortSettings, summary: CohortSummary, signupAt:
     weekStartsOn: settings.weekStartsOn,
     ...asOfEcho(asOf, settings.zone),
   };
-  if (members.count === 0) {
+  if (grid === null) {
     const columns = columnCount(settings);
     return { ...head, cohorts: [], mean: { counts: new Array<number>(columns).fill(0), sizes: new Array<number>(columns).fill(0), rates: new Array<number | null>(columns).fill(null) }, withoutStart };
   }
-  // Scan: each membership's activity into the cells of its cohort row.
-  const grid = countCells(settings, scales.interval, summary, members);
   // Compute: the cells complete at asOf, their rates, and the mean row.
-  return { ...head, ...tableRows(settings, scales, grid, asOf), withoutStart };
+  return { ...head, ...tableRows(settings, scalesOf(settings), grid, asOf), withoutStart };
 }
 
 /** Columns of the table: intervals 0..lastPeriod, or one per bracket. */
@@ -167,7 +181,7 @@ function countWithoutStart(summary: CohortSummary, members: Memberships): number
 }
 
 /** The counted cells: per cohort row its size and its retained users per interval (or bracket). */
-interface CohortGrid {
+export interface CohortGrid {
   /** Period number of the first cohort row; row `c` is period `firstPeriod + c`. */
   readonly firstPeriod: number;
   /** Size of each cohort row. */
