@@ -9,11 +9,12 @@ import type { ActiveUsersByPeriodResult, GroupedActiveUsersByPeriodResult, Perio
 import { asOfRange, completeThrough } from '../engagement/internal/as-of-range.js';
 import { readChecks } from './internal/checks.js';
 import { rowsOf } from './internal/decode.js';
+import { activityColumns, firstEventPart } from './internal/activity-columns.js';
 import { checksPart, checkUnionColumns, eventScan } from './internal/event-scan.js';
 import { periodOfDay, periodSeriesOf } from './internal/period-series.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { activitySource } from './internal/rolling-deltas.js';
-import { readColumn, readSource } from './internal/source.js';
+import { readSource } from './internal/source.js';
 import { SQL_SOURCE_OPTION_KEYS, type ActiveUsersByPeriodSqlOptions, type SqlQuery } from './types.js';
 
 const KEYS = [...SQL_SOURCE_OPTION_KEYS, 'userId', 'timestamp', 'timeZone', 'groupBy', 'from', 'to', 'period', 'weekStartsOn', 'asOf'] as const;
@@ -84,12 +85,7 @@ export function activeUsersByPeriodSql(options: ActiveUsersByPeriodSqlOptions): 
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const givenAsOf = readAsOf(opts.asOf, zone, fn);
   const bounds = readDayBounds(fn, opts, zone);
-  const grouped = opts.groupBy !== undefined;
-  const columns = {
-    user: readColumn(fn, d, opts.userId, 'userId', 'userId'),
-    time: readColumn(fn, d, opts.timestamp, 'timestamp', 'timestamp'),
-    extra: grouped ? { grp: readColumn(fn, d, opts.groupBy, 'groupBy', '') } : {},
-  };
+  const { grouped, scan: columns, names } = activityColumns(fn, d, opts);
   const values = new QueryValues(d);
   const scan = eventScan(source, values, columns, zone.timeZone, givenAsOf);
   // The days counted: those of the range. Without `from`/`to` the range holds every day of
@@ -104,13 +100,11 @@ export function activeUsersByPeriodSql(options: ActiveUsersByPeriodSqlOptions): 
       ? [
           { select: { part: "'group'", grp: 'grp', p: 'p', n: 'count(DISTINCT uid)' }, from: `FROM ${units('grp, ')} GROUP BY grp, p` },
           // Every group of the source, events after asOf included (as in-process): its first instant orders it.
-          { select: { part: "'first'", grp: 'grp', first_ms: d.extreme('min', 'ms') }, from: 'FROM raw WHERE uid IS NOT NULL AND ms IS NOT NULL AND grp IS NOT NULL GROUP BY grp' },
+          firstEventPart(d),
         ]
       : []),
   ];
   const union = unionParts(d, [['part', 'text'], ['grp', 'text'], ['p', 'integer'], ['n', 'integer'], ['first_ms', 'double'], ...checkUnionColumns(grouped ? ['grp'] : [])], parts);
-  const names: Record<string, readonly [string, string]> = { uid: ['userId', opts.userId ?? 'userId'], ms: ['timestamp', opts.timestamp ?? 'timestamp'] };
-  if (grouped) names['grp'] = ['groupBy', opts.groupBy as string];
   return {
     dialect: d.name,
     sql: `WITH ${scan}\n${union}`,

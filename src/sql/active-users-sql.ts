@@ -7,10 +7,11 @@ import { readWindows } from '../engagement/internal/active-days.js';
 import { activeUsersSeries } from '../engagement/internal/active-users-series.js';
 import { activitySource, rollingDeltas, ROLLING_COLUMNS } from './internal/rolling-deltas.js';
 import { readChecks } from './internal/checks.js';
+import { activityColumns, firstEventPart } from './internal/activity-columns.js';
 import { checksPart, checkUnionColumns, eventScan } from './internal/event-scan.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { rowsOf } from './internal/decode.js';
-import { readColumn, readSource } from './internal/source.js';
+import { readSource } from './internal/source.js';
 import { SQL_SOURCE_OPTION_KEYS, type ActiveUsersSqlOptions, type SqlQuery } from './types.js';
 
 const KEYS = [...SQL_SOURCE_OPTION_KEYS, 'userId', 'timestamp', 'timeZone', 'groupBy', 'from', 'to', 'windows', 'asOf'] as const;
@@ -66,12 +67,7 @@ export function activeUsersSql(options: ActiveUsersSqlOptions): SqlQuery<ActiveU
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const asOf = readAsOf(opts.asOf, zone, fn);
   const bounds = readDayBounds(fn, opts, zone);
-  const grouped = opts.groupBy !== undefined;
-  const columns = {
-    user: readColumn(fn, d, opts.userId, 'userId', 'userId'),
-    time: readColumn(fn, d, opts.timestamp, 'timestamp', 'timestamp'),
-    extra: grouped ? { grp: readColumn(fn, d, opts.groupBy, 'groupBy', '') } : {},
-  };
+  const { grouped, scan: columns, names } = activityColumns(fn, d, opts);
   const values = new QueryValues(d);
   const scan = eventScan(source, values, columns, zone.timeZone, asOf);
   const lengths = [1, windows.wau, windows.mau];
@@ -80,11 +76,9 @@ export function activeUsersSql(options: ActiveUsersSqlOptions): SqlQuery<ActiveU
     checksPart(grouped ? ['grp'] : []),
     ...rollingDeltas(d, values, { partition: [], lengths, lowest, part: 'all' }),
     ...(grouped ? rollingDeltas(d, values, { partition: ['grp'], lengths, lowest, part: 'group' }) : []),
-    ...(grouped ? [{ select: { part: "'first'", grp: 'grp', first_ms: d.extreme('min', 'ms') }, from: 'FROM raw WHERE uid IS NOT NULL AND ms IS NOT NULL AND grp IS NOT NULL GROUP BY grp' }] : []),
+    ...(grouped ? [firstEventPart(d)] : []),
   ];
   const union = unionParts(d, [...ROLLING_COLUMNS, ['first_ms', 'double'], ...checkUnionColumns(grouped ? ['grp'] : [])], parts);
-  const names: Record<string, readonly [string, string]> = { uid: ['userId', opts.userId ?? 'userId'], ms: ['timestamp', opts.timestamp ?? 'timestamp'] };
-  if (grouped) names['grp'] = ['groupBy', opts.groupBy as string];
   return {
     dialect: d.name,
     sql: `WITH ${scan}\n${union}`,

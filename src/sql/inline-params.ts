@@ -112,7 +112,7 @@ function replacePlaceholders(dialect: Dialect, sql: string, replace: (index: num
     const at = text.indexOf(String(probe));
     return { type, before: text.slice(0, at), after: text.slice(at + String(probe).length) };
   });
-  const backslash = dialect.name === 'clickhouse';
+  const backslash = dialect.backslashEscapes;
   let out = '';
   let copied = 0;
   let i = 0;

@@ -8,13 +8,14 @@ import { zoneCalendar } from '../core/time-zone.js';
 import type { GroupedStickinessResult, StickinessFigures, StickinessResult } from '../engagement/types.js';
 import { asOfRange, completeThrough } from '../engagement/internal/as-of-range.js';
 import { EMPTY_FIGURES, STICKINESS_SCALE, stickinessFigures } from '../engagement/internal/stickiness-figures.js';
+import { activityColumns, firstEventPart } from './internal/activity-columns.js';
 import { readChecks } from './internal/checks.js';
 import { numberOf, rowsOf, textOrNull } from './internal/decode.js';
 import type { Dialect } from './internal/dialect.js';
 import { checkColumns, eventScan, localDay } from './internal/event-scan.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { activitySource, rollingDeltas, ROLLING_COLUMNS } from './internal/rolling-deltas.js';
-import { readColumn, readSource } from './internal/source.js';
+import { readSource } from './internal/source.js';
 import { SQL_SOURCE_OPTION_KEYS, type SqlQuery, type SqlRow, type StickinessSqlOptions } from './types.js';
 
 const KEYS = [...SQL_SOURCE_OPTION_KEYS, 'userId', 'timestamp', 'timeZone', 'groupBy', 'from', 'to', 'windows', 'thresholds', 'asOf'] as const;
@@ -89,12 +90,7 @@ export function stickinessSql(options: StickinessSqlOptions): SqlQuery<Stickines
   const zone = zoneCalendar(opts.timeZone ?? 'UTC', fn);
   const givenAsOf = readAsOf(opts.asOf, zone, fn);
   const bounds = readDayBounds(fn, opts, zone);
-  const grouped = opts.groupBy !== undefined;
-  const columns = {
-    user: readColumn(fn, d, opts.userId, 'userId', 'userId'),
-    time: readColumn(fn, d, opts.timestamp, 'timestamp', 'timestamp'),
-    extra: grouped ? { grp: readColumn(fn, d, opts.groupBy, 'groupBy', '') } : {},
-  };
+  const { grouped, scan: columns, names } = activityColumns(fn, d, opts);
   const values = new QueryValues(d);
   const scan = eventScan(source, values, columns, zone.timeZone, givenAsOf);
   const lowest = bounds.from === null ? null : bounds.from - mau;
@@ -109,13 +105,11 @@ export function stickinessSql(options: StickinessSqlOptions): SqlQuery<Stickines
           ...rollingDeltas(d, values, { partition: ['grp'], lengths: [1, mau], lowest, part: 'group' }),
           tally.part('grp', 'gtally'),
           // Every group of the source, events after asOf included (as in-process): its first instant orders it.
-          { select: { part: "'first'", grp: 'grp', first_ms: d.extreme('min', 'ms') }, from: 'FROM raw WHERE uid IS NOT NULL AND ms IS NOT NULL AND grp IS NOT NULL GROUP BY grp' },
+          firstEventPart(d),
         ]
       : []),
   ];
   const union = unionParts(d, [...ROLLING_COLUMNS, ['first_ms', 'double'], ...checkList.map((c) => [c.name, c.type] as const)], parts);
-  const names: Record<string, readonly [string, string]> = { uid: ['userId', opts.userId ?? 'userId'], ms: ['timestamp', opts.timestamp ?? 'timestamp'] };
-  if (grouped) names['grp'] = ['groupBy', opts.groupBy as string];
   return {
     dialect: d.name,
     sql: `WITH ${scan}${tally.with}\n${union}`,

@@ -13,6 +13,7 @@ const TYPES: Record<SqlType, string> = { integer: 'Int32', bigint: 'Int64', doub
 
 export const clickhouse: Dialect = {
   name: 'clickhouse',
+  backslashEscapes: true,
   ident: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
   placeholder: (index, type) => `{p${index}:${TYPES[type]}}`,
   params: (values) => Object.fromEntries(values.map((value, i) => [`p${i + 1}`, value])),

@@ -14,6 +14,8 @@ export type SqlType = 'integer' | 'bigint' | 'double' | 'text';
 
 export interface Dialect {
   readonly name: SqlDialect;
+  /** Whether a backslash escapes the next character inside quotes (ClickHouse), not only a doubled quote. */
+  readonly backslashEscapes: boolean;
   /** A quoted identifier: any text but NUL is a name, never syntax. */
   ident(name: string): string;
   /** The placeholder of the `index`-th (1-based) bound value, typed. */

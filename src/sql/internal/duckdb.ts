@@ -11,6 +11,7 @@ const TYPES: Record<SqlType, string> = { integer: 'INTEGER', bigint: 'BIGINT', d
 
 export const duckdb: Dialect = {
   name: 'duckdb',
+  backslashEscapes: false,
   ident: doubleQuoted,
   placeholder: (index, type) => `CAST($${index} AS ${TYPES[type]})`,
   params: (values) => [...values],

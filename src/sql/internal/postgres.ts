@@ -11,6 +11,7 @@ const TYPES: Record<SqlType, string> = { integer: 'integer', bigint: 'bigint', d
 
 export const postgres: Dialect = {
   name: 'postgres',
+  backslashEscapes: false,
   ident: doubleQuoted,
   placeholder: (index, type) => `CAST($${index} AS ${TYPES[type]})`,
   params: (values) => [...values],
