@@ -1,4 +1,3 @@
-import { optionsOf } from '../core/options.js';
 import { readChoice, readConfidence } from '../core/read.js';
 import { COMPARE_RETENTION_OPTION_KEYS } from '../retention/compare-retention.js';
 import { readHorizonDays, readRetentionDays } from '../retention/internal/comparison-options.js';
@@ -7,21 +6,9 @@ import { daysToMs, readDays, readInactivityDays } from '../retention/internal/la
 import type { CompareRetentionResult } from '../retention/types.js';
 import { KAPLAN_MEIER_CONF_TYPES } from '../stats/kaplan-meier-engine.js';
 import { numberOf } from './internal/decode.js';
-import {
-  asOfInForce,
-  checkParts,
-  JOURNEY_SQL_KEYS,
-  journeyRows,
-  journeyScan,
-  reachedAggregate,
-  readEventName,
-  readGivenAsOf,
-  readJourneyChecks,
-  readJourneySource,
-  readSqlMilestone,
-} from './internal/journey-table.js';
-import { rowsOf } from './internal/decode.js';
-import { QueryValues, unionParts } from './internal/query-text.js';
+import { journeyQuery, readJourneyCall, readSqlActivity } from './internal/journey-query.js';
+import { asOfInForce, JOURNEY_SQL_KEYS, journeyScan, reachedAggregate, readGivenAsOf, readSqlMilestone } from './internal/journey-table.js';
+import { QueryValues } from './internal/query-text.js';
 import type { CompareRetentionSqlOptions, SqlQuery } from './types.js';
 
 const KEYS = [...JOURNEY_SQL_KEYS, ...COMPARE_RETENTION_OPTION_KEYS.filter((key) => key !== 'timeZone')] as const;
@@ -83,8 +70,7 @@ const KEYS = [...JOURNEY_SQL_KEYS, ...COMPARE_RETENTION_OPTION_KEYS.filter((key)
  */
 export function compareRetentionSql(options: CompareRetentionSqlOptions): SqlQuery<CompareRetentionResult> {
   const fn = 'compareRetentionSql';
-  const opts = optionsOf(options, fn, KEYS);
-  const js = readJourneySource(fn, opts);
+  const { opts, js } = readJourneyCall(fn, options, KEYS);
   const d = js.dialect;
   const segment = readSqlMilestone(fn, opts.segment, 'options.segment', js.zone);
   const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, false, null);
@@ -92,7 +78,7 @@ export function compareRetentionSql(options: CompareRetentionSqlOptions): SqlQue
   const followUpDays = horizonDays - landmarkDays;
   const inactivityDays = readInactivityDays(fn, opts.inactivityDays);
   const retentionDays = readRetentionDays(fn, opts.retentionDays, followUpDays);
-  const activity = opts.activity === undefined ? null : readEventName(fn, opts.activity, 'options.activity');
+  const activity = readSqlActivity(fn, opts.activity);
   const asOf = readGivenAsOf(fn, opts.asOf, js.zone);
   const confidence = readConfidence(opts.confidence, fn);
   const confType = readChoice(opts.confType, KAPLAN_MEIER_CONF_TYPES, 'log', fn, 'options.confType');
@@ -109,57 +95,37 @@ export function compareRetentionSql(options: CompareRetentionSqlOptions): SqlQue
   ];
   const followUpMs = values.bind(daysToMs(followUpDays), 'double');
   const journey = {
-    part: "'journey'",
-    uid: 'uid',
-    start: 'st',
-    now_ms: 'now_ms',
     status: `CASE WHEN NOT (lm <= now_ms) THEN 1 WHEN NOT (lm - lb < ${gap()}) THEN 2 ELSE 0 END`,
     grp: 'CASE WHEN reached <= lm THEN 1 ELSE 0 END',
     duration: `CASE WHEN aft > ${followUpMs} THEN ${values.bind(followUpDays, 'double')} ELSE aft / ${values.bind(86_400_000, 'double')} END`,
     observed: `CASE WHEN aft > ${values.bind(daysToMs(followUpDays), 'double')} THEN 0 WHEN c < la OR c + ${gap()} - 1 <= now_ms THEN 1 ELSE 0 END`,
   };
-  const checks = checkParts(js);
-  const union = unionParts(
-    d,
-    [['part', 'text'], ['uid', 'text'], ['start', 'double'], ['now_ms', 'double'], ['status', 'integer'], ['grp', 'integer'], ['duration', 'double'], ['observed', 'integer'], ...checks.columns],
-    [
-      { select: checks.select, from: checks.from },
-      { select: journey, from: 'FROM jt' },
-    ],
-  );
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan},\n${ctes.join(',\n')}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readJourneyChecks(fn, list, js);
-      const journeys = journeyRows(fn, list, facts);
-      const n = journeys.length;
-      const groups = [
-        { durations: new Float64Array(n), observed: new Uint8Array(n), size: 0 },
-        { durations: new Float64Array(n), observed: new Uint8Array(n), size: 0 },
-      ];
-      let notYetAtLandmark = 0;
-      let churnedBeforeLandmark = 0;
-      for (const { row } of journeys) {
-        const status = numberOf(fn, row, 'status');
-        if (status === 1) notYetAtLandmark++;
-        else if (status === 2) churnedBeforeLandmark++;
-        else {
-          const group = groups[numberOf(fn, row, 'grp') === 1 ? 0 : 1] as (typeof groups)[number];
-          group.durations[group.size] = numberOf(fn, row, 'duration') + 0;
-          group.observed[group.size++] = numberOf(fn, row, 'observed') === 1 ? 1 : 0;
-        }
+  const columns = [['grp', 'integer'], ['duration', 'double'], ['observed', 'integer']] as const;
+  return journeyQuery(fn, js, values, { scan, ctes, journey, columns }, (journeys) => {
+    const n = journeys.length;
+    const groups = [
+      { durations: new Float64Array(n), observed: new Uint8Array(n), size: 0 },
+      { durations: new Float64Array(n), observed: new Uint8Array(n), size: 0 },
+    ];
+    let notYetAtLandmark = 0;
+    let churnedBeforeLandmark = 0;
+    for (const { row } of journeys) {
+      const status = numberOf(fn, row, 'status');
+      if (status === 1) notYetAtLandmark++;
+      else if (status === 2) churnedBeforeLandmark++;
+      else {
+        const group = groups[numberOf(fn, row, 'grp') === 1 ? 0 : 1] as (typeof groups)[number];
+        group.durations[group.size] = numberOf(fn, row, 'duration') + 0;
+        group.observed[group.size++] = numberOf(fn, row, 'observed') === 1 ? 1 : 0;
       }
-      const subjects = (g: (typeof groups)[number]) => ({ durations: g.durations.subarray(0, g.size), observed: g.observed.subarray(0, g.size) });
-      return comparisonOf(
-        { landmarkDays, horizonDays, followUpDays, inactivityDays, retentionDays, confidence, confType },
-        js.zone,
-        asOf ?? asOfInForce(fn, journeys),
-        n,
-        { segment: subjects(groups[0] as (typeof groups)[number]), control: subjects(groups[1] as (typeof groups)[number]), notYetAtLandmark, churnedBeforeLandmark },
-      );
-    },
-  };
+    }
+    const subjects = (g: (typeof groups)[number]) => ({ durations: g.durations.subarray(0, g.size), observed: g.observed.subarray(0, g.size) });
+    return comparisonOf(
+      { landmarkDays, horizonDays, followUpDays, inactivityDays, retentionDays, confidence, confType },
+      js.zone,
+      asOf ?? asOfInForce(fn, journeys),
+      n,
+      { segment: subjects(groups[0] as (typeof groups)[number]), control: subjects(groups[1] as (typeof groups)[number]), notYetAtLandmark, churnedBeforeLandmark },
+    );
+  });
 }

@@ -5,19 +5,10 @@ import { AHA_CANDIDATE_KEYS, readCandidates, readTarget } from '../retention/int
 import { ahaResult, AhaTally } from '../retention/internal/aha-ranking.js';
 import { daysToMs, readDays, readInactivityDays } from '../retention/internal/landmark-activity.js';
 import type { FindAhaResult } from '../retention/types.js';
-import { numberOf, rowsOf } from './internal/decode.js';
-import {
-  asOfInForce,
-  checkParts,
-  JOURNEY_SQL_KEYS,
-  journeyRows,
-  journeyScan,
-  readEventName,
-  readGivenAsOf,
-  readJourneyChecks,
-  readJourneySource,
-} from './internal/journey-table.js';
-import { QueryValues, unionParts, type UnionColumn } from './internal/query-text.js';
+import { numberOf } from './internal/decode.js';
+import { journeyQuery, readJourneyCall, readSqlActivity, type JourneySelect } from './internal/journey-query.js';
+import { asOfInForce, JOURNEY_SQL_KEYS, journeyScan, readEventName, readGivenAsOf } from './internal/journey-table.js';
+import { QueryValues, type UnionColumn } from './internal/query-text.js';
 import type { FindAhaSqlOptions, SqlQuery } from './types.js';
 
 const KEYS = [...JOURNEY_SQL_KEYS, ...FIND_AHA_OPTION_KEYS.filter((key) => key !== 'timeZone')] as const;
@@ -74,15 +65,14 @@ const KEYS = [...JOURNEY_SQL_KEYS, ...FIND_AHA_OPTION_KEYS.filter((key) => key !
  */
 export function findAhaSql(options: FindAhaSqlOptions): SqlQuery<FindAhaResult> {
   const fn = 'findAhaSql';
-  const opts = optionsOf(options, fn, KEYS);
-  const js = readJourneySource(fn, opts);
+  const { opts, js } = readJourneyCall(fn, options, KEYS);
   const d = js.dialect;
   const events = candidateEvents(fn, opts.candidates);
   const candidates = readCandidates(fn, opts.candidates);
   const landmarkDays = readDays(fn, opts.landmarkDays, 'options.landmarkDays', 0, true, null);
   const target = readTarget(fn, opts.target, landmarkDays);
   const inactivityDays = readInactivityDays(fn, opts.inactivityDays);
-  const activity = opts.activity === undefined ? null : readEventName(fn, opts.activity, 'options.activity');
+  const activity = readSqlActivity(fn, opts.activity);
   const minUsers = opts.minUsers === undefined ? 10 : readInteger(opts.minUsers, fn, 'options.minUsers', 1);
   const asOf = readGivenAsOf(fn, opts.asOf, js.zone);
   const confidence = readConfidence(opts.confidence, fn);
@@ -106,46 +96,26 @@ export function findAhaSql(options: FindAhaSqlOptions): SqlQuery<FindAhaResult> 
     ].join(', ')} FROM jx GROUP BY uid)`,
     `jt AS (SELECT b.*, q.now_ms AS now_ms FROM agg AS b CROSS JOIN nowrow AS q)`,
   ];
-  const journey: Record<string, string> = {
-    part: "'journey'",
-    uid: 'uid',
-    start: 'st',
-    now_ms: 'now_ms',
+  const journey: Record<string, string> & JourneySelect = {
     status: `CASE WHEN NOT (st + ${values.bind(target.observedMs, 'double')} <= now_ms) THEN 1 WHEN NOT (lm - lb < ${gap()}) THEN 2 ELSE 0 END`,
     retained: 'kept',
   };
   const countColumns: UnionColumn[] = events.map((_, k) => [`cnt_${k}`, 'integer']);
   for (const [name] of countColumns) journey[name] = name;
-  const checks = checkParts(js);
-  const union = unionParts(
-    d,
-    [['part', 'text'], ['uid', 'text'], ['start', 'double'], ['now_ms', 'double'], ['status', 'integer'], ['retained', 'integer'], ...countColumns, ...checks.columns],
-    [
-      { select: checks.select, from: checks.from },
-      { select: journey, from: 'FROM jt' },
-    ],
-  );
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan},\n${ctes.join(',\n')}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readJourneyChecks(fn, list, js);
-      const journeys = journeyRows(fn, list, facts);
-      const tally = new AhaTally(candidates);
-      let notObservable = 0;
-      let churnedBeforeLandmark = 0;
-      for (const { row } of journeys) {
-        const status = numberOf(fn, row, 'status');
-        if (status === 1) notObservable++;
-        else if (status === 2) churnedBeforeLandmark++;
-        else tally.add(numberOf(fn, row, 'retained') === 1, events.map((_, k) => numberOf(fn, row, `cnt_${k}`)), 0);
-      }
-      const settings = { candidates, landmarkDays, target, inactivityDays, minUsers, confidence };
-      return ahaResult(settings, js.zone, asOf ?? asOfInForce(fn, journeys), journeys.length, tally, { notObservable, churnedBeforeLandmark });
-    },
-  };
+  const columns: UnionColumn[] = [['retained', 'integer'], ...countColumns];
+  return journeyQuery(fn, js, values, { scan, ctes, journey, columns }, (journeys) => {
+    const tally = new AhaTally(candidates);
+    let notObservable = 0;
+    let churnedBeforeLandmark = 0;
+    for (const { row } of journeys) {
+      const status = numberOf(fn, row, 'status');
+      if (status === 1) notObservable++;
+      else if (status === 2) churnedBeforeLandmark++;
+      else tally.add(numberOf(fn, row, 'retained') === 1, events.map((_, k) => numberOf(fn, row, `cnt_${k}`)), 0);
+    }
+    const settings = { candidates, landmarkDays, target, inactivityDays, minUsers, confidence };
+    return ahaResult(settings, js.zone, asOf ?? asOfInForce(fn, journeys), journeys.length, tally, { notObservable, churnedBeforeLandmark });
+  });
 }
 
 /** The event name of each candidate (a name, or `{ event: name, ... }`); predicates cannot run in SQL. */

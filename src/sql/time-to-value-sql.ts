@@ -1,24 +1,13 @@
 import { fail } from '../core/errors.js';
-import { optionsOf } from '../core/options.js';
 import { readConfidence } from '../core/read.js';
 import { rejectRenamed } from '../lifecycle/internal/option-renames.js';
 import { readHorizons, readTimeUnit } from '../lifecycle/internal/time-to-value-options.js';
 import { timeToValueResult } from '../lifecycle/internal/time-to-value-result.js';
 import type { TimeToValueResult } from '../lifecycle/types.js';
-import { numberOf, rowsOf } from './internal/decode.js';
-import {
-  asOfInForce,
-  checkParts,
-  JOURNEY_SQL_KEYS,
-  journeyRows,
-  journeyScan,
-  reachedAggregate,
-  readGivenAsOf,
-  readJourneyChecks,
-  readJourneySource,
-  readSqlMilestone,
-} from './internal/journey-table.js';
-import { QueryValues, unionParts } from './internal/query-text.js';
+import { numberOf } from './internal/decode.js';
+import { journeyQuery, readJourneyCall } from './internal/journey-query.js';
+import { asOfInForce, JOURNEY_SQL_KEYS, journeyScan, reachedAggregate, readGivenAsOf, readSqlMilestone } from './internal/journey-table.js';
+import { QueryValues } from './internal/query-text.js';
 import type { SqlQuery, TimeToValueSqlOptions } from './types.js';
 
 const KEYS = [...JOURNEY_SQL_KEYS, 'milestone', 'asOf', 'horizons', 'unit', 'confidence'] as const;
@@ -77,8 +66,7 @@ const KEYS = [...JOURNEY_SQL_KEYS, 'milestone', 'asOf', 'horizons', 'unit', 'con
 export function timeToValueSql(options: TimeToValueSqlOptions): SqlQuery<TimeToValueResult> {
   const fn = 'timeToValueSql';
   rejectRenamed(options, fn, { withinDays: 'horizons' });
-  const opts = optionsOf(options, fn, KEYS);
-  const js = readJourneySource(fn, opts);
+  const { opts, js } = readJourneyCall(fn, options, KEYS);
   const d = js.dialect;
   if (opts.milestone === undefined) fail(fn, 'options.milestone', 'invalid-option', 'must be an event name or a milestone object', opts.milestone);
   const milestone = readSqlMilestone(fn, opts.milestone, 'options.milestone', js.zone);
@@ -96,44 +84,24 @@ export function timeToValueSql(options: TimeToValueSqlOptions): SqlQuery<TimeToV
     `jt AS (SELECT b.uid AS uid, b.st AS st, b.reached AS reached, ${given ?? 'q.now_ms'} AS now_ms FROM agg AS b${given === null ? ' CROSS JOIN nowrow AS q' : ''})`,
   ];
   const journey = {
-    part: "'journey'",
-    uid: 'uid',
-    start: 'st',
-    now_ms: 'now_ms',
     status: 'CASE WHEN st > now_ms THEN 1 ELSE 0 END',
     duration: 'CASE WHEN reached <= now_ms THEN (CASE WHEN reached > st THEN reached - st ELSE 0 END) ELSE now_ms - st END',
     observed: 'CASE WHEN reached <= now_ms THEN 1 ELSE 0 END',
   };
-  const checks = checkParts(js);
-  const union = unionParts(
-    d,
-    [['part', 'text'], ['uid', 'text'], ['start', 'double'], ['now_ms', 'double'], ['status', 'integer'], ['duration', 'double'], ['observed', 'integer'], ...checks.columns],
-    [
-      { select: checks.select, from: checks.from },
-      { select: journey, from: 'FROM jt' },
-    ],
-  );
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan},\n${ctes.join(',\n')}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readJourneyChecks(fn, list, js);
-      const journeys = journeyRows(fn, list, facts);
-      const durations = new Float64Array(journeys.length);
-      const observed = new Uint8Array(journeys.length);
-      let n = 0;
-      let reachedCount = 0;
-      for (const { row } of journeys) {
-        if (numberOf(fn, row, 'status') !== 0) continue;
-        durations[n] = numberOf(fn, row, 'duration');
-        const hit = numberOf(fn, row, 'observed') === 1;
-        observed[n++] = hit ? 1 : 0;
-        if (hit) reachedCount++;
-      }
-      const subjects = { durations: durations.subarray(0, n), observed: observed.subarray(0, n) };
-      return timeToValueResult({ unit, unitMs, confidence, horizons }, js.zone, asOf ?? asOfInForce(fn, journeys), subjects, journeys.length, reachedCount);
-    },
-  };
+  const columns = [['duration', 'double'], ['observed', 'integer']] as const;
+  return journeyQuery(fn, js, values, { scan, ctes, journey, columns }, (journeys) => {
+    const durations = new Float64Array(journeys.length);
+    const observed = new Uint8Array(journeys.length);
+    let n = 0;
+    let reachedCount = 0;
+    for (const { row } of journeys) {
+      if (numberOf(fn, row, 'status') !== 0) continue;
+      durations[n] = numberOf(fn, row, 'duration');
+      const hit = numberOf(fn, row, 'observed') === 1;
+      observed[n++] = hit ? 1 : 0;
+      if (hit) reachedCount++;
+    }
+    const subjects = { durations: durations.subarray(0, n), observed: observed.subarray(0, n) };
+    return timeToValueResult({ unit, unitMs, confidence, horizons }, js.zone, asOf ?? asOfInForce(fn, journeys), subjects, journeys.length, reachedCount);
+  });
 }

@@ -1,21 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compareRetention } from '../../../src/retention/index.js';
 import { compareRetentionSql } from '../../../src/sql/compare-retention-sql.js';
 import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { openEngines, type Engine } from '../support/engines.js';
-import { asOfArbitrary, EVENT_NAMES, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
-import { defined, journeySourceOptions, withEchoes, journeysOf, milestoneOf, signupsArbitrary, signupsTable, sqlMilestoneArbitrary } from '../support/journey-tables.js';
+import { EVENT_NAMES, eventLogArbitrary } from '../support/event-logs.js';
+import { DAY, defined, journeyCaseArbitrary, journeySourceOptions, journeysOf, milestoneOf, sqlMilestoneArbitrary, useEngines } from '../support/journey-tables.js';
 
-const DAY = 86_400_000;
-
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /**
  * compareRetention on journeys(events, { signups, groupBy, timeZone }) with the equivalent
@@ -24,12 +15,9 @@ afterAll(async () => {
  * activity, every confType.
  */
 const cases: fc.Arbitrary<ConformanceCase<unknown>> = eventLogArbitrary({ maxEvents: 40 }).chain((base) =>
-  fc
-    .record({
-      key: fc.constantFrom('userId' as const, 'accountId' as const),
-      withSignups: fc.boolean(),
-      signupTime: fc.constantFrom('timestamp' as const, 'epoch-ms' as const),
-      source: timestampSourceArbitrary,
+  journeyCaseArbitrary(
+    base,
+    {
       segment: sqlMilestoneArbitrary,
       landmarkDays: fc.constantFrom(0, 1, 3, 7, 10.5, 14),
       follow: fc.constantFrom(1, 5, 10, 30, 45.5),
@@ -38,38 +26,31 @@ const cases: fc.Arbitrary<ConformanceCase<unknown>> = eventLogArbitrary({ maxEve
       activity: fc.option(fc.constantFrom(...EVENT_NAMES), { nil: undefined }),
       confidence: fc.option(fc.constantFrom(0.8, 0.99), { nil: undefined }),
       confType: fc.option(fc.constantFrom('log' as const, 'log-log' as const, 'plain' as const), { nil: undefined }),
-    })
-    .chain((o) =>
-      withEchoes(base, [o.landmarkDays * DAY, (o.inactivityDays ?? 14) * DAY, (o.landmarkDays + o.follow) * DAY]).chain((log) =>
-        fc
-          .record({ asOf: asOfArbitrary(log), signups: o.withSignups ? signupsArbitrary(log, o.key) : fc.constant(null) })
-          .map(({ asOf, signups }) => ({ ...o, log, asOf, signups })),
-      ),
-    )
-    .map(({ log, key, signups, signupTime, source, segment, landmarkDays, follow, inactivityDays, retention, activity, confidence, confType, asOf }) => {
-      const horizonDays = landmarkDays + follow;
-      const shared = defined({
-        landmarkDays,
-        horizonDays,
-        inactivityDays,
-        retentionDays: retention ? [0, follow / 2, follow] : undefined,
-        confidence,
-        confType,
-        asOf,
-        activity,
-      });
-      const tables = [eventsTable(log), ...(signups === null ? [] : [signupsTable(log, key, signups)])];
-      return {
-        tables,
-        expected: () => compareRetention(journeysOf(log, key, signups), { ...shared, timeZone: log.timeZone, segment: milestoneOf(segment) }),
-        build: (dialect) =>
-          compareRetentionSql({ dialect, table: 'events', ...source, ...journeySourceOptions(key, signups, signupTime), timeZone: log.timeZone, ...shared, segment }),
-      } satisfies ConformanceCase<unknown>;
-    }),
+    },
+    (o) => [o.landmarkDays * DAY, (o.inactivityDays ?? 14) * DAY, (o.landmarkDays + o.follow) * DAY],
+  ).map(({ log, key, signups, signupTime, source, tables, segment, landmarkDays, follow, inactivityDays, retention, activity, confidence, confType, asOf }) => {
+    const horizonDays = landmarkDays + follow;
+    const shared = defined({
+      landmarkDays,
+      horizonDays,
+      inactivityDays,
+      retentionDays: retention ? [0, follow / 2, follow] : undefined,
+      confidence,
+      confType,
+      asOf,
+      activity,
+    });
+    return {
+      tables,
+      expected: () => compareRetention(journeysOf(log, key, signups), { ...shared, timeZone: log.timeZone, segment: milestoneOf(segment) }),
+      build: (dialect) =>
+        compareRetentionSql({ dialect, table: 'events', ...source, ...journeySourceOptions(key, signups, signupTime), timeZone: log.timeZone, ...shared, segment }),
+    } satisfies ConformanceCase<unknown>;
+  }),
 );
 
 describe('compareRetentionSql: conformance with compareRetention', () => {
   it('decodes to the in-process result on every engine', async () => {
-    await assertConformance(engines, cases);
+    await assertConformance(engines(), cases);
   }, 600_000);
 });

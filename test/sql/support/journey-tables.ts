@@ -7,11 +7,79 @@
  * timeZone })`).
  */
 import fc from 'fast-check';
+import { afterAll, beforeAll } from 'vitest';
 import { activeDays, eventCount, hasEvent, journeys, type Journey, type Milestone } from '../../../src/lifecycle/index.js';
 import { zoneCalendar } from '../../../src/core/time-zone.js';
 import type { SqlMilestone } from '../../../src/sql/types.js';
-import type { TableSpec } from './engines.js';
-import { EVENT_NAMES, sortEvents, type EventLog } from './event-logs.js';
+import { openEngines, type Engine, type TableSpec } from './engines.js';
+import { asOfArbitrary, EVENT_NAMES, eventsTable, sortEvents, timestampSourceArbitrary, type EventLog } from './event-logs.js';
+
+/** One day in milliseconds. */
+export const DAY = 86_400_000;
+
+/**
+ * Opens the engines before the file's tests and closes them after; returns a getter for
+ * the list (read it inside a test: it is empty until the engines are open).
+ */
+export function useEngines(): () => Engine[] {
+  let engines: Engine[] = [];
+  beforeAll(async () => {
+    engines = await openEngines();
+  }, 120_000);
+  afterAll(async () => {
+    for (const engine of engines) await engine.close();
+  });
+  return () => engines;
+}
+
+/** What every journey case draws besides the builder's own options: its log, key, signups and sources, and the tables to load. */
+export interface JourneyCase {
+  /** The log, with the echoes of the boundaries added. */
+  readonly log: EventLog;
+  readonly key: 'userId' | 'accountId';
+  /** The signups (`null`: none, journeys start at their first event). */
+  readonly signups: SignupRow[] | null;
+  readonly signupTime: 'timestamp' | 'epoch-ms';
+  /** Where the builder reads the events' timestamps. */
+  readonly source: { readonly timestamp: string; readonly timestampType: 'timestamp' | 'epoch-ms' };
+  readonly asOf: string | number | undefined;
+  /** The events table, and the signups table when there are signups. */
+  readonly tables: { spec: TableSpec; rows: Record<string, unknown>[] }[];
+}
+
+/**
+ * A journey case on `base`: per user or per account, signups or first events (signups'
+ * instants as timestamps or epoch ms), both event timestamp types, asOf none / date /
+ * instant, and the builder's own options `own`; the log gets echoes of its events shifted
+ * by `echoes(drawn options)` (see {@link withEchoes}).
+ */
+export function journeyCaseArbitrary<O extends object>(
+  base: EventLog,
+  own: { [K in keyof O]: fc.Arbitrary<O[K]> },
+  echoes: (options: O) => readonly number[],
+): fc.Arbitrary<O & JourneyCase> {
+  const model = {
+    key: fc.constantFrom('userId' as const, 'accountId' as const),
+    withSignups: fc.boolean(),
+    signupTime: fc.constantFrom('timestamp' as const, 'epoch-ms' as const),
+    source: timestampSourceArbitrary,
+    ...own,
+  };
+  const drawn = fc.record(model as Record<string, fc.Arbitrary<unknown>>) as unknown as fc.Arbitrary<
+    O & { key: JourneyCase['key']; withSignups: boolean; signupTime: JourneyCase['signupTime']; source: JourneyCase['source'] }
+  >;
+  return drawn.chain((o) =>
+    withEchoes(base, echoes(o)).chain((log) =>
+      fc.record({ asOf: asOfArbitrary(log), signups: o.withSignups ? signupsArbitrary(log, o.key) : fc.constant(null) }).map(({ asOf, signups }) => ({
+        ...o,
+        log,
+        asOf,
+        signups,
+        tables: [eventsTable(log), ...(signups === null ? [] : [signupsTable(log, o.key, signups)])],
+      })),
+    ),
+  );
+}
 
 /** A signup row: the journey id under `userId` or `accountId`, the instant in epoch ms. */
 export interface SignupRow {
