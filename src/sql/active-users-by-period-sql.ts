@@ -7,11 +7,10 @@ import { readChoice, readWeekStart } from '../core/read.js';
 import { zoneCalendar } from '../core/time-zone.js';
 import type { ActiveUsersByPeriodResult, GroupedActiveUsersByPeriodResult, PeriodActiveUsers } from '../engagement/types.js';
 import { asOfRange, completeThrough } from '../engagement/internal/as-of-range.js';
-import { readChecks } from './internal/checks.js';
-import { rowsOf } from './internal/decode.js';
 import { activityColumns, firstEventPart } from './internal/activity-columns.js';
 import { checksPart, checkUnionColumns, eventScan } from './internal/event-scan.js';
 import { periodOfDay, periodSeriesOf } from './internal/period-series.js';
+import { eventQuery } from './internal/event-query.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { activitySource } from './internal/rolling-deltas.js';
 import { readSource } from './internal/source.js';
@@ -105,25 +104,18 @@ export function activeUsersByPeriodSql(options: ActiveUsersByPeriodSqlOptions): 
       : []),
   ];
   const union = unionParts(d, [['part', 'text'], ['grp', 'text'], ['p', 'integer'], ['n', 'integer'], ['first_ms', 'double'], ...checkUnionColumns(grouped ? ['grp'] : [])], parts);
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readChecks(fn, list, names);
-      const asOf = givenAsOf ?? facts.latest;
-      const range = asOfRange(bounds, facts.firstDay, facts.lastDay, asOf, zone);
-      const groupIds = grouped ? activitySource(fn, list, facts, zone, true).groupIds ?? [] : null;
-      const head = { timeZone: zone.timeZone, ...asOfEcho(asOf, zone), period, weekStartsOn, from: range === null ? null : dayKey(range.from), to: range === null ? null : dayKey(range.to) };
-      if (range === null) return groupIds === null ? { ...head, periods: [] } : { ...head, periods: [], groups: groupIds.map((group) => ({ group, periods: [] })) };
-      const scale = periodScale(period, weekStartsOn);
-      const completeDay = completeThrough(asOf, zone);
-      const periods = periodSeriesOf(fn, list, 'all', null, scale, range, completeDay)[0] as PeriodActiveUsers[];
-      if (groupIds === null) return { ...head, periods };
-      const codes = new Map(groupIds.map((id, g) => [String(id), g]));
-      const series = periodSeriesOf(fn, list, 'group', codes, scale, range, completeDay);
-      return { ...head, periods, groups: groupIds.map((group, g) => ({ group, periods: series[g] as PeriodActiveUsers[] })) };
-    },
-  };
+  return eventQuery(fn, values, `WITH ${scan}\n${union}`, names, (list, facts) => {
+    const asOf = givenAsOf ?? facts.latest;
+    const range = asOfRange(bounds, facts.firstDay, facts.lastDay, asOf, zone);
+    const groupIds = grouped ? activitySource(fn, list, facts, zone, true).groupIds ?? [] : null;
+    const head = { timeZone: zone.timeZone, ...asOfEcho(asOf, zone), period, weekStartsOn, from: range === null ? null : dayKey(range.from), to: range === null ? null : dayKey(range.to) };
+    if (range === null) return groupIds === null ? { ...head, periods: [] } : { ...head, periods: [], groups: groupIds.map((group) => ({ group, periods: [] })) };
+    const scale = periodScale(period, weekStartsOn);
+    const completeDay = completeThrough(asOf, zone);
+    const periods = periodSeriesOf(fn, list, 'all', null, scale, range, completeDay)[0] as PeriodActiveUsers[];
+    if (groupIds === null) return { ...head, periods };
+    const codes = new Map(groupIds.map((id, g) => [String(id), g]));
+    const series = periodSeriesOf(fn, list, 'group', codes, scale, range, completeDay);
+    return { ...head, periods, groups: groupIds.map((group, g) => ({ group, periods: series[g] as PeriodActiveUsers[] })) };
+  });
 }

@@ -6,11 +6,10 @@ import type { ActiveUsersResult, GroupedActiveUsersResult } from '../engagement/
 import { readWindows } from '../engagement/internal/active-days.js';
 import { activeUsersSeries } from '../engagement/internal/active-users-series.js';
 import { activitySource, rollingDeltas, ROLLING_COLUMNS } from './internal/rolling-deltas.js';
-import { readChecks } from './internal/checks.js';
 import { activityColumns, firstEventPart } from './internal/activity-columns.js';
 import { checksPart, checkUnionColumns, eventScan } from './internal/event-scan.js';
+import { eventQuery } from './internal/event-query.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
-import { rowsOf } from './internal/decode.js';
 import { readSource } from './internal/source.js';
 import { SQL_SOURCE_OPTION_KEYS, type ActiveUsersSqlOptions, type SqlQuery } from './types.js';
 
@@ -79,14 +78,7 @@ export function activeUsersSql(options: ActiveUsersSqlOptions): SqlQuery<ActiveU
     ...(grouped ? [firstEventPart(d)] : []),
   ];
   const union = unionParts(d, [...ROLLING_COLUMNS, ['first_ms', 'double'], ...checkUnionColumns(grouped ? ['grp'] : [])], parts);
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readChecks(fn, list, names);
-      return activeUsersSeries(activitySource(fn, list, facts, zone, grouped), windows, bounds, asOf);
-    },
-  };
+  return eventQuery(fn, values, `WITH ${scan}\n${union}`, names, (list, facts) =>
+    activeUsersSeries(activitySource(fn, list, facts, zone, grouped), windows, bounds, asOf),
+  );
 }

@@ -1,12 +1,12 @@
-import { readChoice } from '../core/read.js';
 import { optionsOf } from '../core/options.js';
+import { SIGNUP_FIELD_KEYS } from '../core/signups.js';
 import type { CohortRetentionResult } from '../retention/types.js';
 import { readCohortSettings } from '../retention/internal/cohort-options.js';
 import { cohortTableOfGrid } from '../retention/internal/cohort-table.js';
 import { readCohortCounts, type CohortColumnNames } from './internal/cohort-grid.js';
 import { cohortQuery, type CohortSignupSource } from './internal/cohort-query.js';
 import { rowsOf } from './internal/decode.js';
-import { readFieldNames, readTableSource } from './internal/table-source.js';
+import { readFieldNames, readSignupTable } from './internal/table-source.js';
 import { QueryValues } from './internal/query-text.js';
 import { readColumn, readSource } from './internal/source.js';
 import { COHORT_RETENTION_OPTION_KEYS } from '../retention/cohort-retention.js';
@@ -81,14 +81,13 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): SqlQuery
   const source = readSource(fn, opts);
   const d = source.dialect;
   const eventStart = settings.startEvent !== null;
-  const fields = readFieldNames(fn, opts.signupFields, 'signupFields', ['id', 'signedUpAt'] as const);
+  const fields = readFieldNames(fn, opts.signupFields, 'signupFields', SIGNUP_FIELD_KEYS);
   let signups: CohortSignupSource | null = null;
   let signupNames: CohortColumnNames['signups'] = null;
   if (settings.start === 'signup') {
-    const table = readTableSource(fn, d, opts.signups, 'signups', 'the signups, one row per user', ['timestampType']);
-    const timestampType = readChoice(table.options['timestampType'], ['timestamp', 'epoch-ms'] as const, source.timestampType, fn, 'options.signups.timestampType');
+    const { from, timestampType } = readSignupTable(fn, d, opts.signups, source.timestampType);
     signups = {
-      from: table.from,
+      from,
       id: readColumn(fn, d, fields.id, 'signupFields.id', 'userId'),
       at: readColumn(fn, d, fields.signedUpAt, 'signupFields.signedUpAt', 'signedUpAt'),
       timestampType,

@@ -3,11 +3,10 @@ import { optionsOf } from '../core/options.js';
 import { readAdoptionSettings } from '../engagement/internal/feature-adoption-options.js';
 import { adoptionResult } from '../engagement/internal/feature-adoption-result.js';
 import type { FeatureAdoptionResult } from '../engagement/types.js';
-import { readChecks } from './internal/checks.js';
-import { rowsOf } from './internal/decode.js';
 import { checksPart, checkUnionColumns, eventScan } from './internal/event-scan.js';
 import { tallyPeriodRows } from './internal/feature-adoption-rows.js';
 import { periodOfDay } from './internal/period-series.js';
+import { eventQuery } from './internal/event-query.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { readColumn, readSource } from './internal/source.js';
 import { SQL_SOURCE_OPTION_KEYS, type FeatureAdoptionSqlOptions, type SqlQuery } from './types.js';
@@ -108,14 +107,7 @@ export function featureAdoptionSql(options: FeatureAdoptionSqlOptions): SqlQuery
     ms: ['timestamp', opts.timestamp ?? 'timestamp'],
     nm: ['name', opts.name ?? 'name'],
   };
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readChecks(fn, list, names);
-      return adoptionResult(settings, feature, settings.asOf ?? facts.latest, facts.firstDay, facts.lastDay, (counts) => tallyPeriodRows(fn, list, counts));
-    },
-  };
+  return eventQuery(fn, values, `WITH ${scan}\n${union}`, names, (list, facts) =>
+    adoptionResult(settings, feature, settings.asOf ?? facts.latest, facts.firstDay, facts.lastDay, (counts) => tallyPeriodRows(fn, list, counts)),
+  );
 }

@@ -6,10 +6,9 @@ import { zoneCalendar } from '../core/time-zone.js';
 import type { GrowthLifecycleResult } from '../lifecycle/types.js';
 import { checkBoundsAsOf, readGrowthPeriods } from '../lifecycle/internal/growth-periods.js';
 import { growthResult } from '../lifecycle/internal/growth-transitions.js';
-import { readChecks } from './internal/checks.js';
-import { rowsOf } from './internal/decode.js';
 import { checkColumns, eventScan } from './internal/event-scan.js';
 import { growthTransitions, readGrowthSignups, readSignupChecks, transitionCounts } from './internal/growth-transitions.js';
+import { eventQuery } from './internal/event-query.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { readColumn, readSource } from './internal/source.js';
 import { SQL_SOURCE_OPTION_KEYS, type GrowthLifecycleSqlOptions, type SqlQuery } from './types.js';
@@ -119,15 +118,8 @@ export function growthLifecycleSql(options: GrowthLifecycleSqlOptions): SqlQuery
   const union = unionParts(d, [['part', 'text'], ['p', 'integer'], ['k', 'integer'], ['n', 'integer'], ...checkList.map((c) => [c.name, c.type] as const)], parts);
   const names: Record<string, readonly [string, string]> = { uid: ['userId', opts.userId ?? 'userId'], ms: ['timestamp', opts.timestamp ?? 'timestamp'] };
   const signupNames = { id: opts.signupFields?.id ?? 'userId', signedUpAt: opts.signupFields?.signedUpAt ?? 'signedUpAt' };
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan},\n${ctes}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readChecks(fn, list, names);
-      if (signups !== null) readSignupChecks(fn, list, signupNames);
-      return growthResult(fn, opts, settings, givenAsOf ?? facts.latest, facts.firstDay, (_, first, count) => transitionCounts(fn, list, first, count));
-    },
-  };
+  return eventQuery(fn, values, `WITH ${scan},\n${ctes}\n${union}`, names, (list, facts) => {
+    if (signups !== null) readSignupChecks(fn, list, signupNames);
+    return growthResult(fn, opts, settings, givenAsOf ?? facts.latest, facts.firstDay, (_, first, count) => transitionCounts(fn, list, first, count));
+  });
 }

@@ -2,9 +2,8 @@ import { optionsOf } from '../core/options.js';
 import { readSessionsSettings } from '../engagement/internal/sessions-per-user-day-options.js';
 import { sessionsResult } from '../engagement/internal/sessions-per-user-day-result.js';
 import type { SessionsPerUserDayResult } from '../engagement/types.js';
-import { readChecks } from './internal/checks.js';
-import { rowsOf } from './internal/decode.js';
 import { checksPart, checkUnionColumns, eventScan } from './internal/event-scan.js';
+import { eventQuery } from './internal/event-query.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { tallyHistogram } from './internal/sessions-days.js';
 import { readColumn, readSource } from './internal/source.js';
@@ -88,16 +87,9 @@ export function sessionsPerUserDaySql(options: SessionsPerUserDaySqlOptions): Sq
   const resultColumns = [['part', 'text'], ['d', 'integer'], ['k', 'integer'], ['n', 'integer'], ...checkUnionColumns([])] as const;
   const union = unionParts(d, resultColumns, parts);
   const names = { uid: ['userId', opts.userId ?? 'userId'], ms: ['timestamp', opts.timestamp ?? 'timestamp'] } as const;
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan},\n${previous},\n${userDays}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readChecks(fn, list, names);
-      // The first session starts with the first event, so the first session day is the first event day;
-      // the last data day matters only without asOf, i.e. without events.
-      return sessionsResult(settings, settings.asOf ?? facts.latest, facts.firstDay, facts.lastDay, (counts) => tallyHistogram(fn, list, counts));
-    },
-  };
+  return eventQuery(fn, values, `WITH ${scan},\n${previous},\n${userDays}\n${union}`, names, (list, facts) => {
+    // The first session starts with the first event, so the first session day is the first event day;
+    // the last data day matters only without asOf, i.e. without events.
+    return sessionsResult(settings, settings.asOf ?? facts.latest, facts.firstDay, facts.lastDay, (counts) => tallyHistogram(fn, list, counts));
+  });
 }

@@ -9,10 +9,10 @@ import type { GroupedStickinessResult, StickinessFigures, StickinessResult } fro
 import { asOfRange, completeThrough } from '../engagement/internal/as-of-range.js';
 import { EMPTY_FIGURES, STICKINESS_SCALE, stickinessFigures } from '../engagement/internal/stickiness-figures.js';
 import { activityColumns, firstEventPart } from './internal/activity-columns.js';
-import { readChecks } from './internal/checks.js';
-import { numberOf, rowsOf, textOrNull } from './internal/decode.js';
+import { numberOf, textOrNull } from './internal/decode.js';
 import type { Dialect } from './internal/dialect.js';
 import { checkColumns, eventScan, localDay } from './internal/event-scan.js';
+import { eventQuery } from './internal/event-query.js';
 import { QueryValues, unionParts } from './internal/query-text.js';
 import { activitySource, rollingDeltas, ROLLING_COLUMNS } from './internal/rolling-deltas.js';
 import { readSource } from './internal/source.js';
@@ -110,37 +110,30 @@ export function stickinessSql(options: StickinessSqlOptions): SqlQuery<Stickines
       : []),
   ];
   const union = unionParts(d, [...ROLLING_COLUMNS, ['first_ms', 'double'], ...checkList.map((c) => [c.name, c.type] as const)], parts);
-  return {
-    dialect: d.name,
-    sql: `WITH ${scan}${tally.with}\n${union}`,
-    params: values.params(),
-    decode(rows) {
-      const list = rowsOf(fn, rows);
-      const facts = readChecks(fn, list, names);
-      const asOf = givenAsOf ?? facts.latest;
-      const reported = asOfRange(bounds, facts.firstDay, facts.lastDay, asOf, zone);
-      // Complete days only (see `stickiness`).
-      const lastComplete = completeThrough(asOf, zone);
-      const range = reported === null || lastComplete < reported.from ? null : { from: reported.from, to: Math.min(reported.to, lastComplete) };
-      const length = range === null ? 0 : range.to - range.from + 1;
-      const head = {
-        timeZone: zone.timeZone,
-        ...asOfEcho(asOf, zone),
-        from: range === null ? null : dayKey(range.from),
-        to: range === null ? null : dayKey(range.to),
-        dayCount: length,
-        mauWindow: mau,
-        thresholds,
-      };
-      const activity = activitySource(fn, list, facts, zone, grouped);
-      const overall = range === null ? EMPTY_FIGURES : (stickinessFigures(activity.overallCounts(range.from, range.to, [1, mau]), talliesOf(fn, list, 'tally', null, length), 1, length, thresholds)[0] as StickinessFigures);
-      if (activity.groupIds === null) return { ...head, ...overall };
-      const groupIds = activity.groupIds;
-      const codes = new Map(groupIds.map((id, g) => [String(id), g]));
-      const figures = range === null ? [] : stickinessFigures(activity.counts(range.from, range.to, [1, mau]), talliesOf(fn, list, 'gtally', codes, length), groupIds.length, length, thresholds);
-      return { ...head, ...overall, groups: groupIds.map((group, g) => ({ group, ...(figures[g] ?? EMPTY_FIGURES) })) };
-    },
-  };
+  return eventQuery(fn, values, `WITH ${scan}${tally.with}\n${union}`, names, (list, facts) => {
+    const asOf = givenAsOf ?? facts.latest;
+    const reported = asOfRange(bounds, facts.firstDay, facts.lastDay, asOf, zone);
+    // Complete days only (see `stickiness`).
+    const lastComplete = completeThrough(asOf, zone);
+    const range = reported === null || lastComplete < reported.from ? null : { from: reported.from, to: Math.min(reported.to, lastComplete) };
+    const length = range === null ? 0 : range.to - range.from + 1;
+    const head = {
+      timeZone: zone.timeZone,
+      ...asOfEcho(asOf, zone),
+      from: range === null ? null : dayKey(range.from),
+      to: range === null ? null : dayKey(range.to),
+      dayCount: length,
+      mauWindow: mau,
+      thresholds,
+    };
+    const activity = activitySource(fn, list, facts, zone, grouped);
+    const overall = range === null ? EMPTY_FIGURES : (stickinessFigures(activity.overallCounts(range.from, range.to, [1, mau]), talliesOf(fn, list, 'tally', null, length), 1, length, thresholds)[0] as StickinessFigures);
+    if (activity.groupIds === null) return { ...head, ...overall };
+    const groupIds = activity.groupIds;
+    const codes = new Map(groupIds.map((id, g) => [String(id), g]));
+    const figures = range === null ? [] : stickinessFigures(activity.counts(range.from, range.to, [1, mau]), talliesOf(fn, list, 'gtally', codes, length), groupIds.length, length, thresholds);
+    return { ...head, ...overall, groups: groupIds.map((group, g) => ({ group, ...(figures[g] ?? EMPTY_FIGURES) })) };
+  });
 }
 
 /**

@@ -23,8 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeUsers } from '../../src/engagement/index.js';
 import * as sql from '../../src/sql/index.js';
 import type { SqlDialect, SqlRow } from '../../src/sql/types.js';
-import { propertyParameters } from './support/conformance.js';
-import { openEngines, type Engine } from './support/engines.js';
+import { propertyParameters, useEngines } from './support/conformance.js';
 import { asOfArbitrary, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from './support/event-logs.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -191,13 +190,7 @@ describe('flags and values', () => {
 // ---------------------------------------------------------------------------------------
 // --inline on the engines.
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /** Random logs, and options of activeUsers given as flags. */
 const inlineCases = eventLogArbitrary({ maxEvents: 25 }).chain((log) =>

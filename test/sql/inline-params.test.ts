@@ -6,22 +6,16 @@
  * do not match is refused.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../src/core/errors.js';
 import { inlineParams } from '../../src/sql/inline-params.js';
 import type { SqlType } from '../../src/sql/internal/dialect.js';
 import { readDialect } from '../../src/sql/internal/dialects.js';
 import type { SqlDialect, SqlQuery, SqlRow } from '../../src/sql/types.js';
-import { propertyParameters } from './support/conformance.js';
-import { openEngines, type Engine } from './support/engines.js';
+import { propertyParameters, useEngines } from './support/conformance.js';
+import type { Engine } from './support/engines.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /** A query of `SELECT <placeholder> AS c1, ...` over typed values, decoding to its rows. */
 function selectOf(dialect: SqlDialect, values: readonly (readonly [unknown, SqlType])[], rest = ''): SqlQuery<SqlRow[]> {

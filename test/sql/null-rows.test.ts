@@ -3,21 +3,15 @@
  * function needs a value makes `decode` throw a MetricsInputError with the in-process code,
  * naming the builder and the column; the query itself runs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../src/core/errors.js';
 import { activeUsersSql } from '../../src/sql/active-users-sql.js';
 import { featureAdoptionSql } from '../../src/sql/feature-adoption-sql.js';
 import type { SqlQuery } from '../../src/sql/types.js';
-import { runQuery } from './support/conformance.js';
-import { openEngines, type Engine } from './support/engines.js';
+import { runQuery, useEngines } from './support/conformance.js';
+import type { Engine } from './support/engines.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 const T = Date.UTC(2024, 5, 30, 9);
 const spec = {

@@ -5,19 +5,13 @@
  * session zone is not UTC (see support/engines.ts), so a query that read such a column in the
  * session's zone would put the events on other days.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activeUsers } from '../../src/engagement/index.js';
 import { activeUsersSql } from '../../src/sql/index.js';
-import { runQuery } from './support/conformance.js';
-import { openEngines, type Engine } from './support/engines.js';
+import { runQuery, useEngines } from './support/conformance.js';
+import type { Engine } from './support/engines.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 // 23:30 UTC on March 30 is 00:30 on March 31 in Berlin; 22:30 UTC on March 31 is 00:30 on April 1.
 const EVENTS = [

@@ -17,8 +17,7 @@
  */
 
 import { fail } from '../../core/errors.js';
-import { optionsOf } from '../../core/options.js';
-import { readChoice } from '../../core/read.js';
+import { SIGNUP_FIELD_KEYS } from '../../core/signups.js';
 import type { Weekday } from '../../core/types.js';
 import type { TransitionCounts } from '../../lifecycle/internal/growth-transitions.js';
 import type { SqlRow, SqlTimestampType } from '../types.js';
@@ -28,10 +27,7 @@ import { localDay } from './event-scan.js';
 import { periodOfDay } from './period-series.js';
 import type { QueryValues } from './query-text.js';
 import { readColumn } from './source.js';
-import { readFieldNames, readTableSource } from './table-source.js';
-
-const SIGNUP_SOURCE_KEYS = ['table', 'subquery', 'timestampType'] as const;
-const SIGNUP_FIELD_KEYS = ['id', 'signedUpAt'] as const;
+import { readFieldNames, readSignupTable } from './table-source.js';
 
 /** The signups source, resolved: the `FROM` item, how instants are stored, the quoted columns. */
 export interface GrowthSignups {
@@ -50,13 +46,7 @@ export function readGrowthSignups(fn: string, d: Dialect, eventsTimestampType: S
   const id = readColumn(fn, d, fields.id, 'signupFields.id', 'userId');
   const at = readColumn(fn, d, fields.signedUpAt, 'signupFields.signedUpAt', 'signedUpAt');
   if (signups === undefined) return null;
-  if (signups === null || typeof signups !== 'object' || Array.isArray(signups)) {
-    return fail(fn, 'options.signups', 'invalid-option', 'must be { table } or { subquery } (with an optional timestampType)', signups);
-  }
-  // The keys and the timestampType first (as before the table), then the table or subquery.
-  const given = optionsOf(signups as Record<string, unknown>, fn, SIGNUP_SOURCE_KEYS, 'options.signups');
-  const timestampType = readChoice(given.timestampType, ['timestamp', 'epoch-ms'] as const, eventsTimestampType, fn, 'options.signups.timestampType');
-  const { from } = readTableSource(fn, d, signups, 'signups', 'the signups table, one row per user', ['timestampType']);
+  const { from, timestampType } = readSignupTable(fn, d, signups, eventsTimestampType);
   return read ? { from, timestampType, id, at } : null;
 }
 

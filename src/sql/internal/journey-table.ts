@@ -28,6 +28,7 @@ import { AsOfOption } from '../../core/journey-zone.js';
 import { compareIds } from '../../core/id-order.js';
 import { fail } from '../../core/errors.js';
 import { optionsOf } from '../../core/options.js';
+import { SIGNUP_FIELD_KEYS } from '../../core/signups.js';
 import { readChoice, type Id } from '../../core/read.js';
 import { zoneCalendar, type ZoneCalendar } from '../../core/time-zone.js';
 import { readCount, readWindowDays } from '../../lifecycle/internal/milestone-readers.js';
@@ -36,15 +37,14 @@ import type { Dialect } from './dialect.js';
 import { localDay } from './event-scan.js';
 import { QueryValues } from './query-text.js';
 import { idReader, numberOf, numberOrNull, textOrNull } from './decode.js';
-import { fromItem, readColumn, readSource, type SqlSource } from './source.js';
+import { readColumn, readSource, type SqlSource } from './source.js';
+import { readSignupTable } from './table-source.js';
 
 const MS_PER_DAY = 86_400_000;
 
 /** The option keys every journey builder shares (the source, the columns, the journeys' options). */
 export const JOURNEY_SQL_KEYS = ['dialect', 'table', 'subquery', 'timestampType', 'userId', 'timestamp', 'name', 'groupBy', 'signups', 'signupFields', 'timeZone'] as const;
 
-const SIGNUP_SOURCE_KEYS = ['table', 'subquery', 'timestampType'] as const;
-const SIGNUP_FIELD_KEYS = ['id', 'signedUpAt'] as const;
 
 /** The signups source, resolved. */
 interface SignupSource {
@@ -80,10 +80,8 @@ export function readJourneySource(fn: string, opts: Partial<SqlJourneyOptions>):
   const name = readColumn(fn, d, opts.name, 'name', 'name');
   let signups: SignupSource | null = null;
   if (opts.signups !== undefined) {
-    const given = optionsOf(opts.signups, fn, SIGNUP_SOURCE_KEYS, 'options.signups');
+    const { from, timestampType } = readSignupTable(fn, d, opts.signups, source.timestampType);
     const fields = optionsOf(opts.signupFields, fn, SIGNUP_FIELD_KEYS, 'options.signupFields');
-    const timestampType = readChoice(given.timestampType, ['timestamp', 'epoch-ms'] as const, source.timestampType, fn, 'options.signups.timestampType');
-    const from = fromItem(fn, d, given.table, given.subquery, 'options.signups', 'signups');
     const defaultId = typeof opts.groupBy === 'string' ? opts.groupBy : 'userId';
     signups = {
       from,

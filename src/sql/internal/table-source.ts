@@ -9,6 +9,8 @@
 
 import { fail } from '../../core/errors.js';
 import { optionsOf } from '../../core/options.js';
+import { readChoice } from '../../core/read.js';
+import type { SqlTimestampType } from '../types.js';
 import type { Dialect } from './dialect.js';
 import { fromItem } from './source.js';
 
@@ -41,4 +43,15 @@ export function readFieldNames<K extends string>(fn: string, value: unknown, key
     fail(fn, `options.${key}`, 'invalid-option', `must be an object { ${keys.map((k) => `${k}?`).join(', ')} } of column names`, value);
   }
   return optionsOf(value as Partial<Record<K, unknown>> | undefined, fn, keys, `options.${key}`);
+}
+
+/**
+ * The signups table at `options.signups` of the builders that take one
+ * (`cohortRetentionSql`, `growthLifecycleSql`, the journey builders): `{ table }` or
+ * `{ subquery }`, with an optional `timestampType` (default: the events' one).
+ */
+export function readSignupTable(fn: string, dialect: Dialect, value: unknown, eventsTimestampType: SqlTimestampType): { from: string; timestampType: SqlTimestampType } {
+  const table = readTableSource(fn, dialect, value, 'signups', 'the signups, one row per user (or journey id)', ['timestampType']);
+  const timestampType = readChoice(table.options['timestampType'], ['timestamp', 'epoch-ms'] as const, eventsTimestampType, fn, 'options.signups.timestampType');
+  return { from: table.from, timestampType };
 }

@@ -1,18 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { activeUsers } from '../../../src/engagement/index.js';
 import { activeUsersSql } from '../../../src/sql/index.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { openEngines, type Engine } from '../support/engines.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
 import { asOfArbitrary, defined, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /** activeUsers and activeUsersSql over the same log and options: windows, groupBy, from/to, asOf, both timestamp types. */
 const cases: fc.Arbitrary<ConformanceCase<unknown>> = eventLogArbitrary().chain((log) =>

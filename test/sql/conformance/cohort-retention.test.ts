@@ -1,20 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { cohortRetention } from '../../../src/retention/index.js';
 import { cohortRetentionSql } from '../../../src/sql/index.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { present } from '../support/engagement-accounts-tables.js';
-import { openEngines, quoteIdentifier, type Engine } from '../support/engines.js';
-import { asOfArbitrary, EVENT_NAMES, eventLogArbitrary, eventsTable, timestampSourceArbitrary, type EventLog, type LogEvent } from '../support/event-logs.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+
+import { quoteIdentifier } from '../support/engines.js';
+import { asOfArbitrary, defined, EVENT_NAMES, type EventLog, eventLogArbitrary, eventsTable, type LogEvent, timestampSourceArbitrary } from '../support/event-logs.js';
 import { signupsArbitrary, type SignupsCase } from '../support/signup-tables.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 const PERIODS = ['day', 'week', 'month'] as const;
 
@@ -89,7 +83,7 @@ function caseOf(log: EventLog, signups: SignupsCase, startArbitrary: (typeof STA
       const shared = {
         cohort,
         interval,
-        ...present({
+        ...defined({
           ...modes,
           start: starts.start,
           recurring: starts.recurring,

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { compareRetention } from '../../../src/retention/index.js';
 import { compareRetentionSql } from '../../../src/sql/compare-retention-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { EVENT_NAMES, eventLogArbitrary } from '../support/event-logs.js';
-import { DAY, defined, journeyCaseArbitrary, journeySourceOptions, journeysOf, milestoneOf, sqlMilestoneArbitrary, useEngines } from '../support/journey-tables.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+import { defined, EVENT_NAMES, eventLogArbitrary } from '../support/event-logs.js';
+import { DAY, journeyCaseArbitrary, journeySourceOptions, journeysOf, milestoneOf, sqlMilestoneArbitrary } from '../support/journey-tables.js';
 
 const engines = useEngines();
 
@@ -51,6 +51,6 @@ const cases: fc.Arbitrary<ConformanceCase<unknown>> = eventLogArbitrary({ maxEve
 
 describe('compareRetentionSql: conformance with compareRetention', () => {
   it('decodes to the in-process result on every engine', async () => {
-    await assertConformance(engines(), cases);
+    await assertConformance(engines, cases);
   }, 600_000);
 });

@@ -1,19 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { engagedEvaluation } from '../../../src/engagement/index.js';
 import { engagedEvaluationSql } from '../../../src/sql/engaged-evaluation-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { present, trialsArbitrary } from '../support/engagement-accounts-tables.js';
-import { openEngines, quoteIdentifier, type Engine } from '../support/engines.js';
-import { asOfArbitrary, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+import { trialsArbitrary } from '../support/engagement-accounts-tables.js';
+import { quoteIdentifier } from '../support/engines.js';
+import { asOfArbitrary, defined, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /**
  * engagedEvaluation and engagedEvaluationSql over the same log and trials table:
@@ -50,7 +44,7 @@ const cases: fc.Arbitrary<ConformanceCase<unknown>> = fc
         .map(({ source, viaSubquery, window, minActiveDays, confidence, benchmarks, asOf }) => {
           const { accountId, trialStart, sourceCampaign } = trials.columns;
           const days = window ?? (minActiveDays === undefined ? {} : { minActiveDays });
-          const shared = present({ timeZone: log.timeZone, confidence, benchmarks, asOf, ...days });
+          const shared = defined({ timeZone: log.timeZone, confidence, benchmarks, asOf, ...days });
           const defaultFields = accountId === 'accountId' && trialStart === 'trialStart' && sourceCampaign === 'sourceCampaign';
           const name = trials.table.spec.name;
           return {

@@ -1,42 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { dayKey, monthKey, monthOfDay } from '../../../src/core/calendar.js';
-import { zoneCalendar } from '../../../src/core/time-zone.js';
+import { describe, it } from 'vitest';
 import { featureAdoption } from '../../../src/engagement/index.js';
 import { featureAdoptionSql } from '../../../src/sql/feature-adoption-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { openEngines, type Engine } from '../support/engines.js';
-import { asOfArbitrary, EVENT_NAMES, eventLogArbitrary, eventsTable, sortEvents, timestampSourceArbitrary, type EventLog, type LogEvent } from '../support/event-logs.js';
-import { defined, withEchoes } from '../support/journey-tables.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+import { asOfArbitrary, dayBoundsArbitrary, defined, EVENT_NAMES, type EventLog, eventLogArbitrary, eventsTable, type LogEvent, sortEvents, timestampSourceArbitrary } from '../support/event-logs.js';
+import { withEchoes } from '../support/journey-tables.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
-
-/**
- * `from` and `to` on or near the log's days (an event's local day, often exactly, else a
- * few days either side; as a date or as its month), each given or not; `to` an event's day
- * or `from` plus a length (a day before `from` now and then, an error both sides must
- * report). Bounds on event days are where `<` for `<=` would show.
- */
-function boundsArbitrary(log: EventLog): fc.Arbitrary<{ from: string | undefined; to: string | undefined }> {
-  const calendar = zoneCalendar(log.timeZone, 'test');
-  const days = log.events.map((e) => calendar.dayOf(e.timestamp));
-  const shift = fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: -3, max: 3 }), weight: 1 });
-  const near = fc.tuple(days.length === 0 ? fc.constant(19_800) : fc.constantFrom(...days), shift).map(([day, by]) => day + by);
-  const monthly = fc.constantFrom(false, false, false, true);
-  const key = (day: number | null, month: boolean) => (day === null ? undefined : month ? monthKey(monthOfDay(day)) : dayKey(day));
-  return fc
-    .record({ from: fc.option(near), to: fc.option(near), length: fc.option(fc.integer({ min: -1, max: 45 })), fromMonth: monthly, toMonth: monthly })
-    .map(({ from, to, length, fromMonth, toMonth }) => ({
-      from: key(from, fromMonth && from !== null && to === null),
-      to: key(from !== null && to !== null && length !== null ? from + length : to, toMonth && (length !== null || from === null)),
-    }));
-}
+const engines = useEngines();
 
 const DAY_MS = 86_400_000;
 
@@ -91,7 +61,7 @@ const cases: fc.Arbitrary<ConformanceCase<unknown>> = logs.chain((log) =>
       weekStartsOn: fc.option(fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const, 4 as const, 5 as const, 6 as const), { nil: undefined }),
       confidence: fc.option(fc.constantFrom(0.8, 0.9, 0.99), { nil: undefined }),
       asOf: asOfArbitrary(log),
-      bounds: boundsArbitrary(log),
+      bounds: dayBoundsArbitrary(log),
     })
     .map(({ source, subquery, user, feature, period, weekStartsOn, confidence, asOf, bounds }) => {
       const shared = defined({ timeZone: log.timeZone, feature, period, weekStartsOn, confidence, asOf, ...bounds });

@@ -1,21 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { findAha } from '../../../src/retention/index.js';
 import { findAhaSql } from '../../../src/sql/find-aha-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { openEngines, type Engine } from '../support/engines.js';
-import { asOfArbitrary, EVENT_NAMES, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
-import { defined, journeySourceOptions, withEchoes, journeysOf, signupsArbitrary, signupsTable } from '../support/journey-tables.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+import { asOfArbitrary, defined, EVENT_NAMES, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
+import { journeySourceOptions, withEchoes, journeysOf, signupsArbitrary, signupsTable } from '../support/journey-tables.js';
 
 const DAY = 86_400_000;
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 const candidate = fc.oneof(
   fc.constantFrom(...EVENT_NAMES),

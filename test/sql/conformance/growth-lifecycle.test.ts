@@ -1,22 +1,15 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { dayKey, monthKey, monthOfDay } from '../../../src/core/calendar.js';
 import { zoneCalendar } from '../../../src/core/time-zone.js';
 import { growthLifecycle } from '../../../src/lifecycle/index.js';
 import { growthLifecycleSql } from '../../../src/sql/growth-lifecycle-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { openEngines, type Engine } from '../support/engines.js';
-import { asOfArbitrary, eventLogArbitrary, eventsTable, timestampSourceArbitrary, type EventLog, type LogEvent } from '../support/event-logs.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+import { asOfArbitrary, defined, type EventLog, eventLogArbitrary, eventsTable, type LogEvent, timestampSourceArbitrary } from '../support/event-logs.js';
 import { growthSignupsArbitrary } from '../support/growth-tables.js';
-import { defined, signupsArbitrary, signupsTable, withEchoes, type SignupRow } from '../support/journey-tables.js';
+import { signupsArbitrary, signupsTable, withEchoes, type SignupRow } from '../support/journey-tables.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /**
  * `from` and `to` near the log's days (a few days either side of an event's local day, as a

@@ -1,19 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { licenseUtilizationByAccount } from '../../../src/engagement/index.js';
 import { licenseUtilizationByAccountSql } from '../../../src/sql/license-utilization-by-account-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { licensesArbitrary, present } from '../support/engagement-accounts-tables.js';
-import { openEngines, quoteIdentifier, type Engine } from '../support/engines.js';
-import { asOfArbitrary, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+import { licensesArbitrary } from '../support/engagement-accounts-tables.js';
+import { quoteIdentifier } from '../support/engines.js';
+import { asOfArbitrary, defined, eventLogArbitrary, eventsTable, timestampSourceArbitrary } from '../support/event-logs.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /**
  * licenseUtilizationByAccount and licenseUtilizationByAccountSql over the same log and
@@ -40,7 +34,7 @@ const cases: fc.Arbitrary<ConformanceCase<unknown>> = eventLogArbitrary().chain(
     })
     .map(({ source, licenses, viaSubquery, windowDays, thresholds, asOf }) => {
       const { accountId, licenses: count } = licenses.columns;
-      const shared = present({ timeZone: log.timeZone, windowDays, thresholds, asOf });
+      const shared = defined({ timeZone: log.timeZone, windowDays, thresholds, asOf });
       const defaultFields = accountId === 'accountId' && count === 'licenses';
       return {
         tables: [eventsTable(log), licenses.table],

@@ -1,21 +1,15 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../../src/core/errors.js';
 import { churnRates, expansionMrr, lifetimeValueInputs, mrrMovements, quickRatio } from '../../../src/revenue/index.js';
 import type { MrrMovementsResult } from '../../../src/revenue/types.js';
 import { mrrMovementsSql } from '../../../src/sql/index.js';
 import type { SqlDialect, SqlQuery } from '../../../src/sql/types.js';
-import { assertConformance, runQuery, type ConformanceCase } from '../support/conformance.js';
-import { openEngines, type Engine } from '../support/engines.js';
-import { defined, monthTimestampArbitrary, snapshotTableArbitrary, type SnapshotTable } from '../support/revenue-tables.js';
+import { assertConformance, type ConformanceCase, runQuery, useEngines } from '../support/conformance.js';
+import { monthTimestampArbitrary, snapshotTableArbitrary, type SnapshotTable } from '../support/revenue-tables.js';
+import { defined } from '../support/event-logs.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 /** The options of a case: from/to/asOf near the data (a month, a date or an instant, each given or not), perCustomer. */
 function optionsArbitrary(t: SnapshotTable) {

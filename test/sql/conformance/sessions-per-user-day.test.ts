@@ -1,19 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { sessionsPerUserDay } from '../../../src/engagement/index.js';
 import { sessionsPerUserDaySql } from '../../../src/sql/sessions-per-user-day-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { present } from '../support/engagement-accounts-tables.js';
-import { openEngines, type Engine } from '../support/engines.js';
-import { asOfArbitrary, eventLogArbitrary, eventsTable, sortEvents, timestampSourceArbitrary, type EventLog } from '../support/event-logs.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+import { asOfArbitrary, defined, type EventLog, eventLogArbitrary, eventsTable, sortEvents, timestampSourceArbitrary } from '../support/event-logs.js';
+
+const engines = useEngines();
 
 /** Logs sparse and dense (a few users over a few days each side of the anchors, so users have several sessions a day). */
 const logs = fc.oneof(eventLogArbitrary({ maxUsers: 3, spanDays: 20 }), eventLogArbitrary({ maxUsers: 2, spanDays: 3, maxEvents: 40 }));
@@ -57,7 +50,7 @@ const cases: fc.Arbitrary<ConformanceCase<unknown>> = fc
         to: fc.option(fc.constantFrom('2024-03-31', '2024-04-15', '2024-12-31'), { nil: undefined }),
       })
       .map(({ source, target, confidence, asOf, from, to }) => {
-        const shared = present({ timeZone: log.timeZone, inactivityMinutes, target, confidence, asOf, from, to });
+        const shared = defined({ timeZone: log.timeZone, inactivityMinutes, target, confidence, asOf, from, to });
         return {
           tables: [eventsTable(log)],
           expected: () => sessionsPerUserDay(log.events, shared),

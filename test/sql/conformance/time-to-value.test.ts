@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { timeToValue } from '../../../src/lifecycle/index.js';
 import { timeToValueSql } from '../../../src/sql/time-to-value-sql.js';
-import { assertConformance, type ConformanceCase } from '../support/conformance.js';
-import { eventLogArbitrary } from '../support/event-logs.js';
-import { DAY, defined, journeyCaseArbitrary, journeySourceOptions, journeysOf, milestoneOf, sqlMilestoneArbitrary, useEngines } from '../support/journey-tables.js';
+import { assertConformance, type ConformanceCase, useEngines } from '../support/conformance.js';
+import { defined, eventLogArbitrary } from '../support/event-logs.js';
+import { DAY, journeyCaseArbitrary, journeySourceOptions, journeysOf, milestoneOf, sqlMilestoneArbitrary } from '../support/journey-tables.js';
 
 const engines = useEngines();
 
@@ -36,6 +36,6 @@ const cases: fc.Arbitrary<ConformanceCase<unknown>> = eventLogArbitrary({ maxEve
 
 describe('timeToValueSql: conformance with timeToValue', () => {
   it('decodes to the in-process result on every engine', async () => {
-    await assertConformance(engines(), cases);
+    await assertConformance(engines, cases);
   }, 600_000);
 });

@@ -1,21 +1,15 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MetricsInputError } from '../../../src/core/errors.js';
 import { grossRevenueRetention, mrrMovements, netRevenueRetention, toMonthlySnapshots } from '../../../src/revenue/index.js';
 import type { MonthlyMrrRule, MrrSnapshot } from '../../../src/revenue/types.js';
 import { inlineParams, mrrMovementsSql, toMonthlySnapshotsSql } from '../../../src/sql/index.js';
 import type { SqlDialect, SqlQuery } from '../../../src/sql/types.js';
-import { assertConformance, runQuery, type ConformanceCase } from '../support/conformance.js';
-import { openEngines, type Engine } from '../support/engines.js';
-import { defined, monthTimestampArbitrary, subscriptionTableArbitrary, subscriptionTimeArbitrary, type SubscriptionTable } from '../support/revenue-tables.js';
+import { assertConformance, type ConformanceCase, runQuery, useEngines } from '../support/conformance.js';
+import { monthTimestampArbitrary, subscriptionTableArbitrary, subscriptionTimeArbitrary, type SubscriptionTable } from '../support/revenue-tables.js';
+import { defined } from '../support/event-logs.js';
 
-let engines: Engine[] = [];
-beforeAll(async () => {
-  engines = await openEngines();
-}, 120_000);
-afterAll(async () => {
-  for (const engine of engines) await engine.close();
-});
+const engines = useEngines();
 
 const RULES: readonly MonthlyMrrRule[] = ['month-end', 'month-start', 'prorated'];
 

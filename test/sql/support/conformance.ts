@@ -8,10 +8,10 @@
  * (default 20).
  */
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { MetricsInputError } from '../../../src/core/errors.js';
 import type { SqlDialect, SqlQuery, SqlRow } from '../../../src/sql/types.js';
-import type { Engine, TableSpec } from './engines.js';
+import { openEngines, type Engine, type TableSpec } from './engines.js';
 
 /** One sampled case: the tables to load, the in-process result, and the query for a dialect. */
 export interface ConformanceCase<T> {
@@ -73,4 +73,19 @@ function outcome<T>(compute: () => T): { value?: T; error?: MetricsInputError } 
     if (error instanceof MetricsInputError) return { error };
     throw error;
   }
+}
+
+/**
+ * The engines of a test file (see `openEngines`): opened before its tests, closed after.
+ * The array is filled in place, so a file reads it as a plain constant.
+ */
+export function useEngines(): readonly Engine[] {
+  const engines: Engine[] = [];
+  beforeAll(async () => {
+    engines.push(...(await openEngines()));
+  }, 120_000);
+  afterAll(async () => {
+    for (const engine of engines) await engine.close();
+  });
+  return engines;
 }

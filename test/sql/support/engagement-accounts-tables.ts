@@ -169,8 +169,3 @@ export function trialsArbitrary(log: EventLog, name = 'trials'): fc.Arbitrary<Tr
       };
     });
 }
-
-/** The object without its `undefined` properties, typed so (options under exactOptionalPropertyTypes). */
-export function present<T extends Record<string, unknown>>(object: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
-}

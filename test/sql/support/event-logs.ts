@@ -7,6 +7,7 @@
  * between groups keep the order the SQL decoders use (first event, then id).
  */
 import fc from 'fast-check';
+import { dayKey, monthKey, monthOfDay } from '../../../src/core/calendar.js';
 import { compareIds } from '../../../src/core/id-order.js';
 import { zoneCalendar } from '../../../src/core/time-zone.js';
 import type { TableSpec } from './engines.js';
@@ -112,16 +113,34 @@ export function asOfArbitrary(log: EventLog): fc.Arbitrary<string | number | und
   const choices: fc.Arbitrary<string | number | undefined>[] = [fc.constant(undefined)];
   if (instants.length > 0) {
     const pick = fc.constantFrom(...instants);
-    choices.push(pick, pick.map((t) => t - 1), pick.map((t) => dayKeyOf(calendar.dayOf(t))));
+    choices.push(pick, pick.map((t) => t - 1), pick.map((t) => dayKey(calendar.dayOf(t))));
   }
   return fc.oneof(...choices);
 }
 
-function dayKeyOf(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** `options` without its `undefined` values (options are exact: a key given as `undefined` is not the same type as one left out). */
 export function defined<T extends object>(options: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/**
+ * `from` and `to` on or near the log's days (an event's local day, often exactly, else a
+ * few days either side; as a date or as its month), each given or not; `to` an event's day
+ * or `from` plus a length (a day before `from` now and then, an error both sides must
+ * report). Bounds on event days are where `<` for `<=` would show.
+ */
+export function dayBoundsArbitrary(log: EventLog): fc.Arbitrary<{ from: string | undefined; to: string | undefined }> {
+  const calendar = zoneCalendar(log.timeZone, 'test');
+  const days = log.events.map((e) => calendar.dayOf(e.timestamp));
+  const shift = fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: -3, max: 3 }), weight: 1 });
+  const near = fc.tuple(days.length === 0 ? fc.constant(19_800) : fc.constantFrom(...days), shift).map(([day, by]) => day + by);
+  const monthly = fc.constantFrom(false, false, false, true);
+  const key = (day: number | null, month: boolean) => (day === null ? undefined : month ? monthKey(monthOfDay(day)) : dayKey(day));
+  return fc
+    .record({ from: fc.option(near), to: fc.option(near), length: fc.option(fc.integer({ min: -1, max: 45 })), fromMonth: monthly, toMonth: monthly })
+    .map(({ from, to, length, fromMonth, toMonth }) => ({
+      from: key(from, fromMonth && from !== null && to === null),
+      to: key(from !== null && to !== null && length !== null ? from + length : to, toMonth && (length !== null || from === null)),
+    }));
 }

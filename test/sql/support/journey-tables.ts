@@ -7,30 +7,14 @@
  * timeZone })`).
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll } from 'vitest';
 import { activeDays, eventCount, hasEvent, journeys, type Journey, type Milestone } from '../../../src/lifecycle/index.js';
 import { zoneCalendar } from '../../../src/core/time-zone.js';
 import type { SqlMilestone } from '../../../src/sql/types.js';
-import { openEngines, type Engine, type TableSpec } from './engines.js';
+import type { TableSpec } from './engines.js';
 import { asOfArbitrary, EVENT_NAMES, eventsTable, sortEvents, timestampSourceArbitrary, type EventLog } from './event-logs.js';
 
 /** One day in milliseconds. */
 export const DAY = 86_400_000;
-
-/**
- * Opens the engines before the file's tests and closes them after; returns a getter for
- * the list (read it inside a test: it is empty until the engines are open).
- */
-export function useEngines(): () => Engine[] {
-  let engines: Engine[] = [];
-  beforeAll(async () => {
-    engines = await openEngines();
-  }, 120_000);
-  afterAll(async () => {
-    for (const engine of engines) await engine.close();
-  });
-  return () => engines;
-}
 
 /** What every journey case draws besides the builder's own options: its log, key, signups and sources, and the tables to load. */
 export interface JourneyCase {
@@ -158,11 +142,6 @@ export function journeySourceOptions(key: 'userId' | 'accountId', signups: reado
       ? {}
       : { signups: { table: 'signups', timestampType: signupTime }, signupFields: { signedUpAt: signupTime === 'timestamp' ? 'signedUpAt' : 'signed_ms' } }),
   };
-}
-
-/** The options without their `undefined` entries (left out = the default, as `exactOptionalPropertyTypes` wants it written). */
-export function defined<T extends object>(options: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 /**

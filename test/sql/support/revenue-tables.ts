@@ -389,8 +389,3 @@ export const subscriptionTimeArbitrary = fc.constantFrom(
   { start: 'starts_at', end: 'ends_at', timestampType: 'timestamp' as const },
   { start: 'start_ms', end: 'end_ms', timestampType: 'epoch-ms' as const },
 );
-
-/** The options without their `undefined` keys (left out, as a caller would). */
-export function defined<T extends object>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
-}
